@@ -1,0 +1,97 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { NoCampaign } from "@/components/campaign/no-campaign";
+import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
+import { type Column, Table } from "@/components/ui/table";
+import { campaignOverview } from "@/lib/admin/queries";
+import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/session";
+import { currentCampaign } from "@/lib/campaign/queries";
+import { formatPermille } from "@/lib/campaign/rates";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin"))("title") };
+}
+
+type Overview = Awaited<ReturnType<typeof campaignOverview>>;
+
+export default async function AdminPage() {
+  const user = await requirePermission("admin.view");
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const campaign = await currentCampaign();
+  if (!campaign) return <NoCampaign />;
+  const now = new Date();
+  const o = await campaignOverview(campaign.id);
+  const when = (d: Date) =>
+    format.dateTime(d, { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" });
+  const auditColumns: Column<Overview["audit"][number]>[] = [
+    { key: "time", label: t("admin.columns.time"), cell: (a) => when(a.createdAt), primary: true },
+    { key: "actor", label: t("admin.columns.actor"), cell: (a) => a.actor?.name ?? t("admin.system") },
+    { key: "action", label: t("admin.columns.action"), cell: (a) => <code className="text-xs">{a.action}</code> },
+    { key: "entity", label: t("admin.columns.entity"), cell: (a) => a.entityType },
+  ];
+  const importColumns: Column<Overview["imports"][number]>[] = [
+    { key: "time", label: t("admin.columns.time"), cell: (b) => when(b.createdAt), primary: true },
+    { key: "kind", label: t("admin.columns.kind"), cell: (b) => b.kind },
+    { key: "file", label: t("admin.columns.file"), cell: (b) => b.fileName },
+    { key: "status", label: t("admin.columns.status"), cell: (b) => b.status },
+    { key: "rows", label: t("admin.columns.rows"), cell: (b) => b.rowsRead, align: "right" },
+  ];
+  return (
+    <>
+      <PageHeader
+        title={campaign.name}
+        subtitle={`${t("admin.planSize")} ${t("common.people", { count: campaign.planSize })} · ${t("admin.targets", { basic: formatPermille(campaign.basicRatePermille), target: formatPermille(campaign.targetRatePermille) })}`}
+      />
+      <h2 className="mb-2 text-sm font-medium text-slate-500">{t("admin.pipeline")}</h2>
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
+        <Stat label={t("admin.submitted")} value={o.pipeline.submitted} />
+        <Stat label={t("admin.admitted")} value={o.pipeline.admitted} />
+        <Stat label={t("admin.paid")} value={o.pipeline.paid} />
+        <Stat label={t("admin.enrolled")} value={o.pipeline.enrolled} />
+      </div>
+      <div className="mt-4 grid gap-4 md:grid-cols-2">
+        <Card title={t("admin.phases")}>
+          <ol className="space-y-2 text-sm" data-testid="phase-windows">
+            {campaign.phaseWindows.map((w) => {
+              const state = now < w.opensAt ? "upcoming" : now >= w.closesAt ? "closed" : "open";
+              return (
+                <li key={w.id} className="flex items-center justify-between gap-2">
+                  <span>
+                    {w.phase}. {t(`phases.${w.phase}` as "phases.1")}
+                    <span className="ml-2 text-slate-500 tabular-nums">
+                      {format.dateTime(w.opensAt, { month: "numeric", day: "numeric" })} –{" "}
+                      {format.dateTime(w.closesAt, { month: "numeric", day: "numeric" })}
+                    </span>
+                  </span>
+                  <Badge tone={state === "open" ? "good" : "default"}>{t(`phases.state.${state}`)}</Badge>
+                </li>
+              );
+            })}
+          </ol>
+        </Card>
+        <div className="grid grid-cols-2 gap-3">
+          <Stat label={t("admin.staff")} value={o.staff} />
+          <Stat label={t("admin.groups")} value={o.groups} />
+        </div>
+      </div>
+      <Card title={t("admin.imports")} className="mt-4">
+        {o.imports.length === 0 ? (
+          <EmptyState>{t("admin.importsEmpty")}</EmptyState>
+        ) : (
+          <Table columns={importColumns} rows={o.imports} rowKey={(b) => b.id} />
+        )}
+      </Card>
+      {can(user.roles, "audit.view") ? (
+        <Card title={t("admin.audit")} className="mt-4">
+          {o.audit.length === 0 ? (
+            <EmptyState>{t("admin.auditEmpty")}</EmptyState>
+          ) : (
+            <Table columns={auditColumns} rows={o.audit} rowKey={(a) => a.id} />
+          )}
+        </Card>
+      ) : null}
+    </>
+  );
+}

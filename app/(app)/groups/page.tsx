@@ -1,0 +1,166 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { NoCampaign } from "@/components/campaign/no-campaign";
+import { PhaseBanner } from "@/components/campaign/phase-banner";
+import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
+import { type Column, Table } from "@/components/ui/table";
+import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/session";
+import { currentCampaign } from "@/lib/campaign/queries";
+import { enrollmentsNeeded, formatPermille, ratePermille } from "@/lib/campaign/rates";
+import { type CallerFigures, type GroupFigures, groupsOverview, leaderGroup } from "@/lib/groups/queries";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("areas"))("groups") };
+}
+
+export default async function GroupsPage() {
+  const user = await requirePermission("groups.view");
+  const campaign = await currentCampaign();
+  if (!campaign) return <NoCampaign />;
+  const now = new Date();
+  return (
+    <>
+      <PhaseBanner campaign={campaign} now={now} />
+      {can(user.roles, "groups.viewAll") ? (
+        <AllGroups
+          campaignId={campaign.id}
+          basic={campaign.basicRatePermille}
+          target={campaign.targetRatePermille}
+          planSize={campaign.planSize}
+        />
+      ) : (
+        <OwnGroup
+          leaderId={user.id}
+          campaignId={campaign.id}
+          basic={campaign.basicRatePermille}
+          target={campaign.targetRatePermille}
+        />
+      )}
+    </>
+  );
+}
+
+function RateBadge({ permille, basic, target }: { permille: number | null; basic: number; target: number }) {
+  const tone = permille === null ? "default" : permille >= target ? "good" : permille >= basic ? "info" : "warn";
+  return <Badge tone={tone}>{formatPermille(permille)}</Badge>;
+}
+
+async function AllGroups({
+  campaignId,
+  basic,
+  target,
+  planSize,
+}: {
+  campaignId: string;
+  basic: number;
+  target: number;
+  planSize: number;
+}) {
+  const t = await getTranslations();
+  const groups = await groupsOverview(campaignId);
+  const admitted = groups.reduce((sum, g) => sum + g.admitted, 0);
+  const enrolled = groups.reduce((sum, g) => sum + g.enrolled, 0);
+  const rate = ratePermille(enrolled, admitted);
+  const gap = (g: GroupFigures, goal: number) => {
+    const needed = enrollmentsNeeded(g.enrolled, g.admitted, goal);
+    return needed === 0 ? (
+      <Badge tone="good">{t("groups.reached")}</Badge>
+    ) : (
+      <span className="tabular-nums">{t("common.people", { count: needed })}</span>
+    );
+  };
+  const columns: Column<GroupFigures>[] = [
+    { key: "group", label: t("groups.columns.group"), cell: (g) => g.name, primary: true },
+    { key: "leader", label: t("groups.columns.leader"), cell: (g) => g.leaderName ?? "—" },
+    { key: "assigned", label: t("groups.columns.assigned"), cell: (g) => g.assigned, align: "right" },
+    { key: "admitted", label: t("groups.columns.admitted"), cell: (g) => g.admitted, align: "right" },
+    { key: "enrolled", label: t("groups.columns.enrolled"), cell: (g) => g.enrolled, align: "right" },
+    {
+      key: "rate",
+      label: t("groups.columns.rate"),
+      cell: (g) => <RateBadge permille={ratePermille(g.enrolled, g.admitted)} basic={basic} target={target} />,
+      align: "right",
+    },
+    { key: "gap93", label: t("groups.columns.gap93"), cell: (g) => gap(g, basic), align: "right" },
+    { key: "gap95", label: t("groups.columns.gap95"), cell: (g) => gap(g, target), align: "right" },
+  ];
+  return (
+    <>
+      <PageHeader
+        title={t("groups.titleAll")}
+        subtitle={`${t("groups.basic", { rate: formatPermille(basic) })} · ${t("groups.target", { rate: formatPermille(target) })}`}
+      />
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
+        <Stat label={t("groups.plan")} value={planSize} />
+        <Stat label={t("groups.admitted")} value={admitted} />
+        <Stat label={t("groups.enrolled")} value={enrolled} />
+        <Stat
+          label={t("groups.rate")}
+          value={formatPermille(rate)}
+          tone={rate !== null && rate >= basic ? "good" : "warn"}
+          hint={t("groups.gapBasic", {
+            count: enrollmentsNeeded(enrolled, admitted, basic),
+            rate: formatPermille(basic),
+          })}
+        />
+      </div>
+      <Card className="mt-4">
+        {groups.length === 0 ? (
+          <EmptyState>{t("common.empty")}</EmptyState>
+        ) : (
+          <Table columns={columns} rows={groups} rowKey={(g) => g.id} caption={t("groups.titleAll")} />
+        )}
+      </Card>
+    </>
+  );
+}
+
+async function OwnGroup({
+  leaderId,
+  campaignId,
+  basic,
+  target,
+}: {
+  leaderId: string;
+  campaignId: string;
+  basic: number;
+  target: number;
+}) {
+  const t = await getTranslations();
+  const mine = await leaderGroup(leaderId, campaignId);
+  if (!mine) return <EmptyState>{t("groups.noGroup")}</EmptyState>;
+  const perCandidate = (value: number, c: CallerFigures) => (c.assigned === 0 ? "—" : (value / c.assigned).toFixed(1));
+  const columns: Column<CallerFigures>[] = [
+    { key: "caller", label: t("groups.columns.caller"), cell: (c) => c.name, primary: true },
+    { key: "assigned", label: t("groups.columns.assigned"), cell: (c) => c.assigned, align: "right" },
+    { key: "admitted", label: t("groups.columns.admitted"), cell: (c) => c.admitted, align: "right" },
+    { key: "enrolled", label: t("groups.columns.enrolled"), cell: (c) => c.enrolled, align: "right" },
+    {
+      key: "rate",
+      label: t("groups.columns.rate"),
+      cell: (c) => <RateBadge permille={ratePermille(c.enrolled, c.admitted)} basic={basic} target={target} />,
+      align: "right",
+    },
+    { key: "contacts", label: t("groups.columns.contacts"), cell: (c) => perCandidate(c.contacts, c), align: "right" },
+    {
+      key: "minutes",
+      label: t("groups.columns.minutes"),
+      cell: (c) => perCandidate(c.seconds / 60, c),
+      align: "right",
+    },
+  ];
+  const admitted = mine.callers.reduce((s, c) => s + c.admitted, 0);
+  const enrolled = mine.callers.reduce((s, c) => s + c.enrolled, 0);
+  return (
+    <>
+      <PageHeader
+        title={mine.group.name}
+        subtitle={`${t("groups.rate")} ${formatPermille(ratePermille(enrolled, admitted))} · ${t("groups.gapBasic", { count: enrollmentsNeeded(enrolled, admitted, basic), rate: formatPermille(basic) })}`}
+      />
+      <Card>
+        <Table columns={columns} rows={mine.callers} rowKey={(c) => c.callerId} caption={mine.group.name} />
+      </Card>
+    </>
+  );
+}

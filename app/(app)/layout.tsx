@@ -1,0 +1,39 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { AppNav } from "@/components/shell/app-nav";
+import { LanguageSwitch } from "@/components/shell/language-switch";
+import { SignOutButton } from "@/components/shell/sign-out-button";
+import { areasFor, homeFor } from "@/lib/auth/permissions";
+import { requireUser } from "@/lib/auth/session";
+
+/**
+ * The signed-in area. This check keeps signed-out visitors off the pages; every page checks its own
+ * permission and every action checks again, since a layout does not guard the actions beside it.
+ */
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  const t = await getTranslations();
+  const areas = areasFor(user.roles).map((area) => ({ href: area.href, label: t(`areas.${area.key}`) }));
+  return (
+    <div className="min-h-dvh">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto max-w-6xl px-4">
+          <div className="flex items-center justify-between gap-2 py-2">
+            <Link href={homeFor(user.roles)} className="text-lg font-bold text-brand-700">
+              {t("app.name")}
+            </Link>
+            <div className="flex items-center gap-2">
+              <span className="hidden text-sm text-slate-600 sm:inline" data-testid="current-user">
+                {user.name} · {user.roles.map((r) => t(`roles.${r}`)).join("、")}
+              </span>
+              <LanguageSwitch />
+              <SignOutButton />
+            </div>
+          </div>
+          <AppNav items={areas} />
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl px-4 py-5">{children}</main>
+    </div>
+  );
+}

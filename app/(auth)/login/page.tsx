@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { LoginForm } from "@/components/auth/login-form";
+import { LanguageSwitch } from "@/components/shell/language-switch";
+import { homeFor } from "@/lib/auth/permissions";
+import { getSessionUser } from "@/lib/auth/session";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("login"))("title") };
+}
+
+export default async function LoginPage() {
+  const user = await getSessionUser();
+  if (user) redirect(homeFor(user.roles));
+  const t = await getTranslations();
+  return (
+    <main className="mx-auto flex min-h-dvh max-w-sm flex-col justify-center px-4 py-10">
+      <div className="mb-6 flex items-center justify-between">
+        <div>
+          <div className="text-3xl font-bold text-brand-700">{t("app.name")}</div>
+          <p className="mt-1 text-sm text-slate-500">{t("login.subtitle")}</p>
+        </div>
+        <LanguageSwitch />
+      </div>
+      <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+        <h1 className="mb-4 text-lg font-semibold">{t("login.title")}</h1>
+        <LoginForm />
+      </div>
+    </main>
+  );
+}

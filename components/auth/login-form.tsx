@@ -1,0 +1,78 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+
+const KNOWN_ERRORS = ["EMPTY", "INVALID", "LOCKED", "DISABLED"] as const;
+type LoginError = (typeof KNOWN_ERRORS)[number] | "NETWORK";
+
+export function LoginForm() {
+  const t = useTranslations("login");
+  const [error, setError] = useState<LoginError | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const login = String(form.get("login") ?? "").trim();
+    const password = String(form.get("password") ?? "");
+    if (!login || !password) {
+      setError("EMPTY");
+      return;
+    }
+    setPending(true);
+    setError(null);
+    try {
+      const result = await signIn("credentials", { login, password, redirect: false });
+      if (result?.ok && !result.error) {
+        // a full page load, so the new session cookie is read by the server; "/" sends each role home
+        window.location.assign("/");
+        return;
+      }
+      const code = KNOWN_ERRORS.find((known) => known === result?.error);
+      setError(code ?? "INVALID");
+    } catch {
+      setError("NETWORK");
+    }
+    setPending(false);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <div>
+        <label htmlFor="login" className="mb-1 block text-sm font-medium">
+          {t("login")}
+        </label>
+        <input
+          id="login"
+          name="login"
+          autoComplete="username"
+          autoCapitalize="none"
+          className="block min-h-11 w-full rounded-lg border border-slate-300 px-3 text-base"
+          required
+        />
+      </div>
+      <div>
+        <label htmlFor="password" className="mb-1 block text-sm font-medium">
+          {t("password")}
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          className="block min-h-11 w-full rounded-lg border border-slate-300 px-3 text-base"
+          required
+        />
+      </div>
+      <p aria-live="polite" data-testid="form-error" className="min-h-5 text-sm text-rose-700">
+        {error ? t(`errors.${error}`) : null}
+      </p>
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? t("submitting") : t("submit")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,20 @@
+export const ACTION_ERROR_CODES = [
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "INVALID_INPUT",
+  "NOT_FOUND",
+  "CONFLICT",
+  "STALE",
+  "CLOSED",
+] as const;
+export type ActionErrorCode = (typeof ACTION_ERROR_CODES)[number];
+
+/** Thrown inside an action body for an expected refusal: the transaction is rolled back. */
+export class ActionError extends Error {
+  constructor(
+    readonly code: ActionErrorCode,
+    readonly fieldErrors?: Record<string, string[]>,
+  ) {
+    super(code);
+  }
+}

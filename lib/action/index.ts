@@ -1,0 +1,136 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { getSessionUser, type SessionUser } from "@/lib/auth/session";
+import { db, type Prisma } from "@/lib/db";
+import { actionErrorMessage } from "@/lib/i18n/server";
+import { ActionError, type ActionErrorCode } from "./errors";
+
+export { ActionError, type ActionErrorCode } from "./errors";
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; code: ActionErrorCode; error: string; fieldErrors?: Record<string, string[]> };
+
+export interface AuditEntry {
+  action?: string;
+  entityType: string;
+  entityId?: string | null;
+  before?: Prisma.InputJsonValue | null;
+  after?: Prisma.InputJsonValue | null;
+}
+
+export interface ActionContext {
+  user: SessionUser;
+  tx: Prisma.TransactionClient;
+  now: Date;
+  requestId: string;
+  /** Describe what changed; the wrapper writes it as the action's one audit row, in its transaction. */
+  audit(entry: AuditEntry): void;
+}
+
+interface ActionConfig<S extends z.ZodType> {
+  /** Dotted name, also the audit row's `action` (e.g. "contact.create"). */
+  name: string;
+  permission: Permission;
+  /** Use z.object({...}).strict(): extra posted fields are refused, never stored. */
+  schema: S;
+  isolationLevel?: Prisma.TransactionIsolationLevel;
+}
+
+const MAX_ATTEMPTS = 3;
+
+/**
+ * The one shape of every mutation: authenticate -> check the permission -> parse the input ->
+ * run the body in one transaction -> write exactly one audit row in that transaction -> typed result.
+ * Expected failures (bad input, not found, conflicts) come back as results; a body signals one by
+ * throwing ActionError, which rolls its transaction back. Serialization failures are retried.
+ */
+export function action<S extends z.ZodType, T>(
+  config: ActionConfig<S>,
+  body: (input: z.infer<S>, ctx: ActionContext) => Promise<T>,
+): (input: unknown) => Promise<ActionResult<T>> {
+  return async (rawInput) => {
+    const user = await getSessionUser();
+    if (!user) return failure("UNAUTHENTICATED");
+    if (!can(user.roles, config.permission)) return failure("FORBIDDEN");
+
+    const parsed = config.schema.safeParse(rawInput instanceof FormData ? formDataToObject(rawInput) : rawInput);
+    if (!parsed.success) {
+      return failure("INVALID_INPUT", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+    }
+
+    const requestId = randomUUID();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const data = await db().$transaction(
+          async (tx) => {
+            const entries: AuditEntry[] = [];
+            const result = await body(parsed.data, {
+              user,
+              tx,
+              now: new Date(),
+              requestId,
+              audit: (entry) => entries.push(entry),
+            });
+            const [entry, ...extra] = entries;
+            if (!entry || extra.length > 0) {
+              throw new Error(`${config.name}: a mutation must describe exactly one audit entry`);
+            }
+            await tx.auditLog.create({
+              data: {
+                actorId: user.id,
+                action: entry.action ?? config.name,
+                entityType: entry.entityType,
+                entityId: entry.entityId ?? null,
+                before: entry.before ?? undefined,
+                after: entry.after ?? undefined,
+                requestId,
+              },
+            });
+            return result;
+          },
+          { isolationLevel: config.isolationLevel, timeout: 10_000 },
+        );
+        return { ok: true, data };
+      } catch (error) {
+        if (error instanceof ActionError) return failure(error.code, error.fieldErrors);
+        if (isUniqueViolation(error)) return failure("CONFLICT");
+        if (isSerializationFailure(error) && attempt < MAX_ATTEMPTS) continue;
+        throw error;
+      }
+    }
+  };
+}
+
+async function failure(code: ActionErrorCode, fieldErrors?: Record<string, string[]>): Promise<ActionResult<never>> {
+  return { ok: false, code, error: await actionErrorMessage(code), ...(fieldErrors ? { fieldErrors } : {}) };
+}
+
+/** FormData to a plain object; repeated keys become arrays, Next's internal `$ACTION_` keys are dropped. */
+export function formDataToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    const existing = out[key];
+    if (existing === undefined) out[key] = value;
+    else out[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return out;
+}
+
+function prismaCode(error: unknown): string | undefined {
+  return typeof error === "object" && error !== null && "code" in error
+    ? String((error as { code: unknown }).code)
+    : undefined;
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return prismaCode(error) === "P2002";
+}
+
+function isSerializationFailure(error: unknown): boolean {
+  // P2034: "Transaction failed due to a write conflict or a deadlock. Please retry your transaction"
+  return prismaCode(error) === "P2034";
+}

@@ -1,0 +1,1 @@
+export { areasFor, can, homeFor, PERMISSIONS, type Permission, ROLES, type Role } from "./permissions";

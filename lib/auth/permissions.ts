@@ -1,0 +1,87 @@
+import type { Role } from "@/generated/prisma/enums";
+
+export type { Role };
+
+export const ROLES = [
+  "ADMIN",
+  "DATA",
+  "CALLBACK_LEAD",
+  "GROUP_LEADER",
+  "CALLER",
+  "INSPECTOR",
+  "STRIKE",
+] as const satisfies readonly Role[];
+
+/**
+ * The role x permission matrix, as data: every page and every action names one permission, and this
+ * table is the only place that says who holds it. A person's permissions are the union over roles.
+ * Inspectors read everything and write only inspection records (see README "Roles").
+ */
+export const PERMISSIONS = {
+  // caller workspace (calls/)
+  "calls.view": ["CALLER"],
+  "contact.log": ["CALLER", "STRIKE"],
+  "escalation.raise": ["CALLER"],
+  // group leaders and the callback lead (groups/)
+  "groups.view": ["GROUP_LEADER", "CALLBACK_LEAD", "ADMIN"],
+  "groups.viewAll": ["CALLBACK_LEAD", "ADMIN"],
+  "escalation.route": ["GROUP_LEADER"],
+  "weeklyReport.submit": ["GROUP_LEADER"],
+  "candidate.reassign": ["GROUP_LEADER", "DATA", "ADMIN"],
+  // strike team (strike/)
+  "strike.view": ["STRIKE"],
+  "strike.claim": ["STRIKE"],
+  // inspection (inspection/)
+  "inspection.view": ["INSPECTOR"],
+  "inspection.record": ["INSPECTOR"],
+  "staff.qualify": ["INSPECTOR"],
+  // data team and leadership (admin/)
+  "admin.view": ["ADMIN", "DATA"],
+  "import.run": ["DATA", "ADMIN"],
+  "withdrawal.review": ["DATA"],
+  "campaign.export": ["DATA", "ADMIN", "CALLBACK_LEAD"],
+  "campaign.configure": ["ADMIN"],
+  "staff.manage": ["ADMIN"],
+  "audit.view": ["ADMIN", "INSPECTOR"],
+  // money (payouts/)
+  "payouts.view": ["ADMIN", "CALLBACK_LEAD"],
+  "payouts.signOff": ["ADMIN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(roles: readonly Role[], permission: Permission): boolean {
+  const allowed: readonly Role[] = PERMISSIONS[permission];
+  return roles.some((role) => allowed.includes(role));
+}
+
+/** Work areas in the navigation, in order, each guarded by the permission to open it (app/(app)/<key>). */
+export const AREAS = [
+  { key: "calls", href: "/calls", permission: "calls.view" },
+  { key: "groups", href: "/groups", permission: "groups.view" },
+  { key: "strike", href: "/strike", permission: "strike.view" },
+  { key: "inspection", href: "/inspection", permission: "inspection.view" },
+  { key: "admin", href: "/admin", permission: "admin.view" },
+] as const satisfies readonly { key: string; href: string; permission: Permission }[];
+
+export type AreaKey = (typeof AREAS)[number]["key"];
+
+// A person with several roles lands on the page of the role that steers the most.
+const HOME_BY_ROLE: readonly [Role, AreaKey][] = [
+  ["ADMIN", "admin"],
+  ["CALLBACK_LEAD", "groups"],
+  ["GROUP_LEADER", "groups"],
+  ["DATA", "admin"],
+  ["INSPECTOR", "inspection"],
+  ["STRIKE", "strike"],
+  ["CALLER", "calls"],
+];
+
+export function homeFor(roles: readonly Role[]): string {
+  const key = HOME_BY_ROLE.find(([role]) => roles.includes(role))?.[1];
+  return AREAS.find((area) => area.key === key)?.href ?? "/no-role";
+}
+
+export function areasFor(roles: readonly Role[]) {
+  return AREAS.filter((area) => can(roles, area.permission));
+}

@@ -1,0 +1,21 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "@/generated/prisma/client";
+
+export type { Prisma } from "@/generated/prisma/client";
+export { PrismaClient };
+
+/**
+ * Builds a Prisma client on a PostgreSQL URL. The embedded database (PGlite served on a local port by
+ * scripts/serve.ts) and a real PostgreSQL server are both reached this way, so the app has one adapter,
+ * one error vocabulary (P2002 for unique violations) and one code path.
+ */
+export function createPrismaClient(url: string, options: { poolSize?: number } = {}) {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    // a request waiting longer than this for a connection fails instead of hanging
+    connectionTimeoutMillis: 10_000,
+  });
+  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+}

@@ -1,0 +1,55 @@
+import { z } from "zod";
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "postgresql:" || url.protocol === "postgres:") && url.hostname !== "";
+    } catch {
+      return false;
+    }
+  }, "must be a postgresql://user@host:port/database URL");
+
+const flag = z.enum(["on", "off"]);
+
+/** Variables the launcher (scripts/serve.ts) reads; see .env.example for what each one is for. */
+export const launcherEnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  DATABASE_URL: postgresUrl.optional(),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HUIFANG_DATA_DIR: z.string().min(1).default(".data"),
+  HUIFANG_DEMO: flag.default("on"),
+});
+export type LauncherEnv = z.infer<typeof launcherEnvSchema>;
+
+/** Variables the running app needs: the launcher always provides the first two. */
+export const serverEnvSchema = z.object({
+  DATABASE_URL: postgresUrl,
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+});
+export type ServerEnv = z.infer<typeof serverEnvSchema>;
+
+export class EnvError extends Error {}
+
+/** Parses the environment or throws one line naming the variable and what is wrong with it. */
+export function parseEnv<T extends z.ZodType>(schema: T, source: Record<string, string | undefined>) {
+  // An empty variable (`DATABASE_URL=`) means "not set", as in a shell.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = schema.safeParse(cleaned);
+  if (result.success) return result.data as z.infer<T>;
+  const issue = result.error.issues[0];
+  const name = issue?.path.join(".") ?? "environment";
+  const message = issue?.code === "invalid_type" ? "is required" : issue?.message;
+  throw new EnvError(`${name} ${message}. See .env.example.`);
+}
+
+let cachedServerEnv: ServerEnv | undefined;
+
+export function serverEnv(): ServerEnv {
+  cachedServerEnv ??= parseEnv(serverEnvSchema, process.env);
+  return cachedServerEnv;
+}

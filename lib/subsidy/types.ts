@@ -1,0 +1,68 @@
+/** One caller's figures for the campaign. Counts are integers; minutes may be fractional. */
+export type CallerInput = {
+  callerId: string;
+  groupId: string;
+  /** 投档 candidates in the caller's charge (the base of the minimum workload). */
+  assigned: number;
+  /** 回访录取人数: assigned candidates who were admitted. */
+  admitted: number;
+  /** 报到人数: admitted candidates who enrolled. */
+  enrolled: number;
+  /** Logged contacts over all the caller's candidates. */
+  contacts: number;
+  /** Logged minutes over all the caller's candidates. */
+  minutes: number;
+  /** 加班补贴 as entered, before penalties. */
+  overtimeFen?: number;
+  /** 误退 with serious consequences, recorded by an inspector. */
+  mistakenWithdrawal?: boolean;
+  /** 玩忽职守 / 徇私舞弊 / 弄虚作假: 0, or the deducted share in the policy's range (20–100). */
+  fraudPercent?: number;
+};
+
+export type GroupInput = {
+  groupId: string;
+  leaderId: string;
+};
+
+export type PayoutInput = {
+  callers: readonly CallerInput[];
+  groups: readonly GroupInput[];
+};
+
+export type CallerPayout = {
+  callerId: string;
+  /** floor(enrolled × 1000 / admitted); null without admitted candidates. */
+  ratePermille: number | null;
+  /** The per-student standard after step bonus and workload deduction, in fen. */
+  perStudentFen: number;
+  /** Phone subsidy after 误退 and fraud penalties, in fen. */
+  subsidyFen: number;
+  /** Overtime after the bottom-N halving (and 误退 / fraud when the policy covers overtime), in fen. */
+  overtimeFen: number;
+  meetsMinimumWorkload: boolean;
+  /** Among the bottom N callers by rate (ties at the N-th place included). */
+  inBottomRank: boolean;
+  awardEligible: boolean;
+  /** Every fen explained, one step a line, in Simplified Chinese. */
+  lines: string[];
+};
+
+export type GroupPayout = {
+  groupId: string;
+  leaderId: string;
+  /** The group rate by the policy's method (pooled by default); null without admitted candidates. */
+  ratePermille: number | null;
+  leaderBonusFen: number;
+  awardEligible: boolean;
+  lines: string[];
+};
+
+export type PayoutResult = {
+  callers: CallerPayout[];
+  groups: GroupPayout[];
+  /** Sum of every caller's subsidyFen and overtimeFen and every group's leaderBonusFen. */
+  totalFen: number;
+  /** 误退 anywhere removes the inspection team's award eligibility (八、处罚措施 (三)). */
+  inspectionTeamAwardEligible: boolean;
+};

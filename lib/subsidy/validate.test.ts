@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { type CallerInput, computePayouts, type GroupInput } from "./index";
+
+function caller(overrides: Partial<CallerInput> = {}): CallerInput {
+  return {
+    callerId: "c7",
+    groupId: "g1",
+    assigned: 10,
+    admitted: 10,
+    enrolled: 9,
+    contacts: 40,
+    minutes: 200,
+    ...overrides,
+  };
+}
+
+const GROUPS: GroupInput[] = [{ groupId: "g1", leaderId: "c7" }];
+
+function compute(callers: CallerInput[], groups: GroupInput[] = GROUPS) {
+  return () => computePayouts({ callers, groups });
+}
+
+describe("invalid caller input is rejected, naming the caller and the field", () => {
+  it.each([
+    ["negative enrolled", { enrolled: -1 }, /回访人员 c7：enrolled（报到人数）为 -1/],
+    ["fractional admitted", { admitted: 9.5 }, /回访人员 c7：admitted（录取人数）为 9.5/],
+    ["negative assigned", { assigned: -3 }, /回访人员 c7：assigned（投档人数）/],
+    ["NaN contacts", { contacts: Number.NaN }, /回访人员 c7：contacts（联系次数）为 NaN/],
+    ["negative minutes", { minutes: -1 }, /回访人员 c7：minutes/],
+    ["infinite minutes", { minutes: Number.POSITIVE_INFINITY }, /回访人员 c7：minutes/],
+    ["enrolled above admitted", { enrolled: 11 }, /回访人员 c7：enrolled（报到人数）11 大于 admitted/],
+    ["admitted above assigned", { assigned: 9, enrolled: 8 }, /回访人员 c7：admitted（录取人数）10 大于 assigned/],
+    ["negative overtime", { overtimeFen: -5 }, /回访人员 c7：overtimeFen/],
+    ["fractional overtime", { overtimeFen: 1.5 }, /回访人员 c7：overtimeFen/],
+    ["fraud below the range", { fraudPercent: 10 }, /回访人员 c7：fraudPercent.*0 或 20–100/],
+    ["fraud above the range", { fraudPercent: 101 }, /回访人员 c7：fraudPercent/],
+    ["fractional fraud", { fraudPercent: 20.5 }, /回访人员 c7：fraudPercent/],
+    ["negative fraud", { fraudPercent: -20 }, /回访人员 c7：fraudPercent/],
+    ["unknown group", { groupId: "g9" }, /回访人员 c7：groupId（小组）g9 不在小组列表中/],
+  ])("%s", (_label, overrides, message) => {
+    expect(compute([caller(overrides)])).toThrow(message);
+  });
+
+  it("rejects a duplicate caller", () => {
+    expect(compute([caller(), caller()])).toThrow(/回访人员 c7：callerId（回访人员编号）重复/);
+  });
+
+  it("rejects an empty caller id by position", () => {
+    expect(compute([caller(), caller({ callerId: "" })])).toThrow(/第 2 条回访人员记录/);
+  });
+
+  it("rejects a duplicate group", () => {
+    expect(compute([caller()], [...GROUPS, ...GROUPS])).toThrow(/小组 g1：groupId（小组编号）重复/);
+  });
+
+  it("rejects a leader whose own record is in another group", () => {
+    const groups = [
+      { groupId: "g1", leaderId: "c7" },
+      { groupId: "g2", leaderId: "c7" },
+    ];
+    expect(compute([caller()], groups)).toThrow(/小组 g2：组长 c7 的回访记录属于小组 g1/);
+  });
+
+  it.each([0, 20, 55, 100])("accepts fraudPercent %i", (fraudPercent) => {
+    expect(compute([caller({ fraudPercent })])).not.toThrow();
+  });
+
+  it("accepts fractional minutes and a leader without a caller record", () => {
+    expect(compute([caller({ minutes: 200.5 })], [{ groupId: "g1", leaderId: "someone-else" }])).not.toThrow();
+  });
+});

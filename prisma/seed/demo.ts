@@ -1,0 +1,338 @@
+// The demo campaign: deterministic (fixed faker seed, dates relative to `now`), sized like the
+// source plan (1403 candidates, 8 regional groups of 6 callers) and spread over the four phases so
+// every screen has something to show. The 报到 phase is open "today".
+import { fakerZH_CN as faker } from "@faker-js/faker";
+import { addDays, addMinutes, addSeconds } from "date-fns";
+import type { Channel, Role, StaffSource } from "@/generated/prisma/enums";
+import type { Prisma, PrismaClient } from "@/lib/db/client";
+import { OUTCOMES_BY_PHASE, type Phase, UNREACHABLE_OUTCOMES } from "@/lib/workflow";
+import { addStaff, createCampaign, createGroup, createUser } from "./factories";
+
+export const DEMO_REGIONS = ["成都", "绵阳", "德阳", "南充", "宜宾", "泸州", "达州", "乐山"] as const;
+const GROUP_NAMES = ["第一组", "第二组", "第三组", "第四组", "第五组", "第六组", "第七组", "第八组"];
+// Share of the 1403 places per region (Chengdu sends the most candidates).
+const REGION_WEIGHTS = [0.24, 0.13, 0.12, 0.11, 0.1, 0.1, 0.1, 0.1];
+const MAJORS = [
+  "大数据技术",
+  "软件技术",
+  "电子商务",
+  "学前教育",
+  "护理",
+  "旅游管理",
+  "会计信息管理",
+  "建筑工程技术",
+  "数字媒体技术",
+  "酒店管理与数字化运营",
+];
+const SCHOOL_SUFFIXES = ["第一中学", "第二中学", "职业技术学校", "职业中学", "中等专业学校", "实验中学"];
+const REGION_CODES = ["0101", "0701", "0601", "1301", "1501", "0501", "1701", "1101"];
+const NO_SHOW_REASONS = ["已复读", "选择外省院校", "家庭经济原因", "参军入伍", "外出务工"];
+const TRAINING_MODULES = ["policy", "consulting", "scripts", "system", "tracking", "master"];
+
+/** One login per role, listed in the README. */
+export const DEMO_LOGINS: { login: string; role: Role; roles: Role[] }[] = [
+  { login: "admin", role: "ADMIN", roles: ["ADMIN"] },
+  { login: "data", role: "DATA", roles: ["DATA", "INSPECTOR"] },
+  { login: "lead", role: "CALLBACK_LEAD", roles: ["CALLBACK_LEAD", "STRIKE", "INSPECTOR"] },
+  { login: "leader01", role: "GROUP_LEADER", roles: ["GROUP_LEADER", "CALLER"] },
+  { login: "caller01", role: "CALLER", roles: ["CALLER"] },
+  { login: "inspector", role: "INSPECTOR", roles: ["INSPECTOR"] },
+  { login: "strike", role: "STRIKE", roles: ["STRIKE"] },
+];
+
+const pick = <T>(items: readonly T[]): T => faker.helpers.arrayElement(items);
+const chance = (p: number) => faker.number.float({ min: 0, max: 1 }) < p;
+const mobile = () => `1${pick(["38", "39", "58", "59", "77", "80", "86", "88", "99"])}${faker.string.numeric(8)}`;
+
+export interface DemoSummary {
+  campaignId: string;
+  users: number;
+  candidates: number;
+  contactLogs: number;
+}
+
+export async function seedDemo(prisma: PrismaClient, now: Date): Promise<DemoSummary> {
+  faker.seed(2024);
+  const campaign = await createCampaign(prisma, { now, openPhase: 4 });
+  const window = (phase: Phase) => {
+    const w = campaign.phaseWindows.find((x) => x.phase === phase);
+    if (!w) throw new Error(`phase ${phase} missing`);
+    return w;
+  };
+
+  // --- people: the teams of the plan with their overlaps ----------------------------------------
+  let userCount = 0;
+  const person = async (login: string, roles: Role[], source: StaffSource, groupId?: string) => {
+    const user = await createUser(prisma, { login, roles, name: faker.person.fullName(), phone: mobile() });
+    await addStaff(prisma, { campaignId: campaign.id, userId: user.id, groupId, source });
+    userCount += 1;
+    return user;
+  };
+  for (const { login, roles } of DEMO_LOGINS) {
+    if (roles.includes("CALLER")) continue; // callers are created with their groups below
+    await person(login, roles, "PRIOR_2023");
+  }
+  // the rest of the data team (also inspectors, as in the plan), two more inspectors, two strikers
+  await person("data02", ["DATA", "INSPECTOR"], "RECOMMENDED");
+  await person("data03", ["DATA", "INSPECTOR"], "RECOMMENDED");
+  await person("inspector02", ["INSPECTOR"], "RECOMMENDED");
+  await person("inspector03", ["INSPECTOR"], "RECOMMENDED");
+  await person("strike02", ["STRIKE"], "EXCELLENT_2023");
+  await person("strike03", ["STRIKE"], "EXCELLENT_2023");
+
+  const groups: { id: string; region: string; callerIds: string[]; leaderId: string; quality: number }[] = [];
+  let callerNo = 0;
+  for (const [index, region] of DEMO_REGIONS.entries()) {
+    const group = await createGroup(prisma, {
+      campaignId: campaign.id,
+      name: `${GROUP_NAMES[index]}（${region}片区）`,
+      region,
+    });
+    const leader = await person(
+      `leader${String(index + 1).padStart(2, "0")}`,
+      ["GROUP_LEADER", "CALLER"],
+      "PRIOR_2023",
+      group.id,
+    );
+    await prisma.group.update({ where: { id: group.id }, data: { leaderId: leader.id } });
+    const callerIds = [leader.id];
+    for (let i = 0; i < 5; i++) {
+      callerNo += 1;
+      const source = pick<StaffSource>(["EXCELLENT_2023", "PRIOR_2023", "VOLUNTEER", "STUDENT", "LEADER_PICK"]);
+      const caller = await person(`caller${String(callerNo).padStart(2, "0")}`, ["CALLER"], source, group.id);
+      callerIds.push(caller.id);
+    }
+    // groups differ in how well they convert, so the dashboards show both sides of 93% / 95%
+    groups.push({ id: group.id, region, callerIds, leaderId: leader.id, quality: 0.9 + index * 0.013 });
+  }
+  await prisma.staffProfile.updateMany({
+    where: { campaignId: campaign.id },
+    data: { trainingModules: TRAINING_MODULES, assessmentPassed: true, assessmentScore: 85 },
+  });
+
+  // --- candidates ------------------------------------------------------------------------------
+  const total = 1403;
+  const perRegion = REGION_WEIGHTS.map((w) => Math.floor(w * total));
+  perRegion[0] = (perRegion[0] ?? 0) + total - perRegion.reduce((a, b) => a + b, 0);
+  const candidateRows: Prisma.CandidateCreateManyInput[] = [];
+  const plans: { examNo: string; callerId: string; quality: number }[] = [];
+  for (const [regionIndex, group] of groups.entries()) {
+    const count = perRegion[regionIndex] ?? 0;
+    for (let i = 0; i < count; i++) {
+      const examNo = `2451${REGION_CODES[regionIndex]}${String(i + 1).padStart(6, "0")}`;
+      const callerId = group.callerIds[i % group.callerIds.length] as string;
+      const row = demoCandidate(campaign.id, group, callerId, examNo, window(4).opensAt);
+      candidateRows.push(row);
+      plans.push({ examNo, callerId, quality: group.quality });
+    }
+  }
+  const candidates = await prisma.candidate.createManyAndReturn({
+    data: candidateRows,
+    select: {
+      id: true,
+      examNo: true,
+      assignedCallerId: true,
+      intent: true,
+      withdrawal: true,
+      admitted: true,
+      comeIntent: true,
+      enrollment: true,
+      groupId: true,
+    },
+  });
+  await prisma.assignment.createMany({
+    data: candidates.map((c) => ({
+      candidateId: c.id,
+      callerId: c.assignedCallerId as string,
+      reason: "按片区分配",
+      startedAt: window(2).opensAt,
+    })),
+  });
+
+  // --- contact logs: each candidate's ledger through the phases it has reached ------------------
+  const logs: Prisma.ContactLogCreateManyInput[] = [];
+  const lastContact = new Map<string, Date>();
+  const unreachable: typeof candidates = [];
+  for (const c of candidates) {
+    const callerId = c.assignedCallerId as string;
+    const outcomesFor = (phase: Phase): string[] => {
+      switch (phase) {
+        case 1:
+          return chance(0.4) ? ["GUIDED"] : [];
+        case 2: {
+          const intent =
+            c.intent === "FIRST_CHOICE"
+              ? "INTENT_FIRST_CHOICE"
+              : c.intent === "HESITANT"
+                ? "INTENT_HESITANT"
+                : "INTENT_NOT_FIRST_CHOICE";
+          const extra = c.withdrawal !== "NONE" ? ["WITHDRAWAL_AGREED"] : chance(0.5) ? ["CONSULTED"] : [];
+          return [intent, ...extra];
+        }
+        case 3: {
+          if (!c.admitted) return [];
+          const come =
+            c.comeIntent === "WILL_COME"
+              ? "WILL_COME"
+              : c.comeIntent === "HESITANT"
+                ? "COME_HESITANT"
+                : "WILL_NOT_COME";
+          return chance(0.6) ? [come, "PAID"] : [come];
+        }
+        case 4:
+          if (!c.admitted) return [];
+          if (c.enrollment === "ENROLLED") return ["ENROLLED"];
+          if (c.enrollment === "NOT_ENROLLED") return ["NOT_ENROLLED"];
+          return chance(0.5) ? ["CONSULTED"] : [];
+      }
+    };
+    const isUnreachable = chance(0.015);
+    if (isUnreachable) unreachable.push(c);
+    for (const phase of [1, 2, 3, 4] as const) {
+      const w = window(phase);
+      const end = phase === 4 ? now : w.closesAt;
+      const outcomes = outcomesFor(phase);
+      if (isUnreachable && phase === 4) outcomes.push(...faker.helpers.arrayElements(UNREACHABLE_OUTCOMES, 3));
+      for (const outcome of outcomes) {
+        if (!(OUTCOMES_BY_PHASE[phase] as readonly string[]).includes(outcome)) continue;
+        const channel: Channel = outcome.startsWith("UNREACHABLE")
+          ? "PHONE"
+          : pick(["PHONE", "PHONE", "PHONE", "WECHAT", "WECHAT", "SMS", "QQ"]);
+        const spanMinutes = Math.max(60, Math.floor((end.getTime() - w.opensAt.getTime()) / 60_000) - 60);
+        // calls happen between 9:00 and 21:00 school-days; spread them over the window
+        const day = addMinutes(w.opensAt, faker.number.int({ min: 0, max: spanMinutes }));
+        const startedAt = new Date(day);
+        startedAt.setHours(faker.number.int({ min: 9, max: 20 }), faker.number.int({ min: 0, max: 59 }), 0, 0);
+        const durationSeconds = outcome.startsWith("UNREACHABLE")
+          ? faker.number.int({ min: 0, max: 40 })
+          : channel === "SMS"
+            ? faker.number.int({ min: 30, max: 120 })
+            : faker.number.int({ min: 180, max: 720 });
+        logs.push({
+          campaignId: campaign.id,
+          candidateId: c.id,
+          callerId,
+          phase,
+          channel,
+          startedAt,
+          durationSeconds,
+          outcome,
+          notes:
+            outcome === "CONSULTED"
+              ? pick(["家长询问住宿条件", "咨询专业就业方向", "询问缴费方式", "询问校车时间"])
+              : null,
+          idempotencyKey: faker.string.uuid(),
+          createdAt: addSeconds(startedAt, durationSeconds + 60),
+        });
+        const previous = lastContact.get(c.id);
+        if (!previous || previous < startedAt) lastContact.set(c.id, startedAt);
+      }
+    }
+  }
+  for (let i = 0; i < logs.length; i += 2000) {
+    await prisma.contactLog.createMany({ data: logs.slice(i, i + 2000) });
+  }
+  // lastContactAt and a follow-up date for those still undecided
+  await prisma.$executeRaw`
+    UPDATE "Candidate" c SET "lastContactAt" = l.last
+    FROM (SELECT "candidateId", max("startedAt") AS last FROM "ContactLog" GROUP BY "candidateId") l
+    WHERE l."candidateId" = c.id AND c."campaignId" = ${campaign.id}`;
+  await prisma.candidate.updateMany({
+    where: { campaignId: campaign.id, admitted: true, enrollment: "PENDING" },
+    data: { nextFollowUpAt: addDays(now, 1) },
+  });
+
+  // --- escalations, in every state --------------------------------------------------------------
+  const reasons = ["PHONE_OFF", "SUSPENDED", "WRONG_NUMBER", "REFUSED"] as const;
+  const states = ["OPEN", "OPEN", "FORWARDED", "CLAIMED", "SENT_BACK", "RESOLVED"] as const;
+  const strikeUser = await prisma.user.findUniqueOrThrow({ where: { login: "strike" } });
+  for (const [i, c] of unreachable.entries()) {
+    const status = states[i % states.length] ?? "OPEN";
+    await prisma.escalation.create({
+      data: {
+        campaignId: campaign.id,
+        candidateId: c.id,
+        reason: reasons[i % reasons.length] ?? "PHONE_OFF",
+        fromUserId: c.assignedCallerId as string,
+        toTeam: status === "OPEN" || status === "SENT_BACK" ? "GROUP_LEADER" : "STRIKE",
+        status,
+        assigneeId: status === "CLAIMED" || status === "RESOLVED" ? strikeUser.id : null,
+        advice: status === "SENT_BACK" ? "换个时间段（晚上 8 点后）再联系家长" : null,
+        resolution: status === "RESOLVED" ? "已联系上家长，交回回访人员跟进" : null,
+        resolvedAt: status === "RESOLVED" ? addDays(now, -1) : null,
+        createdAt: addDays(now, -(i % 5) - 1),
+      },
+    });
+  }
+
+  await prisma.auditLog.create({
+    data: {
+      action: "demo.seed",
+      entityType: "Campaign",
+      entityId: campaign.id,
+      after: { candidates: candidates.length, contactLogs: logs.length },
+    },
+  });
+  return { campaignId: campaign.id, users: userCount, candidates: candidates.length, contactLogs: logs.length };
+}
+
+function demoCandidate(
+  campaignId: string,
+  group: { id: string; region: string; quality: number },
+  callerId: string,
+  examNo: string,
+  enrollmentOpensAt: Date,
+): Prisma.CandidateCreateManyInput {
+  const firstChoice = chance(0.88);
+  const intent = firstChoice ? (chance(0.9) ? "FIRST_CHOICE" : "HESITANT") : "NOT_FIRST_CHOICE";
+  // most not-first-choice candidates were persuaded to withdraw (以退为进)
+  const withdrawal =
+    intent === "NOT_FIRST_CHOICE"
+      ? pick(["APPROVED", "APPROVED", "APPROVED", "SUBMITTED", "AGREED", "NONE"] as const)
+      : "NONE";
+  const admitted = withdrawal !== "APPROVED" && chance(0.99);
+  const comeIntent = admitted
+    ? chance(group.quality)
+      ? "WILL_COME"
+      : pick(["HESITANT", "HESITANT", "WILL_NOT_COME"] as const)
+    : null;
+  const enrollment = !admitted
+    ? "PENDING"
+    : comeIntent === "WILL_COME"
+      ? chance(0.985)
+        ? "ENROLLED"
+        : "PENDING"
+      : comeIntent === "HESITANT"
+        ? chance(0.4)
+          ? "ENROLLED"
+          : "PENDING"
+        : chance(0.6)
+          ? "NOT_ENROLLED"
+          : "PENDING";
+  const paid = enrollment === "ENROLLED" || (comeIntent === "WILL_COME" && chance(0.7));
+  const city = `${group.region}市`;
+  return {
+    campaignId,
+    examNo,
+    name: faker.person.fullName(),
+    gender: pick(["男", "女"]),
+    phones: chance(0.6) ? [mobile(), mobile()] : [mobile()],
+    region: group.region,
+    school: `${city}${pick(SCHOOL_SUFFIXES)}`,
+    major: pick(MAJORS),
+    firstChoice,
+    groupId: group.id,
+    assignedCallerId: callerId,
+    intent,
+    withdrawal,
+    admitted,
+    comeIntent,
+    paid,
+    dormChosen: paid && chance(0.8),
+    busBooked: paid && chance(0.3),
+    masterInterest: admitted && chance(0.05),
+    enrollment,
+    noShowReason: enrollment === "NOT_ENROLLED" ? pick(NO_SHOW_REASONS) : null,
+    createdAt: addDays(enrollmentOpensAt, -60),
+  };
+}

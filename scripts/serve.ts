@@ -1,0 +1,89 @@
+// `npm start` (after the build) and `npm run dev`: gets a database (the embedded one unless
+// DATABASE_URL is set), applies migrations, loads the demo campaign on first start, then runs Next.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { type EmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/embedded";
+import { applyMigrations } from "@/lib/db/migrate";
+import { EnvError, launcherEnvSchema, parseEnv } from "@/lib/env";
+import { seedDemoIfEmpty } from "@/prisma/seed";
+
+const dev = process.argv.includes("--dev");
+
+function fail(message: string): never {
+  console.error(`[huifang] cannot start: ${message}`);
+  process.exit(1);
+}
+
+/** The embedded demo keeps a generated secret beside its data, so sessions survive restarts. */
+function embeddedSecret(dataDir: string) {
+  const file = path.join(dataDir, "secret");
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+async function main() {
+  let env: ReturnType<typeof parseEnv<typeof launcherEnvSchema>>;
+  try {
+    env = parseEnv(launcherEnvSchema, { ...process.env, NODE_ENV: dev ? "development" : "production" });
+  } catch (error) {
+    if (error instanceof EnvError) fail(error.message);
+    throw error;
+  }
+
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = env.DATABASE_URL;
+  let secret = env.NEXTAUTH_SECRET;
+  if (!databaseUrl) {
+    const started = Date.now();
+    embedded = await startEmbeddedDatabase(env.HUIFANG_DATA_DIR);
+    databaseUrl = embedded.url;
+    secret ??= embeddedSecret(env.HUIFANG_DATA_DIR);
+    console.log(
+      `[huifang] embedded PostgreSQL (PGlite) on ${path.resolve(env.HUIFANG_DATA_DIR, "pgdata")} ` +
+        `ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+  } else if (!secret) {
+    if (!dev) fail("NEXTAUTH_SECRET is required with DATABASE_URL (at least 32 characters). See .env.example.");
+    secret = "development-only-secret-not-for-production-use";
+  }
+
+  const stopDatabase = async () => {
+    await embedded?.stop().catch(() => undefined);
+  };
+
+  try {
+    await applyMigrations(databaseUrl);
+    if (env.HUIFANG_DEMO === "on") await seedDemoIfEmpty(databaseUrl);
+  } catch (error) {
+    await stopDatabase();
+    fail(error instanceof Error ? error.message : String(error));
+  }
+
+  const nextBin = path.join(process.cwd(), "node_modules", ".bin", "next");
+  const args = dev ? ["dev", "-p", String(env.PORT)] : ["start", "-p", String(env.PORT)];
+  const child = spawn(nextBin, args, {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_SECRET: secret,
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${env.PORT}`,
+      // PGlite is one session behind a statement queue: a few connections are plenty
+      DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE || (embedded ? "4" : "10"),
+    },
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => child.kill(signal));
+  }
+  child.on("exit", async (code, signal) => {
+    await stopDatabase();
+    process.exit(code ?? (signal ? 0 : 1));
+  });
+}
+
+await main();
