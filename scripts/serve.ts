@@ -40,7 +40,7 @@ async function main() {
   let secret = env.NEXTAUTH_SECRET;
   if (!databaseUrl) {
     const started = Date.now();
-    embedded = await startEmbeddedDatabase(env.HUIFANG_DATA_DIR);
+    embedded = await startEmbeddedDatabase(env.HUIFANG_DATA_DIR, { port: env.HUIFANG_EMBEDDED_DB_PORT });
     databaseUrl = embedded.url;
     secret ??= embeddedSecret(env.HUIFANG_DATA_DIR);
     console.log(

@@ -4,29 +4,15 @@ import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { authOptions } from "./options";
-import { can, type Permission, type Role } from "./permissions";
+import { can, type Permission } from "./permissions";
+import { resolveSessionUser, type SessionUser } from "./session-user";
 
-export interface SessionUser {
-  id: string;
-  name: string;
-  login: string;
-  roles: Role[];
-}
+export type { SessionUser };
 
-/**
- * The signed-in user, re-read from the database on every request: a disabled user, or one whose
- * session version was bumped (demotion, password change), is signed out at once even though the
- * cookie is still valid.
- */
+/** The signed-in user of this request, checked against the database (see resolveSessionUser). */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = (await getServerSession(authOptions)) as { userId?: string; sessionVersion?: number } | null;
-  if (!session?.userId) return null;
-  const user = await db().user.findUnique({
-    where: { id: session.userId },
-    select: { id: true, name: true, login: true, roles: true, active: true, sessionVersion: true },
-  });
-  if (!user?.active || user.sessionVersion !== (session.sessionVersion ?? 0)) return null;
-  return { id: user.id, name: user.name, login: user.login, roles: user.roles };
+  const claims = (await getServerSession(authOptions)) as { userId?: string; sessionVersion?: number } | null;
+  return resolveSessionUser(db(), claims);
 });
 
 /** For pages: the user, or a redirect to the sign-in page. */

@@ -22,6 +22,8 @@ export const launcherEnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HUIFANG_DATA_DIR: z.string().min(1).default(".data"),
   HUIFANG_DEMO: flag.default("on"),
+  /** loopback port of the embedded database; 0 picks a free one */
+  HUIFANG_EMBEDDED_DB_PORT: z.coerce.number().int().min(0).max(65535).default(0),
 });
 export type LauncherEnv = z.infer<typeof launcherEnvSchema>;
 

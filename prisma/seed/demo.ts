@@ -201,8 +201,10 @@ export async function seedDemo(prisma: PrismaClient, now: Date): Promise<DemoSum
         const spanMinutes = Math.max(60, Math.floor((end.getTime() - w.opensAt.getTime()) / 60_000) - 60);
         // calls happen between 9:00 and 21:00 school-days; spread them over the window
         const day = addMinutes(w.opensAt, faker.number.int({ min: 0, max: spanMinutes }));
-        const startedAt = new Date(day);
-        startedAt.setHours(faker.number.int({ min: 9, max: 20 }), faker.number.int({ min: 0, max: 59 }), 0, 0);
+        // 9:00-20:59 Beijing time (UTC+8), never after the window's end (today, for the open phase)
+        let startedAt = new Date(day);
+        startedAt.setUTCHours(faker.number.int({ min: 9, max: 20 }) - 8, faker.number.int({ min: 0, max: 59 }), 0, 0);
+        if (startedAt > end) startedAt = addDays(startedAt, -1);
         const durationSeconds = outcome.startsWith("UNREACHABLE")
           ? faker.number.int({ min: 0, max: 40 })
           : channel === "SMS"

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { NoCampaign } from "@/components/campaign/no-campaign";
 import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
@@ -71,9 +72,14 @@ export default async function AdminPage() {
             })}
           </ol>
         </Card>
-        <div className="grid grid-cols-2 gap-3">
+        <div className="grid grid-cols-2 content-start gap-3">
           <Stat label={t("admin.staff")} value={o.staff} />
           <Stat label={t("admin.groups")} value={o.groups} />
+          {can(user.roles, "staff.manage") ? (
+            <Link href="/admin/staff" className="col-span-2 text-sm text-brand-700 underline">
+              {t("admin.manageStaff")}
+            </Link>
+          ) : null}
         </div>
       </div>
       <Card title={t("admin.imports")} className="mt-4">

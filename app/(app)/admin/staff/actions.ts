@@ -1,0 +1,30 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { ActionError, action } from "@/lib/action";
+
+/**
+ * Disables or re-enables an account. Either way the session version moves on, so every session the
+ * person holds ends at their next request (lib/auth/session re-reads it each time).
+ */
+export const setUserActive = action(
+  {
+    name: "user.setActive",
+    permission: "staff.manage",
+    schema: z.object({ userId: z.string().min(1).max(64), active: z.stringbool() }).strict(),
+  },
+  async ({ userId, active }, { tx, user, audit }) => {
+    if (userId === user.id) throw new ActionError("INVALID_INPUT", { active: ["不能停用自己的账号。"] });
+    const before = await tx.user.findUnique({ where: { id: userId }, select: { active: true } });
+    if (!before) throw new ActionError("NOT_FOUND");
+    const after = await tx.user.update({
+      where: { id: userId },
+      data: { active, sessionVersion: { increment: 1 } },
+      select: { active: true },
+    });
+    audit({ entityType: "User", entityId: userId, before, after });
+    revalidatePath("/admin/staff");
+    return after;
+  },
+);

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { ToggleActiveButton } from "@/components/admin/toggle-active-button";
+import { NoCampaign } from "@/components/campaign/no-campaign";
+import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { type Column, Table } from "@/components/ui/table";
+import { staffList } from "@/lib/admin/staff-queries";
+import { requirePermission } from "@/lib/auth/session";
+import { currentCampaign } from "@/lib/campaign/queries";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("staff"))("title") };
+}
+
+type Row = Awaited<ReturnType<typeof staffList>>[number];
+
+export default async function StaffPage() {
+  const admin = await requirePermission("staff.manage");
+  const t = await getTranslations();
+  const campaign = await currentCampaign();
+  if (!campaign) return <NoCampaign />;
+  const people = await staffList(campaign.id);
+  const columns: Column<Row>[] = [
+    { key: "name", label: t("staff.columns.name"), cell: (u) => u.name, primary: true },
+    { key: "login", label: t("staff.columns.login"), cell: (u) => <code className="text-xs">{u.login}</code> },
+    { key: "roles", label: t("staff.columns.roles"), cell: (u) => u.roles.map((r) => t(`roles.${r}`)).join("、") },
+    { key: "group", label: t("staff.columns.group"), cell: (u) => u.staffProfiles[0]?.group?.name ?? "—" },
+    {
+      key: "status",
+      label: t("staff.columns.status"),
+      cell: (u) => <Badge tone={u.active ? "good" : "bad"}>{u.active ? t("staff.active") : t("staff.disabled")}</Badge>,
+    },
+    {
+      key: "action",
+      label: t("staff.columns.action"),
+      align: "right",
+      cell: (u) => (u.id === admin.id ? "—" : <ToggleActiveButton userId={u.id} login={u.login} active={u.active} />),
+    },
+  ];
+  return (
+    <>
+      <PageHeader title={t("staff.title")} subtitle={t("staff.subtitle", { count: people.length })}>
+        <Link href="/admin" className="text-sm text-brand-700 underline">
+          {t("staff.back")}
+        </Link>
+      </PageHeader>
+      <Card>
+        <Table columns={columns} rows={people} rowKey={(u) => u.id} caption={t("staff.title")} />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { AREAS, areasFor, can, homeFor, PERMISSIONS, type Permission, ROLES } from "./permissions";
+
+describe("the role x permission matrix", () => {
+  it("gives every permission to at least one role, and names only known roles", () => {
+    for (const [permission, roles] of Object.entries(PERMISSIONS)) {
+      expect(roles.length, permission).toBeGreaterThan(0);
+      for (const role of roles) expect(ROLES).toContain(role);
+    }
+  });
+
+  it("lets inspectors read everything but write only inspection records", () => {
+    const writes = (Object.keys(PERMISSIONS) as Permission[]).filter(
+      (p) => can(["INSPECTOR"], p) && !p.endsWith(".view") && !p.endsWith(".viewAll"),
+    );
+    expect(writes.sort()).toEqual(["inspection.record", "staff.qualify"]);
+  });
+
+  it("keeps callers out of admin, inspection and money", () => {
+    for (const p of ["admin.view", "inspection.view", "payouts.view", "import.run", "staff.manage"] as const) {
+      expect(can(["CALLER"], p), p).toBe(false);
+    }
+    expect(can(["CALLER"], "contact.log")).toBe(true);
+  });
+
+  it("unions the permissions of several roles", () => {
+    expect(can(["CALLER"], "groups.view")).toBe(false);
+    expect(can(["CALLER", "GROUP_LEADER"], "groups.view")).toBe(true);
+    expect(can([], "calls.view")).toBe(false);
+  });
+});
+
+describe("home pages", () => {
+  it.each([
+    [["ADMIN"], "/admin"],
+    [["DATA"], "/admin"],
+    [["CALLBACK_LEAD"], "/groups"],
+    [["GROUP_LEADER", "CALLER"], "/groups"],
+    [["CALLER"], "/calls"],
+    [["INSPECTOR"], "/inspection"],
+    [["STRIKE"], "/strike"],
+    [["CALLBACK_LEAD", "STRIKE", "INSPECTOR"], "/groups"],
+    [["DATA", "INSPECTOR"], "/admin"],
+    [[], "/no-role"],
+  ] as const)("%j lands on %s", (roles, home) => {
+    expect(homeFor(roles)).toBe(home);
+  });
+
+  it("sends every role to an area that role may open", () => {
+    for (const role of ROLES) {
+      const home = homeFor([role]);
+      const area = AREAS.find((a) => a.href === home);
+      expect(area, role).toBeDefined();
+      if (area) expect(can([role], area.permission)).toBe(true);
+    }
+  });
+
+  it("shows only the areas a person may open", () => {
+    expect(areasFor(["CALLER"]).map((a) => a.key)).toEqual(["calls"]);
+    expect(areasFor(["GROUP_LEADER", "CALLER"]).map((a) => a.key)).toEqual(["calls", "groups"]);
+  });
+});

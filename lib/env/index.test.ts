@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, launcherEnvSchema, parseEnv, serverEnvSchema } from "./index";
+
+const SECRET = "s".repeat(32);
+
+describe("parseEnv", () => {
+  it("defaults everything for the embedded demo", () => {
+    expect(parseEnv(launcherEnvSchema, {})).toEqual({
+      NODE_ENV: "production",
+      PORT: 3000,
+      HUIFANG_DATA_DIR: ".data",
+      HUIFANG_DEMO: "on",
+      HUIFANG_EMBEDDED_DB_PORT: 0,
+    });
+  });
+
+  it("treats an empty variable as unset", () => {
+    expect(parseEnv(launcherEnvSchema, { DATABASE_URL: "", PORT: "" }).DATABASE_URL).toBeUndefined();
+  });
+
+  it.each([["mysql://root@localhost/huifang"], ["postgresql://"], ["not a url"], ["localhost:5432/huifang"]])(
+    "stops on a malformed DATABASE_URL %s with one line naming it",
+    (url) => {
+      expect(() => parseEnv(launcherEnvSchema, { DATABASE_URL: url })).toThrow(EnvError);
+      try {
+        parseEnv(launcherEnvSchema, { DATABASE_URL: url });
+      } catch (error) {
+        expect((error as Error).message).toMatch(/^DATABASE_URL must be a postgresql:\/\/.*\.$/);
+        expect((error as Error).message).not.toContain("\n");
+      }
+    },
+  );
+
+  it("accepts postgres and postgresql URLs", () => {
+    for (const url of ["postgresql://u:p@db:5432/huifang", "postgres://u@127.0.0.1/huifang?sslmode=require"]) {
+      expect(parseEnv(launcherEnvSchema, { DATABASE_URL: url }).DATABASE_URL).toBe(url);
+    }
+  });
+
+  it("requires the app's secret and database, naming the missing one", () => {
+    expect(() => parseEnv(serverEnvSchema, { DATABASE_URL: "postgresql://u@h/d" })).toThrow(
+      "NEXTAUTH_SECRET is required. See .env.example.",
+    );
+    expect(() => parseEnv(serverEnvSchema, { NEXTAUTH_SECRET: SECRET })).toThrow("DATABASE_URL is required");
+    expect(() => parseEnv(serverEnvSchema, { DATABASE_URL: "postgresql://u@h/d", NEXTAUTH_SECRET: "short" })).toThrow(
+      "NEXTAUTH_SECRET must be at least 32 characters",
+    );
+  });
+
+  it("rejects a port out of range", () => {
+    expect(() => parseEnv(launcherEnvSchema, { PORT: "70000" })).toThrow(/^PORT /);
+  });
+});

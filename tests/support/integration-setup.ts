@@ -1,0 +1,30 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, vi } from "vitest";
+import { adminUrl, databaseUrl, dropDatabase, TEMPLATE_DATABASE, withAdmin } from "./databases";
+import { testSession } from "./session";
+
+const database = `huifang_test_${randomBytes(6).toString("hex")}`;
+
+// Keep the server's address for creating and dropping databases before DATABASE_URL points at ours.
+process.env.TEST_DATABASE_URL = adminUrl();
+// The app's modules read these lazily, on first use, so setting them here is in time.
+process.env.DATABASE_URL = databaseUrl(database);
+process.env.NEXTAUTH_SECRET = "integration-tests-secret-0123456789abcdef";
+process.env.DATABASE_POOL_SIZE = "5";
+
+// Actions are called directly, as a crafted POST would: the signed-in user comes from the test.
+vi.mock("@/lib/auth/session", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/auth/session")>();
+  return { ...original, getSessionUser: async () => testSession.user };
+});
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+
+beforeAll(async () => {
+  await withAdmin((client) => client.query(`CREATE DATABASE "${database}" TEMPLATE "${TEMPLATE_DATABASE}"`));
+});
+
+afterAll(async () => {
+  const { db } = await import("@/lib/db");
+  await db().$disconnect();
+  await withAdmin((client) => dropDatabase(client, database));
+});
