@@ -23,8 +23,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               {t("app.name")}
             </Link>
             <div className="flex items-center gap-2">
-              <span className="hidden text-sm text-slate-600 sm:inline" data-testid="current-user">
-                {user.name} · {user.roles.map((r) => t(`roles.${r}`)).join("、")}
+              <span className="text-sm text-slate-600" data-testid="current-user">
+                {user.name}
+                <span className="hidden sm:inline"> · {user.roles.map((r) => t(`roles.${r}`)).join("、")}</span>
               </span>
               <LanguageSwitch />
               <SignOutButton />

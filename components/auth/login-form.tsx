@@ -6,11 +6,11 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 
 const KNOWN_ERRORS = ["EMPTY", "INVALID", "LOCKED", "DISABLED"] as const;
-type LoginError = (typeof KNOWN_ERRORS)[number] | "NETWORK";
+type LoginError = (typeof KNOWN_ERRORS)[number] | "NETWORK" | "SESSION_ENDED";
 
-export function LoginForm() {
+export function LoginForm({ initialError = null }: { initialError?: LoginError | null }) {
   const t = useTranslations("login");
-  const [error, setError] = useState<LoginError | null>(null);
+  const [error, setError] = useState<LoginError | null>(initialError);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {

@@ -1,17 +1,11 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db";
+import { clientAddress } from "./client-address";
 import { checkCredentials } from "./sign-in";
 
 /** Sessions are short: the app is used on shared school computers. */
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
-
-function clientAddress(headers: Record<string, unknown> | undefined): string {
-  // Behind the college's reverse proxy the first X-Forwarded-For entry is the client.
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  return first || "local";
-}
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
@@ -24,7 +18,7 @@ export const authOptions: NextAuthOptions = {
         const result = await checkCredentials(db(), {
           login: credentials?.login,
           password: credentials?.password,
-          ip: clientAddress(req?.headers),
+          ip: clientAddress(req?.headers?.["x-forwarded-for"], Number(process.env.HUIFANG_TRUSTED_PROXIES ?? 1)),
         });
         // next-auth hands the message to signIn() as `error`; the login form translates the code
         if (!result.ok) throw new Error(result.error);

@@ -1,4 +1,5 @@
 import "server-only";
+import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
@@ -15,10 +16,17 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   return resolveSessionUser(db(), claims);
 });
 
-/** For pages: the user, or a redirect to the sign-in page. */
+/**
+ * For pages: the user, or a redirect to the sign-in page. Someone who still holds a session cookie
+ * was signed out by the server (account disabled, role changed, session expired): the sign-in page
+ * tells them so instead of just appearing.
+ */
 export async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();
-  if (!user) redirect("/login");
+  if (!user) {
+    const hadSession = (await cookies()).getAll().some((c) => c.name.endsWith("next-auth.session-token"));
+    redirect(hadSession ? "/login?ended=1" : "/login");
+  }
   return user;
 }
 

@@ -18,7 +18,8 @@ export async function callerOverview(callerId: string, campaignId: string, now: 
       _sum: { durationSeconds: true },
     }),
     prisma.candidate.findMany({
-      where: mine,
+      // still in play: not withdrawn, enrollment not decided
+      where: { ...mine, withdrawal: { not: "APPROVED" }, enrollment: "PENDING" },
       // never contacted first (nulls first), then the earliest follow-up
       orderBy: [{ lastContactAt: { sort: "asc", nulls: "first" } }, { nextFollowUpAt: { sort: "asc", nulls: "last" } }],
       take: 20,

@@ -27,6 +27,8 @@ test("[ADMIN]: disabling a caller ends the caller's live session at the next pag
   await page.goto("/calls");
   await expect(page).toHaveURL(pathPattern("/login"));
   await expect(page.getByText("我的考生")).toHaveCount(0);
+  // with a word on why, rather than a bare sign-in page
+  await expect(page.getByTestId("form-error")).toHaveText("登录已失效，请重新登录。");
 
   // and signing in again says the account is disabled, only to someone who knows the password
   const form = new LoginPage(page);

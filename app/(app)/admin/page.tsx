@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { NoCampaign } from "@/components/campaign/no-campaign";
+import { PhaseBanner } from "@/components/campaign/phase-banner";
 import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { type Column, Table } from "@/components/ui/table";
 import { campaignOverview } from "@/lib/admin/queries";
@@ -24,13 +25,16 @@ export default async function AdminPage() {
   if (!campaign) return <NoCampaign />;
   const now = new Date();
   const o = await campaignOverview(campaign.id);
+  // codes without a label yet still show, as the raw code, rather than breaking the page
+  const label = (namespace: "auditActions" | "entities", code: string) =>
+    t.has(`${namespace}.${code}`) ? t(`${namespace}.${code}` as "auditActions.demo.seed") : code;
   const when = (d: Date) =>
     format.dateTime(d, { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" });
   const auditColumns: Column<Overview["audit"][number]>[] = [
     { key: "time", label: t("admin.columns.time"), cell: (a) => when(a.createdAt), primary: true },
     { key: "actor", label: t("admin.columns.actor"), cell: (a) => a.actor?.name ?? t("admin.system") },
-    { key: "action", label: t("admin.columns.action"), cell: (a) => <code className="text-xs">{a.action}</code> },
-    { key: "entity", label: t("admin.columns.entity"), cell: (a) => a.entityType },
+    { key: "action", label: t("admin.columns.action"), cell: (a) => label("auditActions", a.action) },
+    { key: "entity", label: t("admin.columns.entity"), cell: (a) => label("entities", a.entityType) },
   ];
   const importColumns: Column<Overview["imports"][number]>[] = [
     { key: "time", label: t("admin.columns.time"), cell: (b) => when(b.createdAt), primary: true },
@@ -41,6 +45,7 @@ export default async function AdminPage() {
   ];
   return (
     <>
+      <PhaseBanner campaign={campaign} now={new Date()} />
       <PageHeader
         title={campaign.name}
         subtitle={`${t("admin.planSize")} ${t("common.people", { count: campaign.planSize })} · ${t("admin.targets", { basic: formatPermille(campaign.basicRatePermille), target: formatPermille(campaign.targetRatePermille) })}`}

@@ -59,6 +59,10 @@ async function AllGroups({
 }) {
   const t = await getTranslations();
   const groups = await groupsOverview(campaignId);
+  const gapText = (needed: number, goal: number) =>
+    needed === 0
+      ? `${formatPermille(goal)} ${t("groups.reached")}`
+      : t("groups.gapBasic", { count: needed, rate: formatPermille(goal) });
   const admitted = groups.reduce((sum, g) => sum + g.admitted, 0);
   const enrolled = groups.reduce((sum, g) => sum + g.enrolled, 0);
   const rate = ratePermille(enrolled, admitted);
@@ -150,13 +154,17 @@ async function OwnGroup({
       align: "right",
     },
   ];
+  const gapText = (needed: number, goal: number) =>
+    needed === 0
+      ? `${formatPermille(goal)} ${t("groups.reached")}`
+      : t("groups.gapBasic", { count: needed, rate: formatPermille(goal) });
   const admitted = mine.callers.reduce((s, c) => s + c.admitted, 0);
   const enrolled = mine.callers.reduce((s, c) => s + c.enrolled, 0);
   return (
     <>
       <PageHeader
         title={mine.group.name}
-        subtitle={`${t("groups.rate")} ${formatPermille(ratePermille(enrolled, admitted))} · ${t("groups.gapBasic", { count: enrollmentsNeeded(enrolled, admitted, basic), rate: formatPermille(basic) })}`}
+        subtitle={`${t("groups.rate")} ${formatPermille(ratePermille(enrolled, admitted))} · ${gapText(enrollmentsNeeded(enrolled, admitted, basic), basic)}`}
       />
       <Card>
         <Table columns={columns} rows={mine.callers} rowKey={(c) => c.callerId} caption={mine.group.name} />

@@ -2,6 +2,7 @@ import { startOfWeek } from "date-fns";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { NoCampaign } from "@/components/campaign/no-campaign";
+import { PhaseBanner } from "@/components/campaign/phase-banner";
 import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { type Column, Table } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/session";
@@ -46,6 +47,7 @@ export default async function InspectionPage() {
   ];
   return (
     <>
+      <PhaseBanner campaign={campaign} now={new Date()} />
       <PageHeader title={t("inspection.title")} subtitle={t("inspection.subtitle")} />
       <div className="grid grid-cols-2 gap-3">
         <Stat label={t("inspection.logsThisWeek")} value={week.logs} />

@@ -2,6 +2,7 @@ import { differenceInCalendarDays } from "date-fns";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { NoCampaign } from "@/components/campaign/no-campaign";
+import { PhaseBanner } from "@/components/campaign/phase-banner";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { type Column, Table } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/session";
@@ -49,6 +50,7 @@ export default async function StrikePage() {
   ];
   return (
     <>
+      <PhaseBanner campaign={campaign} now={new Date()} />
       <PageHeader title={t("strike.title")} subtitle={t("strike.subtitle")} />
       <Card>
         {queue.length === 0 ? (

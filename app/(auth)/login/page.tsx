@@ -10,10 +10,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("login"))("title") };
 }
 
-export default async function LoginPage() {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ ended?: string }> }) {
   const user = await getSessionUser();
   if (user) redirect(homeFor(user.roles));
   const t = await getTranslations();
+  const sessionEnded = (await searchParams).ended === "1";
   return (
     <main className="mx-auto flex min-h-dvh max-w-sm flex-col justify-center px-4 py-10">
       <div className="mb-6 flex items-center justify-between">
@@ -25,7 +26,7 @@ export default async function LoginPage() {
       </div>
       <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
         <h1 className="mb-4 text-lg font-semibold">{t("login.title")}</h1>
-        <LoginForm />
+        <LoginForm initialError={sessionEnded ? "SESSION_ENDED" : null} />
       </div>
     </main>
   );
