@@ -25,7 +25,7 @@ export default async function AdminPage() {
   if (!campaign) return <NoCampaign />;
   const now = new Date();
   const o = await campaignOverview(campaign.id);
-  // codes without a label yet still show, as the raw code, rather than breaking the page
+  // action codes ("user.setActive") are nested keys; one without a label yet shows as its code
   const label = (namespace: "auditActions" | "entities", code: string) =>
     t.has(`${namespace}.${code}`) ? t(`${namespace}.${code}` as "auditActions.demo.seed") : code;
   const when = (d: Date) =>
