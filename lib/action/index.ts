@@ -28,6 +28,8 @@ export interface ActionContext {
   requestId: string;
   /** Describe what changed; the wrapper writes it as the action's one audit row, in its transaction. */
   audit(entry: AuditEntry): void;
+  /** Say that nothing changed (a resubmitted form): no audit row is written then. */
+  unchanged(): void;
 }
 
 interface ActionConfig<S extends z.ZodType> {
@@ -67,15 +69,20 @@ export function action<S extends z.ZodType, T>(
         const data = await db().$transaction(
           async (tx) => {
             const entries: AuditEntry[] = [];
+            let unchanged = false;
             const result = await body(parsed.data, {
               user,
               tx,
               now: new Date(),
               requestId,
               audit: (entry) => entries.push(entry),
+              unchanged: () => {
+                unchanged = true;
+              },
             });
+            if (unchanged && entries.length === 0) return result;
             const [entry, ...extra] = entries;
-            if (!entry || extra.length > 0) {
+            if (!entry || extra.length > 0 || unchanged) {
               throw new Error(`${config.name}: a mutation must describe exactly one audit entry`);
             }
             await tx.auditLog.create({

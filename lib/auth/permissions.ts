@@ -21,7 +21,8 @@ export const PERMISSIONS = {
   // caller workspace (calls/)
   "calls.view": ["CALLER"],
   "contact.log": ["CALLER", "STRIKE"],
-  "escalation.raise": ["CALLER"],
+  "phone.reveal": ["CALLER", "STRIKE"],
+  "withdrawal.collect": ["CALLER"],
   // group leaders and the callback lead (groups/)
   "groups.view": ["GROUP_LEADER", "CALLBACK_LEAD", "ADMIN"],
   "groups.viewAll": ["CALLBACK_LEAD", "ADMIN"],

@@ -1,1 +1,4 @@
 export * from "./phases";
+export * from "./photos";
+export * from "./policy";
+export * from "./rules";

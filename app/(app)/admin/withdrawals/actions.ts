@@ -1,0 +1,58 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { ActionError, action } from "@/lib/action";
+
+/**
+ * The data team's review of submitted withdrawal (退档) materials: approve (the candidate's file is
+ * withdrawn) or send back to the caller with the reason. Only SUBMITTED requests of the current
+ * version can be decided, so two reviewers cannot both decide the same request.
+ */
+export const reviewWithdrawal = action(
+  {
+    name: "withdrawal.review",
+    permission: "withdrawal.review",
+    schema: z.discriminatedUnion("decision", [
+      z.object({ requestId: z.string().min(1).max(64), version: z.coerce.number().int().min(0), decision: z.literal("approve") }).strict(),
+      z
+        .object({
+          requestId: z.string().min(1).max(64),
+          version: z.coerce.number().int().min(0),
+          decision: z.literal("sendBack"),
+          reason: z.string().trim().min(1, "请写明退回原因。").max(500, "原因最多 500 字。"),
+        })
+        .strict(),
+    ]),
+  },
+  async (input, { tx, user, now, audit }) => {
+    const request = await tx.withdrawalRequest.findUnique({ where: { id: input.requestId } });
+    if (!request) throw new ActionError("NOT_FOUND");
+    const approve = input.decision === "approve";
+    const status = approve ? "APPROVED" : "SENT_BACK";
+    const { count } = await tx.withdrawalRequest.updateMany({
+      where: { id: request.id, status: "SUBMITTED", version: input.version },
+      data: {
+        status,
+        reviewerId: user.id,
+        reviewedAt: now,
+        reviewReason: approve ? null : input.reason,
+        version: { increment: 1 },
+      },
+    });
+    if (count === 0) throw new ActionError("STALE");
+    await tx.candidate.update({
+      where: { id: request.candidateId },
+      // a withdrawn file leaves the admission: the candidate is no longer counted as admitted
+      data: { withdrawal: status, ...(approve ? { admitted: false } : {}), version: { increment: 1 } },
+    });
+    audit({
+      entityType: "WithdrawalRequest",
+      entityId: request.id,
+      before: { status: request.status },
+      after: { status, reason: approve ? null : input.reason },
+    });
+    revalidatePath("/admin/withdrawals");
+    return { status };
+  },
+);
