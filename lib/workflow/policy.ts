@@ -7,9 +7,17 @@ import { z } from "zod";
 export const workflowPolicySchema = z
   .object({
     /** a contact log can be corrected by its author for this long after it was recorded */
-    editWindowHours: z.number().int().min(0).max(24 * 14),
+    editWindowHours: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 14),
     /** a contact may be logged this long after it happened (a call made before class) */
-    backdateHours: z.number().int().min(0).max(24 * 7),
+    backdateHours: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 7),
     /** unreachable results before the candidate goes to the group leader… */
     unreachableAttempts: z.number().int().min(1).max(20),
     /** …spread over at least this many different days */

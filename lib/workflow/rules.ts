@@ -10,7 +10,14 @@ import type {
   Intent,
   WithdrawalStatus,
 } from "@/generated/prisma/enums";
-import { OUTCOMES_BY_PHASE, type Outcome, type Phase, type PhaseWindowLike, phaseOpenAt, UNREACHABLE_OUTCOMES } from "./phases";
+import {
+  OUTCOMES_BY_PHASE,
+  type Outcome,
+  type Phase,
+  type PhaseWindowLike,
+  phaseOpenAt,
+  UNREACHABLE_OUTCOMES,
+} from "./phases";
 import type { WorkflowPolicy } from "./policy";
 
 export interface CandidateStatus {
@@ -42,7 +49,8 @@ export function allowedOutcomes(phase: Phase, status: CandidateStatus): Outcome[
       return [...all];
     case 2: {
       // 以退为进: only a candidate who did not choose us first, or hesitates, is asked to withdraw
-      const mayWithdraw = status.withdrawal === "NONE" && (status.intent === "NOT_FIRST_CHOICE" || status.intent === "HESITANT");
+      const mayWithdraw =
+        status.withdrawal === "NONE" && (status.intent === "NOT_FIRST_CHOICE" || status.intent === "HESITANT");
       return all.filter((o) => (o === "WITHDRAWAL_AGREED" || o === "WITHDRAWAL_REFUSED" ? mayWithdraw : true));
     }
     case 3: {
@@ -111,7 +119,10 @@ export function outcomeEffect(outcome: Outcome, details: { noShowReason?: string
 }
 
 /** A result that needs more than its code: a no-show needs its reason. */
-export function outcomeDetailsError(outcome: Outcome, details: { noShowReason?: string | null }): "NO_SHOW_REASON_REQUIRED" | null {
+export function outcomeDetailsError(
+  outcome: Outcome,
+  details: { noShowReason?: string | null },
+): "NO_SHOW_REASON_REQUIRED" | null {
   if (outcome === "NOT_ENROLLED" && !details.noShowReason?.trim()) return "NO_SHOW_REASON_REQUIRED";
   return null;
 }
@@ -225,7 +236,11 @@ export interface TodoInput {
 }
 
 /** Why a candidate needs the caller now; `endOfToday` is the end of the caller's day. */
-export function todoReason(c: TodoInput, endOfToday: Date, policy: Pick<WorkflowPolicy, "contactsPerCandidate" | "minutesPerCandidate">): TodoReason {
+export function todoReason(
+  c: TodoInput,
+  endOfToday: Date,
+  policy: Pick<WorkflowPolicy, "contactsPerCandidate" | "minutesPerCandidate">,
+): TodoReason {
   if (c.escalationReturned) return "ESCALATION_RETURNED";
   if (!c.lastContactAt) return "NEVER_CONTACTED";
   if (c.nextFollowUpAt && c.nextFollowUpAt <= endOfToday) return "FOLLOW_UP_DUE";

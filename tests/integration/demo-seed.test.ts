@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createPrismaClient } from "@/lib/db/client";
 import { DEMO_LOGINS, DEMO_REGIONS, seedDemo } from "@/prisma/seed/demo";
-import { databaseUrl, dropDatabase, TEMPLATE_DATABASE, withAdmin } from "../support/databases";
+import { databaseUrl, dropDatabase, templateDatabase, withAdmin } from "../support/databases";
 
 const NOW = new Date("2026-11-27T02:00:00Z");
 
@@ -64,7 +64,7 @@ describe("the demo campaign", () => {
     const second = `huifang_test_${randomBytes(6).toString("hex")}`;
     const prisma = createPrismaClient(databaseUrl(second), { poolSize: 2 });
     beforeAll(async () => {
-      await withAdmin((c) => c.query(`CREATE DATABASE "${second}" TEMPLATE "${TEMPLATE_DATABASE}"`));
+      await withAdmin((c) => c.query(`CREATE DATABASE "${second}" TEMPLATE "${templateDatabase()}"`));
       await seedDemo(prisma, NOW);
     }, 120_000);
     afterAll(async () => {

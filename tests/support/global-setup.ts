@@ -1,14 +1,21 @@
+import { randomBytes } from "node:crypto";
+import type { TestProject } from "vitest/node";
 import { applyMigrations } from "@/lib/db/migrate";
-import { databaseUrl, dropDatabase, TEMPLATE_DATABASE, withAdmin } from "./databases";
+import { databaseUrl, dropDatabase, withAdmin } from "./databases";
 
-export default async function setup() {
-  await withAdmin(async (client) => {
-    await dropDatabase(client, TEMPLATE_DATABASE);
-    await client.query(`CREATE DATABASE "${TEMPLATE_DATABASE}"`);
-  });
+declare module "vitest" {
+  export interface ProvidedContext {
+    templateDatabase: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const template = `huifang_template_${randomBytes(4).toString("hex")}`;
+  await withAdmin((client) => client.query(`CREATE DATABASE "${template}"`));
   // the same `prisma migrate deploy` a deployment runs, against a real server
-  await applyMigrations(databaseUrl(TEMPLATE_DATABASE), { quiet: true });
+  await applyMigrations(databaseUrl(template), { quiet: true });
+  project.provide("templateDatabase", template);
   return async () => {
-    await withAdmin((client) => dropDatabase(client, TEMPLATE_DATABASE));
+    await withAdmin((client) => dropDatabase(client, template));
   };
 }

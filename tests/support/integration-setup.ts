@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, vi } from "vitest";
-import { adminUrl, databaseUrl, dropDatabase, TEMPLATE_DATABASE, withAdmin } from "./databases";
+import { adminUrl, databaseUrl, dropDatabase, templateDatabase, withAdmin } from "./databases";
 import { testSession } from "./session";
 
 const database = `huifang_test_${randomBytes(6).toString("hex")}`;
@@ -20,7 +20,7 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 beforeAll(async () => {
-  await withAdmin((client) => client.query(`CREATE DATABASE "${database}" TEMPLATE "${TEMPLATE_DATABASE}"`));
+  await withAdmin((client) => client.query(`CREATE DATABASE "${database}" TEMPLATE "${templateDatabase()}"`));
 });
 
 afterAll(async () => {

@@ -12,9 +12,9 @@ import {
   loggingCheck,
   OPEN_ESCALATION_STATUSES,
   OUTCOMES_BY_PHASE,
+  type Outcome,
   outcomeDetailsError,
   outcomeEffect,
-  type Outcome,
   unreachableEscalationDue,
   WITHDRAWAL_CHECKLIST,
   withdrawalReady,
@@ -144,7 +144,12 @@ export const logContact = action(
     if (returned.length > 0) {
       await tx.escalation.updateMany({
         where: { id: { in: returned.map((e) => e.id) }, status: "SENT_BACK" },
-        data: { status: "RESOLVED", resolution: "回访人员已按组长建议继续跟进", resolvedAt: now, version: { increment: 1 } },
+        data: {
+          status: "RESOLVED",
+          resolution: "回访人员已按组长建议继续跟进",
+          resolvedAt: now,
+          version: { increment: 1 },
+        },
       });
     }
 
@@ -204,7 +209,11 @@ export const editContact = action(
       .object({
         logId: z.string().min(1).max(64),
         channel: z.enum(CHANNELS),
-        durationSeconds: z.coerce.number().int().min(0).max(4 * 3600),
+        durationSeconds: z.coerce
+          .number()
+          .int()
+          .min(0)
+          .max(4 * 3600),
         notes: optional(z.string().trim().max(1000)),
         nextFollowUpAt: optional(z.coerce.date()),
       })
@@ -328,10 +337,18 @@ export const saveWithdrawalMaterials = action(
     const status = input.submit ? "SUBMITTED" : request.status;
     await tx.withdrawalRequest.update({
       where: { id: request.id },
-      data: { checklist: input.checklist, status, submittedAt: input.submit ? now : undefined, version: { increment: 1 } },
+      data: {
+        checklist: input.checklist,
+        status,
+        submittedAt: input.submit ? now : undefined,
+        version: { increment: 1 },
+      },
     });
     if (input.submit) {
-      await tx.candidate.update({ where: { id: request.candidateId }, data: { withdrawal: "SUBMITTED", version: { increment: 1 } } });
+      await tx.candidate.update({
+        where: { id: request.candidateId },
+        data: { withdrawal: "SUBMITTED", version: { increment: 1 } },
+      });
     }
     audit({
       entityType: "WithdrawalRequest",

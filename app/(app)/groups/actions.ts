@@ -13,18 +13,23 @@ export const routeEscalation = action(
   {
     name: "escalation.route",
     permission: "escalation.route",
-    schema: z
-      .discriminatedUnion("decision", [
-        z.object({ escalationId: z.string().min(1).max(64), version: z.coerce.number().int().min(0), decision: z.literal("forward") }).strict(),
-        z
-          .object({
-            escalationId: z.string().min(1).max(64),
-            version: z.coerce.number().int().min(0),
-            decision: z.literal("sendBack"),
-            advice: z.string().trim().min(1, "请写下给回访人员的建议。").max(500, "建议最多 500 字。"),
-          })
-          .strict(),
-      ]),
+    schema: z.discriminatedUnion("decision", [
+      z
+        .object({
+          escalationId: z.string().min(1).max(64),
+          version: z.coerce.number().int().min(0),
+          decision: z.literal("forward"),
+        })
+        .strict(),
+      z
+        .object({
+          escalationId: z.string().min(1).max(64),
+          version: z.coerce.number().int().min(0),
+          decision: z.literal("sendBack"),
+          advice: z.string().trim().min(1, "请写下给回访人员的建议。").max(500, "建议最多 500 字。"),
+        })
+        .strict(),
+    ]),
   },
   async (input, { tx, user, now, audit }) => {
     const escalation = await tx.escalation.findFirst({

@@ -14,7 +14,13 @@ export const reviewWithdrawal = action(
     name: "withdrawal.review",
     permission: "withdrawal.review",
     schema: z.discriminatedUnion("decision", [
-      z.object({ requestId: z.string().min(1).max(64), version: z.coerce.number().int().min(0), decision: z.literal("approve") }).strict(),
+      z
+        .object({
+          requestId: z.string().min(1).max(64),
+          version: z.coerce.number().int().min(0),
+          decision: z.literal("approve"),
+        })
+        .strict(),
       z
         .object({
           requestId: z.string().min(1).max(64),
