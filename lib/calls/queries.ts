@@ -1,41 +1,101 @@
 import "server-only";
 import { endOfDay } from "date-fns";
+import type { SessionUser } from "@/lib/auth/session";
+import { maskPhone } from "@/lib/campaign/rates";
 import { db } from "@/lib/db";
+import {
+  allowedOutcomes,
+  candidateStage,
+  editRefusal,
+  nextStep,
+  phaseOpenAt,
+  sortTodo,
+  type TodoReason,
+  todoReason,
+  workflowPolicyOf,
+} from "@/lib/workflow";
+import { workableCandidates } from "./scope";
 
-export const WORKLOAD_STANDARD = { contactsPerCandidate: 4, minutesPerCandidate: 20 } as const;
+export type CandidateFilter = "todo" | "all";
 
-/** A caller's own figures and the candidates that need them most. Scoped to the caller's own charge. */
-export async function callerOverview(callerId: string, campaignId: string, now: Date) {
+/**
+ * "My candidates": everyone the caller may work on, with their own contacts and minutes for each,
+ * sorted by what needs doing first. A caller has a few dozen candidates, so the ordering is done
+ * here by lib/workflow's rules rather than in SQL.
+ */
+export async function myCandidates(
+  user: SessionUser,
+  campaign: { id: string; workflowPolicy: unknown; phaseWindows: { phase: number; opensAt: Date; closesAt: Date }[] },
+  options: { q?: string; filter?: CandidateFilter },
+  now: Date,
+) {
+  const policy = workflowPolicyOf(campaign.workflowPolicy);
+  const phase = phaseOpenAt(campaign.phaseWindows, now);
+  const q = options.q?.trim();
+  const candidates = await db().candidate.findMany({
+    where: {
+      campaignId: campaign.id,
+      ...workableCandidates(user),
+      ...(q ? { OR: [{ name: { contains: q } }, { examNo: { startsWith: q } }] } : {}),
+    },
+    select: {
+      id: true,
+      name: true,
+      examNo: true,
+      region: true,
+      major: true,
+      intent: true,
+      withdrawal: true,
+      admitted: true,
+      comeIntent: true,
+      paid: true,
+      dormChosen: true,
+      busBooked: true,
+      masterInterest: true,
+      enrollment: true,
+      lastContactAt: true,
+      nextFollowUpAt: true,
+      escalations: { where: { status: "SENT_BACK" }, select: { id: true } },
+    },
+  });
+  const totals = await db().contactLog.groupBy({
+    by: ["candidateId"],
+    where: { callerId: user.id, candidateId: { in: candidates.map((c) => c.id) } },
+    _count: { _all: true },
+    _sum: { durationSeconds: true },
+  });
+  const byCandidate = new Map(totals.map((t) => [t.candidateId, t]));
+  const endOfToday = endOfDay(now);
+  const rows = candidates.map((c) => {
+    const total = byCandidate.get(c.id);
+    const base = {
+      ...c,
+      contacts: total?._count._all ?? 0,
+      seconds: total?._sum.durationSeconds ?? 0,
+      escalationReturned: c.escalations.length > 0,
+      stage: candidateStage(phase, c),
+      // nothing left to do in this phase: no result can be recorded but a consultation
+      actionable: phase !== null && allowedOutcomes(phase, c).some((o) => o !== "CONSULTED"),
+    };
+    return { ...base, reason: todoReason(base, endOfToday, policy) as TodoReason };
+  });
+  const visible =
+    options.filter === "all" ? rows : rows.filter((r) => r.actionable || r.reason === "ESCALATION_RETURNED");
+  return { phase, policy, rows: sortTodo(visible), total: rows.length };
+}
+
+/** A caller's totals against the workload standard (all their candidates, their own contacts). */
+export async function callerWorkload(user: SessionUser, campaignId: string, now: Date) {
   const prisma = db();
-  const mine = { campaignId, assignedCallerId: callerId };
-  const [assigned, contacted, followUpDue, logTotals, list] = await Promise.all([
+  const mine = { campaignId, ...workableCandidates(user) };
+  const [assigned, contacted, followUpDue, logTotals] = await Promise.all([
     prisma.candidate.count({ where: mine }),
     prisma.candidate.count({ where: { ...mine, lastContactAt: { not: null } } }),
     prisma.candidate.count({ where: { ...mine, nextFollowUpAt: { lte: endOfDay(now) } } }),
     prisma.contactLog.aggregate({
-      where: { campaignId, callerId, candidate: { assignedCallerId: callerId } },
+      where: { campaignId, callerId: user.id },
       _count: { _all: true },
       _sum: { durationSeconds: true },
-    }),
-    prisma.candidate.findMany({
-      // still in play: not withdrawn, enrollment not decided
-      where: { ...mine, withdrawal: { not: "APPROVED" }, enrollment: "PENDING" },
-      // never contacted first (nulls first), then the earliest follow-up
-      orderBy: [{ lastContactAt: { sort: "asc", nulls: "first" } }, { nextFollowUpAt: { sort: "asc", nulls: "last" } }],
-      take: 20,
-      select: {
-        id: true,
-        name: true,
-        examNo: true,
-        region: true,
-        phones: true,
-        admitted: true,
-        withdrawal: true,
-        comeIntent: true,
-        enrollment: true,
-        lastContactAt: true,
-        nextFollowUpAt: true,
-      },
     }),
   ]);
   return {
@@ -45,6 +105,59 @@ export async function callerOverview(callerId: string, campaignId: string, now: 
     followUpDue,
     contacts: logTotals._count._all,
     minutes: Math.floor((logTotals._sum.durationSeconds ?? 0) / 60),
-    list,
   };
 }
+
+/**
+ * One candidate as the caller in charge sees them: status, ledger (台账), escalation and withdrawal,
+ * and what the workflow allows now. Null when the candidate is not the caller's (the page is a 404).
+ */
+export async function candidateForCaller(user: SessionUser, candidateId: string, now: Date) {
+  const candidate = await db().candidate.findFirst({
+    where: { id: candidateId, ...workableCandidates(user) },
+    include: {
+      campaign: { select: { id: true, name: true, workflowPolicy: true, phaseWindows: { orderBy: { phase: "asc" } } } },
+      contactLogs: {
+        orderBy: { startedAt: "desc" },
+        include: { caller: { select: { name: true } } },
+      },
+      escalations: { orderBy: { createdAt: "desc" }, take: 1 },
+      withdrawals: {
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        include: { photos: { select: { id: true, size: true }, orderBy: { createdAt: "asc" } } },
+      },
+    },
+  });
+  if (!candidate) return null;
+  const { campaign, contactLogs, escalations, withdrawals, phones, ...rest } = candidate;
+  const policy = workflowPolicyOf(campaign.workflowPolicy);
+  const phase = phaseOpenAt(campaign.phaseWindows, now);
+  const escalation = escalations[0] ?? null;
+  const mine = contactLogs.filter((l) => l.callerId === user.id);
+  return {
+    candidate: rest,
+    // the numbers stay on the server until revealed (audited); the page gets their masked form
+    phoneCount: phones.length,
+    maskedPhones: phones.map(maskPhone),
+    campaign: { id: campaign.id, name: campaign.name, phaseWindows: campaign.phaseWindows },
+    policy,
+    phase,
+    stage: candidateStage(phase, rest),
+    nextStep: phase ? nextStep(phase, rest, escalation?.status ?? null) : null,
+    allowedOutcomes: phase ? allowedOutcomes(phase, rest) : [],
+    escalation,
+    withdrawal: withdrawals[0] ?? null,
+    ledger: contactLogs.map((log) => ({
+      ...log,
+      editable: editRefusal(log, user.id, now, campaign.phaseWindows, policy) === null,
+    })),
+    totals: {
+      contacts: mine.length,
+      seconds: mine.reduce((sum, l) => sum + l.durationSeconds, 0),
+      channels: [...new Set(contactLogs.map((l) => l.channel))],
+    },
+  };
+}
+
+export type CallerCandidate = NonNullable<Awaited<ReturnType<typeof candidateForCaller>>>;

@@ -5,7 +5,8 @@ import { fakerZH_CN as faker } from "@faker-js/faker";
 import { addDays, addMinutes, addSeconds } from "date-fns";
 import type { Channel, Role, StaffSource } from "@/generated/prisma/enums";
 import type { Prisma, PrismaClient } from "@/lib/db/client";
-import { OUTCOMES_BY_PHASE, type Phase, UNREACHABLE_OUTCOMES } from "@/lib/workflow";
+import { OUTCOMES_BY_PHASE, type Phase, UNREACHABLE_OUTCOMES, WITHDRAWAL_CHECKLIST } from "@/lib/workflow";
+import { demoFormPhoto } from "./demo-photo";
 import { addStaff, createCampaign, createGroup, createUser } from "./factories";
 
 export const DEMO_REGIONS = ["成都", "绵阳", "德阳", "南充", "宜宾", "泸州", "达州", "乐山"] as const;
@@ -231,6 +232,33 @@ export async function seedDemo(prisma: PrismaClient, now: Date): Promise<DemoSum
       }
     }
   }
+  // caller01 has a candidate who did not pick up twice, on two days: one more failed call and the
+  // candidate goes to the group leader (the demo's escalation walk-through)
+  const caller01 = await prisma.user.findUniqueOrThrow({ where: { login: "caller01" } });
+  const twiceUnreachable = candidates.find(
+    (c) => c.assignedCallerId === caller01.id && c.admitted && c.enrollment === "PENDING" && !unreachable.includes(c),
+  );
+  if (twiceUnreachable) {
+    for (const [daysAgo, outcome] of [
+      [2, "UNREACHABLE_PHONE_OFF"],
+      [1, "UNREACHABLE_REFUSED"],
+    ] as const) {
+      const startedAt = addDays(now, -daysAgo);
+      startedAt.setUTCHours(2, 30, 0, 0); // 10:30 Beijing time
+      logs.push({
+        campaignId: campaign.id,
+        candidateId: twiceUnreachable.id,
+        callerId: caller01.id,
+        phase: 4,
+        channel: "PHONE",
+        startedAt,
+        durationSeconds: 0,
+        outcome,
+        idempotencyKey: faker.string.uuid(),
+        createdAt: startedAt,
+      });
+    }
+  }
   for (let i = 0; i < logs.length; i += 2000) {
     await prisma.contactLog.createMany({ data: logs.slice(i, i + 2000) });
   }
@@ -263,6 +291,30 @@ export async function seedDemo(prisma: PrismaClient, now: Date): Promise<DemoSum
         resolution: status === "RESOLVED" ? "已联系上家长，交回回访人员跟进" : null,
         resolvedAt: status === "RESOLVED" ? addDays(now, -1) : null,
         createdAt: addDays(now, -(i % 5) - 1),
+      },
+    });
+  }
+
+  // --- withdrawals (退档) in every state, with a photo of the signed form once submitted ---------
+  const photo = demoFormPhoto();
+  const withdrawing = await prisma.candidate.findMany({
+    where: { campaignId: campaign.id, withdrawal: { not: "NONE" } },
+    select: { id: true, assignedCallerId: true, withdrawal: true },
+  });
+  const reviewer = await prisma.user.findUniqueOrThrow({ where: { login: "data" } });
+  for (const c of withdrawing) {
+    const submitted = c.withdrawal === "SUBMITTED" || c.withdrawal === "APPROVED";
+    await prisma.withdrawalRequest.create({
+      data: {
+        campaignId: campaign.id,
+        candidateId: c.id,
+        callerId: c.assignedCallerId as string,
+        status: c.withdrawal,
+        checklist: submitted ? [...WITHDRAWAL_CHECKLIST] : ["APPLICATION_SIGNED"],
+        submittedAt: submitted ? window(2).closesAt : null,
+        reviewerId: c.withdrawal === "APPROVED" ? reviewer.id : null,
+        reviewedAt: c.withdrawal === "APPROVED" ? window(2).closesAt : null,
+        photos: submitted ? { create: { mimeType: "image/png", bytes: photo, size: photo.length } } : undefined,
       },
     });
   }

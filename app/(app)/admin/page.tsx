@@ -85,6 +85,11 @@ export default async function AdminPage() {
               {t("admin.manageStaff")}
             </Link>
           ) : null}
+          {can(user.roles, "withdrawal.review") ? (
+            <Link href="/admin/withdrawals" className="col-span-2 text-sm text-brand-700 underline">
+              {t("admin.reviewWithdrawals")}
+            </Link>
+          ) : null}
         </div>
       </div>
       <Card title={t("admin.imports")} className="mt-4">

@@ -1,94 +1,156 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { StageBadge, TodoBadge } from "@/components/calls/badges";
 import { NoCampaign } from "@/components/campaign/no-campaign";
 import { PhaseBanner } from "@/components/campaign/phase-banner";
 import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
-import { type Column, Table } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/session";
-import { callerOverview, WORKLOAD_STANDARD } from "@/lib/calls/queries";
+import { type CandidateFilter, callerWorkload, myCandidates } from "@/lib/calls/queries";
 import { currentCampaign } from "@/lib/campaign/queries";
-import { maskPhone } from "@/lib/campaign/rates";
+import { workflowPolicyOf } from "@/lib/workflow";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("calls"))("title") };
 }
 
-type Row = Awaited<ReturnType<typeof callerOverview>>["list"][number];
-
-export default async function CallsPage() {
+export default async function CallsPage({ searchParams }: { searchParams: Promise<{ q?: string; filter?: string }> }) {
   const user = await requirePermission("calls.view");
   const t = await getTranslations();
   const format = await getFormatter();
   const campaign = await currentCampaign();
   if (!campaign) return <NoCampaign />;
+  const params = await searchParams;
+  const q = typeof params.q === "string" ? params.q.slice(0, 40) : "";
+  const filter: CandidateFilter = params.filter === "all" ? "all" : "todo";
   const now = new Date();
-  const o = await callerOverview(user.id, campaign.id, now);
-  const contactStandard = o.assigned * WORKLOAD_STANDARD.contactsPerCandidate;
-  const minuteStandard = o.assigned * WORKLOAD_STANDARD.minutesPerCandidate;
-  const contactsMet = o.contacts >= contactStandard;
-  const minutesMet = o.minutes >= minuteStandard;
-
-  const status = (c: Row) => {
-    if (c.withdrawal === "APPROVED") return <Badge>{t("status.withdrawn")}</Badge>;
-    if (!c.admitted) return <Badge>{t("status.notAdmitted")}</Badge>;
-    if (c.enrollment === "ENROLLED") return <Badge tone="good">{t("status.enrolled")}</Badge>;
-    if (c.enrollment === "NOT_ENROLLED") return <Badge tone="bad">{t("status.notEnrolled")}</Badge>;
-    if (c.comeIntent === "WILL_NOT_COME") return <Badge tone="bad">{t("status.willNotCome")}</Badge>;
-    if (c.comeIntent === "HESITANT") return <Badge tone="warn">{t("status.hesitant")}</Badge>;
-    return <Badge tone="info">{t("status.admitted")}</Badge>;
-  };
-  const columns: Column<Row>[] = [
-    { key: "name", label: t("calls.columns.name"), cell: (c) => c.name, primary: true },
-    { key: "examNo", label: t("calls.columns.examNo"), cell: (c) => <span className="tabular-nums">{c.examNo}</span> },
-    { key: "region", label: t("calls.columns.region"), cell: (c) => c.region },
-    {
-      key: "phone",
-      label: t("calls.columns.phone"),
-      cell: (c) => <span className="tabular-nums">{c.phones[0] ? maskPhone(c.phones[0]) : "—"}</span>,
-    },
-    { key: "status", label: t("calls.columns.status"), cell: status },
-    {
-      key: "last",
-      label: t("calls.columns.lastContact"),
-      cell: (c) =>
-        c.lastContactAt ? format.relativeTime(c.lastContactAt, now) : <Badge tone="warn">{t("calls.never")}</Badge>,
-    },
-  ];
+  const policy = workflowPolicyOf(campaign.workflowPolicy);
+  const [workload, list] = await Promise.all([
+    callerWorkload(user, campaign.id, now),
+    myCandidates(user, campaign, { q, filter }, now),
+  ]);
+  const contactStandard = workload.assigned * policy.contactsPerCandidate;
+  const minuteStandard = workload.assigned * policy.minutesPerCandidate;
+  const contactsMet = workload.contacts >= contactStandard;
+  const minutesMet = workload.minutes >= minuteStandard;
+  const tab = (value: CandidateFilter, label: string) => (
+    <Link
+      href={{ pathname: "/calls", query: { ...(q ? { q } : {}), ...(value === "all" ? { filter: "all" } : {}) } }}
+      aria-current={filter === value ? "page" : undefined}
+      className={`rounded-full px-3 py-1.5 text-sm ${filter === value ? "bg-brand-600 text-white" : "bg-white text-slate-700 ring-1 ring-slate-200"}`}
+    >
+      {label}
+    </Link>
+  );
 
   return (
     <>
       <PhaseBanner campaign={campaign} now={now} />
       <PageHeader title={t("calls.title")} />
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
-        <Stat label={t("calls.assigned")} value={o.assigned} />
-        <Stat label={t("calls.contacted")} value={o.contacted} />
+        <Stat label={t("calls.assigned")} value={workload.assigned} />
+        <Stat label={t("calls.contacted")} value={workload.contacted} />
         <Stat
           label={t("calls.neverContacted")}
-          value={o.neverContacted}
-          tone={o.neverContacted > 0 ? "warn" : "good"}
+          value={workload.neverContacted}
+          tone={workload.neverContacted > 0 ? "warn" : "good"}
         />
-        <Stat label={t("calls.followUpDue")} value={o.followUpDue} tone={o.followUpDue > 0 ? "warn" : "default"} />
+        <Stat
+          label={t("calls.followUpDue")}
+          value={workload.followUpDue}
+          tone={workload.followUpDue > 0 ? "warn" : "default"}
+        />
       </div>
-      <Card title={t("calls.workload")} className="mt-4">
+      <Card
+        title={t("calls.workload", { contacts: policy.contactsPerCandidate, minutes: policy.minutesPerCandidate })}
+        className="mt-4"
+      >
         <ul className="space-y-1 text-sm" data-testid="workload">
           <li className="flex items-center justify-between gap-2">
-            <span className="tabular-nums">{t("calls.contacts", { done: o.contacts, standard: contactStandard })}</span>
+            <span className="tabular-nums">
+              {t("calls.contacts", { done: workload.contacts, standard: contactStandard })}
+            </span>
             <Badge tone={contactsMet ? "good" : "warn"}>{contactsMet ? t("calls.met") : t("calls.short")}</Badge>
           </li>
           <li className="flex items-center justify-between gap-2">
-            <span className="tabular-nums">{t("calls.minutes", { done: o.minutes, standard: minuteStandard })}</span>
+            <span className="tabular-nums">
+              {t("calls.minutes", { done: workload.minutes, standard: minuteStandard })}
+            </span>
             <Badge tone={minutesMet ? "good" : "warn"}>{minutesMet ? t("calls.met") : t("calls.short")}</Badge>
           </li>
         </ul>
       </Card>
-      <Card title={t("calls.listTitle")} className="mt-4">
+
+      <section className="mt-4" aria-labelledby="candidates-heading">
+        <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+          <h2 id="candidates-heading" className="text-base font-semibold">
+            {t("calls.listTitle")}
+          </h2>
+          <nav className="flex gap-2" aria-label={t("calls.listTitle")}>
+            {tab("todo", t("calls.filterTodo"))}
+            {tab("all", t("calls.filterAll", { count: list.total }))}
+          </nav>
+        </div>
+        <form action="/calls" className="mb-3 flex gap-2" role="search">
+          {filter === "all" ? <input type="hidden" name="filter" value="all" /> : null}
+          <label htmlFor="q" className="sr-only">
+            {t("calls.search")}
+          </label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            placeholder={t("calls.searchPlaceholder")}
+            className="min-h-11 flex-1 rounded-lg border border-slate-300 bg-white px-3 text-base"
+          />
+          <button type="submit" className="min-h-11 rounded-lg bg-brand-600 px-4 text-sm font-medium text-white">
+            {t("calls.search")}
+          </button>
+        </form>
         <p className="mb-3 text-xs text-slate-500">{t("calls.listHint")}</p>
-        {o.list.length === 0 ? (
-          <EmptyState>{t("calls.emptyList")}</EmptyState>
+        {list.rows.length === 0 ? (
+          <EmptyState>
+            {q
+              ? t("calls.noMatch", { q })
+              : filter === "todo" && list.total > 0
+                ? t("calls.allDone")
+                : t("calls.emptyList")}
+          </EmptyState>
         ) : (
-          <Table columns={columns} rows={o.list} rowKey={(c) => c.id} caption={t("calls.listTitle")} />
+          <ul className="grid gap-2 md:grid-cols-2" data-testid="candidate-list">
+            {list.rows.map((c) => (
+              <li key={c.id}>
+                <Link
+                  href={`/calls/${c.id}`}
+                  className="block rounded-xl border border-slate-200 bg-white p-3 shadow-sm hover:border-brand-600 focus-visible:outline-2 focus-visible:outline-brand-600"
+                >
+                  <div className="flex items-start justify-between gap-2">
+                    <div>
+                      <div className="font-medium">{c.name}</div>
+                      <div className="text-xs text-slate-500 tabular-nums">
+                        {c.examNo} · {c.region}
+                      </div>
+                    </div>
+                    <div className="flex flex-wrap justify-end gap-1">
+                      <TodoBadge reason={c.reason} />
+                      <StageBadge stage={c.stage} />
+                    </div>
+                  </div>
+                  <div className="mt-2 flex justify-between text-xs text-slate-500 tabular-nums">
+                    <span>{t("calls.ledgerShort", { contacts: c.contacts, minutes: Math.floor(c.seconds / 60) })}</span>
+                    <span>
+                      {c.lastContactAt
+                        ? t("calls.lastContact", { when: format.relativeTime(c.lastContactAt, now) })
+                        : t("calls.never")}
+                    </span>
+                  </div>
+                </Link>
+              </li>
+            ))}
+          </ul>
         )}
-      </Card>
+      </section>
     </>
   );
 }

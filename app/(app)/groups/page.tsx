@@ -1,14 +1,22 @@
+import { differenceInCalendarDays } from "date-fns";
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { NoCampaign } from "@/components/campaign/no-campaign";
 import { PhaseBanner } from "@/components/campaign/phase-banner";
+import { EscalationActions } from "@/components/groups/escalation-actions";
 import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { type Column, Table } from "@/components/ui/table";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
 import { enrollmentsNeeded, formatPermille, ratePermille } from "@/lib/campaign/rates";
-import { type CallerFigures, type GroupFigures, groupsOverview, leaderGroup } from "@/lib/groups/queries";
+import {
+  type CallerFigures,
+  type GroupFigures,
+  groupEscalations,
+  groupsOverview,
+  leaderGroup,
+} from "@/lib/groups/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("areas"))("groups") };
@@ -169,6 +177,61 @@ async function OwnGroup({
       <Card>
         <Table columns={columns} rows={mine.callers} rowKey={(c) => c.callerId} caption={mine.group.name} />
       </Card>
+      <EscalationQueue groupId={mine.group.id} />
     </>
+  );
+}
+
+async function EscalationQueue({ groupId }: { groupId: string }) {
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const now = new Date();
+  const escalations = await groupEscalations(groupId);
+  const open = escalations.filter((e) => e.status === "OPEN");
+  return (
+    <Card title={t("leaderQueue.title", { count: open.length })} className="mt-4">
+      {escalations.length === 0 ? (
+        <EmptyState>{t("leaderQueue.empty")}</EmptyState>
+      ) : (
+        <ul className="divide-y divide-slate-100" data-testid="leader-escalations">
+          {escalations.map((e) => (
+            <li key={e.id} className="py-3">
+              <div className="flex flex-wrap items-start justify-between gap-2">
+                <div>
+                  <div className="font-medium">
+                    {e.candidate.name} <span className="text-xs text-slate-500 tabular-nums">{e.candidate.examNo}</span>
+                  </div>
+                  <div className="text-sm text-slate-600">
+                    {t(`escalation.reason.${e.reason}`)} · {t("leaderQueue.from", { name: e.fromUser.name })} ·{" "}
+                    {t("strike.days", { count: differenceInCalendarDays(now, e.createdAt) })}
+                  </div>
+                </div>
+                <Badge tone={e.status === "OPEN" ? "warn" : "default"}>{t(`escalation.status.${e.status}`)}</Badge>
+              </div>
+              <ul className="mt-1 text-xs text-slate-500">
+                {e.candidate.contactLogs.map((l) => (
+                  <li key={l.id}>
+                    {format.dateTime(l.startedAt, {
+                      month: "numeric",
+                      day: "numeric",
+                      hour: "2-digit",
+                      minute: "2-digit",
+                    })}{" "}
+                    {t(`channel.${l.channel}`)} ·{" "}
+                    {t.has(`outcome.${l.outcome}`) ? t(`outcome.${l.outcome}` as "outcome.GUIDED") : l.outcome}
+                  </li>
+                ))}
+              </ul>
+              {e.advice ? <p className="mt-1 text-sm">{t("workspace.advice", { advice: e.advice })}</p> : null}
+              {e.status === "OPEN" ? (
+                <div className="mt-2">
+                  <EscalationActions escalationId={e.id} version={e.version} />
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
   );
 }

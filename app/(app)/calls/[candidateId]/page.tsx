@@ -1,0 +1,191 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { StageBadge } from "@/components/calls/badges";
+import { CallWorkspace } from "@/components/calls/call-workspace";
+import { EditLogForm } from "@/components/calls/edit-log-form";
+import { WithdrawalPanel } from "@/components/calls/withdrawal-panel";
+import { Badge, Card, EmptyState } from "@/components/ui/card";
+import { type Column, Table } from "@/components/ui/table";
+import { requirePermission } from "@/lib/auth/session";
+import { type CallerCandidate, candidateForCaller } from "@/lib/calls/queries";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("workspace"))("title") };
+}
+
+type LedgerRow = CallerCandidate["ledger"][number];
+
+export default async function CandidatePage({ params }: { params: Promise<{ candidateId: string }> }) {
+  const user = await requirePermission("contact.log");
+  const { candidateId } = await params;
+  const now = new Date();
+  const view = await candidateForCaller(user, candidateId, now);
+  // another caller's candidate is indistinguishable from one that does not exist
+  if (!view) notFound();
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const { candidate: c, phase, policy, totals, escalation, withdrawal } = view;
+  const minutes = Math.floor(totals.seconds / 60);
+  const contactsMet = totals.contacts >= policy.contactsPerCandidate;
+  const minutesMet = minutes >= policy.minutesPerCandidate;
+  const yesNo = (value: boolean) =>
+    value ? <Badge tone="good">{t("workspace.yes")}</Badge> : <Badge>{t("workspace.no")}</Badge>;
+
+  const columns: Column<LedgerRow>[] = [
+    {
+      key: "time",
+      label: t("workspace.ledgerColumns.time"),
+      cell: (l) =>
+        format.dateTime(l.startedAt, { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" }),
+      primary: true,
+    },
+    { key: "phase", label: t("workspace.ledgerColumns.phase"), cell: (l) => t(`phases.${l.phase}` as "phases.1") },
+    { key: "channel", label: t("workspace.ledgerColumns.channel"), cell: (l) => t(`channel.${l.channel}`) },
+    {
+      key: "duration",
+      label: t("workspace.ledgerColumns.duration"),
+      cell: (l) =>
+        t("workspace.durationValue", { minutes: Math.floor(l.durationSeconds / 60), seconds: l.durationSeconds % 60 }),
+      align: "right",
+    },
+    {
+      key: "outcome",
+      label: t("workspace.ledgerColumns.outcome"),
+      cell: (l) => (t.has(`outcome.${l.outcome}`) ? t(`outcome.${l.outcome}` as "outcome.GUIDED") : l.outcome),
+    },
+    { key: "notes", label: t("workspace.ledgerColumns.notes"), cell: (l) => l.notes ?? "—" },
+    { key: "caller", label: t("workspace.ledgerColumns.caller"), cell: (l) => l.caller.name },
+    {
+      key: "edit",
+      label: t("workspace.ledgerColumns.edit"),
+      cell: (l) => (l.editable ? <EditLogForm log={l} /> : "—"),
+    },
+  ];
+
+  return (
+    <div className="space-y-4">
+      <Link href="/calls" className="text-sm text-brand-700 underline">
+        {t("workspace.back")}
+      </Link>
+      <header className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+        <div className="flex flex-wrap items-start justify-between gap-2">
+          <div>
+            <h1 className="text-xl font-semibold">{c.name}</h1>
+            <p className="text-sm text-slate-500 tabular-nums">
+              {c.examNo} · {c.gender ?? "—"} · {c.region}
+            </p>
+          </div>
+          <div className="flex flex-wrap gap-1">
+            <StageBadge stage={view.stage} />
+            {c.firstChoice === null ? null : (
+              <Badge tone={c.firstChoice ? "info" : "warn"}>
+                {c.firstChoice ? t("workspace.firstChoice") : t("workspace.notFirstChoice")}
+              </Badge>
+            )}
+          </div>
+        </div>
+        <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-4">
+          <dt className="text-slate-500">{t("workspace.school")}</dt>
+          <dd>{c.school ?? "—"}</dd>
+          <dt className="text-slate-500">{t("workspace.major")}</dt>
+          <dd>{c.major ?? "—"}</dd>
+        </dl>
+      </header>
+
+      {view.nextStep ? (
+        <p className="rounded-xl bg-brand-50 p-4 text-brand-700" data-testid="next-step">
+          <span className="font-semibold">{t("workspace.nextStepLabel")}</span>
+          {t(`nextStep.${view.nextStep}`)}
+        </p>
+      ) : (
+        <p className="rounded-xl bg-slate-100 p-4 text-slate-600">{t("phases.none")}</p>
+      )}
+
+      {escalation ? (
+        <Card title={t("workspace.escalationTitle")}>
+          <p className="text-sm" data-testid="escalation-state">
+            {t(`escalation.reason.${escalation.reason}`)} ·{" "}
+            <Badge tone={escalation.status === "SENT_BACK" ? "bad" : "warn"}>
+              {t(`escalation.status.${escalation.status}`)}
+            </Badge>
+          </p>
+          {escalation.advice ? (
+            <p className="mt-2 text-sm">{t("workspace.advice", { advice: escalation.advice })}</p>
+          ) : null}
+          {escalation.resolution ? <p className="mt-2 text-sm text-slate-600">{escalation.resolution}</p> : null}
+        </Card>
+      ) : null}
+
+      <div className="grid gap-4 md:grid-cols-2">
+        <div className="space-y-4">
+          <CallWorkspace
+            candidateId={c.id}
+            maskedPhones={view.maskedPhones}
+            outcomes={view.allowedOutcomes}
+            canLog={view.allowedOutcomes.length > 0}
+            canCall={phase !== null}
+          />
+          {withdrawal && withdrawal.status !== "NONE" ? (
+            <WithdrawalPanel
+              request={{
+                id: withdrawal.id,
+                status: withdrawal.status,
+                checklist: withdrawal.checklist,
+                reviewReason: withdrawal.reviewReason,
+                photoCount: withdrawal.photos.length,
+              }}
+              editable={phase === 2 && (withdrawal.status === "AGREED" || withdrawal.status === "SENT_BACK")}
+            />
+          ) : null}
+        </div>
+        <Card title={t("workspace.statusTitle")}>
+          <dl className="grid grid-cols-2 gap-y-2 text-sm" data-testid="candidate-status">
+            <dt className="text-slate-500">{t("workspace.intent")}</dt>
+            <dd>{c.intent ? t(`intent.${c.intent}`) : "—"}</dd>
+            <dt className="text-slate-500">{t("workspace.withdrawal")}</dt>
+            <dd>{t(`withdrawal.status.${c.withdrawal}`)}</dd>
+            <dt className="text-slate-500">{t("workspace.admitted")}</dt>
+            <dd>{yesNo(c.admitted)}</dd>
+            <dt className="text-slate-500">{t("workspace.comeIntent")}</dt>
+            <dd>{c.comeIntent ? t(`comeIntent.${c.comeIntent}`) : "—"}</dd>
+            <dt className="text-slate-500">{t("workspace.paid")}</dt>
+            <dd>{yesNo(c.paid)}</dd>
+            <dt className="text-slate-500">{t("workspace.dorm")}</dt>
+            <dd>{yesNo(c.dormChosen)}</dd>
+            <dt className="text-slate-500">{t("workspace.bus")}</dt>
+            <dd>{yesNo(c.busBooked)}</dd>
+            <dt className="text-slate-500">{t("workspace.master")}</dt>
+            <dd>{yesNo(c.masterInterest)}</dd>
+            <dt className="text-slate-500">{t("workspace.enrollment")}</dt>
+            <dd>
+              {t(`enrollment.${c.enrollment}`)}
+              {c.noShowReason ? `（${c.noShowReason}）` : ""}
+            </dd>
+          </dl>
+        </Card>
+      </div>
+
+      <Card
+        title={t("workspace.ledgerTitle")}
+        action={
+          <span className="flex gap-1" data-testid="ledger-totals">
+            <Badge tone={contactsMet ? "good" : "warn"}>
+              {t("workspace.totalContacts", { done: totals.contacts, standard: policy.contactsPerCandidate })}
+            </Badge>
+            <Badge tone={minutesMet ? "good" : "warn"}>
+              {t("workspace.totalMinutes", { done: minutes, standard: policy.minutesPerCandidate })}
+            </Badge>
+          </span>
+        }
+      >
+        {view.ledger.length === 0 ? (
+          <EmptyState>{t("workspace.ledgerEmpty")}</EmptyState>
+        ) : (
+          <Table columns={columns} rows={view.ledger} rowKey={(l) => l.id} caption={t("workspace.ledgerTitle")} />
+        )}
+      </Card>
+    </div>
+  );
+}

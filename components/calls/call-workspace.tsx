@@ -1,0 +1,381 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useCallback, useEffect, useId, useState } from "react";
+import { logContact, revealPhone } from "@/app/(app)/calls/actions";
+import { Button } from "@/components/ui/button";
+
+const CHANNELS = ["PHONE", "WECHAT", "SMS", "QQ", "OTHER"] as const;
+type Channel = (typeof CHANNELS)[number];
+
+interface Draft {
+  idempotencyKey: string;
+  channel: Channel | "";
+  minutes: string;
+  seconds: string;
+  outcome: string;
+  notes: string;
+  nextFollowUp: string;
+  noShowReason: string;
+  /** when the call started, from the timer (ms since epoch) */
+  startedAt: number | null;
+}
+
+const emptyDraft = (): Draft => ({
+  idempotencyKey: crypto.randomUUID(),
+  channel: "",
+  minutes: "",
+  seconds: "",
+  outcome: "",
+  notes: "",
+  nextFollowUp: "",
+  noShowReason: "",
+  startedAt: null,
+});
+
+/**
+ * The form is kept in localStorage as the caller types: a reload, a dropped connection or a phone
+ * call that pushes the browser away loses nothing. The idempotency key lives in the draft too, so a
+ * retry of the same contact after reconnecting can never record it twice.
+ */
+function usePersistentDraft(candidateId: string) {
+  const key = `huifang:draft:${candidateId}`;
+  const [draft, setDraft] = useState<Draft>(emptyDraft);
+  useEffect(() => {
+    try {
+      const stored = window.localStorage.getItem(key);
+      if (stored) setDraft({ ...emptyDraft(), ...(JSON.parse(stored) as Partial<Draft>) });
+    } catch {
+      // a corrupt draft is dropped, not fatal
+    }
+  }, [key]);
+  const update = useCallback(
+    (patch: Partial<Draft>) =>
+      setDraft((current) => {
+        const next = { ...current, ...patch };
+        window.localStorage.setItem(key, JSON.stringify(next));
+        return next;
+      }),
+    [key],
+  );
+  const reset = useCallback(() => {
+    window.localStorage.removeItem(key);
+    setDraft(emptyDraft());
+  }, [key]);
+  return { draft, update, reset };
+}
+
+function formatClock(totalSeconds: number) {
+  const m = Math.floor(totalSeconds / 60);
+  const s = totalSeconds % 60;
+  return `${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}`;
+}
+
+export function CallWorkspace({
+  candidateId,
+  maskedPhones,
+  outcomes,
+  canLog,
+  canCall,
+}: {
+  candidateId: string;
+  maskedPhones: string[];
+  outcomes: string[];
+  canLog: boolean;
+  canCall: boolean;
+}) {
+  const t = useTranslations("workspace");
+  const tOutcome = useTranslations("outcome");
+  const tChannel = useTranslations("channel");
+  const router = useRouter();
+  const formId = useId();
+  const { draft, update, reset } = usePersistentDraft(candidateId);
+  const [revealed, setRevealed] = useState<Record<number, string>>({});
+  const [now, setNow] = useState(() => Date.now());
+  const [pending, setPending] = useState(false);
+  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const timerRunning = draft.startedAt !== null && draft.minutes === "" && draft.seconds === "";
+
+  useEffect(() => {
+    if (!timerRunning) return;
+    const id = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(id);
+  }, [timerRunning]);
+
+  async function reveal(index: number): Promise<string | null> {
+    const existing = revealed[index];
+    if (existing) return existing;
+    const result = await revealPhone({ candidateId, index });
+    if (!result.ok) {
+      setMessage({ tone: "error", text: result.error });
+      return null;
+    }
+    setRevealed((r) => ({ ...r, [index]: result.data.phone }));
+    return result.data.phone;
+  }
+
+  async function call(index: number) {
+    const phone = await reveal(index);
+    if (!phone) return;
+    update({ startedAt: Date.now(), channel: "PHONE", minutes: "", seconds: "" });
+    setNow(Date.now());
+    window.location.href = `tel:${phone}`;
+  }
+
+  function stopTimer() {
+    if (draft.startedAt === null) return;
+    const elapsed = Math.max(0, Math.round((Date.now() - draft.startedAt) / 1000));
+    update({ minutes: String(Math.floor(elapsed / 60)), seconds: String(elapsed % 60) });
+  }
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    if (timerRunning) stopTimer();
+    const elapsed = draft.startedAt !== null ? Math.max(0, Math.round((Date.now() - draft.startedAt) / 1000)) : 0;
+    const durationSeconds = timerRunning
+      ? elapsed
+      : (Number(draft.minutes || 0) || 0) * 60 + (Number(draft.seconds || 0) || 0);
+    setPending(true);
+    setMessage(null);
+    setFieldErrors({});
+    try {
+      const result = await logContact({
+        candidateId,
+        idempotencyKey: draft.idempotencyKey,
+        channel: draft.channel,
+        durationSeconds,
+        outcome: draft.outcome,
+        notes: draft.notes,
+        startedAt: draft.startedAt ? new Date(draft.startedAt).toISOString() : "",
+        // a follow-up day means 9:00 Beijing time that day
+        nextFollowUpAt: draft.nextFollowUp ? `${draft.nextFollowUp}T09:00:00+08:00` : "",
+        noShowReason: draft.outcome === "NOT_ENROLLED" ? draft.noShowReason : "",
+      });
+      if (result.ok) {
+        reset();
+        setMessage({
+          tone: "ok",
+          text: result.data.escalated ? t("savedEscalated") : result.data.duplicate ? t("savedDuplicate") : t("saved"),
+        });
+        router.refresh();
+      } else {
+        setFieldErrors(result.fieldErrors ?? {});
+        setMessage({ tone: "error", text: result.error });
+      }
+    } catch {
+      setMessage({ tone: "error", text: t("offline") });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  const fieldError = (name: string) =>
+    fieldErrors[name]?.[0] ? (
+      <p className="mt-1 text-sm text-rose-700" data-testid={`field-error-${name}`}>
+        {fieldErrors[name]?.[0]}
+      </p>
+    ) : null;
+
+  return (
+    <div className="space-y-4">
+      <section aria-label={t("phones")} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 className="mb-2 text-base font-semibold">{t("phones")}</h2>
+        <ul className="space-y-2">
+          {maskedPhones.map((masked, index) => (
+            <li key={masked + String(index)} className="flex flex-wrap items-center justify-between gap-2">
+              <span className="text-lg tabular-nums" data-testid={`phone-${index}`}>
+                {revealed[index] ?? masked}
+              </span>
+              <span className="flex gap-2">
+                {revealed[index] ? null : (
+                  <Button variant="secondary" onClick={() => reveal(index)}>
+                    {t("reveal")}
+                  </Button>
+                )}
+                {canCall ? (
+                  <Button onClick={() => call(index)} data-testid={`call-${index}`}>
+                    {t("call")}
+                  </Button>
+                ) : null}
+              </span>
+            </li>
+          ))}
+        </ul>
+        <p className="mt-2 text-xs text-slate-500">{t("revealNote")}</p>
+        {draft.startedAt !== null && timerRunning ? (
+          <div
+            className="mt-3 flex items-center justify-between rounded-lg bg-emerald-50 px-3 py-2"
+            data-testid="call-timer"
+          >
+            <span className="text-emerald-800">
+              {t("inCall")}{" "}
+              <span className="font-semibold tabular-nums">
+                {formatClock(Math.max(0, Math.round((now - draft.startedAt) / 1000)))}
+              </span>
+            </span>
+            <Button variant="secondary" onClick={stopTimer} data-testid="stop-timer">
+              {t("endCall")}
+            </Button>
+          </div>
+        ) : null}
+      </section>
+
+      {canLog ? (
+        <form
+          onSubmit={submit}
+          noValidate
+          className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+          aria-labelledby={`${formId}-title`}
+        >
+          <h2 id={`${formId}-title`} className="text-base font-semibold">
+            {t("logTitle")}
+          </h2>
+          <fieldset>
+            <legend className="mb-1 text-sm font-medium">{t("channel")}</legend>
+            <div className="flex flex-wrap gap-2">
+              {CHANNELS.map((channel) => (
+                <label
+                  key={channel}
+                  className={`inline-flex min-h-11 cursor-pointer items-center rounded-lg border px-3 text-sm ${
+                    draft.channel === channel ? "border-brand-600 bg-brand-50 text-brand-700" : "border-slate-300"
+                  }`}
+                >
+                  <input
+                    type="radio"
+                    name="channel"
+                    value={channel}
+                    checked={draft.channel === channel}
+                    onChange={() => update({ channel })}
+                    className="sr-only"
+                  />
+                  {tChannel(channel)}
+                </label>
+              ))}
+            </div>
+            {fieldError("channel")}
+          </fieldset>
+
+          <fieldset>
+            <legend className="mb-1 text-sm font-medium">{t("duration")}</legend>
+            {timerRunning ? (
+              <p className="text-sm text-slate-600">{t("durationFromTimer")}</p>
+            ) : (
+              <div className="flex items-center gap-2">
+                <input
+                  aria-label={t("minutes")}
+                  name="minutes"
+                  inputMode="numeric"
+                  value={draft.minutes}
+                  onChange={(e) => update({ minutes: e.target.value.replace(/\D/g, "").slice(0, 3) })}
+                  className="min-h-11 w-20 rounded-lg border border-slate-300 px-3 text-base tabular-nums"
+                />
+                <span>{t("minutes")}</span>
+                <input
+                  aria-label={t("seconds")}
+                  name="seconds"
+                  inputMode="numeric"
+                  value={draft.seconds}
+                  onChange={(e) => update({ seconds: e.target.value.replace(/\D/g, "").slice(0, 2) })}
+                  className="min-h-11 w-20 rounded-lg border border-slate-300 px-3 text-base tabular-nums"
+                />
+                <span>{t("seconds")}</span>
+              </div>
+            )}
+            {fieldError("durationSeconds")}
+            {fieldError("startedAt")}
+          </fieldset>
+
+          <fieldset>
+            <legend className="mb-1 text-sm font-medium">{t("outcome")}</legend>
+            <div className="grid grid-cols-2 gap-2 sm:grid-cols-3">
+              {outcomes.map((outcome) => (
+                <label
+                  key={outcome}
+                  className={`flex min-h-11 cursor-pointer items-center rounded-lg border px-3 text-sm ${
+                    draft.outcome === outcome ? "border-brand-600 bg-brand-50 text-brand-700" : "border-slate-300"
+                  }`}
+                >
+                  <input
+                    type="radio"
+                    name="outcome"
+                    value={outcome}
+                    checked={draft.outcome === outcome}
+                    onChange={() => update({ outcome })}
+                    className="sr-only"
+                  />
+                  {tOutcome(outcome as "GUIDED")}
+                </label>
+              ))}
+            </div>
+            {fieldError("outcome")}
+          </fieldset>
+
+          {draft.outcome === "NOT_ENROLLED" ? (
+            <div>
+              <label htmlFor={`${formId}-reason`} className="mb-1 block text-sm font-medium">
+                {t("noShowReason")}
+              </label>
+              <input
+                id={`${formId}-reason`}
+                value={draft.noShowReason}
+                onChange={(e) => update({ noShowReason: e.target.value })}
+                list={`${formId}-reasons`}
+                className="min-h-11 w-full rounded-lg border border-slate-300 px-3 text-base"
+              />
+              <datalist id={`${formId}-reasons`}>
+                {["已复读", "选择外省院校", "家庭经济原因", "参军入伍", "外出务工"].map((r) => (
+                  <option key={r} value={r} />
+                ))}
+              </datalist>
+              {fieldError("noShowReason")}
+            </div>
+          ) : null}
+
+          <div>
+            <label htmlFor={`${formId}-notes`} className="mb-1 block text-sm font-medium">
+              {t("notes")}
+            </label>
+            <textarea
+              id={`${formId}-notes`}
+              value={draft.notes}
+              onChange={(e) => update({ notes: e.target.value })}
+              rows={3}
+              maxLength={1000}
+              className="w-full rounded-lg border border-slate-300 px-3 py-2 text-base"
+            />
+            {fieldError("notes")}
+          </div>
+
+          <div>
+            <label htmlFor={`${formId}-follow`} className="mb-1 block text-sm font-medium">
+              {t("nextFollowUp")}
+            </label>
+            <input
+              id={`${formId}-follow`}
+              type="date"
+              value={draft.nextFollowUp}
+              onChange={(e) => update({ nextFollowUp: e.target.value })}
+              className="min-h-11 rounded-lg border border-slate-300 px-3 text-base"
+            />
+            {fieldError("nextFollowUpAt")}
+          </div>
+
+          <p
+            aria-live="polite"
+            data-testid="log-message"
+            className={`min-h-5 text-sm ${message?.tone === "ok" ? "text-emerald-700" : "text-rose-700"}`}
+          >
+            {message?.text}
+          </p>
+          <Button type="submit" className="w-full" disabled={pending} data-testid="log-submit">
+            {pending ? t("saving") : t("save")}
+          </Button>
+        </form>
+      ) : (
+        <p className="rounded-xl border border-dashed border-slate-300 p-4 text-sm text-slate-500">{t("readOnly")}</p>
+      )}
+    </div>
+  );
+}
