@@ -68,7 +68,7 @@ describe("logContact (phase 4 open)", () => {
       action: "contact.create",
       entityType: "ContactLog",
     });
-    expect(await auditCount()).toBe(1);
+    expect(await auditCount(fx)).toBe(1);
   });
 
   it("refuses without a session and changes nothing", async () => {
@@ -76,7 +76,7 @@ describe("logContact (phase 4 open)", () => {
     const result = await logContact(contact(fx.candidateA.id));
     expect(result).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
     expect(await candidateState(fx.candidateA.id)).toEqual(before);
-    expect(await auditCount()).toBe(0);
+    expect(await auditCount(fx)).toBe(0);
   });
 
   for (const role of ROLES.filter((r) => !can([r], "contact.log"))) {
@@ -87,7 +87,7 @@ describe("logContact (phase 4 open)", () => {
       expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
       expectNoPersonalData(result, fx.candidateA);
       expect(await candidateState(fx.candidateA.id)).toEqual(before);
-      expect(await auditCount()).toBe(0);
+      expect(await auditCount(fx)).toBe(0);
     });
   }
 
@@ -98,7 +98,7 @@ describe("logContact (phase 4 open)", () => {
     expect(result).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expectNoPersonalData(result, fx.candidateA);
     expect(await candidateState(fx.candidateA.id)).toEqual(before);
-    expect(await auditCount()).toBe(0);
+    expect(await auditCount(fx)).toBe(0);
   });
 
   it("does not let a group leader log on a candidate assigned to a caller of their group", async () => {
@@ -139,7 +139,7 @@ describe("logContact (phase 4 open)", () => {
     const result = await logContact({ ...contact(fx.candidateA.id), ...extra });
     expect(result).toMatchObject({ ok: false, code: "INVALID_INPUT" });
     expect(await candidateState(fx.candidateA.id)).toEqual(before);
-    expect(await auditCount()).toBe(0);
+    expect(await auditCount(fx)).toBe(0);
   });
 
   it.each(["PAID", "GUIDED", "INTENT_FIRST_CHOICE", "WITHDRAWAL_AGREED", "NO_SUCH_RESULT"])(
@@ -151,7 +151,7 @@ describe("logContact (phase 4 open)", () => {
       expect(result).toMatchObject({ ok: false, code: "INVALID_INPUT" });
       if (!result.ok) expect(Object.keys(result.fieldErrors ?? {})).toEqual(["outcome"]);
       expect(await candidateState(fx.candidateA.id)).toEqual(before);
-      expect(await auditCount()).toBe(0);
+      expect(await auditCount(fx)).toBe(0);
     },
   );
 
@@ -207,7 +207,7 @@ describe("logContact (phase 4 open)", () => {
     const result = await logContact(contact(fx.candidateA.id));
     expect(result).toMatchObject({ ok: false, code: "CLOSED", error: "该阶段已结束，记录只读。" });
     expect(await candidateState(fx.candidateA.id)).toEqual(before);
-    expect(await auditCount()).toBe(0);
+    expect(await auditCount(fx)).toBe(0);
   });
 
   it("refuses a contact dated more than 24 h back, or in the future", async () => {
@@ -258,7 +258,7 @@ describe("logContact (phase 4 open)", () => {
       expect(ids.has(after.logs[0]?.id ?? "")).toBe(true);
       // the status changed once, not n times
       expect(after.candidate.version).toBe(before.candidate.version + 1);
-      expect(await auditCount({ action: "contact.create" })).toBe(1);
+      expect(await auditCount(fx, { action: "contact.create" })).toBe(1);
     });
 
     it("answers a later resubmission with the first log and changes nothing", async () => {
@@ -272,7 +272,7 @@ describe("logContact (phase 4 open)", () => {
         data: { logId: first.ok ? first.data.logId : "?", duplicate: true, escalated: false },
       });
       expect(await candidateState(fx.candidateA.id)).toEqual(state);
-      expect(await auditCount()).toBe(1);
+      expect(await auditCount(fx)).toBe(1);
     });
 
     it("refuses another caller's key without showing their log", async () => {
@@ -311,7 +311,7 @@ describe("logContact (phase 4 open)", () => {
         campaignId: fx.campaign.id,
       });
       // the escalation is part of the contact: still one audit row
-      expect(await auditCount()).toBe(1);
+      expect(await auditCount(fx)).toBe(1);
 
       const fourth = await logContact(contact(fx.candidateA.id, { outcome: "UNREACHABLE_PHONE_OFF" }));
       expect(fourth).toMatchObject({ ok: true, data: { escalated: false } });
@@ -372,7 +372,7 @@ describe("logContact (phase 4 open)", () => {
       const escalation = await db().escalation.findUniqueOrThrow({ where: { id: sentBack.id } });
       expect(escalation).toMatchObject({ status: "RESOLVED", version: 2 });
       expect(escalation.resolvedAt).toBeInstanceOf(Date);
-      expect(await auditCount()).toBe(1);
+      expect(await auditCount(fx)).toBe(1);
     });
 
     it("does not raise a second escalation while one is in the strike team's hands", async () => {
@@ -421,7 +421,7 @@ describe("logContact (phase 2 open: intent and withdrawal)", () => {
       checklist: [],
       photos: [],
     });
-    expect(await auditCount()).toBe(1);
+    expect(await auditCount(fx)).toBe(1);
 
     // agreed once: a second agreement is not offered, so no second request is opened
     const again = await logContact(contact(fx.candidateA.id, { outcome: "WITHDRAWAL_AGREED" }));
@@ -483,7 +483,7 @@ describe("editContact", () => {
 
   it("lets the author correct the details within 24 h, with one audit row", async () => {
     signInAs(fx.users.callerA);
-    const auditBefore = await auditCount();
+    const auditBefore = await auditCount(fx);
     const result = await editContact(edit());
     expect(result).toEqual({ ok: true, data: { logId } });
     expect(await logRow()).toMatchObject({
@@ -500,7 +500,7 @@ describe("editContact", () => {
       before: { channel: "PHONE", durationSeconds: 60, notes: "初次" },
       after: { channel: "WECHAT", durationSeconds: 600, notes: "补充：家长也在" },
     });
-    expect(await auditCount()).toBe(auditBefore + 1);
+    expect(await auditCount(fx)).toBe(auditBefore + 1);
   });
 
   it("refuses once 24 h have passed since the log was recorded", async () => {
@@ -510,11 +510,11 @@ describe("editContact", () => {
     });
     signInAs(fx.users.callerA);
     const before = await logRow();
-    const auditBefore = await auditCount();
+    const auditBefore = await auditCount(fx);
     const result = await editContact(edit());
     expect(result).toMatchObject({ ok: false, code: "INVALID_INPUT", fieldErrors: { logId: expect.any(Array) } });
     expect(await logRow()).toEqual(before);
-    expect(await auditCount()).toBe(auditBefore);
+    expect(await auditCount(fx)).toBe(auditBefore);
   });
 
   it("still allows a correction a little under 24 h later", async () => {
@@ -526,12 +526,12 @@ describe("editContact", () => {
   it("does not find the log for another caller and leaks nothing", async () => {
     signInAs(fx.users.callerB);
     const before = await logRow();
-    const auditBefore = await auditCount();
+    const auditBefore = await auditCount(fx);
     const result = await editContact(edit());
     expect(result).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expectNoPersonalData(result, fx.candidateA);
     expect(await logRow()).toEqual(before);
-    expect(await auditCount()).toBe(auditBefore);
+    expect(await auditCount(fx)).toBe(auditBefore);
   });
 
   it("refuses the caller who took the candidate over: only the author corrects a log", async () => {
@@ -547,11 +547,11 @@ describe("editContact", () => {
     await closePhase(fx, 4);
     signInAs(fx.users.callerA);
     const before = await logRow();
-    const auditBefore = await auditCount();
+    const auditBefore = await auditCount(fx);
     const result = await editContact(edit());
     expect(result).toMatchObject({ ok: false, code: "CLOSED" });
     expect(await logRow()).toEqual(before);
-    expect(await auditCount()).toBe(auditBefore);
+    expect(await auditCount(fx)).toBe(auditBefore);
   });
 
   it("refuses without a session", async () => {
@@ -564,10 +564,10 @@ describe("editContact", () => {
     it(`refuses ${role}`, async () => {
       signInAs(await personWithRoles(fx, [role]));
       const before = await logRow();
-      const auditBefore = await auditCount();
+      const auditBefore = await auditCount(fx);
       expect(await editContact(edit())).toMatchObject({ ok: false, code: "FORBIDDEN" });
       expect(await logRow()).toEqual(before);
-      expect(await auditCount()).toBe(auditBefore);
+      expect(await auditCount(fx)).toBe(auditBefore);
     });
   }
 
@@ -631,7 +631,7 @@ describe("revealPhone", () => {
     const result = await revealPhone({ candidateId: fx.candidateA.id, index: 0 });
     expect(result).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expectNoPersonalData(result, fx.candidateA);
-    expect(await auditCount()).toBe(0);
+    expect(await auditCount(fx)).toBe(0);
   });
 
   it("does not show a group leader the numbers of their callers' candidates", async () => {
@@ -647,7 +647,7 @@ describe("revealPhone", () => {
       ok: false,
       code: "NOT_FOUND",
     });
-    expect(await auditCount()).toBe(0);
+    expect(await auditCount(fx)).toBe(0);
   });
 
   it("shows a strike-team member the number only of a candidate whose escalation they claimed", async () => {
@@ -670,14 +670,14 @@ describe("revealPhone", () => {
       ok: true,
       data: { phone: "13911112222" },
     });
-    expect(await auditCount({ actorId: fx.users.strike.id, action: "candidate.revealPhone" })).toBe(1);
+    expect(await auditCount(fx, { actorId: fx.users.strike.id, action: "candidate.revealPhone" })).toBe(1);
   });
 
   it("refuses without a session", async () => {
     const result = await revealPhone({ candidateId: fx.candidateA.id, index: 0 });
     expect(result).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
     expectNoPersonalData(result, fx.candidateA);
-    expect(await auditCount()).toBe(0);
+    expect(await auditCount(fx)).toBe(0);
   });
 
   for (const role of ROLES.filter((r) => !can([r], "phone.reveal"))) {
@@ -686,7 +686,7 @@ describe("revealPhone", () => {
       const result = await revealPhone({ candidateId: fx.candidateA.id, index: 0 });
       expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
       expectNoPersonalData(result, fx.candidateA);
-      expect(await auditCount()).toBe(0);
+      expect(await auditCount(fx)).toBe(0);
     });
   }
 
@@ -695,6 +695,6 @@ describe("revealPhone", () => {
     const result = await revealPhone({ candidateId: fx.candidateA.id, index: 0, unmasked: true });
     expect(result).toMatchObject({ ok: false, code: "INVALID_INPUT" });
     expectNoPersonalData(result, fx.candidateA);
-    expect(await auditCount()).toBe(0);
+    expect(await auditCount(fx)).toBe(0);
   });
 });

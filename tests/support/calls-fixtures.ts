@@ -75,17 +75,19 @@ export async function buildCallsFixture(input: { openPhase: Phase; now?: Date })
   });
 
   const users = { leaderA, callerA, leaderB, callerB, inspector, data, data2, strike, admin };
-  return { tag, now, campaign, groupA, groupB, candidateA, candidateB, users };
+  /** ids of everyone who may act in this fixture; personWithRoles adds to it */
+  const people = Object.values(users).map((u) => u.id);
+  return { tag, now, campaign, groupA, groupB, candidateA, candidateB, users, people };
 }
 
 export type CallsFixture = Awaited<ReturnType<typeof buildCallsFixture>>;
 
 /**
- * Audit rows in this test file's database, optionally of one action or entity. Each file has its own
- * database and its tests run one after another, so a refused action must leave the total unchanged.
+ * Audit rows written by the people of this fixture (its users and those added by personWithRoles),
+ * optionally of one action or entity: a refused action must leave this unchanged.
  */
-export function auditCount(where: { action?: string; entityId?: string; actorId?: string } = {}) {
-  return db().auditLog.count({ where });
+export function auditCount(fx: CallsFixture, where: { action?: string; entityId?: string; actorId?: string } = {}) {
+  return db().auditLog.count({ where: { actorId: { in: fx.people }, ...where } });
 }
 
 /** Everything an action on a candidate could change, to compare before and after a refused call. */
@@ -142,7 +144,9 @@ export function tinyJpeg(): Uint8Array {
 }
 
 /** One more person in the fixture's campaign, holding exactly `roles` (for the role x action matrix). */
-export function personWithRoles(fx: CallsFixture, roles: Role[]) {
+export async function personWithRoles(fx: CallsFixture, roles: Role[]) {
   serial += 1;
-  return createUser(db(), { login: `${roles.join("-").toLowerCase()}-${fx.tag}-${serial}`, roles });
+  const person = await createUser(db(), { login: `${roles.join("-").toLowerCase()}-${fx.tag}-${serial}`, roles });
+  fx.people.push(person.id);
+  return person;
 }

@@ -91,23 +91,25 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
             {tab("all", t("calls.filterAll", { count: list.total }))}
           </nav>
         </div>
-        <form action="/calls" className="mb-3 flex gap-2" role="search">
-          {filter === "all" ? <input type="hidden" name="filter" value="all" /> : null}
-          <label htmlFor="q" className="sr-only">
-            {t("calls.search")}
-          </label>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            defaultValue={q}
-            placeholder={t("calls.searchPlaceholder")}
-            className="min-h-11 flex-1 rounded-lg border border-slate-300 bg-white px-3 text-base"
-          />
-          <button type="submit" className="min-h-11 rounded-lg bg-brand-600 px-4 text-sm font-medium text-white">
-            {t("calls.search")}
-          </button>
-        </form>
+        <search>
+          <form action="/calls" className="mb-3 flex gap-2">
+            {filter === "all" ? <input type="hidden" name="filter" value="all" /> : null}
+            <label htmlFor="q" className="sr-only">
+              {t("calls.search")}
+            </label>
+            <input
+              id="q"
+              name="q"
+              type="search"
+              defaultValue={q}
+              placeholder={t("calls.searchPlaceholder")}
+              className="min-h-11 flex-1 rounded-lg border border-slate-300 bg-white px-3 text-base"
+            />
+            <button type="submit" className="min-h-11 rounded-lg bg-brand-600 px-4 text-sm font-medium text-white">
+              {t("calls.search")}
+            </button>
+          </form>
+        </search>
         <p className="mb-3 text-xs text-slate-500">{t("calls.listHint")}</p>
         {list.rows.length === 0 ? (
           <EmptyState>

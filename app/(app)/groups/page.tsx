@@ -49,6 +49,13 @@ export default async function GroupsPage() {
   );
 }
 
+/** "7 more to reach 93.0%", or "93.0% reached". */
+function gapText(t: Awaited<ReturnType<typeof getTranslations>>, needed: number, goal: number) {
+  return needed === 0
+    ? `${formatPermille(goal)} ${t("groups.reached")}`
+    : t("groups.gapBasic", { count: needed, rate: formatPermille(goal) });
+}
+
 function RateBadge({ permille, basic, target }: { permille: number | null; basic: number; target: number }) {
   const tone = permille === null ? "default" : permille >= target ? "good" : permille >= basic ? "info" : "warn";
   return <Badge tone={tone}>{formatPermille(permille)}</Badge>;
@@ -67,10 +74,6 @@ async function AllGroups({
 }) {
   const t = await getTranslations();
   const groups = await groupsOverview(campaignId);
-  const gapText = (needed: number, goal: number) =>
-    needed === 0
-      ? `${formatPermille(goal)} ${t("groups.reached")}`
-      : t("groups.gapBasic", { count: needed, rate: formatPermille(goal) });
   const admitted = groups.reduce((sum, g) => sum + g.admitted, 0);
   const enrolled = groups.reduce((sum, g) => sum + g.enrolled, 0);
   const rate = ratePermille(enrolled, admitted);
@@ -111,10 +114,7 @@ async function AllGroups({
           label={t("groups.rate")}
           value={formatPermille(rate)}
           tone={rate !== null && rate >= basic ? "good" : "warn"}
-          hint={t("groups.gapBasic", {
-            count: enrollmentsNeeded(enrolled, admitted, basic),
-            rate: formatPermille(basic),
-          })}
+          hint={gapText(t, enrollmentsNeeded(enrolled, admitted, basic), basic)}
         />
       </div>
       <Card className="mt-4">
@@ -162,17 +162,13 @@ async function OwnGroup({
       align: "right",
     },
   ];
-  const gapText = (needed: number, goal: number) =>
-    needed === 0
-      ? `${formatPermille(goal)} ${t("groups.reached")}`
-      : t("groups.gapBasic", { count: needed, rate: formatPermille(goal) });
   const admitted = mine.callers.reduce((s, c) => s + c.admitted, 0);
   const enrolled = mine.callers.reduce((s, c) => s + c.enrolled, 0);
   return (
     <>
       <PageHeader
         title={mine.group.name}
-        subtitle={`${t("groups.rate")} ${formatPermille(ratePermille(enrolled, admitted))} · ${gapText(enrollmentsNeeded(enrolled, admitted, basic), basic)}`}
+        subtitle={`${t("groups.rate")} ${formatPermille(ratePermille(enrolled, admitted))} · ${gapText(t, enrollmentsNeeded(enrolled, admitted, basic), basic)}`}
       />
       <Card>
         <Table columns={columns} rows={mine.callers} rowKey={(c) => c.callerId} caption={mine.group.name} />
