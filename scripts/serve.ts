@@ -4,10 +4,8 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { type EmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/embedded";
-import { applyMigrations } from "@/lib/db/migrate";
+import type { EmbeddedDatabase } from "@/lib/db/embedded";
 import { EnvError, launcherEnvSchema, parseEnv } from "@/lib/env";
-import { seedDemoIfEmpty } from "@/prisma/seed";
 
 const dev = process.argv.includes("--dev");
 
@@ -40,6 +38,8 @@ async function main() {
   let secret = env.NEXTAUTH_SECRET;
   if (!databaseUrl) {
     const started = Date.now();
+    // loaded only once the environment is known to be sound, so a bad one fails in a moment
+    const { startEmbeddedDatabase } = await import("@/lib/db/embedded");
     embedded = await startEmbeddedDatabase(env.HUIFANG_DATA_DIR, { port: env.HUIFANG_EMBEDDED_DB_PORT });
     databaseUrl = embedded.url;
     secret ??= embeddedSecret(env.HUIFANG_DATA_DIR);
@@ -57,8 +57,12 @@ async function main() {
   };
 
   try {
+    const { applyMigrations } = await import("@/lib/db/migrate");
     await applyMigrations(databaseUrl);
-    if (env.HUIFANG_DEMO === "on") await seedDemoIfEmpty(databaseUrl);
+    if (env.HUIFANG_DEMO === "on") {
+      const { seedDemoIfEmpty } = await import("@/prisma/seed");
+      await seedDemoIfEmpty(databaseUrl);
+    }
   } catch (error) {
     await stopDatabase();
     fail(error instanceof Error ? error.message : String(error));
