@@ -5,7 +5,11 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   // forbidden(): a caller who types an admin URL gets a 403 page, not a redirect
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // withdrawal photos: the browser scales each to ~1600 px (a few hundred KB); up to 6 in one post
+    serverActions: { bodySizeLimit: "8mb" },
+  },
   // native argon2 and the embedded database stay outside the server bundle
   serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
   poweredByHeader: false,

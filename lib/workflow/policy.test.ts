@@ -54,11 +54,22 @@ describe("workflowPolicyOf (the campaign's stored JSON)", () => {
     ["a fractional hour count", { backdateHours: 1.5 }],
     ["zero attempts", { unreachableAttempts: 0 }],
     ["an edit window over two weeks", { editWindowHours: 24 * 14 + 1 }],
-    // one bad value makes the stored policy untrustworthy: none of it is used
-    ["a good value next to a bad one", { editWindowHours: 48, unreachableMinDays: 0 }],
-    ["an unknown key", { editWindowHours: 48, retentionDays: 10 }],
   ])("falls back to the defaults for %s", (_, stored) => {
     expect(workflowPolicyOf(stored)).toEqual(DEFAULT_WORKFLOW_POLICY);
+  });
+
+  it("keeps each valid value and defaults only the bad one beside it", () => {
+    expect(workflowPolicyOf({ editWindowHours: 48, unreachableMinDays: 0 })).toEqual({
+      ...DEFAULT_WORKFLOW_POLICY,
+      editWindowHours: 48,
+    });
+  });
+
+  it("ignores keys it does not know", () => {
+    expect(workflowPolicyOf({ editWindowHours: 48, retentionDays: 10 })).toEqual({
+      ...DEFAULT_WORKFLOW_POLICY,
+      editWindowHours: 48,
+    });
   });
 
   it("never returns a policy the schema would refuse", () => {

@@ -39,8 +39,18 @@ export const DEFAULT_WORKFLOW_POLICY: WorkflowPolicy = {
   minutesPerCandidate: 20,
 };
 
-/** The campaign's stored policy, or the defaults where it has none (older campaigns). */
+/**
+ * The campaign's stored policy, value by value: a value that is missing or invalid falls back to its
+ * default without discarding the valid ones beside it (writes are validated by the schema, so this
+ * only matters for data written by an older version).
+ */
 export function workflowPolicyOf(stored: unknown): WorkflowPolicy {
-  const parsed = workflowPolicySchema.partial().safeParse(stored ?? {});
-  return { ...DEFAULT_WORKFLOW_POLICY, ...(parsed.success ? parsed.data : {}) };
+  const policy: WorkflowPolicy = { ...DEFAULT_WORKFLOW_POLICY };
+  if (typeof stored !== "object" || stored === null) return policy;
+  const shape = workflowPolicySchema.shape;
+  for (const key of Object.keys(shape) as (keyof WorkflowPolicy)[]) {
+    const parsed = shape[key].safeParse((stored as Record<string, unknown>)[key]);
+    if (parsed.success) policy[key] = parsed.data;
+  }
+  return policy;
 }

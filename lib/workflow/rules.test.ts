@@ -369,7 +369,7 @@ describe("loggingCheck", () => {
       { ok: false, refusal: "PHASE_CLOSED" },
     ],
     [
-      "one ms before the phase opened",
+      "a contact in the last ms of phase 1, logged in phase 2",
       at("2024-04-09T23:59:59.999Z"),
       at("2024-04-10T05:00:00Z"),
       { ok: false, refusal: "PHASE_CLOSED" },
@@ -782,7 +782,6 @@ describe("candidateStage", () => {
     [2, status({ intent: "FIRST_CHOICE" }), "FIRST_CHOICE"],
     [2, status({ intent: "HESITANT" }), "HESITANT"],
     [2, status({ intent: "NOT_FIRST_CHOICE" }), "NOT_FIRST_CHOICE"],
-    [null, admitted({ intent: "HESITANT", enrollment: "ENROLLED" }), "HESITANT"],
     // after admission: enrollment first, then the intent to come
     [3, status({ intent: "FIRST_CHOICE" }), "AWAITING_ADMISSION"],
     [4, status(), "AWAITING_ADMISSION"],
@@ -794,6 +793,9 @@ describe("candidateStage", () => {
     [4, admitted({ comeIntent: "WILL_NOT_COME" }), "WILL_NOT_COME"],
     [4, admitted({ comeIntent: "WILL_NOT_COME", enrollment: "ENROLLED" }), "ENROLLED"],
     [4, admitted({ comeIntent: "WILL_COME", enrollment: "NOT_ENROLLED" }), "NOT_ENROLLED"],
+    // after the last phase closed, an admitted candidate still reads by enrollment, not by intent
+    [null, admitted({ intent: "HESITANT", enrollment: "ENROLLED" }), "ENROLLED"],
+    [null, admitted({ intent: "FIRST_CHOICE", comeIntent: "WILL_NOT_COME" }), "WILL_NOT_COME"],
   ] as [Phase | null, CandidateStatus, string][])("phase %s, %j -> %s", (phase, candidate, stage) => {
     expect(candidateStage(phase, candidate)).toBe(stage);
   });
@@ -813,7 +815,8 @@ describe("nextStep", () => {
     [1, status({ intent: "NOT_FIRST_CHOICE" }), null, "GUIDE_APPLICATION"],
     // phase 2
     [2, status(), null, "RECORD_INTENT"],
-    [2, status({ intent: "FIRST_CHOICE" }), null, "RECORD_INTENT"],
+    // first choice recorded: nothing to persuade, stay in touch until admission
+    [2, status({ intent: "FIRST_CHOICE" }), null, "KEEP_IN_TOUCH"],
     [2, status({ intent: "HESITANT" }), null, "PERSUADE_WITHDRAWAL"],
     [2, status({ intent: "NOT_FIRST_CHOICE" }), null, "PERSUADE_WITHDRAWAL"],
     [2, status({ intent: "NOT_FIRST_CHOICE", withdrawal: "AGREED" }), null, "COLLECT_WITHDRAWAL_MATERIALS"],
@@ -828,6 +831,8 @@ describe("nextStep", () => {
     [3, admitted({ comeIntent: "WILL_COME" }), null, "GUIDE_PAYMENT"],
     [3, admitted({ comeIntent: "WILL_COME", paid: true }), null, "GUIDE_DORM_AND_BUS"],
     [3, admitted({ comeIntent: "WILL_COME", paid: true, dormChosen: true }), null, "GUIDE_DORM_AND_BUS"],
+    // paid, dorm and bus all done: only keeping in touch is left
+    [3, admitted({ comeIntent: "WILL_COME", paid: true, dormChosen: true, busBooked: true }), null, "KEEP_IN_TOUCH"],
     // phase 4
     [4, status(), null, "NONE_NOT_ADMITTED"],
     [4, admitted(), null, "CONFIRM_ENROLLMENT"],

@@ -275,10 +275,12 @@ export type Stage =
   | "NOT_ENROLLED";
 
 /** One word for where a candidate stands, read in the phase the campaign is in. */
-export function candidateStage(phase: Phase | null, s: CandidateStatus): Stage {
+export function candidateStage(openPhase: Phase | null, s: CandidateStatus): Stage {
   if (s.withdrawal === "APPROVED") return "WITHDRAWN";
   if (s.withdrawal !== "NONE" && !s.admitted) return "WITHDRAWING";
-  if (phase === null || phase <= 2) {
+  // between or after the phases, an admitted candidate is read by admission and enrollment
+  const phase = openPhase ?? (s.admitted ? 4 : 2);
+  if (phase <= 2) {
     if (s.intent === "NOT_FIRST_CHOICE") return "NOT_FIRST_CHOICE";
     if (s.intent === "HESITANT") return "HESITANT";
     if (s.intent === "FIRST_CHOICE") return "FIRST_CHOICE";
@@ -308,6 +310,7 @@ export type NextStep =
   | "PERSUADE_TO_COME"
   | "GUIDE_PAYMENT"
   | "GUIDE_DORM_AND_BUS"
+  | "KEEP_IN_TOUCH"
   | "CONFIRM_ENROLLMENT"
   | "CHASE_NO_SHOW";
 
@@ -324,13 +327,14 @@ export function nextStep(phase: Phase, s: CandidateStatus, escalation: Escalatio
       if (s.withdrawal === "SUBMITTED") return "AWAIT_WITHDRAWAL_REVIEW";
       if (s.withdrawal === "SENT_BACK") return "FIX_WITHDRAWAL_MATERIALS";
       if (s.intent === null) return "RECORD_INTENT";
-      if (s.intent === "FIRST_CHOICE") return "RECORD_INTENT";
+      if (s.intent === "FIRST_CHOICE") return "KEEP_IN_TOUCH";
       return "PERSUADE_WITHDRAWAL";
     case 3:
       if (!s.admitted) return "NONE_NOT_ADMITTED";
       if (s.comeIntent !== "WILL_COME") return "PERSUADE_TO_COME";
       if (!s.paid) return "GUIDE_PAYMENT";
-      return "GUIDE_DORM_AND_BUS";
+      if (!s.dormChosen || !s.busBooked) return "GUIDE_DORM_AND_BUS";
+      return "KEEP_IN_TOUCH";
     case 4:
       if (!s.admitted) return "NONE_NOT_ADMITTED";
       if (s.enrollment === "ENROLLED") return "NONE_ENROLLED";

@@ -15,6 +15,7 @@ import {
   HOUR,
   insertLog,
   personWithRoles,
+  warmPool,
 } from "../support/calls-fixtures";
 import { signInAs } from "../support/session";
 
@@ -137,7 +138,8 @@ describe("logContact (phase 4 open)", () => {
     signInAs(fx.users.callerA);
     const before = await candidateState(fx.candidateA.id);
     const result = await logContact({ ...contact(fx.candidateA.id), ...extra });
-    expect(result).toMatchObject({ ok: false, code: "INVALID_INPUT" });
+    // nothing but the extra field is wrong: no error names a field of the form
+    expect(result).toMatchObject({ ok: false, code: "INVALID_INPUT", fieldErrors: {} });
     expect(await candidateState(fx.candidateA.id)).toEqual(before);
     expect(await auditCount(fx)).toBe(0);
   });
@@ -246,6 +248,7 @@ describe("logContact (phase 4 open)", () => {
       signInAs(fx.users.callerA);
       const submission = contact(fx.candidateA.id, { outcome: "ENROLLED" });
       const before = await candidateState(fx.candidateA.id);
+      await warmPool();
       const results = await Promise.all(Array.from({ length: n }, () => logContact({ ...submission })));
 
       for (const result of results) expect(result.ok).toBe(true);
@@ -375,6 +378,19 @@ describe("logContact (phase 4 open)", () => {
       expect(await auditCount(fx)).toBe(1);
     });
 
+    it("raises one escalation when regrets are logged at the same moment (different submissions)", async () => {
+      signInAs(fx.users.callerA);
+      await warmPool();
+      const results = await Promise.all(
+        (["PHONE", "WECHAT", "SMS", "QQ"] as const).map((channel) =>
+          logContact(contact(fx.candidateA.id, { outcome: "REGRETTED", channel })),
+        ),
+      );
+      for (const result of results) expect(result.ok).toBe(true);
+      const open = (await candidateState(fx.candidateA.id)).escalations.filter((e) => e.status === "OPEN");
+      expect(open).toHaveLength(1);
+    });
+
     it("does not raise a second escalation while one is in the strike team's hands", async () => {
       await db().escalation.create({
         data: {
@@ -440,14 +456,17 @@ describe("logContact (phase 2 open: intent and withdrawal)", () => {
     },
   );
 
-  it("opens one withdrawal request even when two agreements (different submissions) race", async () => {
+  it("opens one withdrawal request even when agreements (different submissions) race", async () => {
     await db().candidate.update({ where: { id: fx.candidateA.id }, data: { intent: "NOT_FIRST_CHOICE" } });
-    const results = await Promise.all([
-      logContact(contact(fx.candidateA.id, { outcome: "WITHDRAWAL_AGREED" })),
-      logContact(contact(fx.candidateA.id, { outcome: "WITHDRAWAL_AGREED" })),
-    ]);
-    expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect((await candidateState(fx.candidateA.id)).withdrawals).toHaveLength(1);
+    await warmPool();
+    const results = await Promise.all(
+      [1, 2, 3, 4].map(() => logContact(contact(fx.candidateA.id, { outcome: "WITHDRAWAL_AGREED" }))),
+    );
+    expect(results.some((r) => r.ok)).toBe(true);
+    // whether the second contact is logged or refused, the data team must not get two requests to review
+    const state = await candidateState(fx.candidateA.id);
+    expect(state.withdrawals).toHaveLength(1);
+    expect(state.candidate.withdrawal).toBe("AGREED");
   });
 
   it("refuses phase 4 results while phase 2 is open", async () => {
@@ -580,8 +599,17 @@ describe("editContact", () => {
     signInAs(fx.users.callerA);
     const before = await logRow();
     const result = await editContact({ ...edit(), ...extra });
-    expect(result).toMatchObject({ ok: false, code: "INVALID_INPUT" });
+    expect(result).toMatchObject({ ok: false, code: "INVALID_INPUT", fieldErrors: {} });
     expect(await logRow()).toEqual(before);
+  });
+
+  it("moves the candidate's next follow-up when the latest contact's follow-up date is corrected", async () => {
+    signInAs(fx.users.callerA);
+    const nextWeek = new Date(Date.now() + 7 * DAY);
+    expect((await editContact(edit({ nextFollowUpAt: nextWeek.toISOString() }))).ok).toBe(true);
+    expect((await logRow()).nextFollowUpAt).toEqual(nextWeek);
+    // "my candidates" sorts and counts "follow-up due" by the candidate's date, not the log's
+    expect((await candidateState(fx.candidateA.id)).candidate.nextFollowUpAt).toEqual(nextWeek);
   });
 
   it("refuses a next follow-up before the contact, as logging does", async () => {
@@ -693,7 +721,7 @@ describe("revealPhone", () => {
   it("refuses extra posted fields", async () => {
     signInAs(fx.users.callerA);
     const result = await revealPhone({ candidateId: fx.candidateA.id, index: 0, unmasked: true });
-    expect(result).toMatchObject({ ok: false, code: "INVALID_INPUT" });
+    expect(result).toMatchObject({ ok: false, code: "INVALID_INPUT", fieldErrors: {} });
     expectNoPersonalData(result, fx.candidateA);
     expect(await auditCount(fx)).toBe(0);
   });

@@ -139,7 +139,7 @@ export function insertLog(
 }
 
 /** The smallest byte string the server takes for a JPEG photo (it checks the magic bytes). */
-export function tinyJpeg(): Uint8Array {
+export function tinyJpeg(): Uint8Array<ArrayBuffer> {
   return Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9]);
 }
 
@@ -149,4 +149,12 @@ export async function personWithRoles(fx: CallsFixture, roles: Role[]) {
   const person = await createUser(db(), { login: `${roles.join("-").toLowerCase()}-${fx.tag}-${serial}`, roles });
   fx.people.push(person.id);
   return person;
+}
+
+/**
+ * Opens every connection of the pool (DATABASE_POOL_SIZE is 5 in integration-setup.ts) before a race,
+ * so that parallel actions really run side by side instead of queuing behind a connection being set up.
+ */
+export async function warmPool(connections = 5) {
+  await Promise.all(Array.from({ length: connections }, () => db().$queryRaw`SELECT pg_sleep(0.05)::text AS slept`));
 }

@@ -62,18 +62,21 @@ const LOGGING_MESSAGES = {
 export const logContact = action(
   { name: "contact.create", permission: "contact.log", schema: logContactSchema },
   async (input, { tx, user, now, audit, unchanged }) => {
+    // One contact at a time per candidate: the row lock makes two agreements to withdraw (or two
+    // regrets) posted at once see each other, instead of both opening a withdrawal or an escalation.
+    await tx.$executeRaw`SELECT 1 FROM "Candidate" WHERE id = ${input.candidateId} FOR UPDATE`;
+    // checked after the lock: a resubmission that waited for it finds the first one's committed log
     const previous = await tx.contactLog.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
     if (previous) {
       if (previous.callerId !== user.id) throw new ActionError("CONFLICT");
       unchanged();
       return { logId: previous.id, duplicate: true, escalated: false };
     }
-
     const candidate = await tx.candidate.findFirst({
       where: { id: input.candidateId, ...workableCandidates(user) },
       include: {
         campaign: { select: { workflowPolicy: true, phaseWindows: true } },
-        escalations: { where: { status: { in: [...OPEN_ESCALATION_STATUSES, "SENT_BACK"] } } },
+        escalations: { orderBy: { updatedAt: "desc" } },
       },
     });
     if (!candidate) throw new ActionError("NOT_FOUND");
@@ -158,8 +161,10 @@ export const logContact = action(
     if (!stillOpen) {
       let reason = effect.escalate;
       if (!reason && isUnreachable(input.outcome)) {
+        // attempts before the last escalation was settled were already dealt with by the leader
+        const settledAt = candidate.escalations[0]?.updatedAt;
         const ledger = await tx.contactLog.findMany({
-          where: { candidateId: candidate.id },
+          where: { candidateId: candidate.id, ...(settledAt ? { startedAt: { gt: settledAt } } : {}) },
           select: { startedAt: true, outcome: true },
         });
         if (unreachableEscalationDue(ledger, policy)) reason = escalationReasonFor(input.outcome);
@@ -230,6 +235,10 @@ export const editContact = action(
     if (refusal === "PHASE_CLOSED") throw new ActionError("CLOSED");
     if (refusal) throw new ActionError("INVALID_INPUT", { logId: [EDIT_MESSAGES[refusal]] });
 
+    if (input.nextFollowUpAt && input.nextFollowUpAt < log.startedAt) {
+      throw new ActionError("INVALID_INPUT", { nextFollowUpAt: ["下次跟进日期不能早于本次联系。"] });
+    }
+
     const editableSince = new Date(now.getTime() - policy.editWindowHours * 3_600_000);
     const { count } = await tx.contactLog.updateMany({
       where: {
@@ -246,6 +255,18 @@ export const editContact = action(
       },
     });
     if (count === 0) throw new ActionError("CLOSED");
+    // the candidate's follow-up date is the one set by their latest contact: keep it in step
+    const latest = await tx.contactLog.findFirst({
+      where: { candidateId: log.candidateId },
+      orderBy: [{ startedAt: "desc" }, { createdAt: "desc" }],
+      select: { id: true },
+    });
+    if (latest?.id === log.id) {
+      await tx.candidate.update({
+        where: { id: log.candidateId },
+        data: { nextFollowUpAt: input.nextFollowUpAt ?? null, version: { increment: 1 } },
+      });
+    }
     audit({
       entityType: "ContactLog",
       entityId: log.id,

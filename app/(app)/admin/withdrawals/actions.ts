@@ -34,6 +34,9 @@ export const reviewWithdrawal = action(
   async (input, { tx, user, now, audit }) => {
     const request = await tx.withdrawalRequest.findUnique({ where: { id: input.requestId } });
     if (!request) throw new ActionError("NOT_FOUND");
+    if (request.status !== "SUBMITTED") {
+      throw new ActionError("INVALID_INPUT", { requestId: ["这份退档材料不在待审核状态。"] });
+    }
     const approve = input.decision === "approve";
     const status = approve ? "APPROVED" : "SENT_BACK";
     const { count } = await tx.withdrawalRequest.updateMany({
