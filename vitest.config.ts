@@ -16,6 +16,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["lib/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts"],
+          benchmark: { include: [] },
           environment: "node",
         },
       },
@@ -24,6 +25,8 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          // npm run bench:* : benchmarks use the same per-file database and mocked session
+          benchmark: { include: ["tests/bench/**/*.bench.ts"] },
           environment: "node",
           // one template database migrated once; each test file gets its own copy of it
           globalSetup: ["tests/support/global-setup.ts"],

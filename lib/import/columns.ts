@@ -1,0 +1,126 @@
+import {
+  foldWidth,
+  type Normalized,
+  normalizeDate,
+  normalizeExamNo,
+  normalizeFirstChoice,
+  normalizeGender,
+  normalizePhones,
+  normalizeText,
+  normalizeYesNo,
+} from "./normalize";
+
+/** The four lists the data team receives, by the names the command line uses. */
+export const LIST_KINDS = ["toudang", "luqu", "jiaofei", "baodao"] as const;
+export type ListKind = (typeof LIST_KINDS)[number];
+
+export const LIST_NAMES: Record<ListKind, string> = {
+  toudang: "投档名单",
+  luqu: "录取名单",
+  jiaofei: "缴费名单",
+  baodao: "报到名单",
+};
+
+export type Field =
+  | "examNo"
+  | "name"
+  | "gender"
+  | "phones"
+  | "region"
+  | "school"
+  | "major"
+  | "firstChoice"
+  | "paid"
+  | "paidAt"
+  | "enrolled"
+  | "enrolledAt";
+
+interface FieldSpec {
+  /** the usual Chinese column names, compared after width folding and without spaces or brackets */
+  aliases: string[];
+  normalize: (value: unknown) => Normalized<unknown>;
+}
+
+export const FIELDS: Record<Field, FieldSpec> = {
+  examNo: { aliases: ["考生号", "准考证号", "考生编号", "报名号"], normalize: normalizeExamNo },
+  name: { aliases: ["姓名", "考生姓名"], normalize: (v) => normalizeText(v, 50) },
+  gender: { aliases: ["性别"], normalize: normalizeGender },
+  phones: {
+    aliases: ["联系电话", "手机号", "手机号码", "手机", "电话", "家长电话", "联系方式", "考生电话"],
+    normalize: normalizePhones,
+  },
+  region: {
+    aliases: ["地区", "生源地", "市州", "地市", "所在地区", "生源地区"],
+    normalize: (v) => normalizeText(v, 30),
+  },
+  school: { aliases: ["毕业学校", "毕业中学", "学校"], normalize: (v) => normalizeText(v, 100) },
+  major: { aliases: ["专业", "录取专业", "报考专业", "专业名称"], normalize: (v) => normalizeText(v, 100) },
+  firstChoice: { aliases: ["志愿", "志愿序号", "是否第一志愿", "第一志愿"], normalize: normalizeFirstChoice },
+  paid: { aliases: ["缴费状态", "是否缴费", "缴费"], normalize: normalizeYesNo },
+  paidAt: { aliases: ["缴费日期", "缴费时间"], normalize: normalizeDate },
+  enrolled: { aliases: ["报到状态", "是否报到", "报到"], normalize: normalizeYesNo },
+  enrolledAt: { aliases: ["报到日期", "报到时间"], normalize: normalizeDate },
+};
+
+/** The columns a list cannot do without; other known columns are checked when present. */
+export const REQUIRED_FIELDS: Record<ListKind, Field[]> = {
+  toudang: ["examNo", "name", "phones", "region"],
+  luqu: ["examNo", "name", "major"],
+  jiaofei: ["examNo", "paid"],
+  baodao: ["examNo", "enrolled"],
+};
+
+/** "联系电话（手机）" and " 考 生 号 * " both read as their bare names. */
+export function headerKey(text: unknown): string {
+  return foldWidth(String(text ?? ""))
+    .replace(/[(（][^)）]*[)）]/g, "")
+    .replace(/[\s*:：]/g, "")
+    .toLowerCase();
+}
+
+export function fieldForHeader(text: unknown): Field | null {
+  const key = headerKey(text);
+  if (!key) return null;
+  for (const [field, spec] of Object.entries(FIELDS) as [Field, FieldSpec][]) {
+    if (spec.aliases.some((alias) => headerKey(alias) === key)) return field;
+  }
+  return null;
+}
+
+/** Column index -> field, and the header text of each mapped column (for error reports). */
+export interface ColumnMapping {
+  fields: Map<number, Field>;
+  headers: Map<number, string>;
+}
+
+/**
+ * Finds the header row among the first rows: the first one that names the exam number and at least
+ * one other known column (title rows such as "2024年单招投档名单" above it are skipped). Returns its
+ * index in `rows` and the mapping, or null.
+ */
+export function detectHeader(
+  rows: readonly (readonly unknown[])[],
+  maxScan = 20,
+): { index: number; mapping: ColumnMapping } | null {
+  for (let index = 0; index < Math.min(rows.length, maxScan); index++) {
+    const mapping = mapHeader(rows[index] ?? []);
+    const fields = new Set(mapping.fields.values());
+    if (fields.has("examNo") && fields.size >= 2) return { index, mapping };
+  }
+  return null;
+}
+
+export function mapHeader(cells: readonly unknown[]): ColumnMapping {
+  const fields = new Map<number, Field>();
+  const headers = new Map<number, string>();
+  const seen = new Set<Field>();
+  cells.forEach((cell, column) => {
+    const field = fieldForHeader(cell);
+    // a second phone column (家长电话 beside 联系电话) adds numbers; any other repeat is ignored
+    if (!field || (seen.has(field) && field !== "phones")) return;
+    seen.add(field);
+    fields.set(column, field);
+    headers.set(column, String(cell).trim());
+  });
+  return { fields, headers };
+}

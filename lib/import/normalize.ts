@@ -1,0 +1,155 @@
+// Normalisers for the values of admission lists as Excel, WPS and the provincial system write them.
+// Each returns { ok, value } or { ok: false, code, message }: nothing is silently guessed.
+
+export type Normalized<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
+
+const ok = <T>(value: T): Normalized<T> => ({ ok: true, value });
+const fail = (code: string, message: string): Normalized<never> => ({ ok: false, code, message });
+
+/** Full-width digits, letters and punctuation to half-width; ideographic and no-break spaces to spaces. */
+export function foldWidth(text: string): string {
+  return text
+    .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/[\u3000\u00A0\u2002-\u200B]/g, " ");
+}
+
+/** A cell's text: trimmed, width-folded; numbers as Excel shows them; empty cells as "". */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") return Number.isInteger(value) ? value.toFixed(0) : String(value);
+  if (value instanceof Date) return value.toISOString();
+  return foldWidth(String(value)).trim();
+}
+
+/**
+ * 考生号: an exact digit string. A number cell is taken only while it is exact (below 2^53), and a
+ * value Excel turned into scientific notation ("2.45E+13") is refused: its digits are gone.
+ */
+export function normalizeExamNo(value: unknown): Normalized<string> {
+  if (typeof value === "number") {
+    if (!Number.isSafeInteger(value) || value < 0) {
+      return fail("EXAM_NO_PRECISION", "考生号超出了 Excel 数字的精度，请把该列设为文本后重新导出。");
+    }
+    value = value.toFixed(0);
+  }
+  const text = cellText(value).replace(/\s+/g, "");
+  if (text === "") return fail("REQUIRED", "考生号不能为空。");
+  if (/^\d(\.\d+)?e\+?\d+$/i.test(text)) {
+    return fail(
+      "EXAM_NO_SCIENTIFIC",
+      "考生号被 Excel 显示成了科学计数法（如 2.45E+13），位数已丢失，请把该列设为文本后重新导出。",
+    );
+  }
+  if (!/^\d+$/.test(text)) return fail("EXAM_NO_FORMAT", "考生号只能由数字组成。");
+  if (text.length < 8 || text.length > 20)
+    return fail("EXAM_NO_LENGTH", `考生号应为 8 到 20 位数字，这里是 ${text.length} 位。`);
+  return ok(text);
+}
+
+/**
+ * A phone number: mobiles become 11 digits ("138 0000 0000", "138-0000-0000", "+86 13800000000");
+ * landlines keep their area code ("028-85551234"). Anything else is an error, not a guess.
+ */
+export function normalizePhone(value: unknown): Normalized<string> {
+  const text = cellText(value);
+  if (text === "") return fail("REQUIRED", "电话不能为空。");
+  let digits = text.replace(/[\s\-()（）.]/g, "");
+  if (digits.startsWith("+86")) digits = digits.slice(3);
+  else if (digits.startsWith("0086")) digits = digits.slice(4);
+  else if (digits.startsWith("86") && digits.length === 13) digits = digits.slice(2);
+  if (!/^\d+$/.test(digits)) return fail("PHONE_FORMAT", `“${text}”不是有效的电话号码。`);
+  if (/^1[3-9]\d{9}$/.test(digits)) return ok(digits);
+  // landline: 0 + 2-3 digit area code + 7-8 digit number
+  const landline = text.replace(/\s/g, "").match(/^(0\d{2,3})[-－]?(\d{7,8})$/);
+  if (landline) return ok(`${landline[1]}-${landline[2]}`);
+  if (/^0\d{9,11}$/.test(digits)) {
+    const area = /^0(10|2\d)/.test(digits) ? 3 : 4;
+    return ok(`${digits.slice(0, area)}-${digits.slice(area)}`);
+  }
+  return fail("PHONE_FORMAT", `“${text}”不是有效的手机号（11 位）或带区号的座机号。`);
+}
+
+/** Several numbers in one cell ("138…/139…", "138…；139…") become a list; each must be valid. */
+export function normalizePhones(value: unknown): Normalized<string[]> {
+  const parts = cellText(value)
+    .split(/[/,，;；、|]+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length === 0) return fail("REQUIRED", "电话不能为空。");
+  const phones: string[] = [];
+  for (const part of parts) {
+    const phone = normalizePhone(part);
+    if (!phone.ok) return phone;
+    if (!phones.includes(phone.value)) phones.push(phone.value);
+  }
+  return ok(phones);
+}
+
+// Excel's day 0 is 1899-12-30 (it counts 1900-02-29, which did not exist).
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/**
+ * A date in any form Excel writes: a Date cell, a serial number (45474), or text such as
+ * 2024-07-01, 2024/7/1, 2024.7.1, 2024年7月1日 (an optional time is ignored). Returned as the
+ * calendar day at 00:00 UTC.
+ */
+export function normalizeDate(value: unknown): Normalized<Date> {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return fail("DATE_FORMAT", "日期无效。");
+    return ok(new Date(Date.UTC(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate())));
+  }
+  if (typeof value === "number") {
+    if (value < 1 || value > 2958465) return fail("DATE_FORMAT", `“${value}”不是有效的 Excel 日期。`);
+    return ok(new Date(EXCEL_EPOCH_MS + Math.floor(value) * 86_400_000));
+  }
+  const text = cellText(value);
+  if (text === "") return fail("REQUIRED", "日期不能为空。");
+  const m = text.match(/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T].*)?$/);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const date = new Date(Date.UTC(y, mo - 1, d));
+    if (date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d) return ok(date);
+  }
+  if (/^\d{5}(\.\d+)?$/.test(text)) return normalizeDate(Number(text));
+  return fail("DATE_FORMAT", `“${text}”不是可识别的日期（例如 2024-07-01）。`);
+}
+
+const TRUE_WORDS = ["是", "已", "已缴费", "已缴", "已报到", "已交", "y", "yes", "true", "1", "√", "✓"];
+const FALSE_WORDS = ["否", "未", "未缴费", "未缴", "未报到", "未交", "n", "no", "false", "0", "×", "✗"];
+
+/** Yes/no cells: 是/否, 已缴费/未缴费, 已报到/未报到, Y/N, 1/0. */
+export function normalizeYesNo(value: unknown): Normalized<boolean> {
+  if (typeof value === "boolean") return ok(value);
+  const text = cellText(value).toLowerCase();
+  if (text === "") return fail("REQUIRED", "该项不能为空。");
+  if (TRUE_WORDS.includes(text)) return ok(true);
+  if (FALSE_WORDS.includes(text)) return ok(false);
+  return fail("YES_NO_FORMAT", `“${cellText(value)}”应为“是”或“否”。`);
+}
+
+/** 志愿: "1", "第一志愿", "是" (是否第一志愿) mean first choice; a higher number means not. */
+export function normalizeFirstChoice(value: unknown): Normalized<boolean> {
+  const text = cellText(value);
+  const order = text.match(/^(?:第)?([1-9一二三四五六七八九])(?:志愿)?$/);
+  if (order) {
+    const digit = "一二三四五六七八九".indexOf(order[1] ?? "") + 1 || Number(order[1]);
+    return ok(digit === 1);
+  }
+  return normalizeYesNo(value);
+}
+
+/** 性别: 男/女 (also M/F). */
+export function normalizeGender(value: unknown): Normalized<string> {
+  const text = cellText(value).toUpperCase();
+  if (text === "男" || text === "M") return ok("男");
+  if (text === "女" || text === "F") return ok("女");
+  return fail("GENDER_FORMAT", `“${cellText(value)}”应为“男”或“女”。`);
+}
+
+/** A name or place: trimmed and width-folded, inner runs of spaces collapsed, at most `max` characters. */
+export function normalizeText(value: unknown, max = 100): Normalized<string> {
+  const text = cellText(value).replace(/\s+/g, " ");
+  if (text === "") return fail("REQUIRED", "该项不能为空。");
+  if (text.length > max) return fail("TOO_LONG", `内容过长（最多 ${max} 个字）。`);
+  return ok(text);
+}
