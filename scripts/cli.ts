@@ -48,5 +48,8 @@ async function checkList(args: string[]) {
 }
 
 const [command, ...rest] = process.argv.slice(2);
-const code = command === "check-list" ? await checkList(rest) : (console.error(USAGE), 2);
-process.exit(code);
+if (command === "check-list") {
+  process.exit(await checkList(rest));
+}
+console.error(USAGE);
+process.exit(2);

@@ -45,7 +45,7 @@ export class ListChecker {
   constructor(
     readonly kind: ListKind,
     private readonly mapping: ColumnMapping,
-    private readonly headerRow: number,
+    headerRow: number,
     private readonly onRecord?: (record: ListRecord) => void,
   ) {
     const mapped = new Set(mapping.fields.values());
