@@ -9,12 +9,25 @@ import { UnreadableFileError } from "@/lib/import/read";
 
 const USAGE = "用法：npm run cli -- check-list <文件> --list <toudang|luqu|jiaofei|baodao> [--json]";
 
+function parseCheckListArgs(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      options: { list: { type: "string" }, json: { type: "boolean", default: false } },
+    });
+  } catch {
+    return null;
+  }
+}
+
 async function checkList(args: string[]) {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { list: { type: "string" }, json: { type: "boolean", default: false } },
-  });
+  const parsed = parseCheckListArgs(args);
+  if (!parsed) {
+    console.error(USAGE);
+    return 2;
+  }
+  const { values, positionals } = parsed;
   const file = positionals[0];
   const kind = values.list as ListKind | undefined;
   if (!file || !kind || !LIST_KINDS.includes(kind)) {

@@ -70,9 +70,10 @@ export class ListChecker {
     for (const [column, field] of this.mapping.fields) {
       const raw = cells[column];
       const header = this.mapping.headers.get(column) ?? field;
-      if (cellText(raw) === "" && !(raw instanceof Date)) {
-        // an empty second phone column is fine when the first one has a number
-        if (required.has(field) && values[field] === undefined && !this.hasLaterColumn(column, field, cells)) {
+      if (cellText(raw) === "") {
+        // a field spread over several columns (联系电话, 家长电话) is missing only when all are empty,
+        // and is then reported once, against its first column
+        if (required.has(field) && this.isFirstColumnOf(column, field) && !this.anyFilled(field, cells)) {
           rowOk = false;
           this.errors.push({ row, column: header, code: "REQUIRED", message: `“${header}”不能为空。` });
         }
@@ -101,9 +102,16 @@ export class ListChecker {
     }
   }
 
-  private hasLaterColumn(column: number, field: Field, cells: readonly unknown[]): boolean {
+  private isFirstColumnOf(column: number, field: Field): boolean {
     for (const [other, otherField] of this.mapping.fields) {
-      if (other !== column && otherField === field && cellText(cells[other]) !== "") return true;
+      if (otherField === field) return other === column;
+    }
+    return false;
+  }
+
+  private anyFilled(field: Field, cells: readonly unknown[]): boolean {
+    for (const [column, otherField] of this.mapping.fields) {
+      if (otherField === field && cellText(cells[column]) !== "") return true;
     }
     return false;
   }

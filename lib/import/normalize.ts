@@ -17,15 +17,27 @@ export function foldWidth(text: string): string {
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return Number.isInteger(value) ? value.toFixed(0) : String(value);
-  if (value instanceof Date) return value.toISOString();
-  return foldWidth(String(value)).trim();
+  // a date-formatted cell holding a number Excel cannot show as a date (an exam number, say)
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? INVALID_DATE_TEXT : value.toISOString();
+  try {
+    return foldWidth(String(value)).trim();
+  } catch {
+    // an object without a text form: nothing a spreadsheet cell holds, reported as unreadable
+    return UNREADABLE_TEXT;
+  }
 }
+
+const INVALID_DATE_TEXT = "（无效日期）";
+const UNREADABLE_TEXT = "（无法识别的值）";
 
 /**
  * 考生号: an exact digit string. A number cell is taken only while it is exact (below 2^53), and a
  * value Excel turned into scientific notation ("2.45E+13") is refused: its digits are gone.
  */
 export function normalizeExamNo(value: unknown): Normalized<string> {
+  if (value instanceof Date) {
+    return fail("EXAM_NO_AS_DATE", "考生号所在列被设置成了日期格式，请把该列设为文本后重新导出。");
+  }
   if (typeof value === "number") {
     if (!Number.isSafeInteger(value) || value < 0) {
       return fail("EXAM_NO_PRECISION", "考生号超出了 Excel 数字的精度，请把该列设为文本后重新导出。");
@@ -59,13 +71,10 @@ export function normalizePhone(value: unknown): Normalized<string> {
   else if (digits.startsWith("86") && digits.length === 13) digits = digits.slice(2);
   if (!/^\d+$/.test(digits)) return fail("PHONE_FORMAT", `“${text}”不是有效的电话号码。`);
   if (/^1[3-9]\d{9}$/.test(digits)) return ok(digits);
-  // landline: 0 + 2-3 digit area code + 7-8 digit number
-  const landline = text.replace(/\s/g, "").match(/^(0\d{2,3})[-－]?(\d{7,8})$/);
+  // landline: Beijing (010) and the 02x cities have 3-digit area codes, every other one has 4;
+  // the local number has 7 or 8 digits
+  const landline = digits.match(/^(010|02\d)(\d{8})$/) ?? digits.match(/^(0[3-9]\d{2})(\d{7,8})$/);
   if (landline) return ok(`${landline[1]}-${landline[2]}`);
-  if (/^0\d{9,11}$/.test(digits)) {
-    const area = /^0(10|2\d)/.test(digits) ? 3 : 4;
-    return ok(`${digits.slice(0, area)}-${digits.slice(area)}`);
-  }
   return fail("PHONE_FORMAT", `“${text}”不是有效的手机号（11 位）或带区号的座机号。`);
 }
 
@@ -85,8 +94,10 @@ export function normalizePhones(value: unknown): Normalized<string[]> {
   return ok(phones);
 }
 
-// Excel's day 0 is 1899-12-30 (it counts 1900-02-29, which did not exist).
+// Excel counts a 1900-02-29 that never existed (serial 60): serials 1-59 start from 1899-12-31,
+// serials from 61 on from 1899-12-30.
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const EXCEL_EARLY_EPOCH_MS = Date.UTC(1899, 11, 31);
 
 /**
  * A date in any form Excel writes: a Date cell, a serial number (45474), or text such as
@@ -99,8 +110,11 @@ export function normalizeDate(value: unknown): Normalized<Date> {
     return ok(new Date(Date.UTC(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate())));
   }
   if (typeof value === "number") {
-    if (value < 1 || value > 2958465) return fail("DATE_FORMAT", `“${value}”不是有效的 Excel 日期。`);
-    return ok(new Date(EXCEL_EPOCH_MS + Math.floor(value) * 86_400_000));
+    const day = Math.floor(value);
+    if (!Number.isFinite(value) || day < 1 || day > 2958465 || day === 60) {
+      return fail("DATE_FORMAT", `“${value}”不是有效的 Excel 日期。`);
+    }
+    return ok(new Date((day < 60 ? EXCEL_EARLY_EPOCH_MS : EXCEL_EPOCH_MS) + day * 86_400_000));
   }
   const text = cellText(value);
   if (text === "") return fail("REQUIRED", "日期不能为空。");
@@ -148,6 +162,8 @@ export function normalizeGender(value: unknown): Normalized<string> {
 
 /** A name or place: trimmed and width-folded, inner runs of spaces collapsed, at most `max` characters. */
 export function normalizeText(value: unknown, max = 100): Normalized<string> {
+  if (value instanceof Date) return fail("TEXT_AS_DATE", "该单元格被设置成了日期格式，这里应是文字。");
+  if (cellText(value) === UNREADABLE_TEXT) return fail("UNREADABLE", "单元格内容无法识别。");
   const text = cellText(value).replace(/\s+/g, " ");
   if (text === "") return fail("REQUIRED", "该项不能为空。");
   if (text.length > max) return fail("TOO_LONG", `内容过长（最多 ${max} 个字）。`);

@@ -1,4 +1,6 @@
+import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
+import { createInflateRaw } from "node:zlib";
 
 /** What an xlsx may inflate to before it is parsed (RELIABILITY #12: zip bombs, huge shared strings). */
 export const ZIP_LIMITS = {
@@ -11,11 +13,54 @@ export type ZipVerdict =
   | { ok: true; entries: number; uncompressed: number }
   | { ok: false; code: string; message: string };
 
+interface Entry {
+  method: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  localHeaderOffset: number;
+}
+
+const CORRUPT: Extract<ZipVerdict, { ok: false }> = {
+  ok: false,
+  code: "NOT_XLSX",
+  message: "文件的压缩目录已损坏，请用 Excel 重新保存后再试。",
+};
+const BOMB = {
+  ok: false,
+  code: "ZIP_BOMB",
+  message: "文件解压后异常巨大，已拒绝读取。请用 Excel 重新保存后再试。",
+} as const;
+
 /**
- * Reads the zip's central directory (a few KB at the end of the file) and refuses, before anything is
- * inflated, an archive that claims to inflate beyond the limits or at a ratio no spreadsheet has.
+ * Refuses, before the spreadsheet reader inflates anything, an xlsx that would inflate beyond the
+ * limits. First the central directory's claims are checked; then every entry is inflated once into
+ * nothing, counting bytes and stopping at the first byte past its claim, since a crafted archive can
+ * claim 1 KB for a 300 MB sheet. Memory stays at one chunk throughout.
  */
 export async function checkZip(path: string): Promise<ZipVerdict> {
+  let entries: Entry[];
+  try {
+    const listed = await readDirectory(path);
+    if ("code" in listed) return listed;
+    entries = listed.list;
+  } catch {
+    return CORRUPT;
+  }
+  let claimed = 0;
+  for (const entry of entries) {
+    claimed += entry.uncompressedSize;
+    const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
+    if (claimed > ZIP_LIMITS.maxUncompressedBytes) return BOMB;
+    if (entry.uncompressedSize > 10 * 1024 * 1024 && ratio > ZIP_LIMITS.maxEntryRatio) return BOMB;
+  }
+  for (const entry of entries) {
+    const verdict = await inflatesAsClaimed(path, entry);
+    if (verdict !== "ok") return verdict === "corrupt" ? CORRUPT : BOMB;
+  }
+  return { ok: true, entries: entries.length, uncompressed: claimed };
+}
+
+async function readDirectory(path: string): Promise<{ list: Entry[] } | Extract<ZipVerdict, { ok: false }>> {
   const file = await open(path, "r");
   try {
     const { size } = await file.stat();
@@ -23,42 +68,75 @@ export async function checkZip(path: string): Promise<ZipVerdict> {
     const tail = Buffer.alloc(tailLength);
     await file.read(tail, 0, tailLength, size - tailLength);
     const eocd = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-    if (eocd < 0) return { ok: false, code: "NOT_XLSX", message: "文件不是有效的 xlsx（找不到压缩目录）。" };
-    const entries = tail.readUInt16LE(eocd + 10);
+    if (eocd < 0 || eocd + 22 > tail.length) {
+      return { ok: false, code: "NOT_XLSX", message: "文件不是有效的 xlsx（找不到压缩目录）。" };
+    }
+    const count = tail.readUInt16LE(eocd + 10);
     const directorySize = tail.readUInt32LE(eocd + 12);
     const directoryOffset = tail.readUInt32LE(eocd + 16);
-    if (entries === 0xffff || directoryOffset === 0xffffffff) {
+    if (count === 0xffff || directoryOffset === 0xffffffff) {
       return { ok: false, code: "TOO_LARGE", message: "文件过大（ZIP64），请拆分后再导入。" };
     }
-    if (entries > ZIP_LIMITS.maxEntries || directoryOffset + directorySize > size) {
-      return { ok: false, code: "NOT_XLSX", message: "文件的压缩目录已损坏。" };
-    }
+    if (count > ZIP_LIMITS.maxEntries || directoryOffset + directorySize > size) return CORRUPT;
     const directory = Buffer.alloc(directorySize);
     await file.read(directory, 0, directorySize, directoryOffset);
+    const entries: Entry[] = [];
     let offset = 0;
-    let uncompressed = 0;
-    for (let i = 0; i < entries; i++) {
-      if (directory.readUInt32LE(offset) !== 0x02014b50) {
-        return { ok: false, code: "NOT_XLSX", message: "文件的压缩目录已损坏。" };
-      }
-      const compressedSize = directory.readUInt32LE(offset + 20);
-      const entrySize = directory.readUInt32LE(offset + 24);
-      uncompressed += entrySize;
-      const ratio = entrySize / Math.max(1, compressedSize);
-      if (
-        uncompressed > ZIP_LIMITS.maxUncompressedBytes ||
-        (entrySize > 10 * 1024 * 1024 && ratio > ZIP_LIMITS.maxEntryRatio)
-      ) {
-        return { ok: false, code: "ZIP_BOMB", message: "文件解压后异常巨大，已拒绝读取。请用 Excel 重新保存后再试。" };
-      }
+    for (let i = 0; i < count; i++) {
+      if (offset + 46 > directory.length || directory.readUInt32LE(offset) !== 0x02014b50) return CORRUPT;
+      entries.push({
+        method: directory.readUInt16LE(offset + 10),
+        compressedSize: directory.readUInt32LE(offset + 20),
+        uncompressedSize: directory.readUInt32LE(offset + 24),
+        localHeaderOffset: directory.readUInt32LE(offset + 42),
+      });
       offset +=
         46 +
         directory.readUInt16LE(offset + 28) +
         directory.readUInt16LE(offset + 30) +
         directory.readUInt16LE(offset + 32);
     }
-    return { ok: true, entries, uncompressed };
+    // where each entry's data starts: after its local header, whose name and extra lengths may differ
+    for (const entry of entries) {
+      const local = Buffer.alloc(30);
+      const { bytesRead } = await file.read(local, 0, 30, entry.localHeaderOffset);
+      if (bytesRead < 30 || local.readUInt32LE(0) !== 0x04034b50) return CORRUPT;
+      entry.localHeaderOffset += 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+      if (entry.localHeaderOffset + entry.compressedSize > size) return CORRUPT;
+    }
+    return { list: entries };
   } finally {
     await file.close();
   }
+}
+
+/** Inflates one entry into nothing, counting; "bomb" at the first byte beyond its claimed size. */
+function inflatesAsClaimed(path: string, entry: Entry): Promise<"ok" | "bomb" | "corrupt"> {
+  if (entry.method === 0) return Promise.resolve(entry.compressedSize === entry.uncompressedSize ? "ok" : "corrupt");
+  if (entry.method !== 8) return Promise.resolve("corrupt");
+  if (entry.compressedSize === 0) return Promise.resolve(entry.uncompressedSize === 0 ? "ok" : "corrupt");
+  return new Promise((resolve) => {
+    const source = createReadStream(path, {
+      start: entry.localHeaderOffset,
+      end: entry.localHeaderOffset + entry.compressedSize - 1,
+    });
+    const inflate = createInflateRaw();
+    let produced = 0;
+    let settled = false;
+    const settle = (verdict: "ok" | "bomb" | "corrupt") => {
+      if (settled) return;
+      settled = true;
+      source.destroy();
+      inflate.destroy();
+      resolve(verdict);
+    };
+    inflate.on("data", (chunk: Buffer) => {
+      produced += chunk.length;
+      if (produced > entry.uncompressedSize) settle("bomb");
+    });
+    inflate.on("end", () => settle(produced === entry.uncompressedSize ? "ok" : "corrupt"));
+    inflate.on("error", () => settle("corrupt"));
+    source.on("error", () => settle("corrupt"));
+    source.pipe(inflate);
+  });
 }

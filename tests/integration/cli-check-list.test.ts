@@ -1,0 +1,280 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import {
+  encodeGb18030,
+  makeTempDir,
+  removeTempDir,
+  TOUDANG_CSV_ROWS,
+  writeBytes,
+  writeCsv,
+  writeToudangXlsx,
+  writeXlsxBomb,
+  zipBytes,
+} from "@/lib/import/fixtures";
+
+// `npm run cli -- check-list <file> --list <kind> --json` is a contract the data team scripts against
+// (issue 5): one JSON object on stdout, exit 0 when the file was read whatever its errors, 2 when it
+// cannot be read or the arguments are wrong. It needs no database; this file does not use one.
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+const tsx = path.join(root, "node_modules", ".bin", "tsx");
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a command to its end and collects what it printed. */
+function run(command: string, args: string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, timeout: 60_000 });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+function cli(args: string[]) {
+  return run(tsx, ["scripts/cli.ts", ...args]);
+}
+
+function checkList(file: string, kind = "toudang") {
+  return cli(["check-list", file, "--list", kind, "--json"]);
+}
+
+/** stdout must be exactly one JSON object (one line): nothing else may be printed there. */
+function onlyJson(stdout: string): Record<string, unknown> {
+  const lines = stdout.split("\n").filter((line) => line !== "");
+  expect(lines).toHaveLength(1);
+  const parsed: unknown = JSON.parse(lines[0] ?? "");
+  expect(parsed).toBeTypeOf("object");
+  expect(Array.isArray(parsed)).toBe(false);
+  return parsed as Record<string, unknown>;
+}
+
+/** The shape of a report, key by key, exactly as the issue states it. */
+function expectContract(report: Record<string, unknown>, withEncoding: boolean) {
+  expect(Object.keys(report).sort()).toEqual(
+    withEncoding ? ["duplicates", "encoding", "errors", "rows", "valid"] : ["duplicates", "errors", "rows", "valid"],
+  );
+  expect(Number.isInteger(report.rows)).toBe(true);
+  expect(Number.isInteger(report.valid)).toBe(true);
+  for (const error of report.errors as Record<string, unknown>[]) {
+    expect(Object.keys(error).sort()).toEqual(["code", "column", "message", "row"]);
+    expect(Number.isInteger(error.row)).toBe(true);
+    expect(error.column).toBeTypeOf("string");
+    expect(error.code).toMatch(/^[A-Z][A-Z_]+$/);
+    expect(error.message).toMatch(/[\u4e00-\u9fff]/);
+  }
+  for (const duplicate of report.duplicates as Record<string, unknown>[]) {
+    expect(Object.keys(duplicate).sort()).toEqual(["examNo", "rows"]);
+    expect(duplicate.examNo).toMatch(/^\d+$/);
+  }
+  if (withEncoding) expect(["utf-8", "utf-8-bom", "gb18030"]).toContain(report.encoding);
+}
+
+// each run starts tsx afresh (2-4 s, more on a busy machine)
+vi.setConfig({ testTimeout: 90_000 });
+
+let dir: string;
+
+beforeAll(() => {
+  dir = makeTempDir();
+});
+afterAll(() => {
+  removeTempDir(dir);
+});
+
+describe("check-list --json on readable files: exit 0 and one report", () => {
+  it("reports a GB18030 csv with errors and a duplicate", async () => {
+    const result = await checkList(writeCsv(dir, "toudang.csv", TOUDANG_CSV_ROWS, "gb18030"));
+    expect(result.status).toBe(0);
+    const report = onlyJson(result.stdout);
+    expectContract(report, true);
+    expect(report).toEqual({
+      rows: 5,
+      valid: 2,
+      errors: [
+        {
+          row: 5,
+          column: "考生号",
+          code: "EXAM_NO_SCIENTIFIC",
+          message: "考生号被 Excel 显示成了科学计数法（如 2.45E+13），位数已丢失，请把该列设为文本后重新导出。",
+        },
+        {
+          row: 6,
+          column: "联系电话",
+          code: "PHONE_FORMAT",
+          message: "“12345”不是有效的手机号（11 位）或带区号的座机号。",
+        },
+        { row: 8, column: "性别", code: "GENDER_FORMAT", message: "“男性”应为“男”或“女”。" },
+        { row: 8, column: "生源地", code: "REQUIRED", message: "“生源地”不能为空。" },
+      ],
+      duplicates: [{ examNo: "24510101000001", rows: [3, 6] }],
+      encoding: "gb18030",
+    });
+  });
+
+  it("reports a UTF-8-BOM csv with its encoding", async () => {
+    const result = await checkList(writeCsv(dir, "bom.csv", TOUDANG_CSV_ROWS, "utf-8-bom"));
+    expect(result.status).toBe(0);
+    const report = onlyJson(result.stdout);
+    expectContract(report, true);
+    expect(report).toMatchObject({ rows: 5, valid: 2, encoding: "utf-8-bom" });
+  });
+
+  it("reports an xlsx with a title row and formulas, without an encoding key", async () => {
+    const result = await checkList(await writeToudangXlsx(dir, "toudang.xlsx"));
+    expect(result.status).toBe(0);
+    const report = onlyJson(result.stdout);
+    expectContract(report, false);
+    expect(report).toEqual({
+      rows: 5,
+      valid: 4,
+      errors: [
+        {
+          row: 5,
+          column: "考生号",
+          code: "EXAM_NO_PRECISION",
+          message: "考生号超出了 Excel 数字的精度，请把该列设为文本后重新导出。",
+        },
+      ],
+      duplicates: [{ examNo: "24510101000001", rows: [3, 6] }],
+    });
+  });
+
+  it("answers a file without a header with a NO_HEADER report and exit 0", async () => {
+    const result = await checkList(
+      writeCsv(
+        dir,
+        "no-header.csv",
+        [
+          ["姓名", "电话"],
+          ["张三", "13800000001"],
+        ],
+        "utf-8",
+      ),
+    );
+    expect(result.status).toBe(0);
+    const report = onlyJson(result.stdout);
+    expectContract(report, true);
+    expect(report).toMatchObject({ rows: 0, valid: 0, errors: [{ row: 1, code: "NO_HEADER" }], duplicates: [] });
+  });
+
+  it("checks each list kind by its own required columns", async () => {
+    const file = writeCsv(
+      dir,
+      "jiaofei.csv",
+      [
+        ["考生号", "姓名", "缴费状态"],
+        ["24510101000001", "张三", "已缴费"],
+      ],
+      "utf-8",
+    );
+    expect(onlyJson((await checkList(file, "jiaofei")).stdout)).toEqual({
+      rows: 1,
+      valid: 1,
+      errors: [],
+      duplicates: [],
+      encoding: "utf-8",
+    });
+    const asBaodao = await checkList(file, "baodao");
+    expect(asBaodao.status).toBe(0);
+    expect(onlyJson(asBaodao.stdout)).toMatchObject({
+      rows: 1,
+      valid: 0,
+      errors: [{ row: 1, column: "报到状态", code: "MISSING_COLUMN" }],
+    });
+  });
+
+  it("prints a one-line Chinese summary without --json", async () => {
+    const result = await cli([
+      "check-list",
+      writeCsv(dir, "plain.csv", TOUDANG_CSV_ROWS, "gb18030"),
+      "--list",
+      "toudang",
+    ]);
+    expect(result.status).toBe(0);
+    expect(result.stdout.split("\n")[0]).toBe(
+      "投档名单：读取 5 行，有效 2 行，错误 4 处，重复考生号 1 个（编码 gb18030）",
+    );
+    expect(result.stdout).toContain("  考生号 24510101000001 重复：第 3、6 行");
+  });
+
+  it("gives the same answer through `npm run -s cli --`", async () => {
+    const file = writeCsv(dir, "npm.csv", TOUDANG_CSV_ROWS, "utf-8");
+    const [viaNpm, direct] = await Promise.all([
+      run("npm", ["run", "-s", "cli", "--", "check-list", file, "--list", "toudang", "--json"]),
+      checkList(file),
+    ]);
+    expect(viaNpm.status).toBe(0);
+    expect(onlyJson(viaNpm.stdout)).toEqual(onlyJson(direct.stdout));
+  });
+});
+
+describe("check-list on files it cannot read: exit 2", () => {
+  it("a missing file", async () => {
+    const result = await checkList(path.join(dir, "missing.csv"));
+    expect(result.status).toBe(2);
+    expect(onlyJson(result.stdout)).toMatchObject({ error: { code: "NOT_FOUND" } });
+  });
+
+  it.each(["list.xls", "list.pdf"])("an unsupported extension (%s)", async (name) => {
+    const result = await checkList(writeBytes(dir, name, "not a list"));
+    expect(result.status).toBe(2);
+    expect(onlyJson(result.stdout)).toMatchObject({ error: { code: "UNSUPPORTED_FORMAT" } });
+  });
+
+  it("a csv named .xlsx", async () => {
+    const result = await checkList(writeBytes(dir, "fake.xlsx", encodeGb18030("考生号,姓名\r\n")));
+    expect(result.status).toBe(2);
+    expect(onlyJson(result.stdout)).toMatchObject({ error: { code: "NOT_XLSX" } });
+  });
+
+  it("a zip bomb whose directory claims 500 MB", async () => {
+    const bomb = zipBytes([
+      {
+        name: "xl/worksheets/sheet1.xml",
+        data: Buffer.alloc(0),
+        compressed: Buffer.alloc(1024, 0xff),
+        claimedSize: 500 * 1024 * 1024,
+      },
+    ]);
+    const result = await checkList(writeBytes(dir, "bomb.xlsx", bomb));
+    expect(result.status).toBe(2);
+    expect(onlyJson(result.stdout)).toMatchObject({ error: { code: "ZIP_BOMB" } });
+  });
+
+  it("a small xlsx that really inflates to 500 MB", async () => {
+    const result = await checkList(await writeXlsxBomb(dir, "real-bomb.xlsx", { megabytes: 500, honest: true }));
+    expect(result.status).toBe(2);
+    expect(onlyJson(result.stdout)).toMatchObject({ error: { code: "ZIP_BOMB" } });
+  });
+});
+
+describe("check-list with wrong arguments: exit 2 and the usage line", () => {
+  const usage = "用法：npm run cli -- check-list <文件> --list <toudang|luqu|jiaofei|baodao> [--json]";
+
+  it.each<[string, string[]]>([
+    ["a bad --list value", ["check-list", "list.csv", "--list", "zhaosheng", "--json"]],
+    ["no --list", ["check-list", "list.csv", "--json"]],
+    ["no file", ["check-list", "--list", "toudang", "--json"]],
+    ["an unknown command", ["import-list", "list.csv", "--list", "toudang"]],
+    ["--list without its value", ["check-list", "list.csv", "--json", "--list"]],
+    ["an unknown option", ["check-list", "list.csv", "--lsit", "toudang", "--json"]],
+  ])("%s", async (_, args) => {
+    const result = await cli(args);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain(usage);
+  });
+});
