@@ -6,12 +6,11 @@ import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { db, type Prisma } from "@/lib/db";
 import { actionErrorMessage } from "@/lib/i18n/server";
 import { ActionError, type ActionErrorCode } from "./errors";
+import type { ActionResult } from "./result";
 
 export { ActionError, type ActionErrorCode } from "./errors";
 
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; code: ActionErrorCode; error: string; fieldErrors?: Record<string, string[]> };
+export type { ActionResult } from "./result";
 
 export interface AuditEntry {
   action?: string;
