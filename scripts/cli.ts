@@ -2,19 +2,31 @@
 //   check-list <file> --list <toudang|luqu|jiaofei|baodao> [--json]
 //     Validates a list file without any database. Exit 0 when the file was read (whatever its
 //     errors), 2 when it cannot be read or the arguments are wrong.
+//   import <file> --list <kind> [--campaign <id>] [--apply --by <login>] [--json]
+//     Previews the file against the campaign (DATABASE_URL; the newest campaign by default) and, with
+//     --apply, applies it as one batch, as the data team's page does. Exit 1 when the apply is refused.
 import { parseArgs } from "node:util";
 import { checkListFile } from "@/lib/import/check-file";
 import { LIST_KINDS, LIST_NAMES, type ListKind } from "@/lib/import/columns";
 import { UnreadableFileError } from "@/lib/import/read";
 
-const USAGE = "用法：npm run cli -- check-list <文件> --list <toudang|luqu|jiaofei|baodao> [--json]";
+const USAGE = [
+  "用法：npm run cli -- check-list <文件> --list <toudang|luqu|jiaofei|baodao> [--json]",
+  "      npm run cli -- import <文件> --list <类型> [--campaign <计划ID>] [--apply --by <账号>] [--json]",
+].join("\n");
 
-function parseCheckListArgs(args: string[]) {
+function parseCommandArgs(args: string[]) {
   try {
     return parseArgs({
       args,
       allowPositionals: true,
-      options: { list: { type: "string" }, json: { type: "boolean", default: false } },
+      options: {
+        list: { type: "string" },
+        json: { type: "boolean", default: false },
+        campaign: { type: "string" },
+        apply: { type: "boolean", default: false },
+        by: { type: "string" },
+      },
     });
   } catch {
     return null;
@@ -22,7 +34,7 @@ function parseCheckListArgs(args: string[]) {
 }
 
 async function checkList(args: string[]) {
-  const parsed = parseCheckListArgs(args);
+  const parsed = parseCommandArgs(args);
   if (!parsed) {
     console.error(USAGE);
     return 2;
@@ -61,8 +73,83 @@ async function checkList(args: string[]) {
 }
 
 const [command, ...rest] = process.argv.slice(2);
+async function importList(args: string[]) {
+  const parsed = parseCommandArgs(args);
+  const file = parsed?.positionals[0];
+  const kind = parsed?.values.list as ListKind | undefined;
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!parsed || !file || !kind || !LIST_KINDS.includes(kind) || (parsed.values.apply && !parsed.values.by)) {
+    console.error(USAGE);
+    return 2;
+  }
+  if (!databaseUrl) {
+    console.error("import 需要 DATABASE_URL（要导入的数据库）。");
+    return 2;
+  }
+  const { createPrismaClient } = await import("@/lib/db/client");
+  const { applyImport, previewImport } = await import("@/lib/import/apply");
+  const prisma = createPrismaClient(databaseUrl, { poolSize: 2 });
+  try {
+    const campaign = parsed.values.campaign
+      ? await prisma.campaign.findUnique({ where: { id: parsed.values.campaign } })
+      : await prisma.campaign.findFirst({ orderBy: [{ year: "desc" }, { createdAt: "desc" }] });
+    if (!campaign) {
+      console.error("找不到回访工作计划。");
+      return 2;
+    }
+    const out = (value: unknown, text: string) =>
+      parsed.values.json ? process.stdout.write(`${JSON.stringify(value)}\n`) : console.log(text);
+    if (!parsed.values.apply) {
+      const { report, plan, alreadyApplied } = await previewImport(prisma, {
+        campaignId: campaign.id,
+        kind,
+        path: file,
+      });
+      out(
+        { report, plan, alreadyApplied },
+        plan
+          ? `预览（未写入）：新增 ${plan.create.length}，修改 ${plan.update.length}，不变 ${plan.unchanged}，较上一份缺少 ${plan.missing.length}，未投档 ${plan.unknown.length}${alreadyApplied ? "（该文件已导入过）" : ""}。加 --apply --by <账号> 写入。`
+          : `文件有 ${report.errors.length} 处错误、${report.duplicates.length} 个重复考生号，不能导入（用 check-list 查看详情）。`,
+      );
+      return 0;
+    }
+    const user = await prisma.user.findUnique({ where: { login: String(parsed.values.by) } });
+    if (!user?.roles.some((role) => role === "DATA" || role === "ADMIN")) {
+      console.error("--by 须是系统数据组或管理员的账号。");
+      return 2;
+    }
+    const result = await applyImport(prisma, {
+      campaignId: campaign.id,
+      kind,
+      path: file,
+      fileName: file.split("/").pop() ?? file,
+      userId: user.id,
+    });
+    out(
+      result,
+      result.ok
+        ? result.alreadyApplied
+          ? "该文件已导入过，没有任何改动。"
+          : `已导入：新增 ${result.created}，修改 ${result.updated}，未能分配回访人员 ${result.unassigned}。批次 ${result.batchId}`
+        : result.message,
+    );
+    return result.ok ? 0 : 1;
+  } catch (error) {
+    if (error instanceof UnreadableFileError) {
+      console.error(error.message);
+      return 2;
+    }
+    throw error;
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
 if (command === "check-list") {
   process.exit(await checkList(rest));
+}
+if (command === "import") {
+  process.exit(await importList(rest));
 }
 console.error(USAGE);
 process.exit(2);

@@ -1,0 +1,345 @@
+// The one place a list touches the database: preview a file against the campaign, apply it as one
+// batch (all or nothing, the same file twice adds nothing), and undo a batch as a whole.
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import type { ImportKind } from "@/generated/prisma/enums";
+import type { Prisma, PrismaClient } from "@/lib/db/client";
+import type { CheckReport, ListRecord } from "./check";
+import { checkListFile } from "./check-file";
+import type { ListKind } from "./columns";
+import { type CandidateSnapshot, type ImportPlan, planImport } from "./plan";
+
+const IMPORT_KIND: Record<ListKind, ImportKind> = {
+  toudang: "TOUDANG",
+  luqu: "LUQU",
+  jiaofei: "JIAOFEI",
+  baodao: "BAODAO",
+};
+const CHUNK = 1000;
+
+export function fileSha256(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash("sha256");
+    createReadStream(path)
+      .on("data", (chunk) => hash.update(chunk))
+      .on("end", () => resolve(hash.digest("hex")))
+      .on("error", reject);
+  });
+}
+
+/** "成都市", "成都" and "成都地区" are one region: the part before the administrative suffix. */
+export function regionKey(region: string): string {
+  return region.trim().replace(/(市|州|地区|自治州)$/, "");
+}
+
+export interface ImportPreview {
+  report: CheckReport;
+  /** null while the file has row errors or duplicate exam numbers: nothing can be applied then */
+  plan: ImportPlan | null;
+  records: ListRecord[];
+  fileHash: string;
+  alreadyApplied: boolean;
+}
+
+async function snapshots(db: PrismaClient | Prisma.TransactionClient, campaignId: string, examNos: string[]) {
+  const found = new Map<string, CandidateSnapshot>();
+  for (let i = 0; i < examNos.length; i += 5000) {
+    const rows = await db.candidate.findMany({
+      where: { campaignId, examNo: { in: examNos.slice(i, i + 5000) } },
+      select: {
+        id: true,
+        examNo: true,
+        name: true,
+        gender: true,
+        phones: true,
+        region: true,
+        school: true,
+        major: true,
+        firstChoice: true,
+        admitted: true,
+        paid: true,
+        enrollment: true,
+      },
+    });
+    for (const row of rows) found.set(row.examNo, row);
+  }
+  return found;
+}
+
+export async function previewImport(
+  prisma: PrismaClient,
+  input: { campaignId: string; kind: ListKind; path: string },
+): Promise<ImportPreview> {
+  const records: ListRecord[] = [];
+  const report = await checkListFile(input.path, input.kind, (record) => records.push(record));
+  const fileHash = await fileSha256(input.path);
+  const applied = await prisma.importBatch.findFirst({
+    where: { campaignId: input.campaignId, kind: IMPORT_KIND[input.kind], fileHash, status: "APPLIED" },
+    select: { id: true },
+  });
+  if (report.errors.length > 0 || report.duplicates.length > 0) {
+    return { report, plan: null, records, fileHash, alreadyApplied: Boolean(applied) };
+  }
+  const previous = await prisma.importBatch.findFirst({
+    where: { campaignId: input.campaignId, kind: IMPORT_KIND[input.kind], status: "APPLIED" },
+    orderBy: { createdAt: "desc" },
+    select: { examNos: true },
+  });
+  const existing = await snapshots(
+    prisma,
+    input.campaignId,
+    records.map((r) => r.examNo),
+  );
+  const plan = planImport(input.kind, records, existing, previous?.examNos ?? null);
+  return { report, plan, records, fileHash, alreadyApplied: Boolean(applied) };
+}
+
+export type ImportRefusal = "HAS_ERRORS" | "UNKNOWN_EXAM_NOS" | "NOT_FOUND" | "NOT_APPLIED" | "LATER_BATCH" | "IN_USE";
+
+export type ApplyResult =
+  | { ok: true; batchId: string; created: number; updated: number; unassigned: number; alreadyApplied: boolean }
+  | { ok: false; refusal: ImportRefusal; message: string };
+
+/** Callers of each group who may take candidates, with their current load. */
+async function assignmentPlan(tx: Prisma.TransactionClient, campaignId: string) {
+  const groups = await tx.group.findMany({ where: { campaignId }, select: { id: true, region: true } });
+  const staff = await tx.staffProfile.findMany({
+    where: {
+      campaignId,
+      groupId: { not: null },
+      poolStatus: "APPROVED",
+      qualification: "APPROVED",
+      user: { active: true, roles: { has: "CALLER" } },
+    },
+    select: { userId: true, groupId: true, user: { select: { _count: { select: { assignedCandidates: true } } } } },
+  });
+  const byRegion = new Map(groups.map((g) => [regionKey(g.region), g.id]));
+  const load = new Map<string, { userId: string; count: number }[]>();
+  for (const s of staff) {
+    const list = load.get(s.groupId as string) ?? [];
+    list.push({ userId: s.userId, count: s.user._count.assignedCandidates });
+    load.set(s.groupId as string, list);
+  }
+  return {
+    /** the group of the region, and in it the caller with the fewest candidates (ties: the first) */
+    pick(region: string): { groupId: string | null; callerId: string | null } {
+      const groupId = byRegion.get(regionKey(region)) ?? null;
+      const callers = groupId ? load.get(groupId) : undefined;
+      if (!groupId || !callers || callers.length === 0) return { groupId, callerId: null };
+      const least = callers.reduce((a, b) => (b.count < a.count ? b : a));
+      least.count += 1;
+      return { groupId, callerId: least.userId };
+    },
+  };
+}
+
+/**
+ * Applies a list to the campaign in one transaction. Refused, with nothing written, while the file has
+ * errors, duplicates, or (for 录取/缴费/报到) exam numbers that were never submitted. The batch row
+ * is unique per (campaign, kind, file hash): the same file again, even from two admins at once,
+ * applies once.
+ */
+export async function applyImport(
+  prisma: PrismaClient,
+  input: { campaignId: string; kind: ListKind; path: string; fileName: string; userId: string },
+): Promise<ApplyResult> {
+  const preview = await previewImport(prisma, input);
+  const { plan, report } = preview;
+  if (!plan) {
+    return {
+      ok: false,
+      refusal: "HAS_ERRORS",
+      message: `文件有 ${report.errors.length} 处错误、${report.duplicates.length} 个重复考生号，请改正后再导入。`,
+    };
+  }
+  const existingBatch = () =>
+    prisma.importBatch.findFirst({
+      where: { campaignId: input.campaignId, kind: IMPORT_KIND[input.kind], fileHash: preview.fileHash },
+      select: { id: true },
+    });
+  if (preview.alreadyApplied) {
+    const batch = await existingBatch();
+    return { ok: true, batchId: batch?.id ?? "", created: 0, updated: 0, unassigned: 0, alreadyApplied: true };
+  }
+  if (plan.unknown.length > 0) {
+    const rows = plan.unknown
+      .slice(0, 10)
+      .map((u) => u.row)
+      .join("、");
+    return {
+      ok: false,
+      refusal: "UNKNOWN_EXAM_NOS",
+      message: `${plan.unknown.length} 个考生号不在投档名单中（第 ${rows} 行等），请先导入投档名单。`,
+    };
+  }
+  try {
+    return await prisma.$transaction(
+      async (tx) => {
+        const batch = await tx.importBatch.create({
+          data: {
+            campaignId: input.campaignId,
+            kind: IMPORT_KIND[input.kind],
+            fileName: input.fileName,
+            fileHash: preview.fileHash,
+            status: "APPLIED",
+            rowsRead: report.rows,
+            rowsNew: plan.create.length,
+            rowsChanged: plan.update.length,
+            rowsMissing: plan.missing.length,
+            examNos: preview.records.map((r) => r.examNo),
+            createdById: input.userId,
+            appliedAt: new Date(),
+          },
+        });
+        const assign = await assignmentPlan(tx, input.campaignId);
+        let unassigned = 0;
+        for (let i = 0; i < plan.create.length; i += CHUNK) {
+          const rows = plan.create.slice(i, i + CHUNK).map(({ examNo, patch }) => {
+            const { groupId, callerId } = assign.pick(patch.region ?? "");
+            if (!callerId) unassigned += 1;
+            return {
+              campaignId: input.campaignId,
+              examNo,
+              name: patch.name ?? "",
+              phones: patch.phones ?? [],
+              region: patch.region ?? "",
+              gender: patch.gender ?? null,
+              school: patch.school ?? null,
+              major: patch.major ?? null,
+              firstChoice: patch.firstChoice ?? null,
+              groupId,
+              assignedCallerId: callerId,
+            };
+          });
+          const created = await tx.candidate.createManyAndReturn({
+            data: rows,
+            select: { id: true, assignedCallerId: true },
+          });
+          await tx.assignment.createMany({
+            data: created
+              .filter((c) => c.assignedCallerId)
+              .map((c) => ({
+                candidateId: c.id,
+                callerId: c.assignedCallerId as string,
+                reason: "导入时按片区和工作量分配",
+              })),
+          });
+          await tx.importChange.createMany({
+            data: created.map((c, j) => ({
+              batchId: batch.id,
+              candidateId: c.id,
+              after: rows[j] as unknown as Prisma.InputJsonValue,
+            })),
+          });
+        }
+        for (const update of plan.update) {
+          const before = Object.fromEntries(Object.entries(update.changes).map(([k, v]) => [k, v.before]));
+          const after = Object.fromEntries(Object.entries(update.changes).map(([k, v]) => [k, v.after]));
+          await tx.candidate.update({
+            where: { id: update.candidateId },
+            data: { ...after, version: { increment: 1 } },
+          });
+          await tx.importChange.create({
+            data: {
+              batchId: batch.id,
+              candidateId: update.candidateId,
+              before: before as Prisma.InputJsonValue,
+              after: after as Prisma.InputJsonValue,
+            },
+          });
+        }
+        await tx.auditLog.create({
+          data: {
+            actorId: input.userId,
+            action: "import.apply",
+            entityType: "ImportBatch",
+            entityId: batch.id,
+            after: {
+              kind: input.kind,
+              fileName: input.fileName,
+              created: plan.create.length,
+              updated: plan.update.length,
+            },
+          },
+        });
+        return {
+          ok: true as const,
+          batchId: batch.id,
+          created: plan.create.length,
+          updated: plan.update.length,
+          unassigned,
+          alreadyApplied: false,
+        };
+      },
+      { timeout: 300_000 },
+    );
+  } catch (error) {
+    // the same file applied at this moment by someone else: their batch is the one
+    if (typeof error === "object" && error !== null && "code" in error && error.code === "P2002") {
+      const batch = await existingBatch();
+      if (batch) return { ok: true, batchId: batch.id, created: 0, updated: 0, unassigned: 0, alreadyApplied: true };
+    }
+    throw error;
+  }
+}
+
+/**
+ * Undoes a batch as a whole while no later batch of the campaign was applied on top of it and none
+ * of the candidates it created has been worked on (contact logs): created candidates are removed,
+ * changed fields get their previous values back.
+ */
+export async function undoImport(
+  prisma: PrismaClient,
+  input: { batchId: string; userId: string },
+): Promise<ApplyResult> {
+  return prisma.$transaction(
+    async (tx) => {
+      const batch = await tx.importBatch.findUnique({ where: { id: input.batchId } });
+      if (!batch) return { ok: false as const, refusal: "NOT_FOUND" as const, message: "找不到该导入批次。" };
+      if (batch.status !== "APPLIED")
+        return { ok: false as const, refusal: "NOT_APPLIED" as const, message: "该批次未生效或已撤销。" };
+      const later = await tx.importBatch.count({
+        where: { campaignId: batch.campaignId, status: "APPLIED", createdAt: { gt: batch.createdAt } },
+      });
+      if (later > 0) {
+        return {
+          ok: false as const,
+          refusal: "LATER_BATCH" as const,
+          message: "之后又导入了名单，请先撤销之后的批次。",
+        };
+      }
+      const changes = await tx.importChange.findMany({ where: { batchId: batch.id } });
+      const createdIds = changes.filter((c) => c.before === null).map((c) => c.candidateId);
+      const worked = await tx.contactLog.count({ where: { candidateId: { in: createdIds } } });
+      if (worked > 0) {
+        return { ok: false as const, refusal: "IN_USE" as const, message: "该批次新增的考生已有联系记录，不能撤销。" };
+      }
+      await tx.candidate.deleteMany({ where: { id: { in: createdIds } } });
+      for (const change of changes) {
+        if (change.before === null) continue;
+        await tx.candidate.update({
+          where: { id: change.candidateId },
+          data: { ...(change.before as Prisma.CandidateUpdateInput), version: { increment: 1 } },
+        });
+      }
+      await tx.importBatch.update({
+        where: { id: batch.id },
+        // the hash is unique per campaign and kind; the undone batch gives it up, so the same file
+        // can be applied again later, and keeps it readable after a marker
+        data: { status: "UNDONE", undoneAt: new Date(), fileHash: `${batch.fileHash}#undone:${batch.id}` },
+      });
+      await tx.auditLog.create({
+        data: { actorId: input.userId, action: "import.undo", entityType: "ImportBatch", entityId: batch.id },
+      });
+      return {
+        ok: true as const,
+        batchId: batch.id,
+        created: 0,
+        updated: changes.length - createdIds.length,
+        unassigned: 0,
+        alreadyApplied: false,
+      };
+    },
+    { timeout: 300_000 },
+  );
+}
