@@ -1,0 +1,36 @@
+import ExcelJS from "exceljs";
+
+/**
+ * A cell that starts like a formula (= + - @, or a tab / carriage return before one) is written with a
+ * leading apostrophe, so a name such as =HYPERLINK(...) typed into a list can never run when the
+ * export is opened in Excel or WPS (OWASP "CSV injection"; RELIABILITY #15).
+ */
+export function neutralize(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+export interface SheetSpec<Row> {
+  name: string;
+  columns: { header: string; width?: number; value: (row: Row) => string | number | Date | null }[];
+  rows: Iterable<Row>;
+}
+
+/** One xlsx sheet with Chinese headers, every text cell neutralised. */
+export async function buildWorkbook<Row>(spec: SheetSpec<Row>): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "回访";
+  const sheet = workbook.addWorksheet(spec.name, { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = spec.columns.map((c) => ({ header: c.header, width: c.width ?? 14 }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of spec.rows) {
+    sheet.addRow(spec.columns.map((c) => neutralize(c.value(row))));
+  }
+  // exam numbers and phone-like digit strings stay text: Excel would turn 14 digits into 2.45E+13
+  sheet.eachRow((row) => {
+    row.eachCell((cell) => {
+      if (typeof cell.value === "string" && /^\d{8,}$/.test(cell.value)) cell.numFmt = "@";
+    });
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
