@@ -72,7 +72,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ kind
             { header: "时长（分钟）", value: (l) => Math.round((l.durationSeconds / 60) * 10) / 10 },
             {
               header: "结果",
-              value: (l) => (t.has(`outcome.${l.outcome}` as "outcome.GUIDED") ? t(`outcome.${l.outcome}` as "outcome.GUIDED") : l.outcome),
+              value: (l) =>
+                t.has(`outcome.${l.outcome}` as "outcome.GUIDED")
+                  ? t(`outcome.${l.outcome}` as "outcome.GUIDED")
+                  : l.outcome,
             },
             { header: "备注", width: 30, value: (l) => l.notes },
             { header: "回访人员", value: (l) => l.caller.name },
