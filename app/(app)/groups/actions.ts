@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ActionError, action } from "@/lib/action";
+import { can, type Role } from "@/lib/auth/permissions";
 
 /**
  * The group leader's decision on an escalation from their group: forward it to the strike team, or
@@ -52,5 +53,141 @@ export const routeEscalation = action(
     });
     revalidatePath("/groups");
     return { status: forward ? "FORWARDED" : "SENT_BACK", at: now };
+  },
+);
+
+/** A leader sees and moves only their own group; the data team and admins any group. */
+function groupScope(user: { id: string; roles: readonly Role[] }) {
+  return can(user.roles, "groups.viewAll") || user.roles.includes("DATA") ? {} : { leaderId: user.id };
+}
+
+/**
+ * Moves one candidate to another caller of the same group. The version the page showed must still
+ * be the candidate's: a move made on a stale page (someone moved or worked on the candidate since)
+ * is refused instead of silently overwriting.
+ */
+export const moveCandidate = action(
+  {
+    name: "candidate.reassign",
+    permission: "candidate.reassign",
+    schema: z
+      .object({
+        candidateId: z.string().min(1).max(64),
+        toCallerId: z.string().min(1).max(64),
+        version: z.coerce.number().int().min(0),
+      })
+      .strict(),
+  },
+  async ({ candidateId, toCallerId, version }, { tx, user, now, audit }) => {
+    const candidate = await tx.candidate.findFirst({
+      where: { id: candidateId, group: groupScope(user) },
+      select: { id: true, groupId: true, campaignId: true, assignedCallerId: true },
+    });
+    if (!candidate?.groupId) throw new ActionError("NOT_FOUND");
+    const target = await tx.staffProfile.findFirst({
+      where: {
+        campaignId: candidate.campaignId,
+        groupId: candidate.groupId,
+        userId: toCallerId,
+        poolStatus: "APPROVED",
+        qualification: "APPROVED",
+        user: { active: true, roles: { has: "CALLER" } },
+      },
+    });
+    if (!target) throw new ActionError("INVALID_INPUT", { toCallerId: ["只能转给本组资格已审核、未请假的回访人员。"] });
+    if (candidate.assignedCallerId === toCallerId) {
+      throw new ActionError("INVALID_INPUT", { toCallerId: ["该考生已由这位回访人员负责。"] });
+    }
+    const { count } = await tx.candidate.updateMany({
+      where: { id: candidate.id, version },
+      data: { assignedCallerId: toCallerId, version: { increment: 1 } },
+    });
+    if (count === 0) throw new ActionError("STALE");
+    await tx.assignment.updateMany({ where: { candidateId: candidate.id, endedAt: null }, data: { endedAt: now } });
+    await tx.assignment.create({
+      data: {
+        candidateId: candidate.id,
+        callerId: toCallerId,
+        assignedById: user.id,
+        reason: "组长调整",
+        startedAt: now,
+      },
+    });
+    audit({
+      entityType: "Candidate",
+      entityId: candidate.id,
+      before: { assignedCallerId: candidate.assignedCallerId },
+      after: { assignedCallerId: toCallerId },
+    });
+    revalidatePath("/groups");
+    return { candidateId: candidate.id, callerId: toCallerId };
+  },
+);
+
+/**
+ * A caller goes on leave (请假): they are taken out of the pool for new candidates and every
+ * candidate in their charge goes, in one step, to the other callers of the group, each to whoever has
+ * the fewest at that moment.
+ */
+export const handBackForLeave = action(
+  {
+    name: "staff.handBackForLeave",
+    permission: "candidate.reassign",
+    schema: z.object({ callerId: z.string().min(1).max(64) }).strict(),
+  },
+  async ({ callerId }, { tx, user, now, audit }) => {
+    const profile = await tx.staffProfile.findFirst({
+      where: { userId: callerId, groupId: { not: null }, group: groupScope(user) },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, campaignId: true, groupId: true, poolStatus: true },
+    });
+    if (!profile?.groupId) throw new ActionError("NOT_FOUND");
+    // the caller's rows are locked first, so a move racing this hand-back cannot be lost
+    const charge = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "Candidate" WHERE "assignedCallerId" = ${callerId} AND "campaignId" = ${profile.campaignId}
+      ORDER BY "examNo" FOR UPDATE`;
+    const others = await tx.staffProfile.findMany({
+      where: {
+        campaignId: profile.campaignId,
+        groupId: profile.groupId,
+        userId: { not: callerId },
+        poolStatus: "APPROVED",
+        qualification: "APPROVED",
+        user: { active: true, roles: { has: "CALLER" } },
+      },
+      select: { userId: true, user: { select: { _count: { select: { assignedCandidates: true } } } } },
+    });
+    if (charge.length > 0 && others.length === 0) {
+      throw new ActionError("INVALID_INPUT", { callerId: ["组内没有其他可接手的回访人员。"] });
+    }
+    const load = others.map((o) => ({ userId: o.userId, count: o.user._count.assignedCandidates }));
+    const moves: { candidateId: string; callerId: string }[] = [];
+    for (const { id } of charge) {
+      const least = load.reduce((a, b) => (b.count < a.count ? b : a));
+      least.count += 1;
+      moves.push({ candidateId: id, callerId: least.userId });
+    }
+    for (const move of moves) {
+      await tx.candidate.update({
+        where: { id: move.candidateId },
+        data: { assignedCallerId: move.callerId, version: { increment: 1 } },
+      });
+    }
+    await tx.assignment.updateMany({
+      where: { candidateId: { in: moves.map((m) => m.candidateId) }, endedAt: null },
+      data: { endedAt: now },
+    });
+    await tx.assignment.createMany({
+      data: moves.map((m) => ({ ...m, assignedById: user.id, reason: "回访人员请假，交回重新分配", startedAt: now })),
+    });
+    await tx.staffProfile.update({ where: { id: profile.id }, data: { poolStatus: "ON_LEAVE" } });
+    audit({
+      entityType: "StaffProfile",
+      entityId: profile.id,
+      before: { poolStatus: profile.poolStatus, candidates: charge.length },
+      after: { poolStatus: "ON_LEAVE", reassigned: moves.length },
+    });
+    revalidatePath("/groups");
+    return { reassigned: moves.length };
   },
 );
