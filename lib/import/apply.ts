@@ -134,6 +134,101 @@ async function assignmentPlan(tx: Prisma.TransactionClient, campaignId: string) 
 }
 
 /**
+ * Writes a previewed plan inside the caller's transaction: the batch row first (unique per file, so
+ * a second identical apply fails on it), then the new candidates with their assignment, then the
+ * changes, each recorded in ImportChange for undo. The caller writes the audit row.
+ */
+export async function applyPlan(
+  tx: Prisma.TransactionClient,
+  input: { campaignId: string; kind: ListKind; fileName: string; userId: string },
+  preview: Pick<ImportPreview, "report" | "records" | "fileHash">,
+  plan: ImportPlan,
+) {
+  const { report } = preview;
+  const batch = await tx.importBatch.create({
+    data: {
+      campaignId: input.campaignId,
+      kind: IMPORT_KIND[input.kind],
+      fileName: input.fileName,
+      fileHash: preview.fileHash,
+      status: "APPLIED",
+      rowsRead: report.rows,
+      rowsNew: plan.create.length,
+      rowsChanged: plan.update.length,
+      rowsMissing: plan.missing.length,
+      examNos: preview.records.map((r) => r.examNo),
+      createdById: input.userId,
+      appliedAt: new Date(),
+    },
+  });
+  const assign = await assignmentPlan(tx, input.campaignId);
+  let unassigned = 0;
+  for (let i = 0; i < plan.create.length; i += CHUNK) {
+    const rows = plan.create.slice(i, i + CHUNK).map(({ examNo, patch }) => {
+      const { groupId, callerId } = assign.pick(patch.region ?? "");
+      if (!callerId) unassigned += 1;
+      return {
+        campaignId: input.campaignId,
+        examNo,
+        name: patch.name ?? "",
+        phones: patch.phones ?? [],
+        region: patch.region ?? "",
+        gender: patch.gender ?? null,
+        school: patch.school ?? null,
+        major: patch.major ?? null,
+        firstChoice: patch.firstChoice ?? null,
+        groupId,
+        assignedCallerId: callerId,
+      };
+    });
+    const created = await tx.candidate.createManyAndReturn({
+      data: rows,
+      select: { id: true, assignedCallerId: true },
+    });
+    await tx.assignment.createMany({
+      data: created
+        .filter((c) => c.assignedCallerId)
+        .map((c) => ({
+          candidateId: c.id,
+          callerId: c.assignedCallerId as string,
+          reason: "导入时按片区和工作量分配",
+        })),
+    });
+    await tx.importChange.createMany({
+      data: created.map((c, j) => ({
+        batchId: batch.id,
+        candidateId: c.id,
+        after: rows[j] as unknown as Prisma.InputJsonValue,
+      })),
+    });
+  }
+  for (const update of plan.update) {
+    const before = Object.fromEntries(Object.entries(update.changes).map(([k, v]) => [k, v.before]));
+    const after = Object.fromEntries(Object.entries(update.changes).map(([k, v]) => [k, v.after]));
+    await tx.candidate.update({
+      where: { id: update.candidateId },
+      data: { ...after, version: { increment: 1 } },
+    });
+    await tx.importChange.create({
+      data: {
+        batchId: batch.id,
+        candidateId: update.candidateId,
+        before: before as Prisma.InputJsonValue,
+        after: after as Prisma.InputJsonValue,
+      },
+    });
+  }
+  return {
+    ok: true as const,
+    batchId: batch.id,
+    created: plan.create.length,
+    updated: plan.update.length,
+    unassigned,
+    alreadyApplied: false,
+  };
+}
+
+/**
  * Applies a list to the campaign in one transaction. Refused, with nothing written, while the file has
  * errors, duplicates, or (for 录取/缴费/报到) exam numbers that were never submitted. The batch row
  * is unique per (campaign, kind, file hash): the same file again, even from two admins at once,
@@ -175,101 +270,17 @@ export async function applyImport(
   try {
     return await prisma.$transaction(
       async (tx) => {
-        const batch = await tx.importBatch.create({
-          data: {
-            campaignId: input.campaignId,
-            kind: IMPORT_KIND[input.kind],
-            fileName: input.fileName,
-            fileHash: preview.fileHash,
-            status: "APPLIED",
-            rowsRead: report.rows,
-            rowsNew: plan.create.length,
-            rowsChanged: plan.update.length,
-            rowsMissing: plan.missing.length,
-            examNos: preview.records.map((r) => r.examNo),
-            createdById: input.userId,
-            appliedAt: new Date(),
-          },
-        });
-        const assign = await assignmentPlan(tx, input.campaignId);
-        let unassigned = 0;
-        for (let i = 0; i < plan.create.length; i += CHUNK) {
-          const rows = plan.create.slice(i, i + CHUNK).map(({ examNo, patch }) => {
-            const { groupId, callerId } = assign.pick(patch.region ?? "");
-            if (!callerId) unassigned += 1;
-            return {
-              campaignId: input.campaignId,
-              examNo,
-              name: patch.name ?? "",
-              phones: patch.phones ?? [],
-              region: patch.region ?? "",
-              gender: patch.gender ?? null,
-              school: patch.school ?? null,
-              major: patch.major ?? null,
-              firstChoice: patch.firstChoice ?? null,
-              groupId,
-              assignedCallerId: callerId,
-            };
-          });
-          const created = await tx.candidate.createManyAndReturn({
-            data: rows,
-            select: { id: true, assignedCallerId: true },
-          });
-          await tx.assignment.createMany({
-            data: created
-              .filter((c) => c.assignedCallerId)
-              .map((c) => ({
-                candidateId: c.id,
-                callerId: c.assignedCallerId as string,
-                reason: "导入时按片区和工作量分配",
-              })),
-          });
-          await tx.importChange.createMany({
-            data: created.map((c, j) => ({
-              batchId: batch.id,
-              candidateId: c.id,
-              after: rows[j] as unknown as Prisma.InputJsonValue,
-            })),
-          });
-        }
-        for (const update of plan.update) {
-          const before = Object.fromEntries(Object.entries(update.changes).map(([k, v]) => [k, v.before]));
-          const after = Object.fromEntries(Object.entries(update.changes).map(([k, v]) => [k, v.after]));
-          await tx.candidate.update({
-            where: { id: update.candidateId },
-            data: { ...after, version: { increment: 1 } },
-          });
-          await tx.importChange.create({
-            data: {
-              batchId: batch.id,
-              candidateId: update.candidateId,
-              before: before as Prisma.InputJsonValue,
-              after: after as Prisma.InputJsonValue,
-            },
-          });
-        }
+        const applied = await applyPlan(tx, input, preview, plan);
         await tx.auditLog.create({
           data: {
             actorId: input.userId,
             action: "import.apply",
             entityType: "ImportBatch",
-            entityId: batch.id,
-            after: {
-              kind: input.kind,
-              fileName: input.fileName,
-              created: plan.create.length,
-              updated: plan.update.length,
-            },
+            entityId: applied.batchId,
+            after: { kind: input.kind, fileName: input.fileName, created: applied.created, updated: applied.updated },
           },
         });
-        return {
-          ok: true as const,
-          batchId: batch.id,
-          created: plan.create.length,
-          updated: plan.update.length,
-          unassigned,
-          alreadyApplied: false,
-        };
+        return applied;
       },
       { timeout: 300_000 },
     );
@@ -294,52 +305,51 @@ export async function undoImport(
 ): Promise<ApplyResult> {
   return prisma.$transaction(
     async (tx) => {
-      const batch = await tx.importBatch.findUnique({ where: { id: input.batchId } });
-      if (!batch) return { ok: false as const, refusal: "NOT_FOUND" as const, message: "找不到该导入批次。" };
-      if (batch.status !== "APPLIED")
-        return { ok: false as const, refusal: "NOT_APPLIED" as const, message: "该批次未生效或已撤销。" };
-      const later = await tx.importBatch.count({
-        where: { campaignId: batch.campaignId, status: "APPLIED", createdAt: { gt: batch.createdAt } },
-      });
-      if (later > 0) {
-        return {
-          ok: false as const,
-          refusal: "LATER_BATCH" as const,
-          message: "之后又导入了名单，请先撤销之后的批次。",
-        };
-      }
-      const changes = await tx.importChange.findMany({ where: { batchId: batch.id } });
-      const createdIds = changes.filter((c) => c.before === null).map((c) => c.candidateId);
-      const worked = await tx.contactLog.count({ where: { candidateId: { in: createdIds } } });
-      if (worked > 0) {
-        return { ok: false as const, refusal: "IN_USE" as const, message: "该批次新增的考生已有联系记录，不能撤销。" };
-      }
-      await tx.candidate.deleteMany({ where: { id: { in: createdIds } } });
-      for (const change of changes) {
-        if (change.before === null) continue;
-        await tx.candidate.update({
-          where: { id: change.candidateId },
-          data: { ...(change.before as Prisma.CandidateUpdateInput), version: { increment: 1 } },
+      const result = await undoBatch(tx, input.batchId);
+      if (result.ok) {
+        await tx.auditLog.create({
+          data: { actorId: input.userId, action: "import.undo", entityType: "ImportBatch", entityId: input.batchId },
         });
       }
-      await tx.importBatch.update({
-        where: { id: batch.id },
-        // the hash is unique per campaign and kind; the undone batch gives it up, so the same file
-        // can be applied again later, and keeps it readable after a marker
-        data: { status: "UNDONE", undoneAt: new Date(), fileHash: `${batch.fileHash}#undone:${batch.id}` },
-      });
-      await tx.auditLog.create({
-        data: { actorId: input.userId, action: "import.undo", entityType: "ImportBatch", entityId: batch.id },
-      });
-      return {
-        ok: true as const,
-        batchId: batch.id,
-        created: 0,
-        updated: changes.length - createdIds.length,
-        unassigned: 0,
-        alreadyApplied: false,
-      };
+      return result;
     },
     { timeout: 300_000 },
   );
+}
+
+/** The undo itself, inside the caller's transaction; the caller writes the audit row. */
+export async function undoBatch(tx: Prisma.TransactionClient, batchId: string): Promise<ApplyResult> {
+  const batch = await tx.importBatch.findUnique({ where: { id: batchId } });
+  if (!batch) return { ok: false, refusal: "NOT_FOUND", message: "找不到该导入批次。" };
+  if (batch.status !== "APPLIED") return { ok: false, refusal: "NOT_APPLIED", message: "该批次未生效或已撤销。" };
+  const later = await tx.importBatch.count({
+    where: { campaignId: batch.campaignId, status: "APPLIED", createdAt: { gt: batch.createdAt } },
+  });
+  if (later > 0) return { ok: false, refusal: "LATER_BATCH", message: "之后又导入了名单，请先撤销之后的批次。" };
+  const changes = await tx.importChange.findMany({ where: { batchId: batch.id } });
+  const createdIds = changes.filter((c) => c.before === null).map((c) => c.candidateId);
+  const worked = await tx.contactLog.count({ where: { candidateId: { in: createdIds } } });
+  if (worked > 0) return { ok: false, refusal: "IN_USE", message: "该批次新增的考生已有联系记录，不能撤销。" };
+  await tx.candidate.deleteMany({ where: { id: { in: createdIds } } });
+  for (const change of changes) {
+    if (change.before === null) continue;
+    await tx.candidate.update({
+      where: { id: change.candidateId },
+      data: { ...(change.before as Prisma.CandidateUpdateInput), version: { increment: 1 } },
+    });
+  }
+  await tx.importBatch.update({
+    where: { id: batch.id },
+    // the hash is unique per campaign and kind; the undone batch gives it up, so the same file
+    // can be applied again later, and keeps it readable after a marker
+    data: { status: "UNDONE", undoneAt: new Date(), fileHash: `${batch.fileHash}#undone:${batch.id}` },
+  });
+  return {
+    ok: true,
+    batchId: batch.id,
+    created: 0,
+    updated: changes.length - createdIds.length,
+    unassigned: 0,
+    alreadyApplied: false,
+  };
 }
