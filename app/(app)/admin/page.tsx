@@ -85,6 +85,11 @@ export default async function AdminPage() {
               {t("admin.manageStaff")}
             </Link>
           ) : null}
+          {can(user.roles, "import.run") ? (
+            <Link href="/admin/imports" className="col-span-2 text-sm text-brand-700 underline">
+              {t("admin.importLists")}
+            </Link>
+          ) : null}
           {can(user.roles, "withdrawal.review") ? (
             <Link href="/admin/withdrawals" className="col-span-2 text-sm text-brand-700 underline">
               {t("admin.reviewWithdrawals")}

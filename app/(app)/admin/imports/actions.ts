@@ -1,0 +1,77 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { ActionError, action } from "@/lib/action";
+import { currentCampaign } from "@/lib/campaign/queries";
+import { db } from "@/lib/db";
+import { applyPlan, previewImport, undoBatch } from "@/lib/import/apply";
+import { LIST_KINDS } from "@/lib/import/columns";
+import { uploadPath } from "@/lib/import/uploads";
+
+/** Applies a previewed upload (identified by its hash) to the campaign as one batch. */
+export const applyUpload = action(
+  {
+    name: "import.apply",
+    permission: "import.run",
+    schema: z
+      .object({
+        fileHash: z.string().regex(/^[0-9a-f]{64}$/),
+        format: z.enum(["xlsx", "csv"]),
+        kind: z.enum(LIST_KINDS),
+        fileName: z.string().trim().min(1).max(200),
+      })
+      .strict(),
+  },
+  async (input, { tx, user, audit }) => {
+    const campaign = await currentCampaign();
+    if (!campaign) throw new ActionError("NOT_FOUND");
+    const path = uploadPath(input.fileHash, input.format);
+    const preview = await previewImport(db(), { campaignId: campaign.id, kind: input.kind, path }).catch(() => null);
+    if (!preview) throw new ActionError("INVALID_INPUT", { fileHash: ["找不到上传的文件，请重新上传。"] });
+    if (!preview.plan) throw new ActionError("INVALID_INPUT", { fileHash: ["文件有错误，请改正后重新上传。"] });
+    if (preview.alreadyApplied) throw new ActionError("CONFLICT");
+    if (preview.plan.unknown.length > 0) {
+      throw new ActionError("INVALID_INPUT", {
+        fileHash: [`${preview.plan.unknown.length} 个考生号不在投档名单中，请先导入投档名单。`],
+      });
+    }
+    const applied = await applyPlan(
+      tx,
+      { campaignId: campaign.id, kind: input.kind, fileName: input.fileName, userId: user.id },
+      preview,
+      preview.plan,
+    );
+    audit({
+      entityType: "ImportBatch",
+      entityId: applied.batchId,
+      after: { kind: input.kind, fileName: input.fileName, created: applied.created, updated: applied.updated },
+    });
+    revalidatePath("/admin/imports");
+    return {
+      batchId: applied.batchId,
+      created: applied.created,
+      updated: applied.updated,
+      unassigned: applied.unassigned,
+    };
+  },
+);
+
+/** Undoes a batch as a whole (see lib/import/apply undoBatch for when it is allowed). */
+export const undoUpload = action(
+  {
+    name: "import.undo",
+    permission: "import.run",
+    schema: z.object({ batchId: z.string().min(1).max(64) }).strict(),
+  },
+  async ({ batchId }, { tx, audit }) => {
+    const result = await undoBatch(tx, batchId);
+    if (!result.ok) {
+      if (result.refusal === "NOT_FOUND") throw new ActionError("NOT_FOUND");
+      throw new ActionError("INVALID_INPUT", { batchId: [result.message] });
+    }
+    audit({ entityType: "ImportBatch", entityId: batchId, after: { status: "UNDONE" } });
+    revalidatePath("/admin/imports");
+    return { batchId };
+  },
+);

@@ -1,0 +1,225 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { applyUpload } from "@/app/(app)/admin/imports/actions";
+import { Button } from "@/components/ui/button";
+
+const KINDS = ["toudang", "luqu", "jiaofei", "baodao"] as const;
+
+interface Preview {
+  fileHash: string;
+  fileName: string;
+  format: "xlsx" | "csv";
+  kind: (typeof KINDS)[number];
+  alreadyApplied: boolean;
+  rows: number;
+  valid: number;
+  encoding: string | null;
+  errors: { row: number; column: string; code: string; message: string }[];
+  errorCount: number;
+  duplicates: { examNo: string; rows: number[] }[];
+  plan: {
+    create: number;
+    update: number;
+    unchanged: number;
+    missing: string[];
+    missingCount: number;
+    unknown: { row: number; examNo: string }[];
+    unknownCount: number;
+    changes: { row: number; examNo: string; changes: Record<string, { before: unknown; after: unknown }> }[];
+  } | null;
+}
+
+/** Upload with progress (XMLHttpRequest reports it; fetch does not), then the preview, then apply. */
+function upload(form: FormData, onProgress: (percent: number) => void): Promise<{ status: number; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", "/api/imports");
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
+    xhr.onload = () => {
+      try {
+        resolve({ status: xhr.status, body: JSON.parse(xhr.responseText) });
+      } catch {
+        reject(new Error("bad response"));
+      }
+    };
+    xhr.onerror = () => reject(new Error("network"));
+    xhr.send(form);
+  });
+}
+
+export function ImportUploader() {
+  const t = useTranslations("imports");
+  const router = useRouter();
+  const [kind, setKind] = useState<(typeof KINDS)[number]>("toudang");
+  const [file, setFile] = useState<File | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onPreview(event: React.FormEvent) {
+    event.preventDefault();
+    if (!file) {
+      setMessage({ tone: "error", text: t("chooseFile") });
+      return;
+    }
+    setPending(true);
+    setMessage(null);
+    setPreview(null);
+    setProgress(0);
+    const form = new FormData();
+    form.set("file", file);
+    form.set("kind", kind);
+    try {
+      const { status, body } = await upload(form, setProgress);
+      if (status === 200) setPreview(body as Preview);
+      else setMessage({ tone: "error", text: (body as { error?: string }).error ?? t("failed") });
+    } catch {
+      setMessage({ tone: "error", text: t("offline") });
+    }
+    setProgress(null);
+    setPending(false);
+  }
+
+  async function onApply() {
+    if (!preview) return;
+    setPending(true);
+    const result = await applyUpload({
+      fileHash: preview.fileHash,
+      format: preview.format,
+      kind: preview.kind,
+      fileName: preview.fileName,
+    });
+    setPending(false);
+    if (result.ok) {
+      setPreview(null);
+      setFile(null);
+      setMessage({ tone: "ok", text: t("applied", result.data) });
+      router.refresh();
+    } else {
+      setMessage({ tone: "error", text: Object.values(result.fieldErrors ?? {})[0]?.[0] ?? result.error });
+    }
+  }
+
+  const plan = preview?.plan;
+  const canApply = Boolean(
+    plan && !preview?.alreadyApplied && plan.unknownCount === 0 && plan.create + plan.update > 0,
+  );
+  return (
+    <div className="space-y-4">
+      <form onSubmit={onPreview} className="space-y-3" noValidate>
+        <label className="block text-sm">
+          <span className="mb-1 block font-medium">{t("kind")}</span>
+          <select
+            value={kind}
+            onChange={(e) => setKind(e.target.value as (typeof KINDS)[number])}
+            className="min-h-11 rounded-lg border border-slate-300 bg-white px-3"
+          >
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`kinds.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="block text-sm">
+          <span className="mb-1 block font-medium">{t("file")}</span>
+          <input
+            type="file"
+            accept=".xlsx,.csv"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            className="block w-full text-sm"
+            data-testid="import-file"
+          />
+          <span className="mt-1 block text-xs text-slate-500">{t("limits")}</span>
+        </label>
+        {progress !== null ? (
+          <progress value={progress} max={100} className="w-full" aria-label={t("uploading")} />
+        ) : null}
+        <Button type="submit" disabled={pending}>
+          {pending && progress !== null ? t("uploading") : t("preview")}
+        </Button>
+      </form>
+      <p
+        aria-live="polite"
+        data-testid="import-message"
+        className={`min-h-5 text-sm ${message?.tone === "ok" ? "text-emerald-700" : "text-rose-700"}`}
+      >
+        {message?.text}
+      </p>
+      {preview ? (
+        <section className="space-y-3 rounded-xl border border-slate-200 bg-slate-50 p-4" data-testid="import-preview">
+          <h3 className="font-semibold">
+            {preview.fileName} · {t(`kinds.${preview.kind}`)}
+            {preview.encoding ? ` · ${preview.encoding}` : ""}
+          </h3>
+          <p className="text-sm">
+            {t("read", {
+              rows: preview.rows,
+              valid: preview.valid,
+              errors: preview.errorCount,
+              duplicates: preview.duplicates.length,
+            })}
+          </p>
+          {preview.alreadyApplied ? <p className="text-sm text-amber-800">{t("alreadyApplied")}</p> : null}
+          {plan ? (
+            <ul className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
+              <li>{t("create", { count: plan.create })}</li>
+              <li>{t("update", { count: plan.update })}</li>
+              <li>{t("unchanged", { count: plan.unchanged })}</li>
+              <li>{t("missing", { count: plan.missingCount })}</li>
+            </ul>
+          ) : null}
+          {plan && plan.unknownCount > 0 ? (
+            <p className="text-sm text-rose-700">
+              {t("unknown", {
+                count: plan.unknownCount,
+                rows: plan.unknown
+                  .slice(0, 10)
+                  .map((u) => u.row)
+                  .join("、"),
+              })}
+            </p>
+          ) : null}
+          {preview.errors.length > 0 ? (
+            <ul className="max-h-64 overflow-y-auto text-sm text-rose-700">
+              {preview.errors.map((e) => (
+                <li key={`${e.row}-${e.column}-${e.code}`}>
+                  {t("errorLine", { row: e.row, column: e.column, message: e.message })}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {preview.duplicates.length > 0 ? (
+            <ul className="text-sm text-rose-700">
+              {preview.duplicates.map((d) => (
+                <li key={d.examNo}>{t("duplicateLine", { examNo: d.examNo, rows: d.rows.join("、") })}</li>
+              ))}
+            </ul>
+          ) : null}
+          {plan && plan.changes.length > 0 ? (
+            <details className="text-sm">
+              <summary>{t("changes")}</summary>
+              <ul className="mt-1">
+                {plan.changes.map((c) => (
+                  <li key={c.examNo}>
+                    {c.examNo}：
+                    {Object.entries(c.changes)
+                      .map(([field, v]) => `${field} ${JSON.stringify(v.before)} → ${JSON.stringify(v.after)}`)
+                      .join("；")}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+          <Button onClick={onApply} disabled={pending || !canApply} data-testid="import-apply">
+            {t("apply")}
+          </Button>
+        </section>
+      ) : null}
+    </div>
+  );
+}
