@@ -22,6 +22,10 @@ export interface AuditEntry {
 
 export interface ActionContext {
   user: SessionUser;
+  /**
+   * Every read and write of the body goes through this. Under the embedded database (PGlite, one
+   * session) a query on another connection waits for this transaction to end, which never comes.
+   */
   tx: Prisma.TransactionClient;
   now: Date;
   requestId: string;

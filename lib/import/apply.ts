@@ -67,7 +67,9 @@ async function snapshots(db: PrismaClient | Prisma.TransactionClient, campaignId
 }
 
 export async function previewImport(
-  prisma: PrismaClient,
+  // a transaction client works too: under the embedded database (one session) an action must read
+  // through its own transaction, never through a second connection, or it waits on itself
+  prisma: PrismaClient | Prisma.TransactionClient,
   input: { campaignId: string; kind: ListKind; path: string },
 ): Promise<ImportPreview> {
   const records: ListRecord[] = [];

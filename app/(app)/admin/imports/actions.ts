@@ -3,8 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ActionError, action } from "@/lib/action";
-import { currentCampaign } from "@/lib/campaign/queries";
-import { db } from "@/lib/db";
 import { applyPlan, previewImport, undoBatch } from "@/lib/import/apply";
 import { LIST_KINDS } from "@/lib/import/columns";
 import { uploadPath } from "@/lib/import/uploads";
@@ -24,10 +22,11 @@ export const applyUpload = action(
       .strict(),
   },
   async (input, { tx, user, audit }) => {
-    const campaign = await currentCampaign();
+    // everything through `tx`: a second connection would wait on this transaction under PGlite
+    const campaign = await tx.campaign.findFirst({ orderBy: [{ year: "desc" }, { createdAt: "desc" }] });
     if (!campaign) throw new ActionError("NOT_FOUND");
     const path = uploadPath(input.fileHash, input.format);
-    const preview = await previewImport(db(), { campaignId: campaign.id, kind: input.kind, path }).catch(() => null);
+    const preview = await previewImport(tx, { campaignId: campaign.id, kind: input.kind, path }).catch(() => null);
     if (!preview) throw new ActionError("INVALID_INPUT", { fileHash: ["找不到上传的文件，请重新上传。"] });
     if (!preview.plan) throw new ActionError("INVALID_INPUT", { fileHash: ["文件有错误，请改正后重新上传。"] });
     if (preview.alreadyApplied) throw new ActionError("CONFLICT");
