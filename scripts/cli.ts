@@ -6,6 +6,7 @@
 //     Previews the file against the campaign (DATABASE_URL; the newest campaign by default) and, with
 //     --apply, applies it as one batch, as the data team's page does. Exit 1 when the apply is refused.
 import { parseArgs } from "node:util";
+import { LATEST_CAMPAIGN_FIRST } from "@/lib/campaign/latest";
 import { checkListFile } from "@/lib/import/check-file";
 import { LIST_KINDS, LIST_NAMES, type ListKind } from "@/lib/import/columns";
 import { UnreadableFileError } from "@/lib/import/read";
@@ -92,7 +93,7 @@ async function importList(args: string[]) {
   try {
     const campaign = parsed.values.campaign
       ? await prisma.campaign.findUnique({ where: { id: parsed.values.campaign } })
-      : await prisma.campaign.findFirst({ orderBy: [{ year: "desc" }, { createdAt: "desc" }] });
+      : await prisma.campaign.findFirst({ orderBy: LATEST_CAMPAIGN_FIRST });
     if (!campaign) {
       console.error("找不到回访工作计划。");
       return 2;

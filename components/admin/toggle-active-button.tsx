@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { setUserActive } from "@/app/(app)/admin/staff/actions";
 import { Button } from "@/components/ui/button";
+import { firstError } from "@/lib/action/result";
 
 export function ToggleActiveButton({ userId, login, active }: { userId: string; login: string; active: boolean }) {
   const t = useTranslations("staff");
@@ -25,7 +26,7 @@ export function ToggleActiveButton({ userId, login, active }: { userId: string; 
               setError(null);
               router.refresh();
             } else {
-              setError(Object.values(result.fieldErrors ?? {})[0]?.[0] ?? result.error);
+              setError(firstError(result));
             }
           })
         }

@@ -5,9 +5,9 @@ import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useState } from "react";
 import { logContact, revealPhone } from "@/app/(app)/calls/actions";
 import { Button } from "@/components/ui/button";
+import { CHANNELS, type ChannelCode, NO_SHOW_REASON_SUGGESTIONS } from "@/lib/workflow/phases";
 
-const CHANNELS = ["PHONE", "WECHAT", "SMS", "QQ", "OTHER"] as const;
-type Channel = (typeof CHANNELS)[number];
+type Channel = ChannelCode;
 
 interface Draft {
   idempotencyKey: string;
@@ -325,7 +325,7 @@ export function CallWorkspace({
                 className="min-h-11 w-full rounded-lg border border-slate-300 px-3 text-base"
               />
               <datalist id={`${formId}-reasons`}>
-                {["已复读", "选择外省院校", "家庭经济原因", "参军入伍", "外出务工"].map((r) => (
+                {NO_SHOW_REASON_SUGGESTIONS.map((r) => (
                   <option key={r} value={r} />
                 ))}
               </datalist>

@@ -5,8 +5,8 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { editContact } from "@/app/(app)/calls/actions";
 import { Button } from "@/components/ui/button";
-
-const CHANNELS = ["PHONE", "WECHAT", "SMS", "QQ", "OTHER"] as const;
+import { firstError } from "@/lib/action/result";
+import { CHANNELS } from "@/lib/workflow/phases";
 
 /** Corrects one of the caller's own recent logs (the result stays: a new result is a new contact). */
 export function EditLogForm({
@@ -39,7 +39,7 @@ export function EditLogForm({
       setError(null);
       router.refresh();
     } else {
-      setError(Object.values(result.fieldErrors ?? {})[0]?.[0] ?? result.error);
+      setError(firstError(result));
     }
   }
 

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { saveWithdrawalMaterials } from "@/app/(app)/calls/actions";
 import { Button } from "@/components/ui/button";
+import { firstError } from "@/lib/action/result";
 import { WITHDRAWAL_CHECKLIST } from "@/lib/workflow/rules";
 
 const MAX_EDGE = 1600;
@@ -56,7 +57,7 @@ export function WithdrawalPanel({
         setMessage({ tone: "ok", text: submit ? t("submitted") : t("saved") });
         router.refresh();
       } else {
-        setMessage({ tone: "error", text: Object.values(result.fieldErrors ?? {})[0]?.[0] ?? result.error });
+        setMessage({ tone: "error", text: firstError(result) });
       }
     } catch {
       setMessage({ tone: "error", text: t("offline") });

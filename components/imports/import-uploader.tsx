@@ -5,14 +5,14 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { applyUpload } from "@/app/(app)/admin/imports/actions";
 import { Button } from "@/components/ui/button";
-
-const KINDS = ["toudang", "luqu", "jiaofei", "baodao"] as const;
+import { firstError } from "@/lib/action/result";
+import { LIST_KINDS, type ListKind } from "@/lib/import/columns";
 
 interface Preview {
   fileHash: string;
   fileName: string;
   format: "xlsx" | "csv";
-  kind: (typeof KINDS)[number];
+  kind: ListKind;
   alreadyApplied: boolean;
   rows: number;
   valid: number;
@@ -53,7 +53,7 @@ function upload(form: FormData, onProgress: (percent: number) => void): Promise<
 export function ImportUploader() {
   const t = useTranslations("imports");
   const router = useRouter();
-  const [kind, setKind] = useState<(typeof KINDS)[number]>("toudang");
+  const [kind, setKind] = useState<ListKind>("toudang");
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -100,7 +100,7 @@ export function ImportUploader() {
       setMessage({ tone: "ok", text: t("applied", result.data) });
       router.refresh();
     } else {
-      setMessage({ tone: "error", text: Object.values(result.fieldErrors ?? {})[0]?.[0] ?? result.error });
+      setMessage({ tone: "error", text: firstError(result) });
     }
   }
 
@@ -115,10 +115,10 @@ export function ImportUploader() {
           <span className="mb-1 block font-medium">{t("kind")}</span>
           <select
             value={kind}
-            onChange={(e) => setKind(e.target.value as (typeof KINDS)[number])}
+            onChange={(e) => setKind(e.target.value as ListKind)}
             className="min-h-11 rounded-lg border border-slate-300 bg-white px-3"
           >
-            {KINDS.map((k) => (
+            {LIST_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`kinds.${k}`)}
               </option>

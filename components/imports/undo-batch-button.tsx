@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { undoUpload } from "@/app/(app)/admin/imports/actions";
 import { Button } from "@/components/ui/button";
+import { firstError } from "@/lib/action/result";
 
 export function UndoBatchButton({ batchId }: { batchId: string }) {
   const t = useTranslations("imports");
@@ -23,7 +24,7 @@ export function UndoBatchButton({ batchId }: { batchId: string }) {
           const result = await undoUpload({ batchId });
           setPending(false);
           if (result.ok) router.refresh();
-          else setError(Object.values(result.fieldErrors ?? {})[0]?.[0] ?? result.error);
+          else setError(firstError(result));
         }}
       >
         {t("undo")}

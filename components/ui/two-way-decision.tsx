@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { ActionResult } from "@/lib/action/result";
+import { type ActionResult, firstError } from "@/lib/action/result";
 import { Button } from "./button";
 
 /**
@@ -32,7 +32,7 @@ export function TwoWayDecision({
     const result = await run();
     setPending(false);
     if (result.ok) router.refresh();
-    else setError(Object.values(result.fieldErrors ?? {})[0]?.[0] ?? result.error);
+    else setError(firstError(result));
   }
 
   return (

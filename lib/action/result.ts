@@ -4,3 +4,8 @@ import type { ActionErrorCode } from "./errors";
 export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; code: ActionErrorCode; error: string; fieldErrors?: Record<string, string[]> };
+
+/** The one sentence to show for a refusal: the first field's message, else the general one. */
+export function firstError(result: Extract<ActionResult<unknown>, { ok: false }>): string {
+  return Object.values(result.fieldErrors ?? {})[0]?.[0] ?? result.error;
+}

@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import type { ImportKind } from "@/generated/prisma/enums";
+import { assignableCallers, takeLeastLoaded } from "@/lib/calls/scope";
 import type { Prisma, PrismaClient } from "@/lib/db/client";
 import type { CheckReport, ListRecord } from "./check";
 import { checkListFile } from "./check-file";
@@ -106,13 +107,7 @@ export type ApplyResult =
 async function assignmentPlan(tx: Prisma.TransactionClient, campaignId: string) {
   const groups = await tx.group.findMany({ where: { campaignId }, select: { id: true, region: true } });
   const staff = await tx.staffProfile.findMany({
-    where: {
-      campaignId,
-      groupId: { not: null },
-      poolStatus: "APPROVED",
-      qualification: "APPROVED",
-      user: { active: true, roles: { has: "CALLER" } },
-    },
+    where: assignableCallers(campaignId),
     select: { userId: true, groupId: true, user: { select: { _count: { select: { assignedCandidates: true } } } } },
   });
   const byRegion = new Map(groups.map((g) => [regionKey(g.region), g.id]));
@@ -128,9 +123,7 @@ async function assignmentPlan(tx: Prisma.TransactionClient, campaignId: string) 
       const groupId = byRegion.get(regionKey(region)) ?? null;
       const callers = groupId ? load.get(groupId) : undefined;
       if (!groupId || !callers || callers.length === 0) return { groupId, callerId: null };
-      const least = callers.reduce((a, b) => (b.count < a.count ? b : a));
-      least.count += 1;
-      return { groupId, callerId: least.userId };
+      return { groupId, callerId: takeLeastLoaded(callers) };
     },
   };
 }

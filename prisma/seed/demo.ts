@@ -5,7 +5,13 @@ import { fakerZH_CN as faker } from "@faker-js/faker";
 import { addDays, addMinutes, addSeconds } from "date-fns";
 import type { Channel, Role, StaffSource } from "@/generated/prisma/enums";
 import type { Prisma, PrismaClient } from "@/lib/db/client";
-import { OUTCOMES_BY_PHASE, type Phase, UNREACHABLE_OUTCOMES, WITHDRAWAL_CHECKLIST } from "@/lib/workflow";
+import {
+  NO_SHOW_REASON_SUGGESTIONS,
+  OUTCOMES_BY_PHASE,
+  type Phase,
+  UNREACHABLE_OUTCOMES,
+  WITHDRAWAL_CHECKLIST,
+} from "@/lib/workflow";
 import { demoFormPhoto } from "./demo-photo";
 import { addStaff, createCampaign, createGroup, createUser } from "./factories";
 
@@ -27,7 +33,6 @@ const MAJORS = [
 ];
 const SCHOOL_SUFFIXES = ["第一中学", "第二中学", "职业技术学校", "职业中学", "中等专业学校", "实验中学"];
 const REGION_CODES = ["0101", "0701", "0601", "1301", "1501", "0501", "1701", "1101"];
-const NO_SHOW_REASONS = ["已复读", "选择外省院校", "家庭经济原因", "参军入伍", "外出务工"];
 const TRAINING_MODULES = ["policy", "consulting", "scripts", "system", "tracking", "master"];
 
 /** One login per role, listed in the README. */
@@ -386,7 +391,7 @@ function demoCandidate(
     busBooked: paid && chance(0.3),
     masterInterest: admitted && chance(0.05),
     enrollment,
-    noShowReason: enrollment === "NOT_ENROLLED" ? pick(NO_SHOW_REASONS) : null,
+    noShowReason: enrollment === "NOT_ENROLLED" ? pick(NO_SHOW_REASON_SUGGESTIONS) : null,
     createdAt: addDays(enrollmentOpensAt, -60),
   };
 }

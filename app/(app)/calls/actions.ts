@@ -6,6 +6,7 @@ import { ActionError, action } from "@/lib/action";
 import { workableCandidates } from "@/lib/calls/scope";
 import {
   allowedOutcomes,
+  CHANNELS,
   editRefusal,
   escalationReasonFor,
   isUnreachable,
@@ -27,7 +28,6 @@ const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
 const ALL_OUTCOMES = [...new Set(Object.values(OUTCOMES_BY_PHASE).flat())] as [Outcome, ...Outcome[]];
-const CHANNELS = ["PHONE", "SMS", "WECHAT", "QQ", "OTHER"] as const;
 
 const logContactSchema = z
   .object({

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ActionError, action } from "@/lib/action";
 import { can, type Role } from "@/lib/auth/permissions";
+import { assignableCallers, takeLeastLoaded } from "@/lib/calls/scope";
 
 /**
  * The group leader's decision on an escalation from their group: forward it to the strike team, or
@@ -85,14 +86,7 @@ export const moveCandidate = action(
     });
     if (!candidate?.groupId) throw new ActionError("NOT_FOUND");
     const target = await tx.staffProfile.findFirst({
-      where: {
-        campaignId: candidate.campaignId,
-        groupId: candidate.groupId,
-        userId: toCallerId,
-        poolStatus: "APPROVED",
-        qualification: "APPROVED",
-        user: { active: true, roles: { has: "CALLER" } },
-      },
+      where: { ...assignableCallers(candidate.campaignId), groupId: candidate.groupId, userId: toCallerId },
     });
     if (!target) throw new ActionError("INVALID_INPUT", { toCallerId: ["只能转给本组资格已审核、未请假的回访人员。"] });
     if (candidate.assignedCallerId === toCallerId) {
@@ -147,14 +141,7 @@ export const handBackForLeave = action(
       SELECT id FROM "Candidate" WHERE "assignedCallerId" = ${callerId} AND "campaignId" = ${profile.campaignId}
       ORDER BY "examNo" FOR UPDATE`;
     const others = await tx.staffProfile.findMany({
-      where: {
-        campaignId: profile.campaignId,
-        groupId: profile.groupId,
-        userId: { not: callerId },
-        poolStatus: "APPROVED",
-        qualification: "APPROVED",
-        user: { active: true, roles: { has: "CALLER" } },
-      },
+      where: { ...assignableCallers(profile.campaignId), groupId: profile.groupId, userId: { not: callerId } },
       select: { userId: true, user: { select: { _count: { select: { assignedCandidates: true } } } } },
     });
     if (charge.length > 0 && others.length === 0) {
@@ -162,11 +149,7 @@ export const handBackForLeave = action(
     }
     const load = others.map((o) => ({ userId: o.userId, count: o.user._count.assignedCandidates }));
     const moves: { candidateId: string; callerId: string }[] = [];
-    for (const { id } of charge) {
-      const least = load.reduce((a, b) => (b.count < a.count ? b : a));
-      least.count += 1;
-      moves.push({ candidateId: id, callerId: least.userId });
-    }
+    for (const { id } of charge) moves.push({ candidateId: id, callerId: takeLeastLoaded(load) });
     for (const move of moves) {
       await tx.candidate.update({
         where: { id: move.candidateId },

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ActionError, action } from "@/lib/action";
+import { LATEST_CAMPAIGN_FIRST } from "@/lib/campaign/latest";
 import { applyPlan, previewImport, undoBatch } from "@/lib/import/apply";
 import { LIST_KINDS } from "@/lib/import/columns";
 import { uploadPath } from "@/lib/import/uploads";
@@ -23,7 +24,7 @@ export const applyUpload = action(
   },
   async (input, { tx, user, audit }) => {
     // everything through `tx`: a second connection would wait on this transaction under PGlite
-    const campaign = await tx.campaign.findFirst({ orderBy: [{ year: "desc" }, { createdAt: "desc" }] });
+    const campaign = await tx.campaign.findFirst({ orderBy: LATEST_CAMPAIGN_FIRST });
     if (!campaign) throw new ActionError("NOT_FOUND");
     const path = uploadPath(input.fileHash, input.format);
     const preview = await previewImport(tx, { campaignId: campaign.id, kind: input.kind, path }).catch(() => null);
