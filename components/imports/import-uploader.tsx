@@ -52,6 +52,7 @@ function upload(form: FormData, onProgress: (percent: number) => void): Promise<
 
 export function ImportUploader() {
   const t = useTranslations("imports");
+  const tEnrollment = useTranslations("enrollment");
   const router = useRouter();
   const [kind, setKind] = useState<ListKind>("toudang");
   const [file, setFile] = useState<File | null>(null);
@@ -104,6 +105,17 @@ export function ImportUploader() {
     }
   }
 
+  // a value as the data team reads it: 是/否, numbers joined with 、, — for nothing
+  const shown = (value: unknown): string =>
+    typeof value === "string" && ["PENDING", "ENROLLED", "NOT_ENROLLED"].includes(value)
+      ? tEnrollment(value as "PENDING")
+      : value === null || value === undefined || value === ""
+        ? "—"
+        : typeof value === "boolean"
+          ? t(value ? "yes" : "no")
+          : Array.isArray(value)
+            ? value.join("、")
+            : String(value);
   const plan = preview?.plan;
   const canApply = Boolean(
     plan && !preview?.alreadyApplied && plan.unknownCount === 0 && plan.create + plan.update > 0,
@@ -154,7 +166,7 @@ export function ImportUploader() {
         <section className="space-y-3 rounded-xl border border-slate-200 bg-slate-50 p-4" data-testid="import-preview">
           <h3 className="font-semibold">
             {preview.fileName} · {t(`kinds.${preview.kind}`)}
-            {preview.encoding ? ` · ${preview.encoding}` : ""}
+            {preview.encoding ? ` · ${t(`encodings.${preview.encoding}` as "encodings.utf-8")}` : ""}
           </h3>
           <p className="text-sm">
             {t("read", {
@@ -208,7 +220,10 @@ export function ImportUploader() {
                   <li key={c.examNo}>
                     {c.examNo}：
                     {Object.entries(c.changes)
-                      .map(([field, v]) => `${field} ${JSON.stringify(v.before)} → ${JSON.stringify(v.after)}`)
+                      .map(
+                        ([field, v]) =>
+                          `${t.has(`fields.${field}` as "fields.name") ? t(`fields.${field}` as "fields.name") : field} ${shown(v.before)} → ${shown(v.after)}`,
+                      )
                       .join("；")}
                   </li>
                 ))}

@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { NoCampaign } from "@/components/campaign/no-campaign";
 import { PhaseBanner } from "@/components/campaign/phase-banner";
 import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
+import { ExportLink } from "@/components/ui/export-link";
 import { type Column, Table } from "@/components/ui/table";
 import { campaignOverview } from "@/lib/admin/queries";
 import { can } from "@/lib/auth/permissions";
@@ -38,9 +39,13 @@ export default async function AdminPage() {
   ];
   const importColumns: Column<Overview["imports"][number]>[] = [
     { key: "time", label: t("admin.columns.time"), cell: (b) => when(b.createdAt), primary: true },
-    { key: "kind", label: t("admin.columns.kind"), cell: (b) => b.kind },
+    {
+      key: "kind",
+      label: t("admin.columns.kind"),
+      cell: (b) => t(`imports.kinds.${b.kind.toLowerCase()}` as "imports.kinds.toudang"),
+    },
     { key: "file", label: t("admin.columns.file"), cell: (b) => b.fileName },
-    { key: "status", label: t("admin.columns.status"), cell: (b) => b.status },
+    { key: "status", label: t("admin.columns.status"), cell: (b) => t(`imports.status.${b.status}`) },
     { key: "rows", label: t("admin.columns.rows"), cell: (b) => b.rowsRead, align: "right" },
   ];
   return (
@@ -90,6 +95,11 @@ export default async function AdminPage() {
               {t("admin.importLists")}
             </Link>
           ) : null}
+          {can(user.roles, "campaign.export") ? (
+            <span className="col-span-2">
+              <ExportLink href="/api/exports/campaign">{t("exports.campaign")}</ExportLink>
+            </span>
+          ) : null}
           {can(user.roles, "withdrawal.review") ? (
             <Link href="/admin/withdrawals" className="col-span-2 text-sm text-brand-700 underline">
               {t("admin.reviewWithdrawals")}
@@ -97,7 +107,17 @@ export default async function AdminPage() {
           ) : null}
         </div>
       </div>
-      <Card title={t("admin.imports")} className="mt-4">
+      <Card
+        title={t("admin.imports")}
+        className="mt-4"
+        action={
+          can(user.roles, "import.run") ? (
+            <Link href="/admin/imports" className="text-sm text-brand-700 underline">
+              {t("admin.manageImports")}
+            </Link>
+          ) : null
+        }
+      >
         {o.imports.length === 0 ? (
           <EmptyState>{t("admin.importsEmpty")}</EmptyState>
         ) : (

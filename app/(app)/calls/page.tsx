@@ -5,6 +5,7 @@ import { StageBadge, TodoBadge } from "@/components/calls/badges";
 import { NoCampaign } from "@/components/campaign/no-campaign";
 import { PhaseBanner } from "@/components/campaign/phase-banner";
 import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
+import { ExportLink } from "@/components/ui/export-link";
 import { requirePermission } from "@/lib/auth/session";
 import { type CandidateFilter, callerWorkload, myCandidates } from "@/lib/calls/queries";
 import { currentCampaign } from "@/lib/campaign/queries";
@@ -46,7 +47,9 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PhaseBanner campaign={campaign} now={now} />
-      <PageHeader title={t("calls.title")} />
+      <PageHeader title={t("calls.title")}>
+        <ExportLink href="/api/exports/caller">{t("exports.mine")}</ExportLink>
+      </PageHeader>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
         <Stat label={t("calls.assigned")} value={workload.assigned} />
         <Stat label={t("calls.contacted")} value={workload.contacted} />

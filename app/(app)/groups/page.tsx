@@ -5,6 +5,7 @@ import { NoCampaign } from "@/components/campaign/no-campaign";
 import { PhaseBanner } from "@/components/campaign/phase-banner";
 import { EscalationActions } from "@/components/groups/escalation-actions";
 import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
+import { ExportLink } from "@/components/ui/export-link";
 import { type Column, Table } from "@/components/ui/table";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
@@ -105,7 +106,9 @@ async function AllGroups({
       <PageHeader
         title={t("groups.titleAll")}
         subtitle={`${t("groups.basic", { rate: formatPermille(basic) })} · ${t("groups.target", { rate: formatPermille(target) })}`}
-      />
+      >
+        <ExportLink href="/api/exports/campaign">{t("exports.campaign")}</ExportLink>
+      </PageHeader>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
         <Stat label={t("groups.plan")} value={planSize} />
         <Stat label={t("groups.admitted")} value={admitted} />
@@ -169,7 +172,9 @@ async function OwnGroup({
       <PageHeader
         title={mine.group.name}
         subtitle={`${t("groups.rate")} ${formatPermille(ratePermille(enrolled, admitted))} · ${gapText(t, enrollmentsNeeded(enrolled, admitted, basic), basic)}`}
-      />
+      >
+        <ExportLink href={`/api/exports/group?groupId=${mine.group.id}`}>{t("exports.group")}</ExportLink>
+      </PageHeader>
       <Card>
         <Table columns={columns} rows={mine.callers} rowKey={(c) => c.callerId} caption={mine.group.name} />
       </Card>
