@@ -13,6 +13,8 @@ const nextConfig: NextConfig = {
   // native argon2 and the embedded database stay outside the server bundle
   serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
   poweredByHeader: false,
+  // a second build folder lets two browser-test runs build side by side (playwright.config.ts)
+  distDir: process.env.HUIFANG_NEXT_DIST_DIR || ".next",
 };
 
 export default withNextIntl(nextConfig);

@@ -5,7 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
-const PORT = 3100;
+// Another port (and HUIFANG_NEXT_DIST_DIR for the build) lets two checkouts' browser runs share a machine.
+const PORT = Number(process.env.HUIFANG_E2E_PORT ?? 3100);
 const BASE_URL = `http://localhost:${PORT}`;
 
 // Playwright loads this file in the runner and again in every worker. Workers inherit the runner's

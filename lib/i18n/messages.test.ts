@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import en from "./messages/en.json";
-import zh from "./messages/zh-CN.json";
+import { CATALOGUES, MESSAGES } from "./messages";
+
+const en = MESSAGES.en;
+const zh = MESSAGES["zh-CN"];
 
 function keys(value: unknown, prefix = ""): string[] {
   if (typeof value !== "object" || value === null) return [prefix];
@@ -8,6 +10,17 @@ function keys(value: unknown, prefix = ""): string[] {
 }
 
 describe("message catalogues", () => {
+  it("defines each top-level namespace in one area file only", () => {
+    const owners = new Map<string, string>();
+    for (const [area, byLocale] of Object.entries(CATALOGUES)) {
+      for (const namespace of Object.keys(byLocale["zh-CN"])) {
+        expect(owners.get(namespace), `${namespace} in ${area}`).toBeUndefined();
+        owners.set(namespace, area);
+      }
+      expect(Object.keys(byLocale.en).sort(), area).toEqual(Object.keys(byLocale["zh-CN"]).sort());
+    }
+  });
+
   it("English has exactly the keys Chinese has", () => {
     expect(keys(en).sort()).toEqual(keys(zh).sort());
   });

@@ -1,6 +1,25 @@
 import type { Locale } from "./config";
-import en from "./messages/en.json";
-import zhCN from "./messages/zh-CN.json";
+import commonEn from "./messages/common.en.json";
+import commonZh from "./messages/common.zh-CN.json";
+import dashboardEn from "./messages/dashboard.en.json";
+import dashboardZh from "./messages/dashboard.zh-CN.json";
+import importsEn from "./messages/imports.en.json";
+import importsZh from "./messages/imports.zh-CN.json";
+import inspectionEn from "./messages/inspection.en.json";
+import inspectionZh from "./messages/inspection.zh-CN.json";
+
+// One catalogue per area of the app (common, imports, dashboard, inspection), each owning its own
+// top-level namespaces, so work on one area never edits another area's file. A unit test checks
+// that no namespace is defined twice and that English has exactly the Chinese keys.
+export const CATALOGUES = {
+  common: { "zh-CN": commonZh, en: commonEn },
+  imports: { "zh-CN": importsZh, en: importsEn },
+  dashboard: { "zh-CN": dashboardZh, en: dashboardEn },
+  inspection: { "zh-CN": inspectionZh, en: inspectionEn },
+} as const;
+
+const zhCN = { ...commonZh, ...importsZh, ...dashboardZh, ...inspectionZh };
+const en = { ...commonEn, ...importsEn, ...dashboardEn, ...inspectionEn };
 
 export type Messages = typeof zhCN;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import en from "@/lib/i18n/messages/en.json";
-import zh from "@/lib/i18n/messages/zh-CN.json";
+import en from "@/lib/i18n/messages/common.en.json";
+import zh from "@/lib/i18n/messages/common.zh-CN.json";
 import { OUTCOMES_BY_PHASE, PHASES, phaseOpenAt } from "./phases";
 
 const windows = [

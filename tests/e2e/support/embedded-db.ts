@@ -5,7 +5,8 @@ import pg from "pg";
 // read it to pick their candidates and to count rows, and write to it only to prepare a candidate the
 // way the demo seed does. PGlite is one session behind that socket: every helper opens one connection,
 // runs one short statement or transaction and closes it, so the app is never kept waiting.
-const EMBEDDED_DB_URL = "postgresql://postgres:postgres@127.0.0.1:3101/postgres";
+const EMBEDDED_DB_PORT = Number(process.env.HUIFANG_E2E_PORT ?? 3100) + 1;
+const EMBEDDED_DB_URL = `postgresql://postgres:postgres@127.0.0.1:${EMBEDDED_DB_PORT}/postgres`;
 
 async function withDb<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: EMBEDDED_DB_URL });
