@@ -1,0 +1,93 @@
+import type { Prisma, PrismaClient } from "@/lib/db/client";
+import type { CallerInput, GroupInput, PayoutInput, SubsidyPolicy } from "@/lib/subsidy";
+import { subsidyPolicySchema } from "@/lib/subsidy";
+import { penaltiesFromFindings } from "./penalties";
+
+type Reader = PrismaClient | Prisma.TransactionClient;
+
+interface CallerRow {
+  callerId: string;
+  groupId: string;
+  overtimeFen: number;
+  assigned: bigint;
+  admitted: bigint;
+  enrolled: bigint;
+  contacts: bigint;
+  seconds: bigint;
+}
+
+/**
+ * The figures lib/subsidy pays from, read from one campaign: every staff member placed in a group is a
+ * caller (leaders included, as the plan pays them a caller subsidy too), every group with a leader
+ * earns a leader bonus. Counts are aggregated in the database; only one row per caller comes back.
+ *
+ * - assigned / admitted / enrolled: the candidates currently in the caller's charge;
+ * - contacts / minutes: every contact the caller logged in the campaign;
+ * - penalties: the inspectors' findings against the caller (./penalties).
+ */
+export async function loadPayoutInput(
+  reader: Reader,
+  campaignId: string,
+): Promise<{ input: PayoutInput; policy: SubsidyPolicy }> {
+  const campaign = await reader.campaign.findUniqueOrThrow({
+    where: { id: campaignId },
+    select: { subsidyPolicy: true },
+  });
+  const policy = subsidyPolicySchema.parse(campaign.subsidyPolicy);
+
+  const rows = await reader.$queryRaw<CallerRow[]>`
+    WITH charge AS (
+      SELECT c."assignedCallerId" AS "callerId",
+             count(*) AS assigned,
+             count(*) FILTER (WHERE c.admitted) AS admitted,
+             count(*) FILTER (WHERE c.admitted AND c.enrollment = 'ENROLLED') AS enrolled
+      FROM "Candidate" c
+      WHERE c."campaignId" = ${campaignId} AND c."assignedCallerId" IS NOT NULL
+      GROUP BY c."assignedCallerId"
+    ), work AS (
+      SELECT l."callerId", count(*) AS contacts, coalesce(sum(l."durationSeconds"), 0) AS seconds
+      FROM "ContactLog" l
+      WHERE l."campaignId" = ${campaignId}
+      GROUP BY l."callerId"
+    )
+    SELECT s."userId" AS "callerId", s."groupId", s."overtimeFen",
+           coalesce(charge.assigned, 0) AS assigned,
+           coalesce(charge.admitted, 0) AS admitted,
+           coalesce(charge.enrolled, 0) AS enrolled,
+           coalesce(work.contacts, 0) AS contacts,
+           coalesce(work.seconds, 0) AS seconds
+    FROM "StaffProfile" s
+    LEFT JOIN charge ON charge."callerId" = s."userId"
+    LEFT JOIN work ON work."callerId" = s."userId"
+    WHERE s."campaignId" = ${campaignId} AND s."groupId" IS NOT NULL
+    ORDER BY s."userId"`;
+
+  const findings = await reader.finding.findMany({
+    where: { campaignId },
+    select: { callerId: true, kind: true, deductionPercent: true },
+  });
+  const penalties = penaltiesFromFindings(findings);
+
+  const callers: CallerInput[] = rows.map((row) => ({
+    callerId: row.callerId,
+    groupId: row.groupId,
+    assigned: Number(row.assigned),
+    admitted: Number(row.admitted),
+    enrolled: Number(row.enrolled),
+    contacts: Number(row.contacts),
+    minutes: Number(row.seconds) / 60,
+    overtimeFen: row.overtimeFen,
+    mistakenWithdrawal: penalties.get(row.callerId)?.mistakenWithdrawal ?? false,
+    fraudPercent: penalties.get(row.callerId)?.fraudPercent ?? 0,
+  }));
+
+  const groups: GroupInput[] = (
+    await reader.group.findMany({
+      where: { campaignId, leaderId: { not: null } },
+      select: { id: true, leaderId: true },
+      orderBy: { id: "asc" },
+    })
+  ).map((group) => ({ groupId: group.id, leaderId: group.leaderId as string }));
+
+  return { input: { callers, groups }, policy };
+}
