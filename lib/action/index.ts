@@ -46,6 +46,13 @@ interface ActionConfig<S extends z.ZodType> {
 
 const MAX_ATTEMPTS = 3;
 
+/** What each action was declared with, so a test can try every action with every role (RELIABILITY #2). */
+const declarations = new WeakMap<object, { name: string; permission: Permission }>();
+
+export function actionDeclaration(candidate: unknown): { name: string; permission: Permission } | undefined {
+  return typeof candidate === "function" ? declarations.get(candidate) : undefined;
+}
+
 /**
  * The one shape of every mutation: authenticate -> check the permission -> parse the input ->
  * run the body in one transaction -> write exactly one audit row in that transaction -> typed result.
@@ -56,7 +63,7 @@ export function action<S extends z.ZodType, T>(
   config: ActionConfig<S>,
   body: (input: z.infer<S>, ctx: ActionContext) => Promise<T>,
 ): (input: unknown) => Promise<ActionResult<T>> {
-  return async (rawInput) => {
+  const run = async (rawInput: unknown): Promise<ActionResult<T>> => {
     const user = await getSessionUser();
     if (!user) return failure("UNAUTHENTICATED");
     if (!can(user.roles, config.permission)) return failure("FORBIDDEN");
@@ -112,6 +119,8 @@ export function action<S extends z.ZodType, T>(
       }
     }
   };
+  declarations.set(run, { name: config.name, permission: config.permission });
+  return run;
 }
 
 async function failure(code: ActionErrorCode, fieldErrors?: Record<string, string[]>): Promise<ActionResult<never>> {
