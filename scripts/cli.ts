@@ -1,19 +1,21 @@
 // The data team's command line: `npm run cli -- <command> ...`.
-//   check-list <file> --list <toudang|luqu|jiaofei|baodao> [--json]
+//   check-list <file> --list <toudang|luqu|jiaofei|baodao> [--mapping <json>] [--json]
 //     Validates a list file without any database. Exit 0 when the file was read (whatever its
 //     errors), 2 when it cannot be read or the arguments are wrong.
-//   import <file> --list <kind> [--campaign <id>] [--apply --by <login>] [--json]
+//   import <file> --list <kind> [--campaign <id>] [--mapping <json>] [--apply --by <login>] [--json]
 //     Previews the file against the campaign (DATABASE_URL; the newest campaign by default) and, with
 //     --apply, applies it as one batch, as the data team's page does. Exit 1 when the apply is refused.
+//   --mapping '{"row":2,"fields":["examNo","name",null,"phones","region"]}' names the header row and
+//     the field of each column (null: not imported), as the import page's corrected mapping does.
 import { parseArgs } from "node:util";
 import { LATEST_CAMPAIGN_FIRST } from "@/lib/campaign/latest";
 import { checkListFile } from "@/lib/import/check-file";
-import { LIST_KINDS, LIST_NAMES, type ListKind } from "@/lib/import/columns";
+import { LIST_KINDS, LIST_NAMES, type ListKind, parseMapping } from "@/lib/import/columns";
 import { UnreadableFileError } from "@/lib/import/read";
 
 const USAGE = [
-  "用法：npm run cli -- check-list <文件> --list <toudang|luqu|jiaofei|baodao> [--json]",
-  "      npm run cli -- import <文件> --list <类型> [--campaign <计划ID>] [--apply --by <账号>] [--json]",
+  "用法：npm run cli -- check-list <文件> --list <toudang|luqu|jiaofei|baodao> [--mapping <JSON>] [--json]",
+  "      npm run cli -- import <文件> --list <类型> [--campaign <计划ID>] [--mapping <JSON>] [--apply --by <账号>] [--json]",
 ].join("\n");
 
 function parseCommandArgs(args: string[]) {
@@ -27,6 +29,7 @@ function parseCommandArgs(args: string[]) {
         campaign: { type: "string" },
         apply: { type: "boolean", default: false },
         by: { type: "string" },
+        mapping: { type: "string" },
       },
     });
   } catch {
@@ -47,8 +50,13 @@ async function checkList(args: string[]) {
     console.error(USAGE);
     return 2;
   }
+  const mapping = parseMapping(values.mapping);
+  if (!mapping.ok) {
+    console.error(mapping.error);
+    return 2;
+  }
   try {
-    const report = await checkListFile(file, kind);
+    const report = await checkListFile(file, kind, undefined, { mapping: mapping.value });
     if (values.json) {
       process.stdout.write(`${JSON.stringify(report)}\n`);
     } else {
@@ -83,6 +91,11 @@ async function importList(args: string[]) {
     console.error(USAGE);
     return 2;
   }
+  const mapping = parseMapping(parsed.values.mapping);
+  if (!mapping.ok) {
+    console.error(mapping.error);
+    return 2;
+  }
   if (!databaseUrl) {
     console.error("import 需要 DATABASE_URL（要导入的数据库）。");
     return 2;
@@ -105,6 +118,7 @@ async function importList(args: string[]) {
         campaignId: campaign.id,
         kind,
         path: file,
+        mapping: mapping.value,
       });
       out(
         { report, plan, alreadyApplied },
@@ -125,6 +139,7 @@ async function importList(args: string[]) {
       path: file,
       fileName: file.split("/").pop() ?? file,
       userId: user.id,
+      mapping: mapping.value,
     });
     out(
       result,

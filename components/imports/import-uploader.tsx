@@ -6,7 +6,8 @@ import { useState } from "react";
 import { applyUpload } from "@/app/(app)/admin/imports/actions";
 import { Button } from "@/components/ui/button";
 import { firstError } from "@/lib/action/result";
-import { LIST_KINDS, type ListKind } from "@/lib/import/columns";
+import { type HeaderMapping, LIST_KINDS, type ListKind, type MappingChoice } from "@/lib/import/columns";
+import { ColumnMapping } from "./column-mapping";
 
 interface Preview {
   fileHash: string;
@@ -14,6 +15,8 @@ interface Preview {
   format: "xlsx" | "csv";
   kind: ListKind;
   alreadyApplied: boolean;
+  header: HeaderMapping | null;
+  mappingChosen: boolean;
   rows: number;
   valid: number;
   encoding: string | null;
@@ -50,6 +53,13 @@ function upload(form: FormData, onProgress: (percent: number) => void): Promise<
   });
 }
 
+/** The full row-error report of the previewed file, as xlsx, checked with the same mapping. */
+function errorReportHref(preview: Preview, mapping: MappingChoice | null): string {
+  const query = new URLSearchParams({ fileHash: preview.fileHash, format: preview.format, kind: preview.kind });
+  if (mapping) query.set("mapping", JSON.stringify(mapping));
+  return `/api/imports/errors?${query}`;
+}
+
 export function ImportUploader() {
   const t = useTranslations("imports");
   const tEnrollment = useTranslations("enrollment");
@@ -58,11 +68,17 @@ export function ImportUploader() {
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
+  // the mapping corrected by hand that the preview shown used; it goes with the apply
+  const [mapping, setMapping] = useState<MappingChoice | null>(null);
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
   const [pending, setPending] = useState(false);
 
   async function onPreview(event: React.FormEvent) {
     event.preventDefault();
+    await runPreview(null);
+  }
+
+  async function runPreview(choice: MappingChoice | null) {
     if (!file) {
       setMessage({ tone: "error", text: t("chooseFile") });
       return;
@@ -74,10 +90,13 @@ export function ImportUploader() {
     const form = new FormData();
     form.set("file", file);
     form.set("kind", kind);
+    if (choice) form.set("mapping", JSON.stringify(choice));
     try {
       const { status, body } = await upload(form, setProgress);
-      if (status === 200) setPreview(body as Preview);
-      else setMessage({ tone: "error", text: (body as { error?: string }).error ?? t("failed") });
+      if (status === 200) {
+        setPreview(body as Preview);
+        setMapping(choice);
+      } else setMessage({ tone: "error", text: (body as { error?: string }).error ?? t("failed") });
     } catch {
       setMessage({ tone: "error", text: t("offline") });
     }
@@ -93,10 +112,12 @@ export function ImportUploader() {
       format: preview.format,
       kind: preview.kind,
       fileName: preview.fileName,
+      ...(mapping ? { mapping } : {}),
     });
     setPending(false);
     if (result.ok) {
       setPreview(null);
+      setMapping(null);
       setFile(null);
       setMessage({ tone: "ok", text: t("applied", result.data) });
       router.refresh();
@@ -176,6 +197,25 @@ export function ImportUploader() {
               duplicates: preview.duplicates.length,
             })}
           </p>
+          {preview.header ? (
+            <ColumnMapping
+              key={JSON.stringify(preview.header)}
+              header={preview.header}
+              chosen={preview.mappingChosen}
+              disabled={pending}
+              onPreview={runPreview}
+            />
+          ) : null}
+          {preview.errorCount + preview.duplicates.length > 0 ? (
+            <a
+              href={errorReportHref(preview, mapping)}
+              download
+              className="inline-block text-sm text-brand-700 underline"
+              data-testid="import-error-report"
+            >
+              {t("downloadErrors")}
+            </a>
+          ) : null}
           {preview.alreadyApplied ? <p className="text-sm text-amber-800">{t("alreadyApplied")}</p> : null}
           {plan ? (
             <ul className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">

@@ -7,8 +7,8 @@ import { assignableCallers, takeLeastLoaded } from "@/lib/calls/scope";
 import type { Prisma, PrismaClient } from "@/lib/db/client";
 import type { CheckReport, ListRecord } from "./check";
 import { checkListFile } from "./check-file";
-import type { ListKind } from "./columns";
-import { type CandidateSnapshot, type ImportPlan, planImport } from "./plan";
+import type { HeaderMapping, ListKind, MappingChoice } from "./columns";
+import { type CandidatePatch, type CandidateSnapshot, type ImportPlan, type PlannedField, planImport } from "./plan";
 
 const IMPORT_KIND: Record<ListKind, ImportKind> = {
   toudang: "TOUDANG",
@@ -16,7 +16,8 @@ const IMPORT_KIND: Record<ListKind, ImportKind> = {
   jiaofei: "JIAOFEI",
   baodao: "BAODAO",
 };
-const CHUNK = 1000;
+/** Rows per multi-row INSERT or UPDATE: 100,000 rows are 100 statements, not 100,000. */
+const CHUNK = 2000;
 
 export function fileSha256(path: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -40,6 +41,8 @@ export interface ImportPreview {
   records: ListRecord[];
   fileHash: string;
   alreadyApplied: boolean;
+  /** the header row and its mapping, for the page to show and correct; null when no row was found */
+  header: HeaderMapping | null;
 }
 
 async function snapshots(db: PrismaClient | Prisma.TransactionClient, campaignId: string, examNos: string[]) {
@@ -71,17 +74,23 @@ export async function previewImport(
   // a transaction client works too: under the embedded database (one session) an action must read
   // through its own transaction, never through a second connection, or it waits on itself
   prisma: PrismaClient | Prisma.TransactionClient,
-  input: { campaignId: string; kind: ListKind; path: string },
+  input: { campaignId: string; kind: ListKind; path: string; mapping?: MappingChoice },
 ): Promise<ImportPreview> {
   const records: ListRecord[] = [];
-  const report = await checkListFile(input.path, input.kind, (record) => records.push(record));
+  let header: HeaderMapping | null = null;
+  const report = await checkListFile(input.path, input.kind, (record) => records.push(record), {
+    mapping: input.mapping,
+    onHeader: (found) => {
+      header = found;
+    },
+  });
   const fileHash = await fileSha256(input.path);
   const applied = await prisma.importBatch.findFirst({
     where: { campaignId: input.campaignId, kind: IMPORT_KIND[input.kind], fileHash, status: "APPLIED" },
     select: { id: true },
   });
   if (report.errors.length > 0 || report.duplicates.length > 0) {
-    return { report, plan: null, records, fileHash, alreadyApplied: Boolean(applied) };
+    return { report, plan: null, records, fileHash, alreadyApplied: Boolean(applied), header };
   }
   const previous = await prisma.importBatch.findFirst({
     where: { campaignId: input.campaignId, kind: IMPORT_KIND[input.kind], status: "APPLIED" },
@@ -94,7 +103,7 @@ export async function previewImport(
     records.map((r) => r.examNo),
   );
   const plan = planImport(input.kind, records, existing, previous?.examNos ?? null);
-  return { report, plan, records, fileHash, alreadyApplied: Boolean(applied) };
+  return { report, plan, records, fileHash, alreadyApplied: Boolean(applied), header };
 }
 
 export type ImportRefusal = "HAS_ERRORS" | "UNKNOWN_EXAM_NOS" | "NOT_FOUND" | "NOT_APPLIED" | "LATER_BATCH" | "IN_USE";
@@ -128,16 +137,21 @@ async function assignmentPlan(tx: Prisma.TransactionClient, campaignId: string) 
   };
 }
 
+/** How far an apply has come, told after each chunk is written (the command line prints it). */
+export type ApplyProgress = (done: { written: number; total: number }) => void | Promise<void>;
+
 /**
  * Writes a previewed plan inside the caller's transaction: the batch row first (unique per file, so
  * a second identical apply fails on it), then the new candidates with their assignment, then the
- * changes, each recorded in ImportChange for undo. The caller writes the audit row.
+ * changes, each recorded in ImportChange for undo. Every write is a multi-row statement over a chunk
+ * of rows. The caller writes the audit row.
  */
 export async function applyPlan(
   tx: Prisma.TransactionClient,
   input: { campaignId: string; kind: ListKind; fileName: string; userId: string },
   preview: Pick<ImportPreview, "report" | "records" | "fileHash">,
   plan: ImportPlan,
+  onProgress?: ApplyProgress,
 ) {
   const { report } = preview;
   const batch = await tx.importBatch.create({
@@ -156,6 +170,8 @@ export async function applyPlan(
       appliedAt: new Date(),
     },
   });
+  const total = plan.create.length + plan.update.length;
+  let written = 0;
   const assign = await assignmentPlan(tx, input.campaignId);
   let unassigned = 0;
   for (let i = 0; i < plan.create.length; i += CHUNK) {
@@ -178,8 +194,10 @@ export async function applyPlan(
     });
     const created = await tx.candidate.createManyAndReturn({
       data: rows,
-      select: { id: true, assignedCallerId: true },
+      select: { id: true, examNo: true, assignedCallerId: true },
     });
+    // RETURNING promises no order: each new row is matched to what was written by its exam number
+    const writtenRows = new Map(rows.map((row) => [row.examNo, row]));
     await tx.assignment.createMany({
       data: created
         .filter((c) => c.assignedCallerId)
@@ -190,28 +208,35 @@ export async function applyPlan(
         })),
     });
     await tx.importChange.createMany({
-      data: created.map((c, j) => ({
+      data: created.map((c) => ({
         batchId: batch.id,
         candidateId: c.id,
-        after: rows[j] as unknown as Prisma.InputJsonValue,
+        after: writtenRows.get(c.examNo) as unknown as Prisma.InputJsonValue,
       })),
     });
+    written += rows.length;
+    await onProgress?.({ written, total });
   }
-  for (const update of plan.update) {
-    const before = Object.fromEntries(Object.entries(update.changes).map(([k, v]) => [k, v.before]));
-    const after = Object.fromEntries(Object.entries(update.changes).map(([k, v]) => [k, v.after]));
-    await tx.candidate.update({
-      where: { id: update.candidateId },
-      data: { ...after, version: { increment: 1 } },
-    });
-    await tx.importChange.create({
-      data: {
+  for (let i = 0; i < plan.update.length; i += CHUNK) {
+    const chunk = plan.update.slice(i, i + CHUNK).map((update) => ({
+      id: update.candidateId,
+      before: Object.fromEntries(Object.entries(update.changes).map(([k, v]) => [k, v.before])),
+      after: Object.fromEntries(Object.entries(update.changes).map(([k, v]) => [k, v.after])),
+    }));
+    await patchCandidates(
+      tx,
+      chunk.map((c) => ({ id: c.id, values: c.after })),
+    );
+    await tx.importChange.createMany({
+      data: chunk.map((c) => ({
         batchId: batch.id,
-        candidateId: update.candidateId,
-        before: before as Prisma.InputJsonValue,
-        after: after as Prisma.InputJsonValue,
-      },
+        candidateId: c.id,
+        before: c.before as Prisma.InputJsonValue,
+        after: c.after as Prisma.InputJsonValue,
+      })),
     });
+    written += chunk.length;
+    await onProgress?.({ written, total });
   }
   return {
     ok: true as const,
@@ -223,6 +248,57 @@ export async function applyPlan(
   };
 }
 
+const PATCHABLE: readonly PlannedField[] = [
+  "name",
+  "gender",
+  "phones",
+  "region",
+  "school",
+  "major",
+  "firstChoice",
+  "admitted",
+  "paid",
+  "enrollment",
+];
+
+/**
+ * Sets some fields of many candidates in one UPDATE ... FROM jsonb_to_recordset per chunk: each row
+ * names the fields it sets (`fields`), every other column keeps its value. Bumps the version, so a
+ * leader's page opened before the import is refused as stale rather than overwriting it.
+ */
+async function patchCandidates(tx: Prisma.TransactionClient, patches: { id: string; values: CandidatePatch }[]) {
+  for (let i = 0; i < patches.length; i += CHUNK) {
+    const chunk = patches.slice(i, i + CHUNK);
+    const payload = JSON.stringify(
+      chunk.map(({ id, values }) => {
+        const fields = PATCHABLE.filter((field) => field in values);
+        return { id, fields, ...Object.fromEntries(fields.map((field) => [field, values[field] ?? null])) };
+      }),
+    );
+    const count = await tx.$executeRaw`
+      UPDATE "Candidate" AS c SET
+        "name" = CASE WHEN 'name' = ANY(v.fields) THEN v."name" ELSE c."name" END,
+        "gender" = CASE WHEN 'gender' = ANY(v.fields) THEN v."gender" ELSE c."gender" END,
+        "phones" = CASE WHEN 'phones' = ANY(v.fields) THEN v."phones" ELSE c."phones" END,
+        "region" = CASE WHEN 'region' = ANY(v.fields) THEN v."region" ELSE c."region" END,
+        "school" = CASE WHEN 'school' = ANY(v.fields) THEN v."school" ELSE c."school" END,
+        "major" = CASE WHEN 'major' = ANY(v.fields) THEN v."major" ELSE c."major" END,
+        "firstChoice" = CASE WHEN 'firstChoice' = ANY(v.fields) THEN v."firstChoice" ELSE c."firstChoice" END,
+        "admitted" = CASE WHEN 'admitted' = ANY(v.fields) THEN v."admitted" ELSE c."admitted" END,
+        "paid" = CASE WHEN 'paid' = ANY(v.fields) THEN v."paid" ELSE c."paid" END,
+        "enrollment" = CASE WHEN 'enrollment' = ANY(v.fields)
+          THEN v."enrollment"::"EnrollmentStatus" ELSE c."enrollment" END,
+        "version" = c."version" + 1,
+        "updatedAt" = CURRENT_TIMESTAMP
+      FROM jsonb_to_recordset(${payload}::jsonb) AS v(
+        id text, fields text[], "name" text, "gender" text, "phones" text[], "region" text, "school" text,
+        "major" text, "firstChoice" boolean, "admitted" boolean, "paid" boolean, "enrollment" text)
+      WHERE c.id = v.id`;
+    // a candidate deleted since the preview: the whole apply is rolled back rather than half done
+    if (count !== chunk.length) throw new Error(`import: ${chunk.length - count} candidates vanished during apply`);
+  }
+}
+
 /**
  * Applies a list to the campaign in one transaction. Refused, with nothing written, while the file has
  * errors, duplicates, or (for 录取/缴费/报到) exam numbers that were never submitted. The batch row
@@ -231,7 +307,15 @@ export async function applyPlan(
  */
 export async function applyImport(
   prisma: PrismaClient,
-  input: { campaignId: string; kind: ListKind; path: string; fileName: string; userId: string },
+  input: {
+    campaignId: string;
+    kind: ListKind;
+    path: string;
+    fileName: string;
+    userId: string;
+    mapping?: MappingChoice;
+    onProgress?: ApplyProgress;
+  },
 ): Promise<ApplyResult> {
   const preview = await previewImport(prisma, input);
   const { plan, report } = preview;
@@ -265,14 +349,20 @@ export async function applyImport(
   try {
     return await prisma.$transaction(
       async (tx) => {
-        const applied = await applyPlan(tx, input, preview, plan);
+        const applied = await applyPlan(tx, input, preview, plan, input.onProgress);
         await tx.auditLog.create({
           data: {
             actorId: input.userId,
             action: "import.apply",
             entityType: "ImportBatch",
             entityId: applied.batchId,
-            after: { kind: input.kind, fileName: input.fileName, created: applied.created, updated: applied.updated },
+            after: {
+              kind: input.kind,
+              fileName: input.fileName,
+              created: applied.created,
+              updated: applied.updated,
+              ...(input.mapping ? { mapping: input.mapping as unknown as Prisma.InputJsonValue } : {}),
+            },
           },
         });
         return applied;
@@ -325,14 +415,15 @@ export async function undoBatch(tx: Prisma.TransactionClient, batchId: string): 
   const createdIds = changes.filter((c) => c.before === null).map((c) => c.candidateId);
   const worked = await tx.contactLog.count({ where: { candidateId: { in: createdIds } } });
   if (worked > 0) return { ok: false, refusal: "IN_USE", message: "该批次新增的考生已有联系记录，不能撤销。" };
-  await tx.candidate.deleteMany({ where: { id: { in: createdIds } } });
-  for (const change of changes) {
-    if (change.before === null) continue;
-    await tx.candidate.update({
-      where: { id: change.candidateId },
-      data: { ...(change.before as Prisma.CandidateUpdateInput), version: { increment: 1 } },
-    });
+  for (let i = 0; i < createdIds.length; i += CHUNK) {
+    await tx.candidate.deleteMany({ where: { id: { in: createdIds.slice(i, i + CHUNK) } } });
   }
+  await patchCandidates(
+    tx,
+    changes
+      .filter((change) => change.before !== null)
+      .map((change) => ({ id: change.candidateId, values: change.before as CandidatePatch })),
+  );
   await tx.importBatch.update({
     where: { id: batch.id },
     // the hash is unique per campaign and kind; the undone batch gives it up, so the same file

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import {
   foldWidth,
   type Normalized,
@@ -123,4 +124,95 @@ export function mapHeader(cells: readonly unknown[]): ColumnMapping {
     headers.set(column, String(cell).trim());
   });
   return { fields, headers };
+}
+
+/**
+ * The header row as the import page shows it for correcting: each header cell's text and the field
+ * its column feeds (null: the column is not imported). Sent back by the page as the data team
+ * corrected it, it replaces the detected mapping for the preview and the apply.
+ */
+export interface HeaderMapping {
+  /** the header row's number as Excel shows it; the data start below it */
+  row: number;
+  columns: { header: string; field: Field | null }[];
+}
+
+/** The mapping the page posts back: the header row and, column by column, the field or null. */
+export interface MappingChoice {
+  row: number;
+  fields: (Field | null)[];
+}
+
+export const FIELD_NAMES = Object.keys(FIELDS) as Field[];
+
+/** The mapping as a header row shows it: detected fields, in column order, up to the last header cell. */
+export function headerMapping(row: number, cells: readonly unknown[], mapping: ColumnMapping): HeaderMapping {
+  const texts = cells.map((cell) => foldWidth(String(cell ?? "")).trim());
+  let last = texts.length - 1;
+  while (last >= 0 && texts[last] === "" && !mapping.fields.has(last)) last -= 1;
+  return {
+    row,
+    columns: texts.slice(0, last + 1).map((header, column) => ({ header, field: mapping.fields.get(column) ?? null })),
+  };
+}
+
+/**
+ * A mapping chosen by hand, checked before it is used: each field but the phone numbers feeds from
+ * one column at most (联系电话 and 家长电话 may both hold numbers). Returns the Chinese reason it is
+ * refused, or null. A required column left out is not refused here: the check reports it as
+ * MISSING_COLUMN, like a file without it.
+ */
+export function mappingProblem(choice: MappingChoice): string | null {
+  const seen = new Set<Field>();
+  for (const field of choice.fields) {
+    if (field === null || field === "phones") continue;
+    if (seen.has(field)) return `“${FIELDS[field].aliases[0]}”只能对应一列，请把多余的列设为“不导入”。`;
+    seen.add(field);
+  }
+  return null;
+}
+
+/** A chosen mapping applied to the header row's cells (their texts name the columns in error reports). */
+export function chosenMapping(choice: MappingChoice, headerCells: readonly unknown[]): ColumnMapping {
+  const fields = new Map<number, Field>();
+  const headers = new Map<number, string>();
+  choice.fields.forEach((field, column) => {
+    if (!field) return;
+    fields.set(column, field);
+    const text = String(headerCells[column] ?? "").trim();
+    headers.set(column, text || `第 ${column + 1} 列`);
+  });
+  return { fields, headers };
+}
+
+/** A posted mapping (JSON from the page or the command line), refused with a Chinese reason. */
+export const mappingChoiceSchema = z
+  .object({
+    row: z.number().int().min(1).max(1_048_576),
+    fields: z
+      .array(z.enum(FIELD_NAMES as [Field, ...Field[]]).nullable())
+      .min(1)
+      .max(500),
+  })
+  .strict()
+  .superRefine((choice, ctx) => {
+    const problem = mappingProblem(choice);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
+
+/** The optional `mapping` field: absent (detect the header), or a mapping the page lets through. */
+export function parseMapping(raw: unknown): { ok: true; value?: MappingChoice } | { ok: false; error: string } {
+  if (raw === null || raw === undefined || raw === "") return { ok: true };
+  let value: unknown;
+  try {
+    value = JSON.parse(String(raw));
+  } catch {
+    return { ok: false, error: "列对应关系无法识别，请刷新页面后重试。" };
+  }
+  const parsed = mappingChoiceSchema.safeParse(value);
+  if (!parsed.success) {
+    const custom = parsed.error.issues.find((issue) => issue.code === "custom");
+    return { ok: false, error: custom?.message ?? "列对应关系无法识别，请刷新页面后重试。" };
+  }
+  return { ok: true, value: parsed.data };
 }

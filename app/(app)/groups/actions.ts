@@ -114,6 +114,7 @@ export const moveCandidate = action(
       after: { assignedCallerId: toCallerId },
     });
     revalidatePath("/groups");
+    revalidatePath(`/groups/${candidate.groupId}/assignments`);
     return { candidateId: candidate.id, callerId: toCallerId };
   },
 );
@@ -150,10 +151,13 @@ export const handBackForLeave = action(
     const load = others.map((o) => ({ userId: o.userId, count: o.user._count.assignedCandidates }));
     const moves: { candidateId: string; callerId: string }[] = [];
     for (const { id } of charge) moves.push({ candidateId: id, callerId: takeLeastLoaded(load) });
-    for (const move of moves) {
-      await tx.candidate.update({
-        where: { id: move.candidateId },
-        data: { assignedCallerId: move.callerId, version: { increment: 1 } },
+    // one UPDATE per receiving caller, not one per candidate
+    const byCaller = new Map<string, string[]>();
+    for (const move of moves) byCaller.set(move.callerId, [...(byCaller.get(move.callerId) ?? []), move.candidateId]);
+    for (const [to, ids] of byCaller) {
+      await tx.candidate.updateMany({
+        where: { id: { in: ids } },
+        data: { assignedCallerId: to, version: { increment: 1 } },
       });
     }
     await tx.assignment.updateMany({
@@ -171,6 +175,7 @@ export const handBackForLeave = action(
       after: { poolStatus: "ON_LEAVE", reassigned: moves.length },
     });
     revalidatePath("/groups");
+    revalidatePath(`/groups/${profile.groupId}/assignments`);
     return { reassigned: moves.length };
   },
 );

@@ -5,14 +5,15 @@ import { getSessionUser } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
 import { db } from "@/lib/db";
 import { previewImport } from "@/lib/import/apply";
-import { LIST_KINDS, type ListKind } from "@/lib/import/columns";
+import { LIST_KINDS, type ListKind, parseMapping } from "@/lib/import/columns";
 import { fileFormat, MAX_FILE_BYTES, UnreadableFileError } from "@/lib/import/read";
 import { uploadPath } from "@/lib/import/uploads";
 
 const json = (body: unknown, status = 200) => Response.json(body, { status });
 
 /**
- * Receives a list file (multipart: `file`, `kind`) and answers its preview against the campaign.
+ * Receives a list file (multipart: `file`, `kind`, and `mapping`, the header mapping as corrected on
+ * the page, JSON) and answers its preview against the campaign with the header mapping it used.
  * Nothing is written to the campaign here; the file waits, named by its hash, for the apply action.
  * A route handler rather than a server action: files are larger than an action's body limit.
  */
@@ -32,6 +33,8 @@ export async function POST(request: Request) {
   if (!(file instanceof File) || file.size === 0) return json({ error: "请选择要导入的文件。" }, 400);
   if (typeof kind !== "string" || !LIST_KINDS.includes(kind as ListKind))
     return json({ error: "请选择名单类型。" }, 400);
+  const mapping = parseMapping(form?.get("mapping"));
+  if (!mapping.ok) return json({ error: mapping.error }, 400);
   if (file.size > MAX_FILE_BYTES)
     return json({ error: `文件超过 ${MAX_FILE_BYTES / 1024 / 1024} MB，请拆分后再导入。` }, 413);
 
@@ -41,7 +44,12 @@ export async function POST(request: Request) {
     const fileHash = createHash("sha256").update(bytes).digest("hex");
     const stored = uploadPath(fileHash, format);
     await writeFile(stored, bytes);
-    const preview = await previewImport(db(), { campaignId: campaign.id, kind: kind as ListKind, path: stored });
+    const preview = await previewImport(db(), {
+      campaignId: campaign.id,
+      kind: kind as ListKind,
+      path: stored,
+      mapping: mapping.value,
+    });
     const { report, plan } = preview;
     return json({
       fileHash,
@@ -49,6 +57,8 @@ export async function POST(request: Request) {
       format,
       kind,
       alreadyApplied: preview.alreadyApplied,
+      header: preview.header,
+      mappingChosen: Boolean(mapping.value),
       rows: report.rows,
       valid: report.valid,
       encoding: report.encoding ?? null,

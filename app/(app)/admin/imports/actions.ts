@@ -5,7 +5,7 @@ import { z } from "zod";
 import { ActionError, action } from "@/lib/action";
 import { LATEST_CAMPAIGN_FIRST } from "@/lib/campaign/latest";
 import { applyPlan, previewImport, undoBatch } from "@/lib/import/apply";
-import { LIST_KINDS } from "@/lib/import/columns";
+import { LIST_KINDS, mappingChoiceSchema } from "@/lib/import/columns";
 import { uploadPath } from "@/lib/import/uploads";
 
 /** Applies a previewed upload (identified by its hash) to the campaign as one batch. */
@@ -19,6 +19,8 @@ export const applyUpload = action(
         format: z.enum(["xlsx", "csv"]),
         kind: z.enum(LIST_KINDS),
         fileName: z.string().trim().min(1).max(200),
+        /** the header mapping the preview used, when the data team corrected it */
+        mapping: mappingChoiceSchema.optional(),
       })
       .strict(),
   },
@@ -27,7 +29,12 @@ export const applyUpload = action(
     const campaign = await tx.campaign.findFirst({ orderBy: LATEST_CAMPAIGN_FIRST });
     if (!campaign) throw new ActionError("NOT_FOUND");
     const path = uploadPath(input.fileHash, input.format);
-    const preview = await previewImport(tx, { campaignId: campaign.id, kind: input.kind, path }).catch(() => null);
+    const preview = await previewImport(tx, {
+      campaignId: campaign.id,
+      kind: input.kind,
+      path,
+      mapping: input.mapping,
+    }).catch(() => null);
     if (!preview) throw new ActionError("INVALID_INPUT", { fileHash: ["找不到上传的文件，请重新上传。"] });
     if (!preview.plan) throw new ActionError("INVALID_INPUT", { fileHash: ["文件有错误，请改正后重新上传。"] });
     if (preview.alreadyApplied) throw new ActionError("CONFLICT");
@@ -45,7 +52,13 @@ export const applyUpload = action(
     audit({
       entityType: "ImportBatch",
       entityId: applied.batchId,
-      after: { kind: input.kind, fileName: input.fileName, created: applied.created, updated: applied.updated },
+      after: {
+        kind: input.kind,
+        fileName: input.fileName,
+        created: applied.created,
+        updated: applied.updated,
+        ...(input.mapping ? { mapping: input.mapping } : {}),
+      },
     });
     revalidatePath("/admin/imports");
     return {

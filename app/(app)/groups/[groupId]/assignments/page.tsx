@@ -1,0 +1,241 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { forbidden, notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { HandBackButton } from "@/components/assignments/hand-back-button";
+import { MoveCandidateForm } from "@/components/assignments/move-candidate-form";
+import { NoCampaign } from "@/components/campaign/no-campaign";
+import { Button } from "@/components/ui/button";
+import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { type Column, Table } from "@/components/ui/table";
+import { can } from "@/lib/auth/permissions";
+import { requireUser } from "@/lib/auth/session";
+import { assignableCallers } from "@/lib/calls/scope";
+import { currentCampaign } from "@/lib/campaign/queries";
+import { db } from "@/lib/db";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("assignments"))("title") };
+}
+
+/** Candidates listed at once; a bigger group is narrowed by caller or search first. */
+const PAGE_ROWS = 200;
+
+/**
+ * Who works on which candidate in one group: the leader (and the data team and admins, who hold
+ * "candidate.reassign" for every group) moves a candidate to another caller, or hands back every
+ * candidate of a caller going on leave. The callback lead may look but not move. A leader opening
+ * another group's page gets 404, the same rule as groupScope in ../../actions.ts.
+ */
+export default async function AssignmentsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ groupId: string }>;
+  searchParams: Promise<{ caller?: string; q?: string }>;
+}) {
+  const user = await requireUser();
+  const mayMove = can(user.roles, "candidate.reassign");
+  const seesAll = can(user.roles, "groups.viewAll") || user.roles.includes("DATA");
+  if (!mayMove && !seesAll) forbidden();
+  const campaign = await currentCampaign();
+  if (!campaign) return <NoCampaign />;
+  const { groupId } = await params;
+  const group = await db().group.findFirst({
+    where: { id: groupId, campaignId: campaign.id, ...(seesAll ? {} : { leaderId: user.id }) },
+    select: { id: true, name: true, region: true },
+  });
+  if (!group) notFound();
+
+  const t = await getTranslations();
+  const filters = await searchParams;
+  const callerFilter = typeof filters.caller === "string" ? filters.caller : "";
+  const search = typeof filters.q === "string" ? filters.q.trim().slice(0, 40) : "";
+
+  const [staff, assignable, loads] = await Promise.all([
+    db().staffProfile.findMany({
+      where: { campaignId: campaign.id, groupId: group.id },
+      orderBy: { user: { login: "asc" } },
+      select: { userId: true, poolStatus: true, user: { select: { name: true, login: true } } },
+    }),
+    db().staffProfile.findMany({
+      where: { ...assignableCallers(campaign.id), groupId: group.id },
+      select: { userId: true },
+    }),
+    db().candidate.groupBy({
+      by: ["assignedCallerId"],
+      where: { campaignId: campaign.id, groupId: group.id },
+      _count: { _all: true },
+    }),
+  ]);
+  const canTake = new Set(assignable.map((a) => a.userId));
+  const loadOf = new Map(loads.map((l) => [l.assignedCallerId, l._count._all]));
+  const names = new Map(staff.map((s) => [s.userId, s.user.name]));
+  const targets = staff
+    .filter((s) => canTake.has(s.userId))
+    .map((s) => ({ id: s.userId, name: s.user.name, load: loadOf.get(s.userId) ?? 0 }));
+
+  const candidateWhere = {
+    campaignId: campaign.id,
+    groupId: group.id,
+    ...(callerFilter === "none" ? { assignedCallerId: null } : callerFilter ? { assignedCallerId: callerFilter } : {}),
+    ...(search ? { OR: [{ name: { contains: search } }, { examNo: { startsWith: search } }] } : {}),
+  };
+  const [candidates, matching] = await Promise.all([
+    db().candidate.findMany({
+      where: candidateWhere,
+      orderBy: { examNo: "asc" },
+      take: PAGE_ROWS,
+      select: { id: true, examNo: true, name: true, assignedCallerId: true, version: true },
+    }),
+    db().candidate.count({ where: candidateWhere }),
+  ]);
+
+  type StaffRow = (typeof staff)[number];
+  const staffColumns: Column<StaffRow>[] = [
+    { key: "name", label: t("assignments.columns.caller"), primary: true, cell: (s) => s.user.name },
+    {
+      key: "status",
+      label: t("assignments.columns.status"),
+      cell: (s) =>
+        s.poolStatus === "ON_LEAVE" ? (
+          <Badge tone="warn">{t("assignments.status.onLeave")}</Badge>
+        ) : canTake.has(s.userId) ? (
+          <Badge tone="good">{t("assignments.status.available")}</Badge>
+        ) : (
+          <Badge>{t("assignments.status.unavailable")}</Badge>
+        ),
+    },
+    {
+      key: "load",
+      label: t("assignments.columns.load"),
+      align: "right",
+      cell: (s) => (
+        <Link href={`?caller=${s.userId}`} className="text-brand-700 underline">
+          {loadOf.get(s.userId) ?? 0}
+        </Link>
+      ),
+    },
+    ...(mayMove
+      ? [
+          {
+            key: "leave",
+            label: t("assignments.columns.leave"),
+            cell: (s: StaffRow) => (
+              <HandBackButton
+                callerId={s.userId}
+                callerName={s.user.name}
+                count={loadOf.get(s.userId) ?? 0}
+                onLeave={s.poolStatus === "ON_LEAVE"}
+              />
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  type CandidateRow = (typeof candidates)[number];
+  const candidateColumns: Column<CandidateRow>[] = [
+    { key: "examNo", label: t("assignments.columns.examNo"), primary: true, cell: (c) => c.examNo },
+    { key: "name", label: t("assignments.columns.name"), cell: (c) => c.name },
+    {
+      key: "caller",
+      label: t("assignments.columns.current"),
+      cell: (c) =>
+        c.assignedCallerId ? (
+          (names.get(c.assignedCallerId) ?? t("assignments.otherGroup"))
+        ) : (
+          <Badge tone="warn">{t("assignments.unassigned")}</Badge>
+        ),
+    },
+    ...(mayMove
+      ? [
+          {
+            key: "move",
+            label: t("assignments.columns.move"),
+            cell: (c: CandidateRow) => (
+              <MoveCandidateForm
+                candidateId={c.id}
+                examNo={c.examNo}
+                version={c.version}
+                targets={targets.filter((target) => target.id !== c.assignedCallerId)}
+              />
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  const unassigned = loadOf.get(null) ?? 0;
+  return (
+    <>
+      <PageHeader title={t("assignments.heading", { group: group.name })} subtitle={t("assignments.subtitle")}>
+        <Link href="/groups" className="text-sm text-brand-700 underline">
+          {t("assignments.back")}
+        </Link>
+      </PageHeader>
+      {mayMove ? null : <p className="mb-4 text-sm text-slate-600">{t("assignments.readOnly")}</p>}
+      <Card title={t("assignments.callers")}>
+        {staff.length === 0 ? (
+          <EmptyState>{t("assignments.noCallers")}</EmptyState>
+        ) : (
+          <Table columns={staffColumns} rows={staff} rowKey={(s) => s.userId} caption={t("assignments.callers")} />
+        )}
+        {unassigned > 0 ? (
+          <p className="mt-3 text-sm text-amber-800">
+            <Link href="?caller=none" className="underline">
+              {t("assignments.unassignedCount", { count: unassigned })}
+            </Link>
+          </p>
+        ) : null}
+      </Card>
+      <Card title={t("assignments.candidates")} className="mt-4">
+        <form className="mb-3 flex flex-wrap items-end gap-2">
+          <label className="text-sm">
+            <span className="mb-1 block text-slate-600">{t("assignments.filter.caller")}</span>
+            <select
+              name="caller"
+              defaultValue={callerFilter}
+              className="min-h-11 rounded-lg border border-slate-300 bg-white px-3"
+            >
+              <option value="">{t("assignments.filter.all")}</option>
+              <option value="none">{t("assignments.unassigned")}</option>
+              {staff.map((s) => (
+                <option key={s.userId} value={s.userId}>
+                  {s.user.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="text-sm">
+            <span className="mb-1 block text-slate-600">{t("assignments.filter.search")}</span>
+            <input
+              name="q"
+              defaultValue={search}
+              className="min-h-11 w-44 rounded-lg border border-slate-300 px-3"
+              placeholder={t("assignments.filter.placeholder")}
+            />
+          </label>
+          <Button type="submit" variant="secondary">
+            {t("assignments.filter.apply")}
+          </Button>
+        </form>
+        <p className="mb-2 text-sm text-slate-500" data-testid="assignments-count">
+          {matching > candidates.length
+            ? t("assignments.showingSome", { shown: candidates.length, count: matching })
+            : t("assignments.showingAll", { count: matching })}
+        </p>
+        {candidates.length === 0 ? (
+          <EmptyState>{t("assignments.noCandidates")}</EmptyState>
+        ) : (
+          <Table
+            columns={candidateColumns}
+            rows={candidates}
+            rowKey={(c) => c.id}
+            caption={t("assignments.candidates")}
+          />
+        )}
+      </Card>
+    </>
+  );
+}
