@@ -1,0 +1,59 @@
+// What a finding (a violation recorded by an inspector, 八、处罚措施) may carry, by kind. The money
+// itself is lib/payouts' penaltiesFromFindings -> lib/subsidy; this says what the inspector must enter.
+import type { ViolationKind } from "@/generated/prisma/enums";
+import type { SubsidyPolicy } from "@/lib/subsidy";
+
+export const VIOLATION_KINDS = [
+  "FAKE_CALLBACK",
+  "FALSE_PROMISE",
+  "MISTAKEN_WITHDRAWAL",
+  "DERELICTION",
+  "FRAUD",
+] as const satisfies readonly ViolationKind[];
+
+export type DeductionRule =
+  /** the inspector sets a percentage in the policy's range (八(五): 20%-100%, 视情节严重与否) */
+  | { type: "range"; min: number; max: number }
+  /** fixed by the policy, not entered (八(三) 误退: 所有补贴按50%发放) */
+  | { type: "policy"; payoutPercent: number }
+  /** a violation to correct, with no deduction in the plan (违规承诺) */
+  | { type: "none" };
+
+/**
+ * 虚假回访 is a form of 弄虚作假, so it deducts like fraud and dereliction (the reading of
+ * lib/payouts/penalties.ts); 误退 halves all subsidies by the policy; 违规承诺 has no deduction.
+ */
+export function deductionRule(kind: ViolationKind, policy: Pick<SubsidyPolicy, "fraud" | "mistakenWithdrawal">) {
+  switch (kind) {
+    case "FAKE_CALLBACK":
+    case "DERELICTION":
+    case "FRAUD":
+      return { type: "range", min: policy.fraud.minPercent, max: policy.fraud.maxPercent } as DeductionRule;
+    case "MISTAKEN_WITHDRAWAL":
+      return { type: "policy", payoutPercent: policy.mistakenWithdrawal.payoutPercent } as DeductionRule;
+    case "FALSE_PROMISE":
+      return { type: "none" } as DeductionRule;
+  }
+}
+
+/** Why the entered percentage does not fit the kind (a Chinese sentence for the form), or null. */
+export function deductionError(
+  kind: ViolationKind,
+  percent: number | undefined,
+  policy: Pick<SubsidyPolicy, "fraud" | "mistakenWithdrawal">,
+): string | null {
+  const rule = deductionRule(kind, policy);
+  if (rule.type === "range") {
+    if (percent === undefined) return `请填写扣除比例（${rule.min}%–${rule.max}%）。`;
+    if (!Number.isInteger(percent) || percent < rule.min || percent > rule.max) {
+      return `扣除比例须为 ${rule.min}–${rule.max} 之间的整数。`;
+    }
+    return null;
+  }
+  if (percent !== undefined) {
+    return rule.type === "policy"
+      ? `误退按方案统一发放 ${rule.payoutPercent}% 补贴，不填扣除比例。`
+      : "违规承诺不扣补贴，不填扣除比例。";
+  }
+  return null;
+}
