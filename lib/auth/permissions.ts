@@ -62,6 +62,7 @@ export const AREAS = [
   { key: "groups", href: "/groups", permission: "groups.view" },
   { key: "strike", href: "/strike", permission: "strike.view" },
   { key: "inspection", href: "/inspection", permission: "inspection.view" },
+  { key: "payouts", href: "/payouts", permission: "payouts.view" },
   { key: "admin", href: "/admin", permission: "admin.view" },
 ] as const satisfies readonly { key: string; href: string; permission: Permission }[];
 

@@ -7,8 +7,10 @@ import importsEn from "./messages/imports.en.json";
 import importsZh from "./messages/imports.zh-CN.json";
 import inspectionEn from "./messages/inspection.en.json";
 import inspectionZh from "./messages/inspection.zh-CN.json";
+import payoutsEn from "./messages/payouts.en.json";
+import payoutsZh from "./messages/payouts.zh-CN.json";
 
-// One catalogue per area of the app (common, imports, dashboard, inspection), each owning its own
+// One catalogue per area of the app (common, imports, dashboard, inspection, payouts), each owning its own
 // top-level namespaces, so work on one area never edits another area's file. A unit test checks
 // that no namespace is defined twice and that English has exactly the Chinese keys.
 export const CATALOGUES = {
@@ -16,10 +18,11 @@ export const CATALOGUES = {
   imports: { "zh-CN": importsZh, en: importsEn },
   dashboard: { "zh-CN": dashboardZh, en: dashboardEn },
   inspection: { "zh-CN": inspectionZh, en: inspectionEn },
+  payouts: { "zh-CN": payoutsZh, en: payoutsEn },
 } as const;
 
-const zhCN = { ...commonZh, ...importsZh, ...dashboardZh, ...inspectionZh };
-const en = { ...commonEn, ...importsEn, ...dashboardEn, ...inspectionEn };
+const zhCN = { ...commonZh, ...importsZh, ...dashboardZh, ...inspectionZh, ...payoutsZh };
+const en = { ...commonEn, ...importsEn, ...dashboardEn, ...inspectionEn, ...payoutsEn };
 
 export type Messages = typeof zhCN;
 

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { actionDeclaration } from "@/lib/action";
 import { can, ROLES, type Role } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { createUser } from "@/prisma/seed/factories";
 import { signInAs } from "../support/session";
 
@@ -11,7 +12,13 @@ import { signInAs } from "../support/session";
 // without touching this file; an exported function that bypasses the action wrapper fails the test.
 const actionModules = import.meta.glob<Record<string, unknown>>(["/app/**/actions.ts", "/app/**/*-actions.ts"]);
 
-type Declared = { file: string; exportName: string; run: (input: unknown) => Promise<unknown>; permission: string };
+type Declared = {
+  file: string;
+  exportName: string;
+  run: (input: unknown) => Promise<unknown>;
+  name: string;
+  permission: string;
+};
 
 async function declaredActions(): Promise<{ declared: Declared[]; undeclared: string[] }> {
   const declared: Declared[] = [];
@@ -24,6 +31,7 @@ async function declaredActions(): Promise<{ declared: Declared[]; undeclared: st
           file,
           exportName,
           run: value as Declared["run"],
+          name: declaration.name,
           permission: declaration.permission,
         });
       } else {
@@ -49,6 +57,20 @@ describe("every server action against every role", () => {
     expect(Object.keys(actionModules).length).toBeGreaterThanOrEqual(5);
     expect(found.declared.length).toBeGreaterThanOrEqual(11);
     expect(found.undeclared).toEqual([]);
+  });
+
+  it("names every action in the activity log in both languages", () => {
+    for (const catalogue of Object.values(MESSAGES)) {
+      for (const action of found.declared) {
+        const label = action.name
+          .split(".")
+          .reduce<unknown>(
+            (node, part) => (node as Record<string, unknown> | undefined)?.[part],
+            catalogue.auditActions,
+          );
+        expect(typeof label, `auditActions.${action.name}`).toBe("string");
+      }
+    }
   });
 
   it("refuses every action without a session, and writes nothing", async () => {
