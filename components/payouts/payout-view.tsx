@@ -5,13 +5,14 @@ import type { PayoutSnapshot } from "@/lib/payouts/runs";
 import { type CallerPayout, formatPermille, formatYuan, type GroupPayout } from "@/lib/subsidy";
 
 /** The explanation lib/subsidy wrote, one step a line, folded so a table of 48 stays readable. */
+// On a desktop the lines open as a panel over the table, so one explanation does not stretch its row.
 function Explanation({ lines, label, testId }: { lines: string[]; label: string; testId: string }) {
   return (
-    <details className="group text-left" data-testid={testId}>
+    <details className="relative text-left" data-testid={testId}>
       <summary className="cursor-pointer select-none text-brand-700 underline-offset-2 hover:underline">
         {label}
       </summary>
-      <ol className="mt-2 list-decimal space-y-1 pl-5 text-xs leading-relaxed text-slate-700 md:max-w-md">
+      <ol className="mt-2 list-decimal space-y-1 pl-5 text-xs leading-relaxed text-slate-700 md:absolute md:right-0 md:z-10 md:w-[30rem] md:rounded-lg md:border md:border-slate-200 md:bg-white md:p-4 md:pl-8 md:shadow-lg">
         {lines.map((line, index) => (
           // the lines are an ordered derivation: their position is their identity
           // biome-ignore lint/suspicious/noArrayIndexKey: see above
@@ -22,13 +23,33 @@ function Explanation({ lines, label, testId }: { lines: string[]; label: string;
   );
 }
 
+function Money({ fen, testId }: { fen: number; testId?: string }) {
+  return (
+    <span className="whitespace-nowrap text-lg sm:text-2xl" data-testid={testId}>
+      {formatYuan(fen)}
+    </span>
+  );
+}
+
 /**
  * One payout, projected or frozen: the totals, every caller with their explanation, every leader's
  * bonus. The same view reads both, so a signed-off version looks exactly as it did when signed.
  */
-export async function PayoutView({ snapshot, groupId }: { snapshot: PayoutSnapshot; groupId?: string }) {
+export async function PayoutView({
+  snapshot,
+  groupId,
+  children,
+}: {
+  snapshot: PayoutSnapshot;
+  groupId?: string;
+  /** shown between the totals and the tables (the sign-off on the current projection) */
+  children?: React.ReactNode;
+}) {
   const t = await getTranslations("payouts");
   const { result, input, names } = snapshot;
+  // lib/subsidy names people and groups by id; the reader wants their names
+  const named = (lines: string[]) =>
+    lines.map((line) => line.replace(/\b[a-z0-9]{20,32}\b/g, (id) => names.people[id] ?? names.groups[id] ?? id));
   const inputById = new Map(input.callers.map((c) => [c.callerId, c]));
   const callers = result.callers.filter((c) => !groupId || inputById.get(c.callerId)?.groupId === groupId);
   const groups = result.groups.filter((g) => !groupId || g.groupId === groupId);
@@ -70,7 +91,7 @@ export async function PayoutView({ snapshot, groupId }: { snapshot: PayoutSnapsh
     {
       key: "explain",
       label: t("explain"),
-      cell: (c) => <Explanation lines={c.lines} label={t("explain")} testId={`explain-${c.callerId}`} />,
+      cell: (c) => <Explanation lines={named(c.lines)} label={t("explain")} testId={`explain-${c.callerId}`} />,
     },
   ];
   const groupColumns: Column<GroupPayout>[] = [
@@ -93,23 +114,24 @@ export async function PayoutView({ snapshot, groupId }: { snapshot: PayoutSnapsh
     {
       key: "explain",
       label: t("explain"),
-      cell: (g) => <Explanation lines={g.lines} label={t("explain")} testId={`explain-${g.groupId}`} />,
+      cell: (g) => <Explanation lines={named(g.lines)} label={t("explain")} testId={`explain-${g.groupId}`} />,
     },
   ];
 
   return (
     <div className="space-y-4">
       <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
-        <Stat label={t("total")} value={<span data-testid="payout-total">{formatYuan(result.totalFen)}</span>} />
-        <Stat label={t("callerSubsidy")} value={formatYuan(sum(result.callers.map((c) => c.subsidyFen)))} />
-        <Stat label={t("overtime")} value={formatYuan(sum(result.callers.map((c) => c.overtimeFen)))} />
-        <Stat label={t("leaderBonus")} value={formatYuan(sum(result.groups.map((g) => g.leaderBonusFen)))} />
+        <Stat label={t("total")} value={<Money fen={result.totalFen} testId="payout-total" />} />
+        <Stat label={t("callerSubsidy")} value={<Money fen={sum(result.callers.map((c) => c.subsidyFen))} />} />
+        <Stat label={t("overtime")} value={<Money fen={sum(result.callers.map((c) => c.overtimeFen))} />} />
+        <Stat label={t("leaderBonus")} value={<Money fen={sum(result.groups.map((g) => g.leaderBonusFen))} />} />
         <Stat
           label={t("inspectionAward")}
           value={result.inspectionTeamAwardEligible ? t("inspectionAwardKept") : t("inspectionAwardLost")}
           tone={result.inspectionTeamAwardEligible ? "good" : "bad"}
         />
       </div>
+      {children}
       <Card title={t("callersTitle")}>
         {callers.length === 0 ? (
           <EmptyState>{t("empty")}</EmptyState>

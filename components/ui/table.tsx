@@ -43,7 +43,7 @@ export function Table<Row>({
             {columns.map((c) => (
               <td
                 key={c.key}
-                className={`flex justify-between gap-4 py-0.5 md:table-cell md:px-3 md:py-2 ${c.align === "right" ? "md:text-right tabular-nums" : ""} ${c.primary ? "font-medium" : ""}`}
+                className={`flex justify-between gap-4 py-0.5 md:table-cell md:px-3 md:py-2 ${c.align === "right" ? "tabular-nums md:whitespace-nowrap md:text-right" : ""} ${c.primary ? "font-medium" : ""}`}
               >
                 <span className="text-slate-500 md:hidden">{c.label}</span>
                 <span className="text-right md:text-inherit">{c.cell(row)}</span>

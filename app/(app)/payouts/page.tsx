@@ -77,28 +77,34 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
         </form>
       </PageHeader>
       <div className="space-y-4">
-        <PayoutView snapshot={snapshot} groupId={groupId} />
-        <div className="grid gap-4 md:grid-cols-2">
-          <Card title={t("signOff.title")}>
-            {can(user.roles, "payouts.signOff") ? (
-              <SignOffForm
-                campaignId={campaign.id}
-                totalFen={snapshot.result.totalFen}
-                totalText={formatYuan(snapshot.result.totalFen)}
-                nextVersion={nextVersion}
-              />
-            ) : (
-              <p className="text-sm text-slate-600">{t("signOff.onlyAdmin")}</p>
-            )}
-          </Card>
-          <Card title={t("history.title")}>
-            {runs.length === 0 ? (
-              <EmptyState>{t("history.empty")}</EmptyState>
-            ) : (
-              <Table columns={runColumns} rows={runs} rowKey={(r) => String(r.version)} caption={t("history.title")} />
-            )}
-          </Card>
-        </div>
+        <PayoutView snapshot={snapshot} groupId={groupId}>
+          <div className="grid gap-4 md:grid-cols-2">
+            <Card title={t("signOff.title")}>
+              {can(user.roles, "payouts.signOff") ? (
+                <SignOffForm
+                  campaignId={campaign.id}
+                  totalFen={snapshot.result.totalFen}
+                  totalText={formatYuan(snapshot.result.totalFen)}
+                  nextVersion={nextVersion}
+                />
+              ) : (
+                <p className="text-sm text-slate-600">{t("signOff.onlyAdmin")}</p>
+              )}
+            </Card>
+            <Card title={t("history.title")}>
+              {runs.length === 0 ? (
+                <EmptyState>{t("history.empty")}</EmptyState>
+              ) : (
+                <Table
+                  columns={runColumns}
+                  rows={runs}
+                  rowKey={(r) => String(r.version)}
+                  caption={t("history.title")}
+                />
+              )}
+            </Card>
+          </div>
+        </PayoutView>
       </div>
     </>
   );
