@@ -1,26 +1,247 @@
 import "server-only";
+import { maskPhone } from "@/lib/campaign/rates";
 import { db } from "@/lib/db";
+import { loadPayoutInput } from "@/lib/payouts";
+import { weekFlags } from "./checks";
+import { findingEffects } from "./money";
+import { drawWeeklySample } from "./sample";
+import { weekRange, weekStartDate } from "./week";
 
-/** The week's records at a glance: counts and the newest logs (inspectors read everything). */
-export async function weekAtAGlance(campaignId: string, weekStart: Date) {
-  const where = { campaignId, startedAt: { gte: weekStart } };
-  const [logs, callers, latest] = await Promise.all([
-    db().contactLog.count({ where }),
-    db().contactLog.groupBy({ by: ["callerId"], where }),
-    db().contactLog.findMany({
-      where,
-      orderBy: { startedAt: "desc" },
-      take: 20,
+const LOG_SELECT = {
+  id: true,
+  startedAt: true,
+  channel: true,
+  durationSeconds: true,
+  outcome: true,
+  notes: true,
+  callerId: true,
+  caller: { select: { name: true } },
+  candidate: { select: { name: true, examNo: true } },
+} as const;
+
+/**
+ * One inspection week: its draws (each with its seed, re-run to show it reproduces), the sampled logs
+ * with their verdicts, which callers were covered, and the suspicious queue the rules raise.
+ */
+export async function inspectionWeek(campaignId: string, week: string) {
+  const prisma = db();
+  const { from, to } = weekRange(week);
+  const weekStart = weekStartDate(week);
+  const [inspections, weekLogs, staff, rules] = await Promise.all([
+    prisma.inspection.findMany({
+      where: { campaignId, weekStart },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: {
         id: true,
-        startedAt: true,
-        channel: true,
-        durationSeconds: true,
-        outcome: true,
-        caller: { select: { name: true } },
-        candidate: { select: { name: true } },
+        reason: true,
+        rule: true,
+        sampleSeed: true,
+        verdict: true,
+        createdAt: true,
+        contactLog: { select: LOG_SELECT },
+        inspector: { select: { name: true } },
+        _count: { select: { findings: true } },
+      },
+    }),
+    prisma.contactLog.findMany({
+      where: { campaignId, startedAt: { gte: from, lt: to } },
+      select: { id: true, callerId: true, createdAt: true },
+    }),
+    // the callers expected to be checked: qualified callers placed in a group
+    prisma.staffProfile.findMany({
+      where: { campaignId, groupId: { not: null }, qualification: "APPROVED", user: { roles: { has: "CALLER" } } },
+      select: { userId: true, user: { select: { name: true } }, group: { select: { name: true } } },
+      orderBy: { user: { login: "asc" } },
+    }),
+    weekFlags(prisma, campaignId, week, null),
+  ]);
+
+  // each draw, re-run from its seed on the logs that existed then, minus the logs checked before it
+  const draws: { seed: string; at: Date; count: number; reproduced: boolean }[] = [];
+  for (const inspection of inspections) {
+    if (inspection.reason !== "SAMPLE" || !inspection.sampleSeed) continue;
+    const at = inspection.createdAt;
+    if (draws.some((d) => d.seed === inspection.sampleSeed && d.at.getTime() === at.getTime())) continue;
+    const picked = inspections.filter(
+      (i) => i.sampleSeed === inspection.sampleSeed && i.createdAt.getTime() === at.getTime(),
+    );
+    const before = new Set(inspections.filter((i) => i.createdAt < at).map((i) => i.contactLog.id));
+    const rerun = drawWeeklySample(
+      weekLogs.filter((l) => l.createdAt <= at),
+      inspection.sampleSeed,
+      rules.policy,
+      before,
+    ).flatMap((d) => d.picked);
+    const stored = picked.map((i) => i.contactLog.id).sort();
+    draws.push({
+      seed: inspection.sampleSeed,
+      at,
+      count: picked.length,
+      reproduced: JSON.stringify([...rerun].sort()) === JSON.stringify(stored),
+    });
+  }
+
+  const loggedBy = new Map<string, number>();
+  for (const log of weekLogs) loggedBy.set(log.callerId, (loggedBy.get(log.callerId) ?? 0) + 1);
+  const sampledBy = new Map<string, number>();
+  for (const i of inspections) {
+    if (i.reason === "SAMPLE") sampledBy.set(i.contactLog.callerId, (sampledBy.get(i.contactLog.callerId) ?? 0) + 1);
+  }
+  const coverage = staff.map((s) => ({
+    callerId: s.userId,
+    name: s.user.name,
+    group: s.group?.name ?? "",
+    logs: loggedBy.get(s.userId) ?? 0,
+    sampled: sampledBy.get(s.userId) ?? 0,
+  }));
+
+  const inspected = new Map(inspections.map((i) => [i.contactLog.id, i]));
+  const flaggedIds = [...rules.flags.keys()];
+  const flaggedLogs = await prisma.contactLog.findMany({
+    where: { id: { in: flaggedIds } },
+    select: LOG_SELECT,
+    orderBy: { startedAt: "asc" },
+  });
+  const suspicious = flaggedLogs.map((log) => ({
+    log,
+    rules: rules.flags.get(log.id) ?? [],
+    verdict: inspected.get(log.id)?.verdict ?? null,
+  }));
+
+  return {
+    draws,
+    sample: inspections.filter((i) => i.reason === "SAMPLE"),
+    suspicious,
+    coverage,
+    logCount: weekLogs.length,
+    policy: rules.policy,
+  };
+}
+
+export type InspectionWeek = Awaited<ReturnType<typeof inspectionWeek>>;
+
+/** Every finding of the campaign with its money effect (before/after), for the findings page and the log page. */
+export async function findingsWithEffects(campaignId: string, where: { inspectionId?: string } = {}) {
+  const prisma = db();
+  const [{ input, policy }, all] = await Promise.all([
+    loadPayoutInput(prisma, campaignId),
+    prisma.finding.findMany({
+      where: { campaignId },
+      orderBy: { createdAt: "desc" },
+      select: {
+        id: true,
+        inspectionId: true,
+        callerId: true,
+        kind: true,
+        deductionPercent: true,
+        description: true,
+        correctionDeadline: true,
+        corrected: true,
+        createdAt: true,
+        caller: { select: { name: true, login: true } },
+        inspector: { select: { name: true } },
+        inspection: { select: { contactLogId: true } },
       },
     }),
   ]);
-  return { logs, callersActive: callers.length, latest };
+  const effects = findingEffects(input, policy, all);
+  const shown = where.inspectionId ? all.filter((f) => f.inspectionId === where.inspectionId) : all;
+  return { findings: shown.map((f) => ({ ...f, effect: effects.get(f.id) ?? null })), policy };
+}
+
+export type FindingRow = Awaited<ReturnType<typeof findingsWithEffects>>["findings"][number];
+
+/** One log as the inspector checks it: the log, the candidate (numbers masked), the whole ledger, the inspection. */
+export async function logUnderReview(campaignId: string, logId: string) {
+  const prisma = db();
+  const log = await prisma.contactLog.findFirst({
+    where: { id: logId, campaignId },
+    select: {
+      ...LOG_SELECT,
+      campaignId: true,
+      phase: true,
+      createdAt: true,
+      caller: { select: { name: true, login: true } },
+      candidate: {
+        select: {
+          id: true,
+          name: true,
+          examNo: true,
+          region: true,
+          phones: true,
+          group: { select: { name: true } },
+          contactLogs: {
+            orderBy: { startedAt: "desc" },
+            select: {
+              id: true,
+              startedAt: true,
+              channel: true,
+              durationSeconds: true,
+              outcome: true,
+              notes: true,
+              caller: { select: { name: true } },
+            },
+          },
+        },
+      },
+      inspections: {
+        orderBy: { weekStart: "desc" },
+        take: 1,
+        select: {
+          id: true,
+          reason: true,
+          rule: true,
+          sampleSeed: true,
+          verdict: true,
+          evidence: true,
+          checkedAt: true,
+          inspector: { select: { name: true } },
+          _count: { select: { findings: true } },
+        },
+      },
+    },
+  });
+  if (!log) return null;
+  const { phones, ...candidate } = log.candidate;
+  return {
+    ...log,
+    candidate: { ...candidate, maskedPhones: phones.map(maskPhone) },
+    inspection: log.inspections[0] ?? null,
+  };
+}
+
+/** The staff pool for the qualification review: callers first, pending first. */
+export async function qualificationList(campaignId: string) {
+  const profiles = await db().staffProfile.findMany({
+    where: { campaignId, user: { roles: { has: "CALLER" } } },
+    select: {
+      id: true,
+      userId: true,
+      source: true,
+      poolStatus: true,
+      qualification: true,
+      qualificationReason: true,
+      reviewedAt: true,
+      trainingModules: true,
+      assessmentPassed: true,
+      assessmentScore: true,
+      updatedAt: true,
+      user: { select: { name: true, login: true, active: true, _count: { select: { assignedCandidates: true } } } },
+      reviewedBy: { select: { name: true } },
+      group: { select: { name: true } },
+    },
+  });
+  const order = { PENDING: 0, REJECTED: 1, APPROVED: 2 } as const;
+  return profiles.sort(
+    (a, b) => order[a.qualification] - order[b.qualification] || a.user.login.localeCompare(b.user.login),
+  );
+}
+
+/** Callers a finding can be recorded against without a sampled log (误退, 懈怠…): the paid callers. */
+export async function findingTargets(campaignId: string) {
+  return db().staffProfile.findMany({
+    where: { campaignId, groupId: { not: null } },
+    select: { userId: true, user: { select: { name: true, login: true } }, group: { select: { name: true } } },
+    orderBy: { user: { login: "asc" } },
+  });
 }

@@ -1,0 +1,380 @@
+"use server";
+
+import { randomBytes } from "node:crypto";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { ActionError, action } from "@/lib/action";
+import { LATEST_CAMPAIGN_FIRST } from "@/lib/campaign/latest";
+import type { Prisma } from "@/lib/db/client";
+import { underInspection } from "@/lib/inspection/checks";
+import { deductionError, VIOLATION_KINDS } from "@/lib/inspection/findings";
+import { inspectionPolicyOf } from "@/lib/inspection/policy";
+import { drawWeeklySample, newSeed } from "@/lib/inspection/sample";
+import { parseWeek, weekRange, weekStartDate } from "@/lib/inspection/week";
+import { subsidyPolicySchema } from "@/lib/subsidy";
+
+// Inspectors read everything and write only these: the week's sample, verdicts on sampled or flagged
+// logs, findings and their follow-up, and the qualification review of the staff pool. Every other
+// action of the app refuses them (the permission matrix; tests/integration/inspection-refusals.test.ts).
+
+const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
+async function campaignOf(tx: Prisma.TransactionClient) {
+  const campaign = await tx.campaign.findFirst({
+    orderBy: LATEST_CAMPAIGN_FIRST,
+    select: { id: true, subsidyPolicy: true },
+  });
+  if (!campaign) throw new ActionError("NOT_FOUND");
+  return campaign;
+}
+
+/**
+ * Draws the week's stratified sample with a seed (given, or a fresh one) and records each drawn log as
+ * an inspection of that week. Logs already checked this week are left out, and the unique key
+ * (log, week) refuses a second inspection of a log even if two draws run at once.
+ */
+export const drawSample = action(
+  {
+    name: "inspection.draw",
+    permission: "inspection.record",
+    schema: z
+      .object({
+        week: z.string().refine((w) => parseWeek(w) !== null, "请选择一周（周一的日期）。"),
+        seed: optional(
+          z
+            .string()
+            .trim()
+            .regex(/^[0-9A-Za-z-]{1,32}$/, "种子只能包含字母、数字和短横线，最多 32 个字符。"),
+        ),
+      })
+      .strict(),
+  },
+  async (input, { tx, user, now, audit }) => {
+    const campaign = await campaignOf(tx);
+    const week = input.week;
+    const { from, to } = weekRange(week);
+    if (from > now) throw new ActionError("INVALID_INPUT", { week: ["这一周还没有开始，不能抽查。"] });
+    const policy = inspectionPolicyOf(null);
+    const seed = input.seed ?? newSeed(randomBytes(4));
+    const [logs, checked] = await Promise.all([
+      tx.contactLog.findMany({
+        where: { campaignId: campaign.id, startedAt: { gte: from, lt: to }, createdAt: { lte: now } },
+        select: { id: true, callerId: true },
+      }),
+      tx.inspection.findMany({
+        where: { campaignId: campaign.id, weekStart: weekStartDate(week) },
+        select: { contactLogId: true },
+      }),
+    ]);
+    const draw = drawWeeklySample(logs, seed, policy, new Set(checked.map((c) => c.contactLogId)));
+    const picked = draw.flatMap((d) => d.picked);
+    if (picked.length === 0) {
+      throw new ActionError("INVALID_INPUT", { week: ["这一周没有尚未抽查的回访记录。"] });
+    }
+    await tx.inspection.createMany({
+      data: picked.map((contactLogId) => ({
+        campaignId: campaign.id,
+        contactLogId,
+        reason: "SAMPLE" as const,
+        weekStart: weekStartDate(week),
+        sampleSeed: seed,
+        // the draw's moment: with the seed, it fixes which logs the draw could see
+        createdAt: now,
+      })),
+    });
+    audit({
+      entityType: "Inspection",
+      entityId: null,
+      after: {
+        week,
+        seed,
+        drawn: picked.length,
+        callers: draw.length,
+        population: draw.reduce((n, d) => n + d.population, 0),
+        by: user.id,
+      },
+    });
+    revalidatePath("/inspection");
+    return { seed, drawn: picked.length, callers: draw.length };
+  },
+);
+
+const VERDICTS = ["CONFIRMED", "DOUBTFUL", "FALSE"] as const;
+
+/**
+ * The inspector's verdict on one log, with evidence notes (required unless the record is confirmed).
+ * Only a sampled log or one a rule flags can be judged; a verdict that already led to a finding is final.
+ */
+export const recordVerdict = action(
+  {
+    name: "inspection.verdict",
+    permission: "inspection.record",
+    schema: z
+      .object({
+        logId: z.string().min(1).max(64),
+        verdict: z.enum(VERDICTS, { error: "请选择核查结论。" }),
+        evidence: optional(z.string().trim().max(1000, "核查说明最多 1000 字。")),
+      })
+      .strict(),
+  },
+  async (input, { tx, user, now, audit }) => {
+    const campaign = await campaignOf(tx);
+    const log = await tx.contactLog.findFirst({
+      where: { id: input.logId, campaignId: campaign.id },
+      select: { id: true, campaignId: true, startedAt: true },
+    });
+    if (!log) throw new ActionError("NOT_FOUND");
+    if (input.verdict !== "CONFIRMED" && !input.evidence) {
+      throw new ActionError("INVALID_INPUT", {
+        evidence: ["存疑或不实的结论请写明核查依据（如回拨情况、聊天记录）。"],
+      });
+    }
+    const { week, state } = await underInspection(tx, log, null);
+    if (!state) {
+      throw new ActionError("INVALID_INPUT", { logId: ["这条记录不在本周抽查或可疑清单中。"] });
+    }
+    const data = { verdict: input.verdict, evidence: input.evidence ?? null, inspectorId: user.id, checkedAt: now };
+    let inspectionId: string;
+    let before: Prisma.InputJsonValue | null = null;
+    if (state.kind === "inspection") {
+      inspectionId = state.inspection.id;
+      const findings = await tx.finding.count({ where: { inspectionId } });
+      if (findings > 0 && state.inspection.verdict !== input.verdict) {
+        throw new ActionError("INVALID_INPUT", { verdict: ["这条记录已据此记录了问题，结论不能再改。"] });
+      }
+      before = { verdict: state.inspection.verdict };
+      // the verdict it replaces must still be the one read: two inspectors judging at once do not both win
+      const { count } = await tx.inspection.updateMany({
+        where: { id: inspectionId, verdict: state.inspection.verdict },
+        data,
+      });
+      if (count === 0) throw new ActionError("STALE");
+    } else {
+      const created = await tx.inspection.create({
+        data: {
+          campaignId: log.campaignId,
+          contactLogId: log.id,
+          reason: "SUSPICIOUS",
+          rule: state.rules.join(","),
+          weekStart: weekStartDate(week),
+          ...data,
+        },
+      });
+      inspectionId = created.id;
+    }
+    audit({
+      entityType: "Inspection",
+      entityId: inspectionId,
+      before,
+      after: { logId: log.id, verdict: input.verdict, evidence: input.evidence ?? null },
+    });
+    revalidatePath(`/inspection/logs/${log.id}`);
+    return { inspectionId, verdict: input.verdict };
+  },
+);
+
+/** Shows the inspector a number of the candidate of a log under inspection, to call back. Audited. */
+export const revealPhoneForInspection = action(
+  {
+    name: "inspection.revealPhone",
+    permission: "inspection.record",
+    schema: z.object({ logId: z.string().min(1).max(64), index: z.coerce.number().int().min(0).max(9) }).strict(),
+  },
+  async ({ logId, index }, { tx, audit }) => {
+    const campaign = await campaignOf(tx);
+    const log = await tx.contactLog.findFirst({
+      where: { id: logId, campaignId: campaign.id },
+      select: { id: true, campaignId: true, startedAt: true, candidate: { select: { id: true, phones: true } } },
+    });
+    const phone = log?.candidate.phones[index];
+    if (!log || !phone) throw new ActionError("NOT_FOUND");
+    const { state } = await underInspection(tx, log, null);
+    if (!state) throw new ActionError("NOT_FOUND");
+    audit({ entityType: "Candidate", entityId: log.candidate.id, after: { phoneIndex: index, logId: log.id } });
+    return { phone };
+  },
+);
+
+/**
+ * Records a violation against a caller: from a log judged false (the caller is the log's), or directly
+ * (误退 found in the withdrawal files, 懈怠 seen in the workload). The percentage follows the kind
+ * (lib/inspection/findings); the money follows in lib/payouts -> lib/subsidy.
+ */
+export const recordFinding = action(
+  {
+    name: "finding.create",
+    permission: "inspection.record",
+    isolationLevel: "Serializable",
+    schema: z
+      .object({
+        inspectionId: optional(z.string().min(1).max(64)),
+        callerId: optional(z.string().min(1).max(64)),
+        kind: z.enum(VIOLATION_KINDS, { error: "请选择问题类型。" }),
+        deductionPercent: optional(z.coerce.number({ error: "扣除比例须为整数。" })),
+        description: z.string().trim().min(1, "请写明问题经过。").max(1000, "问题说明最多 1000 字。"),
+        correctionDeadline: optional(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "请选择整改期限。")),
+      })
+      .strict(),
+  },
+  async (input, { tx, user, now, audit }) => {
+    const campaign = await campaignOf(tx);
+    let callerId: string;
+    let inspectionId: string | null = null;
+    if (input.inspectionId) {
+      const inspection = await tx.inspection.findFirst({
+        where: { id: input.inspectionId, campaignId: campaign.id },
+        select: { id: true, verdict: true, contactLog: { select: { callerId: true } } },
+      });
+      if (!inspection) throw new ActionError("NOT_FOUND");
+      if (inspection.verdict !== "FALSE") {
+        throw new ActionError("INVALID_INPUT", { inspectionId: ["只有核查结论为“不实”的记录才能据此记录问题。"] });
+      }
+      if (input.callerId && input.callerId !== inspection.contactLog.callerId) {
+        throw new ActionError("INVALID_INPUT", { callerId: ["问题只能记在这条记录的回访人员名下。"] });
+      }
+      callerId = inspection.contactLog.callerId;
+      inspectionId = inspection.id;
+      const same = await tx.finding.count({ where: { inspectionId, kind: input.kind } });
+      if (same > 0) throw new ActionError("INVALID_INPUT", { kind: ["这条记录已记录过同类问题。"] });
+    } else {
+      if (!input.callerId) throw new ActionError("INVALID_INPUT", { callerId: ["请选择回访人员。"] });
+      const staff = await tx.staffProfile.findFirst({
+        where: { campaignId: campaign.id, userId: input.callerId, groupId: { not: null } },
+        select: { userId: true },
+      });
+      if (!staff) throw new ActionError("INVALID_INPUT", { callerId: ["只能对本次回访的小组成员记录问题。"] });
+      callerId = staff.userId;
+      const same = await tx.finding.count({
+        where: { campaignId: campaign.id, callerId, kind: input.kind, description: input.description },
+      });
+      if (same > 0) throw new ActionError("INVALID_INPUT", { description: ["已记录过相同的问题。"] });
+    }
+    const policy = subsidyPolicySchema.parse(campaign.subsidyPolicy);
+    const percentError = deductionError(input.kind, input.deductionPercent, policy);
+    if (percentError) throw new ActionError("INVALID_INPUT", { deductionPercent: [percentError] });
+    let correctionDeadline: Date | null = null;
+    if (input.correctionDeadline) {
+      // the end of that Beijing day
+      correctionDeadline = new Date(`${input.correctionDeadline}T23:59:59+08:00`);
+      if (Number.isNaN(correctionDeadline.getTime()) || beijingDate(correctionDeadline) !== input.correctionDeadline) {
+        throw new ActionError("INVALID_INPUT", { correctionDeadline: ["请选择整改期限。"] });
+      }
+      if (correctionDeadline < now) {
+        throw new ActionError("INVALID_INPUT", { correctionDeadline: ["整改期限不能早于今天。"] });
+      }
+    }
+    const finding = await tx.finding.create({
+      data: {
+        campaignId: campaign.id,
+        inspectionId,
+        callerId,
+        inspectorId: user.id,
+        kind: input.kind,
+        deductionPercent: input.deductionPercent ?? null,
+        description: input.description,
+        correctionDeadline,
+      },
+    });
+    audit({
+      entityType: "Finding",
+      entityId: finding.id,
+      after: {
+        callerId,
+        inspectionId,
+        kind: input.kind,
+        deductionPercent: input.deductionPercent ?? null,
+        correctionDeadline: input.correctionDeadline ?? null,
+      },
+    });
+    revalidatePath("/inspection/findings");
+    return { findingId: finding.id };
+  },
+);
+
+function beijingDate(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** The follow-up of a finding: corrected, or not corrected, once its deadline has been checked. */
+export const setFindingFollowUp = action(
+  {
+    name: "finding.followUp",
+    permission: "inspection.record",
+    schema: z
+      .object({
+        findingId: z.string().min(1).max(64),
+        corrected: z.enum(["true", "false"], { error: "请选择是否已整改。" }),
+      })
+      .strict(),
+  },
+  async (input, { tx, audit, unchanged }) => {
+    const campaign = await campaignOf(tx);
+    const finding = await tx.finding.findFirst({
+      where: { id: input.findingId, campaignId: campaign.id },
+      select: { id: true, corrected: true },
+    });
+    if (!finding) throw new ActionError("NOT_FOUND");
+    const corrected = input.corrected === "true";
+    if (finding.corrected === corrected) {
+      unchanged();
+      return { corrected };
+    }
+    await tx.finding.update({ where: { id: finding.id }, data: { corrected } });
+    audit({
+      entityType: "Finding",
+      entityId: finding.id,
+      before: { corrected: finding.corrected },
+      after: { corrected },
+    });
+    revalidatePath("/inspection/findings");
+    return { corrected };
+  },
+);
+
+/**
+ * 资格审查: approves or rejects one member of the staff pool. A rejection needs its reason. Only an
+ * approved caller can be given candidates (lib/calls/scope.ts assignableCallers); candidates a
+ * rejected caller already holds stay until their leader moves them.
+ */
+export const reviewQualification = action(
+  {
+    name: "staff.qualify",
+    permission: "staff.qualify",
+    schema: z
+      .object({
+        profileId: z.string().min(1).max(64),
+        decision: z.enum(["APPROVED", "REJECTED"], { error: "请选择审查结论。" }),
+        reason: optional(z.string().trim().max(200, "理由最多 200 字。")),
+      })
+      .strict(),
+  },
+  async (input, { tx, user, now, audit }) => {
+    const campaign = await campaignOf(tx);
+    if (input.decision === "REJECTED" && !input.reason) {
+      throw new ActionError("INVALID_INPUT", { reason: ["不通过时请写明理由。"] });
+    }
+    const profile = await tx.staffProfile.findFirst({
+      where: { id: input.profileId, campaignId: campaign.id },
+      select: { id: true, userId: true, qualification: true, qualificationReason: true },
+    });
+    if (!profile) throw new ActionError("NOT_FOUND");
+    await tx.staffProfile.update({
+      where: { id: profile.id },
+      data: {
+        qualification: input.decision,
+        qualificationReason: input.reason ?? null,
+        reviewedById: user.id,
+        reviewedAt: now,
+      },
+    });
+    audit({
+      entityType: "StaffProfile",
+      entityId: profile.id,
+      before: { qualification: profile.qualification, reason: profile.qualificationReason },
+      after: { qualification: input.decision, reason: input.reason ?? null, userId: profile.userId },
+    });
+    revalidatePath("/inspection/staff");
+    return { qualification: input.decision };
+  },
+);

@@ -1,0 +1,123 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { ActionError, action } from "@/lib/action";
+import { resolutionText, STRIKE_OUTCOMES } from "@/lib/strike/resolution";
+import { UNREACHABLE_OUTCOMES } from "@/lib/workflow/phases";
+
+const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
+/**
+ * A strike-team member takes a forwarded candidate. The claim is one conditional UPDATE (status still
+ * FORWARDED): of two members claiming at once, the second waits for the first's row lock, then finds the
+ * row CLAIMED and matches nothing, so exactly one wins and the other is told who has it.
+ */
+export const claimEscalation = action(
+  {
+    name: "escalation.claim",
+    permission: "strike.claim",
+    schema: z.object({ escalationId: z.string().min(1).max(64) }).strict(),
+  },
+  async ({ escalationId }, { tx, user, audit }) => {
+    const { count } = await tx.escalation.updateMany({
+      where: { id: escalationId, toTeam: "STRIKE", status: "FORWARDED" },
+      data: { status: "CLAIMED", assigneeId: user.id, version: { increment: 1 } },
+    });
+    if (count === 0) {
+      const current = await tx.escalation.findFirst({
+        where: { id: escalationId, toTeam: "STRIKE" },
+        select: { status: true, assigneeId: true, assignee: { select: { name: true } } },
+      });
+      if (!current) throw new ActionError("NOT_FOUND");
+      if (current.status === "CLAIMED" && current.assigneeId === user.id) {
+        throw new ActionError("CONFLICT", { escalationId: ["您已认领这位考生。"] });
+      }
+      if (current.status === "CLAIMED") {
+        throw new ActionError("CONFLICT", {
+          escalationId: [`${current.assignee?.name ?? "其他队员"} 刚刚认领了这位考生，请选择其他考生。`],
+        });
+      }
+      throw new ActionError("STALE", { escalationId: ["这位考生已不在待认领队列中，请刷新页面。"] });
+    }
+    const claimed = await tx.escalation.findUniqueOrThrow({
+      where: { id: escalationId },
+      select: { candidateId: true },
+    });
+    audit({
+      entityType: "Escalation",
+      entityId: escalationId,
+      before: { status: "FORWARDED" },
+      after: { status: "CLAIMED", assigneeId: user.id },
+    });
+    revalidatePath("/strike");
+    return { candidateId: claimed.candidateId };
+  },
+);
+
+/**
+ * Closes a claimed case: reached and handed back to the caller (after a logged contact that reached
+ * the candidate), enrolled (once the enrollment is recorded), or definitively lost with the reason.
+ * Only the member who claimed it can close it.
+ */
+export const resolveEscalation = action(
+  {
+    name: "escalation.resolve",
+    permission: "strike.claim",
+    schema: z
+      .object({
+        escalationId: z.string().min(1).max(64),
+        outcome: z.enum(STRIKE_OUTCOMES, { error: "请选择处理结果。" }),
+        note: optional(z.string().trim().max(500, "说明最多 500 字。")),
+      })
+      .strict(),
+  },
+  async (input, { tx, user, now, audit }) => {
+    const escalation = await tx.escalation.findFirst({
+      where: { id: input.escalationId, toTeam: "STRIKE", status: "CLAIMED", assigneeId: user.id },
+      select: {
+        id: true,
+        version: true,
+        updatedAt: true,
+        candidate: { select: { id: true, enrollment: true } },
+      },
+    });
+    if (!escalation) throw new ActionError("NOT_FOUND");
+    if (input.outcome === "LOST" && !input.note) {
+      throw new ActionError("INVALID_INPUT", { note: ["确认流失请写明原因。"] });
+    }
+    if (input.outcome === "HANDED_BACK") {
+      if (!input.note) throw new ActionError("INVALID_INPUT", { note: ["请写下交给回访人员的情况说明。"] });
+      // claimed at updatedAt: logging a contact does not touch a claimed escalation
+      const reached = await tx.contactLog.count({
+        where: {
+          candidateId: escalation.candidate.id,
+          callerId: user.id,
+          createdAt: { gte: escalation.updatedAt },
+          outcome: { notIn: [...UNREACHABLE_OUTCOMES] },
+        },
+      });
+      if (reached === 0) {
+        throw new ActionError("INVALID_INPUT", { outcome: ["请先在考生页记录一次联系上考生的联系，再交回回访人员。"] });
+      }
+    }
+    if (input.outcome === "ENROLLED" && escalation.candidate.enrollment !== "ENROLLED") {
+      throw new ActionError("INVALID_INPUT", { outcome: ["考生还没有记录为已报到：请先在考生页记录“已报到”。"] });
+    }
+    const resolution = resolutionText(input.outcome, input.note);
+    const { count } = await tx.escalation.updateMany({
+      where: { id: escalation.id, status: "CLAIMED", assigneeId: user.id, version: escalation.version },
+      data: { status: "RESOLVED", resolution, resolvedAt: now, version: { increment: 1 } },
+    });
+    if (count === 0) throw new ActionError("STALE");
+    audit({
+      entityType: "Escalation",
+      entityId: escalation.id,
+      before: { status: "CLAIMED" },
+      after: { status: "RESOLVED", outcome: input.outcome, resolution },
+    });
+    revalidatePath("/strike");
+    return { outcome: input.outcome };
+  },
+);
