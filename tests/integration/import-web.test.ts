@@ -1,5 +1,7 @@
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyUpload, undoUpload } from "@/app/(app)/admin/imports/actions";
+import { GET as errorReport } from "@/app/api/imports/errors/route";
 import { POST } from "@/app/api/imports/route";
 import { db } from "@/lib/db";
 import { csvText } from "@/lib/import/fixtures";
@@ -94,5 +96,146 @@ describe("importing from the web page", () => {
     signInAs(caller);
     const result = await applyUpload({ fileHash: "0".repeat(64), format: "csv", kind: "toudang", fileName: "x.csv" });
     expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
+  });
+});
+
+describe("correcting the column mapping, and the error report", () => {
+  let data: User;
+  let caller: User;
+  // 学号 and 片区 are not names the checker knows: without a corrected mapping nothing can be imported
+  const UNKNOWN_HEADER = csvText([
+    ["学号", "姓名", "电话", "片区", "备注"],
+    ["24510101000201", "丙", "13800000201", "成都", "转专业"],
+    ["24510101000202", "丁", "13800000202", "成都", ""],
+  ]);
+  const MAPPING = { row: 1, fields: ["examNo", "name", "phones", "region", null] };
+
+  function upload(content: string, mapping?: unknown) {
+    const form = new FormData();
+    form.set("file", new File([content], "补充名单.csv", { type: "text/csv" }));
+    form.set("kind", "toudang");
+    if (mapping !== undefined) form.set("mapping", typeof mapping === "string" ? mapping : JSON.stringify(mapping));
+    return POST(new Request("http://localhost/api/imports", { method: "POST", body: form }));
+  }
+
+  beforeAll(async () => {
+    data = await createUser(db(), { login: "map-data", roles: ["DATA"] });
+    caller = await createUser(db(), { login: "map-caller", roles: ["CALLER"] });
+  });
+
+  it("shows the proposed header, previews again with the corrected mapping, and applies with it", async () => {
+    signInAs(data);
+    const first = (await (await upload(UNKNOWN_HEADER)).json()) as {
+      errors: { code: string }[];
+      plan: unknown;
+      header: unknown;
+      mappingChosen: boolean;
+    };
+    expect(first.errors.map((e) => e.code)).toEqual(["NO_HEADER"]);
+    expect(first.plan).toBeNull();
+    expect(first.mappingChosen).toBe(false);
+    expect(first.header).toEqual({
+      row: 1,
+      columns: [
+        { header: "学号", field: null },
+        { header: "姓名", field: "name" },
+        { header: "电话", field: "phones" },
+        { header: "片区", field: null },
+        { header: "备注", field: null },
+      ],
+    });
+
+    const corrected = await upload(UNKNOWN_HEADER, MAPPING);
+    expect(corrected.status).toBe(200);
+    const preview = (await corrected.json()) as { fileHash: string; mappingChosen: boolean; plan: { create: number } };
+    expect(preview).toMatchObject({ mappingChosen: true, plan: { create: 2 } });
+
+    // the apply checks the file again: without the mapping it is refused, with it it goes through
+    const input = { fileHash: preview.fileHash, format: "csv", kind: "toudang", fileName: "补充名单.csv" };
+    expect(await applyUpload(input)).toMatchObject({
+      ok: false,
+      fieldErrors: { fileHash: ["文件有错误，请改正后重新上传。"] },
+    });
+    expect(await applyUpload({ ...input, mapping: MAPPING })).toMatchObject({ ok: true, data: { created: 2 } });
+    const names = await db().candidate.findMany({
+      where: { examNo: { in: ["24510101000201", "24510101000202"] } },
+      select: { name: true, region: true },
+      orderBy: { examNo: "asc" },
+    });
+    expect(names).toEqual([
+      { name: "丙", region: "成都" },
+      { name: "丁", region: "成都" },
+    ]);
+    const audit = await db().auditLog.findFirstOrThrow({
+      where: { action: "import.apply" },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(audit.after).toMatchObject({ mapping: MAPPING });
+  });
+
+  it("refuses a mapping that feeds one field from two columns, in Chinese, writing nothing", async () => {
+    signInAs(data);
+    const before = await db().candidate.count();
+    const response = await upload(UNKNOWN_HEADER, { row: 1, fields: ["examNo", "name", "phones", "region", "name"] });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: "“姓名”只能对应一列，请把多余的列设为“不导入”。" });
+    expect((await upload(UNKNOWN_HEADER, "{oops")).status).toBe(400);
+    const refused = await applyUpload({
+      fileHash: "a".repeat(64),
+      format: "csv",
+      kind: "toudang",
+      fileName: "x.csv",
+      mapping: { row: 1, fields: ["examNo", "examNo"] },
+    });
+    expect(refused).toMatchObject({ ok: false, code: "INVALID_INPUT" });
+    expect(await db().candidate.count()).toBe(before);
+  });
+
+  it("downloads every row error as xlsx, checked with the mapping the preview used", async () => {
+    signInAs(data);
+    const bad = csvText([
+      ["学号", "姓名", "电话", "片区"],
+      ["2.45E+13", "戊", "12345", "成都"],
+      ["24510101000301", '=HYPERLINK("http://x")', "13800000301", "成都"],
+      ["24510101000301", "己", "13800000302", ""],
+    ]);
+    const mapping = { row: 1, fields: ["examNo", "name", "phones", "region"] };
+    const { fileHash } = (await (await upload(bad, mapping)).json()) as { fileHash: string };
+    const url = (query: Record<string, string>) =>
+      new Request(`http://localhost/api/imports/errors?${new URLSearchParams(query)}`);
+    const query = { fileHash, format: "csv", kind: "toudang", mapping: JSON.stringify(mapping) };
+    const response = await errorReport(url(query));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("spreadsheetml");
+    expect(response.headers.get("content-disposition")).toContain(encodeURIComponent("投档名单错误报告.xlsx"));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await response.arrayBuffer()) as Parameters<typeof workbook.xlsx.load>[0]);
+    const sheet = workbook.worksheets[0];
+    const lines: unknown[][] = [];
+    sheet?.eachRow((row) => lines.push((row.values as unknown[]).slice(1, 4)));
+    expect(lines).toEqual([
+      ["行号", "列", "错误代码"],
+      [2, "学号", "EXAM_NO_SCIENTIFIC"],
+      [2, "电话", expect.any(String)],
+      [3, "考生号", "DUPLICATE_EXAM_NO"],
+      [4, "片区", "REQUIRED"],
+      [4, "考生号", "DUPLICATE_EXAM_NO"],
+    ]);
+
+    // without the mapping the same file has no header: the report says so
+    const { mapping: _, ...detected } = query;
+    const plain = new ExcelJS.Workbook();
+    await plain.xlsx.load(
+      (await (await errorReport(url(detected))).arrayBuffer()) as Parameters<typeof plain.xlsx.load>[0],
+    );
+    expect(plain.worksheets[0]?.getRow(2).getCell(3).value).toBe("NO_HEADER");
+
+    expect((await errorReport(url({ ...query, fileHash: "b".repeat(64) }))).status).toBe(404);
+    expect(await (await errorReport(url({ ...query, fileHash: "b".repeat(64) }))).text()).toBe(
+      "上传的文件已不在服务器上，请重新上传后再下载错误报告。",
+    );
+    expect((await errorReport(url({ ...query, kind: "other" }))).status).toBe(400);
+    signInAs(caller);
+    expect((await errorReport(url(query))).status).toBe(403);
   });
 });
