@@ -1,64 +1,252 @@
-import { startOfWeek } from "date-fns";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { NoCampaign } from "@/components/campaign/no-campaign";
 import { PhaseBanner } from "@/components/campaign/phase-banner";
-import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
+import { DrawSampleForm } from "@/components/inspection/draw-sample-form";
+import { InspectionTabs } from "@/components/inspection/tabs";
+import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { type Column, Table } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
-import { weekAtAGlance } from "@/lib/inspection/queries";
+import { type InspectionWeek, inspectionWeek } from "@/lib/inspection/queries";
+import { RULE_CODES } from "@/lib/inspection/rules";
+import { beijingWeekStart, parseWeek, shiftWeek } from "@/lib/inspection/week";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("inspection"))("title") };
 }
 
-type Row = Awaited<ReturnType<typeof weekAtAGlance>>["latest"][number];
+type SampleRow = InspectionWeek["sample"][number];
+type SuspiciousRow = InspectionWeek["suspicious"][number];
+type Log = SampleRow["contactLog"];
 
-export default async function InspectionPage() {
+const VERDICT_TONE = { CONFIRMED: "good", DOUBTFUL: "warn", FALSE: "bad" } as const;
+
+export default async function InspectionPage({ searchParams }: { searchParams: Promise<{ week?: string }> }) {
   await requirePermission("inspection.view");
   const t = await getTranslations();
   const format = await getFormatter();
   const campaign = await currentCampaign();
   if (!campaign) return <NoCampaign />;
-  const week = await weekAtAGlance(campaign.id, startOfWeek(new Date(), { weekStartsOn: 1 }));
-  const columns: Column<Row>[] = [
+  const now = new Date();
+  const current = beijingWeekStart(now);
+  const week = parseWeek((await searchParams).week) ?? current;
+  const data = await inspectionWeek(campaign.id, week);
+  const sunday = new Date(new Date(`${week}T00:00:00Z`).getTime() + 6 * 86_400_000).toISOString().slice(0, 10);
+  const day = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00+08:00`), { month: "numeric", day: "numeric" });
+  const href = (w: string) => (w === current ? "/inspection" : `/inspection?week=${w}`);
+  const p = data.policy;
+
+  const logColumns = <R,>(log: (r: R) => Log): Column<R>[] => [
     {
       key: "time",
       label: t("inspection.columns.time"),
-      cell: (l) =>
-        format.dateTime(l.startedAt, { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" }),
+      cell: (r) =>
+        format.dateTime(log(r).startedAt, { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" }),
       primary: true,
     },
-    { key: "caller", label: t("inspection.columns.caller"), cell: (l) => l.caller.name },
-    { key: "candidate", label: t("inspection.columns.candidate"), cell: (l) => l.candidate.name },
-    { key: "channel", label: t("inspection.columns.channel"), cell: (l) => t(`channel.${l.channel}`) },
+    { key: "caller", label: t("inspection.columns.caller"), cell: (r) => log(r).caller.name },
+    { key: "candidate", label: t("inspection.columns.candidate"), cell: (r) => log(r).candidate.name },
     {
-      key: "duration",
-      label: t("inspection.columns.duration"),
-      cell: (l) => t("common.minutes", { count: Math.round(l.durationSeconds / 60) }),
-      align: "right",
-    },
-    {
-      key: "outcome",
+      key: "contact",
       label: t("inspection.columns.outcome"),
-      cell: (l) => (t.has(`outcome.${l.outcome}`) ? t(`outcome.${l.outcome}` as "outcome.GUIDED") : l.outcome),
+      cell: (r) => {
+        const l = log(r);
+        const outcome = t.has(`outcome.${l.outcome}`) ? t(`outcome.${l.outcome}` as "outcome.GUIDED") : l.outcome;
+        return `${t(`channel.${l.channel}`)} · ${outcome} · ${t("inspection.log.durationValue", {
+          minutes: Math.floor(l.durationSeconds / 60),
+          seconds: l.durationSeconds % 60,
+        })}`;
+      },
     },
   ];
+  const verdictCell = (verdict: SampleRow["verdict"]) =>
+    verdict ? (
+      <Badge tone={VERDICT_TONE[verdict]}>{t(`inspection.verdict.${verdict}`)}</Badge>
+    ) : (
+      <Badge>{t("inspection.verdict.none")}</Badge>
+    );
+  const checkLink = (logId: string, callerName: string) => (
+    <Link
+      href={`/inspection/logs/${logId}`}
+      className="font-medium text-brand-700 underline"
+      data-testid="check-log"
+      data-caller={callerName}
+    >
+      {t("inspection.check")}
+    </Link>
+  );
+
+  const sampleColumns: Column<SampleRow>[] = [
+    ...logColumns<SampleRow>((r) => r.contactLog),
+    { key: "verdict", label: t("inspection.columns.verdict"), cell: (r) => verdictCell(r.verdict) },
+    {
+      key: "action",
+      label: t("inspection.columns.action"),
+      cell: (r) => checkLink(r.contactLog.id, r.contactLog.caller.name),
+      align: "right",
+    },
+  ];
+  const suspiciousColumns: Column<SuspiciousRow>[] = [
+    ...logColumns<SuspiciousRow>((r) => r.log),
+    {
+      key: "rules",
+      label: t("inspection.columns.rules"),
+      cell: (r) => (
+        <span className="flex flex-wrap justify-end gap-1 md:justify-start">
+          {r.rules.map((code) => (
+            <Badge key={code} tone="warn">
+              {t(`inspection.rule.${code}`)}
+            </Badge>
+          ))}
+        </span>
+      ),
+    },
+    { key: "verdict", label: t("inspection.columns.verdict"), cell: (r) => verdictCell(r.verdict) },
+    {
+      key: "action",
+      label: t("inspection.columns.action"),
+      cell: (r) => checkLink(r.log.id, r.log.caller.name),
+      align: "right",
+    },
+  ];
+
+  const withLogs = data.coverage.filter((c) => c.logs > 0);
+  const idle = data.coverage.filter((c) => c.logs === 0);
+  const checked = data.sample.filter((s) => s.verdict !== null).length;
+  const ruleValues = {
+    ZERO_DURATION: { seconds: p.reachedCallMaxSeconds },
+    SAME_MINUTE: { count: p.sameMinuteLogs },
+    OUTSIDE_HOURS: { start: p.dayStartHour, end: p.dayEndHour },
+    COPIED_NOTES: { length: p.copiedNotesMinLength, count: p.copiedNotesCandidates },
+    REACHED_AFTER_WRONG_NUMBER: { hours: p.wrongNumberWindowHours },
+    RATE_OUTLIER: { factor: p.rateOutlierFactor, logs: p.rateOutlierMinLogs },
+  } as const;
+
   return (
     <>
-      <PhaseBanner campaign={campaign} now={new Date()} />
+      <PhaseBanner campaign={campaign} now={now} />
       <PageHeader title={t("inspection.title")} subtitle={t("inspection.subtitle")} />
-      <div className="grid grid-cols-2 gap-3">
-        <Stat label={t("inspection.logsThisWeek")} value={week.logs} />
-        <Stat label={t("inspection.callersActive")} value={week.callersActive} />
-      </div>
-      <Card title={t("inspection.latest")} className="mt-4">
-        {week.latest.length === 0 ? (
-          <EmptyState>{t("inspection.empty")}</EmptyState>
+      <InspectionTabs active="week" />
+
+      <nav className="mb-4 flex flex-wrap items-center justify-between gap-2" aria-label={t("inspection.thisWeek")}>
+        <Link href={href(shiftWeek(week, -1))} className="text-sm text-brand-700 underline" data-testid="previous-week">
+          {t("inspection.previousWeek")}
+        </Link>
+        <span className="font-medium tabular-nums" data-testid="week-label">
+          {t("inspection.week", { from: day(week), to: day(sunday) })}
+          {week === current ? ` · ${t("inspection.thisWeek")}` : ""}
+        </span>
+        {week < current ? (
+          <Link href={href(shiftWeek(week, 1))} className="text-sm text-brand-700 underline">
+            {t("inspection.nextWeek")}
+          </Link>
         ) : (
-          <Table columns={columns} rows={week.latest} rowKey={(l) => l.id} caption={t("inspection.latest")} />
+          <span />
         )}
+      </nav>
+
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
+        <Stat label={t("inspection.stats.logs")} value={data.logCount} />
+        <Stat label={t("inspection.stats.sampled")} value={data.sample.length} />
+        <Stat label={t("inspection.stats.checked")} value={checked} />
+        <Stat
+          label={t("inspection.stats.suspicious")}
+          value={data.suspicious.length}
+          tone={data.suspicious.length > 0 ? "warn" : "default"}
+        />
+      </div>
+
+      <div className="mt-4 grid gap-4 md:grid-cols-3">
+        <Card title={t("inspection.draw.title")} className="md:col-span-1">
+          <p className="mb-3 text-sm text-slate-600">
+            {t("inspection.draw.explain", {
+              min: p.sampleMinPerCaller,
+              share: p.sampleSharePermille / 10,
+              max: p.sampleMaxPerCaller,
+            })}
+          </p>
+          <DrawSampleForm week={week} />
+          {data.draws.length > 0 ? (
+            <div className="mt-3 border-t border-slate-100 pt-3">
+              <h3 className="mb-1 text-sm font-medium">{t("inspection.draw.history")}</h3>
+              <ul className="space-y-1 text-sm" data-testid="draws">
+                {data.draws.map((d) => (
+                  <li key={`${d.seed}-${d.at.toISOString()}`}>
+                    {t("inspection.draw.seedLabel")} <code className="font-mono font-semibold">{d.seed}</code> ·{" "}
+                    {t("inspection.draw.drawnAt", {
+                      at: format.dateTime(d.at, {
+                        month: "numeric",
+                        day: "numeric",
+                        hour: "2-digit",
+                        minute: "2-digit",
+                      }),
+                      count: d.count,
+                    })}{" "}
+                    <Badge tone={d.reproduced ? "good" : "bad"}>
+                      {d.reproduced ? t("inspection.draw.reproduced") : t("inspection.draw.notReproduced")}
+                    </Badge>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+        </Card>
+        <Card title={t("inspection.coverage.title")} className="md:col-span-2">
+          <p className="text-sm" data-testid="coverage">
+            {t("inspection.coverage.summary", {
+              sampled: withLogs.filter((c) => c.sampled > 0).length,
+              withLogs: withLogs.length,
+            })}
+          </p>
+          <p className="mt-2 text-sm text-slate-600">
+            {idle.length === 0
+              ? t("inspection.coverage.allLogged")
+              : `${t("inspection.coverage.noLogs", { count: idle.length })}${idle.map((c) => `${c.name}（${c.group}）`).join("、")}`}
+          </p>
+        </Card>
+      </div>
+
+      <Card title={t("inspection.sampleTitle")} className="mt-4">
+        {data.sample.length === 0 ? (
+          <EmptyState>{t("inspection.sampleEmpty")}</EmptyState>
+        ) : (
+          <div data-testid="sample-table">
+            <Table
+              columns={sampleColumns}
+              rows={data.sample}
+              rowKey={(r) => r.id}
+              caption={t("inspection.sampleTitle")}
+            />
+          </div>
+        )}
+      </Card>
+
+      <Card title={t("inspection.suspiciousTitle")} className="mt-4">
+        {data.suspicious.length === 0 ? (
+          <EmptyState>{t("inspection.suspiciousEmpty")}</EmptyState>
+        ) : (
+          <div data-testid="suspicious-table">
+            <Table
+              columns={suspiciousColumns}
+              rows={data.suspicious}
+              rowKey={(r) => r.log.id}
+              caption={t("inspection.suspiciousTitle")}
+            />
+          </div>
+        )}
+        <details className="mt-3 text-sm text-slate-600">
+          <summary className="cursor-pointer">{t("inspection.rulesExplain")}</summary>
+          <ul className="mt-2 space-y-1">
+            {RULE_CODES.map((code) => (
+              <li key={code}>
+                <span className="font-medium">{t(`inspection.rule.${code}`)}</span>：
+                {t(`inspection.ruleHelp.${code}`, ruleValues[code])}
+              </li>
+            ))}
+          </ul>
+        </details>
       </Card>
     </>
   );

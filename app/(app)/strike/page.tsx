@@ -1,62 +1,133 @@
-import { differenceInCalendarDays } from "date-fns";
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { NoCampaign } from "@/components/campaign/no-campaign";
 import { PhaseBanner } from "@/components/campaign/phase-banner";
+import { CaseCard } from "@/components/strike/case-card";
+import { ClaimButton } from "@/components/strike/claim-button";
+import { ResolveForm } from "@/components/strike/resolve-form";
+import { StrikeTabs } from "@/components/strike/tabs";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { type Column, Table } from "@/components/ui/table";
+import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
-import { strikeQueue } from "@/lib/strike/queries";
+import { recentlyResolved, strikeQueue } from "@/lib/strike/queries";
+import { noteOf, outcomeOf } from "@/lib/strike/resolution";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("strike"))("title") };
 }
 
-type Row = Awaited<ReturnType<typeof strikeQueue>>[number];
-
 export default async function StrikePage() {
-  await requirePermission("strike.view");
+  const user = await requirePermission("strike.view");
+  const mayClaim = can(user.roles, "strike.claim");
   const t = await getTranslations();
+  const format = await getFormatter();
   const campaign = await currentCampaign();
   if (!campaign) return <NoCampaign />;
   const now = new Date();
-  const queue = await strikeQueue(campaign.id);
-  const columns: Column<Row>[] = [
-    {
-      key: "candidate",
-      label: t("strike.columns.candidate"),
-      cell: (e) => `${e.candidate.name}（${e.candidate.region}）`,
-      primary: true,
-    },
-    { key: "reason", label: t("strike.columns.reason"), cell: (e) => t(`escalation.reason.${e.reason}`) },
-    { key: "from", label: t("strike.columns.from"), cell: (e) => e.fromUser.name },
-    {
-      key: "waiting",
-      label: t("strike.columns.waiting"),
-      cell: (e) => t("strike.days", { count: differenceInCalendarDays(now, e.createdAt) }),
-      align: "right",
-    },
-    {
-      key: "status",
-      label: t("strike.columns.status"),
-      cell: (e) => (
-        <Badge tone={e.status === "CLAIMED" ? "info" : "warn"}>
-          {t(`escalation.status.${e.status}`)}
-          {e.assignee ? ` · ${e.assignee.name}` : ""}
-        </Badge>
-      ),
-    },
-  ];
+  const [queue, resolved] = await Promise.all([strikeQueue(campaign.id), recentlyResolved(campaign.id)]);
+  const mine = queue.filter((e) => e.status === "CLAIMED" && e.assigneeId === user.id);
+  const waiting = queue.filter((e) => e.status === "FORWARDED");
+  const others = queue.filter((e) => e.status === "CLAIMED" && e.assigneeId !== user.id);
+
   return (
     <>
-      <PhaseBanner campaign={campaign} now={new Date()} />
+      <PhaseBanner campaign={campaign} now={now} />
       <PageHeader title={t("strike.title")} subtitle={t("strike.subtitle")} />
-      <Card>
-        {queue.length === 0 ? (
+      <StrikeTabs active="queue" />
+      {queue.length === 0 ? (
+        <Card>
           <EmptyState>{t("strike.empty")}</EmptyState>
+        </Card>
+      ) : null}
+
+      <section className="mb-6" aria-labelledby="strike-mine">
+        <h2 id="strike-mine" className="mb-2 text-lg font-semibold">
+          {t("strike.mine")} <span className="text-slate-500">({mine.length})</span>
+        </h2>
+        {mine.length === 0 ? (
+          <EmptyState>{t("strike.mineEmpty")}</EmptyState>
         ) : (
-          <Table columns={columns} rows={queue} rowKey={(e) => e.id} caption={t("strike.title")} />
+          <ul className="space-y-3" data-testid="strike-mine">
+            {mine.map((row) => (
+              <CaseCard key={row.id} row={row} now={now}>
+                <Link
+                  href={`/calls/${row.candidate.id}`}
+                  className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 text-sm font-medium text-white"
+                  data-testid={`open-${row.candidate.examNo}`}
+                >
+                  {t("strike.open")}
+                </Link>
+                <details className="rounded-lg border border-slate-200 p-3">
+                  <summary className="cursor-pointer text-sm font-medium">{t("strike.resolve.title")}</summary>
+                  <div className="mt-2">
+                    <ResolveForm escalationId={row.id} examNo={row.candidate.examNo} />
+                  </div>
+                </details>
+              </CaseCard>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="mb-6" aria-labelledby="strike-waiting">
+        <h2 id="strike-waiting" className="mb-2 text-lg font-semibold">
+          {t("strike.waitingQueue")} <span className="text-slate-500">({waiting.length})</span>
+        </h2>
+        {waiting.length === 0 ? (
+          <EmptyState>{t("strike.waitingEmpty")}</EmptyState>
+        ) : (
+          <ul className="space-y-3" data-testid="strike-waiting">
+            {waiting.map((row) => (
+              <CaseCard key={row.id} row={row} now={now}>
+                {mayClaim ? <ClaimButton escalationId={row.id} examNo={row.candidate.examNo} /> : null}
+              </CaseCard>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {others.length > 0 ? (
+        <section className="mb-6" aria-labelledby="strike-others">
+          <h2 id="strike-others" className="mb-2 text-lg font-semibold">
+            {t("strike.othersQueue")} <span className="text-slate-500">({others.length})</span>
+          </h2>
+          <ul className="space-y-3">
+            {others.map((row) => (
+              <CaseCard key={row.id} row={row} now={now} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <Card title={t("strike.recent")}>
+        {resolved.length === 0 ? (
+          <EmptyState>{t("strike.recentEmpty")}</EmptyState>
+        ) : (
+          <ul className="divide-y divide-slate-100 text-sm" data-testid="strike-resolved">
+            {resolved.map((r) => {
+              const outcome = outcomeOf(r.resolution);
+              return (
+                <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                  <span>
+                    <span className="font-medium">{r.candidate.name}</span>{" "}
+                    <span className="text-slate-500 tabular-nums">{r.candidate.examNo}</span>
+                    {r.assignee ? ` · ${r.assignee.name}` : ""}
+                    {r.resolvedAt
+                      ? ` · ${format.dateTime(r.resolvedAt, { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" })}`
+                      : ""}
+                    <span className="block text-slate-600">{noteOf(r.resolution) ?? ""}</span>
+                  </span>
+                  {outcome ? (
+                    <Badge tone={outcome === "LOST" ? "bad" : "good"}>{t(`strike.outcome.${outcome}`)}</Badge>
+                  ) : (
+                    <Badge>{t("escalation.status.RESOLVED")}</Badge>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
         )}
       </Card>
     </>

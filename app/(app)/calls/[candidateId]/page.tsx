@@ -8,6 +8,7 @@ import { EditLogForm } from "@/components/calls/edit-log-form";
 import { WithdrawalPanel } from "@/components/calls/withdrawal-panel";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { type Column, Table } from "@/components/ui/table";
+import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { type CallerCandidate, candidateForCaller } from "@/lib/calls/queries";
 
@@ -66,8 +67,9 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
 
   return (
     <div className="space-y-4">
-      <Link href="/calls" className="text-sm text-brand-700 underline">
-        {t("workspace.back")}
+      {/* a strike-team member who is not a caller came from the strike team's queue */}
+      <Link href={can(user.roles, "calls.view") ? "/calls" : "/strike"} className="text-sm text-brand-700 underline">
+        {can(user.roles, "calls.view") ? t("workspace.back") : t("strikeWorkspace.back")}
       </Link>
       <header className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
         <div className="flex flex-wrap items-start justify-between gap-2">

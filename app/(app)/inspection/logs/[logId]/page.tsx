@@ -1,0 +1,180 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { FindingCard } from "@/components/inspection/finding-card";
+import { FindingForm } from "@/components/inspection/finding-form";
+import { InspectionPhones } from "@/components/inspection/reveal-phone";
+import { VerdictForm } from "@/components/inspection/verdict-form";
+import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { type Column, Table } from "@/components/ui/table";
+import { requirePermission } from "@/lib/auth/session";
+import { currentCampaign } from "@/lib/campaign/queries";
+import { db } from "@/lib/db";
+import { underInspection } from "@/lib/inspection/checks";
+import { type DeductionRule, deductionRule, VIOLATION_KINDS } from "@/lib/inspection/findings";
+import { findingsWithEffects, logUnderReview } from "@/lib/inspection/queries";
+import { beijingWeekStart } from "@/lib/inspection/week";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("inspection.log"))("title") };
+}
+
+type Ledger = NonNullable<Awaited<ReturnType<typeof logUnderReview>>>["candidate"]["contactLogs"][number];
+
+export default async function InspectLogPage({ params }: { params: Promise<{ logId: string }> }) {
+  await requirePermission("inspection.view");
+  const { logId } = await params;
+  const campaign = await currentCampaign();
+  if (!campaign) notFound();
+  const log = await logUnderReview(campaign.id, logId);
+  if (!log) notFound();
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const now = new Date();
+  const { state } = await underInspection(db(), log, null);
+  const inspection = log.inspection;
+  const { findings, policy } = inspection
+    ? await findingsWithEffects(campaign.id, { inspectionId: inspection.id })
+    : { findings: [], policy: null };
+  const rules = policy
+    ? (Object.fromEntries(VIOLATION_KINDS.map((k) => [k, deductionRule(k, policy)])) as Record<
+        (typeof VIOLATION_KINDS)[number],
+        DeductionRule
+      >)
+    : null;
+  const week = beijingWeekStart(log.startedAt);
+  const when = (at: Date) =>
+    format.dateTime(at, { year: "numeric", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" });
+  const outcomeLabel = (o: string) => (t.has(`outcome.${o}`) ? t(`outcome.${o}` as "outcome.GUIDED") : o);
+  const duration = (s: number) => t("inspection.log.durationValue", { minutes: Math.floor(s / 60), seconds: s % 60 });
+  const flaggedBy =
+    state?.kind === "flagged" ? state.rules : ((inspection?.rule?.split(",").filter(Boolean) ?? []) as string[]);
+
+  const ledgerColumns: Column<Ledger>[] = [
+    {
+      key: "time",
+      label: t("inspection.columns.time"),
+      cell: (l) => (
+        <span className={l.id === log.id ? "font-semibold text-brand-700" : ""}>
+          {format.dateTime(l.startedAt, { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" })}
+        </span>
+      ),
+      primary: true,
+    },
+    { key: "caller", label: t("inspection.columns.caller"), cell: (l) => l.caller.name },
+    { key: "channel", label: t("inspection.columns.channel"), cell: (l) => t(`channel.${l.channel}`) },
+    {
+      key: "duration",
+      label: t("inspection.columns.duration"),
+      cell: (l) => duration(l.durationSeconds),
+      align: "right",
+    },
+    { key: "outcome", label: t("inspection.columns.outcome"), cell: (l) => outcomeLabel(l.outcome) },
+    { key: "notes", label: t("inspection.log.notes"), cell: (l) => l.notes ?? "—" },
+  ];
+
+  return (
+    <div className="space-y-4">
+      <Link href={`/inspection?week=${week}`} className="text-sm text-brand-700 underline">
+        {t("inspection.log.back")}
+      </Link>
+      <PageHeader
+        title={`${t("inspection.log.title")}：${log.candidate.name}`}
+        subtitle={`${log.candidate.examNo} · ${log.candidate.region} · ${log.candidate.group?.name ?? "—"}`}
+      />
+
+      <div className="grid gap-4 md:grid-cols-2">
+        <Card title={t("inspection.log.details")}>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm" data-testid="log-details">
+            <dt className="text-slate-500">{t("inspection.log.caller")}</dt>
+            <dd data-testid="log-caller">{log.caller.name}</dd>
+            <dt className="text-slate-500">{t("inspection.log.time")}</dt>
+            <dd>{when(log.startedAt)}</dd>
+            <dt className="text-slate-500">{t("inspection.log.recordedAt")}</dt>
+            <dd>{when(log.createdAt)}</dd>
+            <dt className="text-slate-500">{t("inspection.log.phase")}</dt>
+            <dd>{t(`phases.${log.phase}` as "phases.1")}</dd>
+            <dt className="text-slate-500">{t("inspection.log.channel")}</dt>
+            <dd>{t(`channel.${log.channel}`)}</dd>
+            <dt className="text-slate-500">{t("inspection.log.duration")}</dt>
+            <dd>{duration(log.durationSeconds)}</dd>
+            <dt className="text-slate-500">{t("inspection.log.outcome")}</dt>
+            <dd>{outcomeLabel(log.outcome)}</dd>
+            <dt className="text-slate-500">{t("inspection.log.notes")}</dt>
+            <dd className="whitespace-pre-wrap">{log.notes ?? "—"}</dd>
+            <dt className="text-slate-500">{t("inspection.log.why")}</dt>
+            <dd className="flex flex-wrap gap-1">
+              {inspection?.reason === "SAMPLE" ? (
+                <Badge tone="info">
+                  {t("inspection.reason.SAMPLE")} · {t("inspection.log.seed", { seed: inspection.sampleSeed ?? "—" })}
+                </Badge>
+              ) : null}
+              {flaggedBy.map((code) => (
+                <Badge key={code} tone="warn">
+                  {t.has(`inspection.rule.${code}`)
+                    ? t(`inspection.rule.${code}` as "inspection.rule.ZERO_DURATION")
+                    : code}
+                </Badge>
+              ))}
+              {!state ? <span>—</span> : null}
+            </dd>
+          </dl>
+        </Card>
+
+        {state ? (
+          <div className="space-y-4">
+            <Card title={t("inspection.verdictForm.title")}>
+              {inspection?.checkedAt && inspection.inspector ? (
+                <p className="mb-2 text-xs text-slate-500">
+                  {t("inspection.log.checkedBy", { name: inspection.inspector.name, at: when(inspection.checkedAt) })}
+                </p>
+              ) : null}
+              <VerdictForm
+                logId={log.id}
+                verdict={inspection?.verdict ?? null}
+                evidence={inspection?.evidence ?? null}
+                locked={(inspection?._count.findings ?? 0) > 0}
+              />
+            </Card>
+            <Card title={t("inspection.phone.title")}>
+              <InspectionPhones logId={log.id} maskedPhones={log.candidate.maskedPhones} />
+            </Card>
+          </div>
+        ) : (
+          <Card>
+            <EmptyState>{t("inspection.log.notUnder")}</EmptyState>
+          </Card>
+        )}
+      </div>
+
+      {inspection?.verdict === "FALSE" && rules ? (
+        <Card title={t("inspection.finding.title")}>
+          <p className="mb-3 text-sm text-rose-700">{t("inspection.finding.fromFalse")}</p>
+          <FindingForm inspectionId={inspection.id} rules={rules} defaultKind="FAKE_CALLBACK" />
+        </Card>
+      ) : null}
+
+      {findings.length > 0 && policy ? (
+        <section className="space-y-3" data-testid="log-findings">
+          {findings.map((f) => (
+            <FindingCard key={f.id} finding={f} policy={policy} now={now} showLogLink={false} />
+          ))}
+        </section>
+      ) : null}
+
+      <Card title={t("inspection.log.ledger")}>
+        {log.candidate.contactLogs.length === 0 ? (
+          <EmptyState>{t("inspection.log.ledgerEmpty")}</EmptyState>
+        ) : (
+          <Table
+            columns={ledgerColumns}
+            rows={log.candidate.contactLogs}
+            rowKey={(l) => l.id}
+            caption={t("inspection.log.ledger")}
+          />
+        )}
+      </Card>
+    </div>
+  );
+}

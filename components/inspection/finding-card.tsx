@@ -1,0 +1,126 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/card";
+import type { FindingRow } from "@/lib/inspection/queries";
+import { formatYuan, type SubsidyPolicy } from "@/lib/subsidy";
+import { FollowUpButtons } from "./follow-up-buttons";
+
+/** One finding: kind, deduction, deadline, follow-up, and its money effect on the caller (before/after). */
+export async function FindingCard({
+  finding,
+  policy,
+  now,
+  showLogLink = true,
+}: {
+  finding: FindingRow;
+  policy: SubsidyPolicy;
+  now: Date;
+  showLogLink?: boolean;
+}) {
+  const t = await getTranslations("inspection");
+  const format = await getFormatter();
+  const f = finding;
+  const overdue = f.correctionDeadline !== null && f.correctionDeadline < now && f.corrected !== true;
+  const deduction =
+    f.kind === "MISTAKEN_WITHDRAWAL"
+      ? t("findings.halved", { percent: policy.mistakenWithdrawal.payoutPercent })
+      : f.deductionPercent
+        ? t("findings.deduction", { percent: f.deductionPercent })
+        : t("findings.noDeduction");
+  const effect = f.effect;
+  return (
+    <article className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="finding">
+      <header className="flex flex-wrap items-start justify-between gap-2">
+        <div>
+          <h3 className="font-semibold">
+            {f.caller.name} · {t(`kind.${f.kind}`)}
+          </h3>
+          <p className="text-xs text-slate-500">
+            {t("findings.recordedBy", {
+              inspector: f.inspector.name,
+              at: format.dateTime(f.createdAt, {
+                month: "numeric",
+                day: "numeric",
+                hour: "2-digit",
+                minute: "2-digit",
+              }),
+            })}
+          </p>
+        </div>
+        <div className="flex flex-wrap gap-1">
+          <Badge tone={f.kind === "FALSE_PROMISE" ? "warn" : "bad"}>{deduction}</Badge>
+          <Badge tone={f.corrected === true ? "good" : f.corrected === false ? "bad" : "default"}>
+            {f.corrected === true
+              ? t("findings.corrected")
+              : f.corrected === false
+                ? t("findings.notCorrected")
+                : t("findings.pending")}
+          </Badge>
+        </div>
+      </header>
+      <p className="text-sm whitespace-pre-wrap">{f.description}</p>
+      <p className="text-sm text-slate-600">
+        {f.correctionDeadline
+          ? t("findings.deadline", {
+              date: format.dateTime(f.correctionDeadline, { year: "numeric", month: "numeric", day: "numeric" }),
+            })
+          : t("findings.noDeadline")}{" "}
+        {overdue ? <Badge tone="bad">{t("findings.overdue")}</Badge> : null}
+      </p>
+
+      <section className="rounded-lg bg-slate-50 p-3" data-testid="money-effect">
+        <h4 className="mb-2 text-sm font-medium">{t("findings.money")}</h4>
+        {effect === null ? (
+          <p className="text-sm text-slate-600">{t("findings.notPaid")}</p>
+        ) : (
+          <>
+            <dl className="grid grid-cols-3 gap-2 text-center">
+              <div>
+                <dt className="text-xs text-slate-500">{t("findings.before")}</dt>
+                <dd className="font-semibold tabular-nums" data-testid="subsidy-before">
+                  {formatYuan(effect.beforeFen)}
+                </dd>
+              </div>
+              <div>
+                <dt className="text-xs text-slate-500">{t("findings.after")}</dt>
+                <dd className="font-semibold tabular-nums" data-testid="subsidy-after">
+                  {formatYuan(effect.afterFen)}
+                </dd>
+              </div>
+              <div>
+                <dt className="text-xs text-slate-500">{t("findings.change")}</dt>
+                <dd
+                  className={`font-semibold tabular-nums ${effect.afterFen < effect.beforeFen ? "text-rose-700" : ""}`}
+                  data-testid="subsidy-change"
+                >
+                  {effect.afterFen < effect.beforeFen ? "−" : ""}
+                  {formatYuan(Math.abs(effect.beforeFen - effect.afterFen))}
+                </dd>
+              </div>
+            </dl>
+            {effect.beforeFen === 0 ? <p className="mt-2 text-xs text-slate-600">{t("findings.noMoney")}</p> : null}
+            <details className="mt-2 text-xs text-slate-600">
+              <summary className="cursor-pointer">{t("findings.lines")}</summary>
+              <ol className="mt-1 list-decimal space-y-0.5 pl-5">
+                {effect.lines.map((line, i) => (
+                  // the lines are a fixed sequence for one payout; the index is their identity
+                  // biome-ignore lint/suspicious/noArrayIndexKey: ordered explanation lines
+                  <li key={i}>{line}</li>
+                ))}
+              </ol>
+            </details>
+          </>
+        )}
+      </section>
+
+      <footer className="flex flex-wrap items-center justify-between gap-2">
+        <FollowUpButtons findingId={f.id} corrected={f.corrected} />
+        {showLogLink && f.inspection ? (
+          <Link href={`/inspection/logs/${f.inspection.contactLogId}`} className="text-sm text-brand-700 underline">
+            {t("findings.fromLog")}
+          </Link>
+        ) : null}
+      </footer>
+    </article>
+  );
+}

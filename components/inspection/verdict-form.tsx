@@ -1,0 +1,93 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { recordVerdict } from "@/app/(app)/inspection/actions";
+import { Button } from "@/components/ui/button";
+import { useActionRunner } from "./use-action";
+
+const VERDICTS = ["CONFIRMED", "DOUBTFUL", "FALSE"] as const;
+type Verdict = (typeof VERDICTS)[number];
+
+/** Confirmed / doubtful / false, with the evidence; locked once a finding rests on it. */
+export function VerdictForm({
+  logId,
+  verdict,
+  evidence,
+  locked,
+}: {
+  logId: string;
+  verdict: Verdict | null;
+  evidence: string | null;
+  locked: boolean;
+}) {
+  const t = useTranslations("inspection");
+  const [choice, setChoice] = useState<Verdict | "">(verdict ?? "");
+  const [text, setText] = useState(evidence ?? "");
+  const [saved, setSaved] = useState(false);
+  const { run, pending, error, fieldErrors } = useActionRunner();
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setSaved(false);
+    if (await run(() => recordVerdict({ logId, verdict: choice, evidence: text }))) setSaved(true);
+  }
+
+  const tone: Record<Verdict, string> = {
+    CONFIRMED: "border-emerald-600 bg-emerald-50 text-emerald-800",
+    DOUBTFUL: "border-amber-600 bg-amber-50 text-amber-800",
+    FALSE: "border-rose-600 bg-rose-50 text-rose-800",
+  };
+
+  return (
+    <form onSubmit={submit} className="space-y-3" noValidate>
+      <fieldset disabled={locked}>
+        <legend className="sr-only">{t("verdictForm.title")}</legend>
+        <div className="grid grid-cols-3 gap-2">
+          {VERDICTS.map((v) => (
+            <label
+              key={v}
+              className={`flex min-h-11 cursor-pointer items-center justify-center rounded-lg border text-sm font-medium ${
+                choice === v ? tone[v] : "border-slate-300"
+              }`}
+            >
+              <input
+                type="radio"
+                name="verdict"
+                value={v}
+                checked={choice === v}
+                onChange={() => setChoice(v)}
+                className="sr-only"
+                data-testid={`verdict-${v}`}
+              />
+              {t(`verdict.${v}`)}
+            </label>
+          ))}
+        </div>
+        {fieldErrors.verdict?.[0] ? <p className="mt-1 text-sm text-rose-700">{fieldErrors.verdict[0]}</p> : null}
+        <label className="mt-3 block text-sm">
+          <span className="mb-1 block font-medium">{t("verdictForm.evidence")}</span>
+          <textarea
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            rows={3}
+            maxLength={1000}
+            data-testid="verdict-evidence"
+            className="w-full rounded-lg border border-slate-300 px-3 py-2 text-base"
+          />
+          <span className="mt-1 block text-xs text-slate-500">{t("verdictForm.evidenceHint")}</span>
+        </label>
+      </fieldset>
+      {locked ? (
+        <p className="text-sm text-slate-500">{t("verdictForm.locked")}</p>
+      ) : (
+        <Button type="submit" disabled={pending} data-testid="save-verdict">
+          {pending ? t("verdictForm.saving") : t("verdictForm.save")}
+        </Button>
+      )}
+      <p aria-live="polite" className="text-sm" data-testid="verdict-message">
+        {error ? <span className="text-rose-700">{error}</span> : saved ? t("verdictForm.saved") : null}
+      </p>
+    </form>
+  );
+}
