@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Campaign" ADD COLUMN     "inspectionPolicy" JSONB,
+ADD COLUMN     "strikePolicy" JSONB;
+
