@@ -262,7 +262,8 @@ describe("check-list on files it cannot read: exit 2", () => {
 });
 
 describe("check-list with wrong arguments: exit 2 and the usage line", () => {
-  const usage = "用法：npm run cli -- check-list <文件> --list <toudang|luqu|jiaofei|baodao> [--json]";
+  const usage =
+    "用法：npm run cli -- check-list <文件> --list <toudang|luqu|jiaofei|baodao> [--mapping <JSON>] [--json]";
 
   it.each<[string, string[]]>([
     ["a bad --list value", ["check-list", "list.csv", "--list", "zhaosheng", "--json"]],
@@ -276,5 +277,29 @@ describe("check-list with wrong arguments: exit 2 and the usage line", () => {
     expect(result.status).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr).toContain(usage);
+  });
+});
+
+describe("check-list with a mapping given by hand (--mapping, as the import page's corrected mapping)", () => {
+  const rows = [
+    ["学号", "姓名", "电话", "片区"],
+    ["24510101000001", "张一", "13800000001", "成都"],
+  ];
+
+  it("reads a file whose exam-number column has a name the checker does not know", async () => {
+    const file = writeCsv(dir, "xuehao.csv", rows, "gb18030");
+    expect(onlyJson((await checkList(file)).stdout)).toMatchObject({ rows: 0, errors: [{ code: "NO_HEADER" }] });
+    const mapping = JSON.stringify({ row: 1, fields: ["examNo", "name", "phones", "region"] });
+    const result = await cli(["check-list", file, "--list", "toudang", "--mapping", mapping, "--json"]);
+    expect(result.status).toBe(0);
+    expect(onlyJson(result.stdout)).toEqual({ rows: 1, valid: 1, errors: [], duplicates: [], encoding: "gb18030" });
+  });
+
+  it("refuses a mapping feeding one field from two columns with exit 2 and a Chinese reason", async () => {
+    const file = writeCsv(dir, "xuehao-2.csv", rows, "utf-8");
+    const mapping = JSON.stringify({ row: 1, fields: ["examNo", "name", "name", "region"] });
+    const result = await cli(["check-list", file, "--list", "toudang", "--mapping", mapping, "--json"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("“姓名”只能对应一列");
   });
 });
