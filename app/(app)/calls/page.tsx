@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { StageBadge, TodoBadge } from "@/components/calls/badges";
 import { NoCampaign } from "@/components/campaign/no-campaign";
 import { PhaseBanner } from "@/components/campaign/phase-banner";
+import { MyProgress } from "@/components/dashboard/my-progress";
 import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { ExportLink } from "@/components/ui/export-link";
 import { requirePermission } from "@/lib/auth/session";
@@ -156,6 +157,7 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
           </ul>
         )}
       </section>
+      <MyProgress campaign={campaign} callerId={user.id} />
     </>
   );
 }
