@@ -19,7 +19,7 @@ interface CallerRow {
 /**
  * The figures lib/subsidy pays from, read from one campaign: every staff member placed in a group is a
  * caller (leaders included, as the plan pays them a caller subsidy too), every group with a leader
- * earns a leader bonus. Counts are aggregated in the database; only one row per caller comes back.
+ * earns a leader bonus. Counts come from the dashboard tallies; only one row per caller comes back.
  *
  * - assigned / admitted / enrolled: the candidates currently in the caller's charge;
  * - contacts / minutes: every contact the caller logged in the campaign;
@@ -35,20 +35,17 @@ export async function loadPayoutInput(
   });
   const policy = subsidyPolicySchema.parse(campaign.subsidyPolicy);
 
+  // From the dashboard tallies (kept by triggers on Candidate and ContactLog, see prisma/schema.prisma):
+  // a few rows per caller instead of every candidate and every contact log of the campaign.
   const rows = await reader.$queryRaw<CallerRow[]>`
     WITH charge AS (
-      SELECT c."assignedCallerId" AS "callerId",
-             count(*) AS assigned,
-             count(*) FILTER (WHERE c.admitted) AS admitted,
-             count(*) FILTER (WHERE c.admitted AND c.enrollment = 'ENROLLED') AS enrolled
-      FROM "Candidate" c
-      WHERE c."campaignId" = ${campaignId} AND c."assignedCallerId" IS NOT NULL
-      GROUP BY c."assignedCallerId"
-    ), work AS (
-      SELECT l."callerId", count(*) AS contacts, coalesce(sum(l."durationSeconds"), 0) AS seconds
-      FROM "ContactLog" l
-      WHERE l."campaignId" = ${campaignId}
-      GROUP BY l."callerId"
+      SELECT t."callerId",
+             sum(t.assigned) AS assigned,
+             sum(t.admitted) AS admitted,
+             sum(t.enrolled) AS enrolled
+      FROM "CandidateTally" t
+      WHERE t."campaignId" = ${campaignId} AND t."callerId" <> ''
+      GROUP BY t."callerId"
     )
     SELECT s."userId" AS "callerId", s."groupId", s."overtimeFen",
            coalesce(charge.assigned, 0) AS assigned,
@@ -58,7 +55,7 @@ export async function loadPayoutInput(
            coalesce(work.seconds, 0) AS seconds
     FROM "StaffProfile" s
     LEFT JOIN charge ON charge."callerId" = s."userId"
-    LEFT JOIN work ON work."callerId" = s."userId"
+    LEFT JOIN "CallerTally" work ON work."campaignId" = s."campaignId" AND work."callerId" = s."userId"
     WHERE s."campaignId" = ${campaignId} AND s."groupId" IS NOT NULL
     ORDER BY s."userId"`;
 

@@ -1,23 +1,23 @@
-import { differenceInCalendarDays } from "date-fns";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { NoCampaign } from "@/components/campaign/no-campaign";
 import { PhaseBanner } from "@/components/campaign/phase-banner";
-import { EscalationActions } from "@/components/groups/escalation-actions";
+import { GroupDashboard } from "@/components/groups/group-dashboard";
+import { WeeklyBadge } from "@/components/groups/weekly-badge";
 import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { ExportLink } from "@/components/ui/export-link";
 import { type Column, Table } from "@/components/ui/table";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
-import { currentCampaign } from "@/lib/campaign/queries";
+import { type CurrentCampaign, currentCampaign } from "@/lib/campaign/queries";
 import { enrollmentsNeeded, formatPermille, ratePermille } from "@/lib/campaign/rates";
-import {
-  type CallerFigures,
-  type GroupFigures,
-  groupEscalations,
-  groupsOverview,
-  leaderGroup,
-} from "@/lib/groups/queries";
+import { percentOf } from "@/lib/dashboard/progress";
+import { campaignFigures, campaignGroups, type GroupOverview } from "@/lib/dashboard/queries";
+import { db } from "@/lib/db";
+import { formatYuan } from "@/lib/subsidy";
+import { weekLabel } from "@/lib/weekly/draft";
+import { weekKey } from "@/lib/weekly/week";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("areas"))("groups") };
@@ -28,33 +28,29 @@ export default async function GroupsPage() {
   const campaign = await currentCampaign();
   if (!campaign) return <NoCampaign />;
   const now = new Date();
+  if (can(user.roles, "groups.viewAll")) {
+    return (
+      <>
+        <PhaseBanner campaign={campaign} now={now} />
+        <AllGroups campaign={campaign} now={now} />
+      </>
+    );
+  }
+  const t = await getTranslations();
+  const mine = await db().group.findFirst({
+    where: { campaignId: campaign.id, leaderId: user.id },
+    select: { id: true, name: true, leaderId: true, leader: { select: { name: true } } },
+  });
   return (
     <>
       <PhaseBanner campaign={campaign} now={now} />
-      {can(user.roles, "groups.viewAll") ? (
-        <AllGroups
-          campaignId={campaign.id}
-          basic={campaign.basicRatePermille}
-          target={campaign.targetRatePermille}
-          planSize={campaign.planSize}
-        />
+      {mine ? (
+        <GroupDashboard campaign={campaign} group={mine} viewerId={user.id} showBack={false} />
       ) : (
-        <OwnGroup
-          leaderId={user.id}
-          campaignId={campaign.id}
-          basic={campaign.basicRatePermille}
-          target={campaign.targetRatePermille}
-        />
+        <EmptyState>{t("groups.noGroup")}</EmptyState>
       )}
     </>
   );
-}
-
-/** "7 more to reach 93.0%", or "93.0% reached". */
-function gapText(t: Awaited<ReturnType<typeof getTranslations>>, needed: number, goal: number) {
-  return needed === 0
-    ? `${formatPermille(goal)} ${t("groups.reached")}`
-    : t("groups.gapBasic", { count: needed, rate: formatPermille(goal) });
 }
 
 function RateBadge({ permille, basic, target }: { permille: number | null; basic: number; target: number }) {
@@ -62,32 +58,48 @@ function RateBadge({ permille, basic, target }: { permille: number | null; basic
   return <Badge tone={tone}>{formatPermille(permille)}</Badge>;
 }
 
-async function AllGroups({
-  campaignId,
-  basic,
-  target,
-  planSize,
-}: {
-  campaignId: string;
-  basic: number;
-  target: number;
-  planSize: number;
-}) {
+/** The callback lead's and admins' view: campaign figures, every group side by side, summaries arriving. */
+async function AllGroups({ campaign, now }: { campaign: CurrentCampaign; now: Date }) {
   const t = await getTranslations();
-  const groups = await groupsOverview(campaignId);
-  const admitted = groups.reduce((sum, g) => sum + g.admitted, 0);
-  const enrolled = groups.reduce((sum, g) => sum + g.enrolled, 0);
-  const rate = ratePermille(enrolled, admitted);
-  const gap = (g: GroupFigures, goal: number) => {
+  const format = await getFormatter();
+  const basic = campaign.basicRatePermille;
+  const target = campaign.targetRatePermille;
+  const [figures, { lastWeek, groups }, recent] = await Promise.all([
+    campaignFigures(campaign),
+    campaignGroups(campaign.id, now),
+    db().weeklyReport.findMany({
+      where: { campaignId: campaign.id, status: "SUBMITTED" },
+      orderBy: { submittedAt: "desc" },
+      take: 8,
+      select: {
+        id: true,
+        weekStart: true,
+        submittedAt: true,
+        group: { select: { id: true, name: true } },
+        submittedBy: { select: { name: true } },
+      },
+    }),
+  ]);
+  const gap = (g: GroupOverview, goal: number) => {
     const needed = enrollmentsNeeded(g.enrolled, g.admitted, goal);
     return needed === 0 ? (
       <Badge tone="good">{t("groups.reached")}</Badge>
     ) : (
-      <span className="tabular-nums">{t("common.people", { count: needed })}</span>
+      <span className="tabular-nums">{t("dashboard.gapCell", { count: needed })}</span>
     );
   };
-  const columns: Column<GroupFigures>[] = [
-    { key: "group", label: t("groups.columns.group"), cell: (g) => g.name, primary: true },
+  const per = (value: number, g: GroupOverview) => (g.assigned === 0 ? "—" : (value / g.assigned).toFixed(1));
+  const columns: Column<GroupOverview>[] = [
+    {
+      key: "group",
+      label: t("groups.columns.group"),
+      primary: true,
+      cell: (g) => (
+        <Link href={`/groups/${g.id}`} className="text-brand-700 hover:underline" data-testid="group-link">
+          {g.name}
+        </Link>
+      ),
+    },
     { key: "leader", label: t("groups.columns.leader"), cell: (g) => g.leaderName ?? "—" },
     { key: "assigned", label: t("groups.columns.assigned"), cell: (g) => g.assigned, align: "right" },
     { key: "admitted", label: t("groups.columns.admitted"), cell: (g) => g.admitted, align: "right" },
@@ -100,139 +112,96 @@ async function AllGroups({
     },
     { key: "gap93", label: t("groups.columns.gap93"), cell: (g) => gap(g, basic), align: "right" },
     { key: "gap95", label: t("groups.columns.gap95"), cell: (g) => gap(g, target), align: "right" },
+    {
+      key: "workload",
+      label: t("dashboard.workload"),
+      align: "right",
+      cell: (g) => (
+        <span className="whitespace-nowrap tabular-nums">
+          {t("dashboard.workloadCell", { contacts: per(g.contacts, g), minutes: per(g.seconds / 60, g) })}
+        </span>
+      ),
+    },
+    {
+      key: "weekly",
+      label: t("dashboard.weekly"),
+      align: "right",
+      cell: (g) => (
+        <Link href={`/groups/${g.id}/weekly?week=${weekKey(lastWeek)}`} data-testid="weekly-status">
+          <WeeklyBadge status={g.weekly.status} />
+        </Link>
+      ),
+    },
   ];
+  const rateGap = enrollmentsNeeded(figures.enrolled, figures.admitted, basic);
   return (
     <>
       <PageHeader
         title={t("groups.titleAll")}
-        subtitle={`${t("groups.basic", { rate: formatPermille(basic) })} · ${t("groups.target", { rate: formatPermille(target) })}`}
+        subtitle={`${t("groups.basic", { rate: percentOf(basic) })} · ${t("groups.target", { rate: percentOf(target) })}`}
       >
         <ExportLink href="/api/exports/campaign">{t("exports.campaign")}</ExportLink>
       </PageHeader>
-      <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
-        <Stat label={t("groups.plan")} value={planSize} />
-        <Stat label={t("groups.admitted")} value={admitted} />
-        <Stat label={t("groups.enrolled")} value={enrolled} />
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-5" data-testid="campaign-figures">
+        <Stat label={t("dashboard.plan")} value={figures.planSize} />
+        <Stat label={t("dashboard.admitted")} value={figures.admitted} />
+        <Stat label={t("dashboard.enrolled")} value={figures.enrolled} />
         <Stat
-          label={t("groups.rate")}
-          value={formatPermille(rate)}
-          tone={rate !== null && rate >= basic ? "good" : "warn"}
-          hint={gapText(t, enrollmentsNeeded(enrolled, admitted, basic), basic)}
+          label={t("dashboard.rateNow")}
+          value={formatPermille(figures.ratePermille)}
+          tone={figures.ratePermille !== null && figures.ratePermille >= basic ? "good" : "warn"}
+          hint={
+            rateGap === 0
+              ? t("dashboard.reachedRate", { rate: percentOf(basic) })
+              : t("dashboard.needMore", { count: rateGap, rate: percentOf(basic) })
+          }
         />
+        <div className="col-span-2 md:col-span-1">
+          <Stat
+            label={t("dashboard.committed")}
+            value={<span data-testid="committed">{formatYuan(figures.committedFen)}</span>}
+            hint={t("dashboard.committedHint")}
+          />
+        </div>
       </div>
-      <Card className="mt-4">
+      <Card title={t("dashboard.groupsTable")} className="mt-4">
         {groups.length === 0 ? (
-          <EmptyState>{t("common.empty")}</EmptyState>
+          <EmptyState>{t("dashboard.noGroups")}</EmptyState>
         ) : (
-          <Table columns={columns} rows={groups} rowKey={(g) => g.id} caption={t("groups.titleAll")} />
+          <div className="md:overflow-x-auto" data-testid="groups-table">
+            <Table columns={columns} rows={groups} rowKey={(g) => g.id} caption={t("groups.titleAll")} />
+          </div>
+        )}
+      </Card>
+      <Card title={t("dashboard.recentReports")} className="mt-4">
+        {recent.length === 0 ? (
+          <EmptyState>{t("dashboard.noReports")}</EmptyState>
+        ) : (
+          <ul className="divide-y divide-slate-100 text-sm" data-testid="recent-reports">
+            {recent.map((r) => (
+              <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                <Link
+                  href={`/groups/${r.group.id}/weekly?week=${weekKey(r.weekStart)}`}
+                  className="text-brand-700 hover:underline"
+                >
+                  {r.group.name} · {weekLabel(r.weekStart)}
+                </Link>
+                <span className="text-slate-500">
+                  {r.submittedBy?.name ?? "—"} ·{" "}
+                  {r.submittedAt
+                    ? format.dateTime(r.submittedAt, {
+                        month: "numeric",
+                        day: "numeric",
+                        hour: "2-digit",
+                        minute: "2-digit",
+                      })
+                    : ""}
+                </span>
+              </li>
+            ))}
+          </ul>
         )}
       </Card>
     </>
-  );
-}
-
-async function OwnGroup({
-  leaderId,
-  campaignId,
-  basic,
-  target,
-}: {
-  leaderId: string;
-  campaignId: string;
-  basic: number;
-  target: number;
-}) {
-  const t = await getTranslations();
-  const mine = await leaderGroup(leaderId, campaignId);
-  if (!mine) return <EmptyState>{t("groups.noGroup")}</EmptyState>;
-  const perCandidate = (value: number, c: CallerFigures) => (c.assigned === 0 ? "—" : (value / c.assigned).toFixed(1));
-  const columns: Column<CallerFigures>[] = [
-    { key: "caller", label: t("groups.columns.caller"), cell: (c) => c.name, primary: true },
-    { key: "assigned", label: t("groups.columns.assigned"), cell: (c) => c.assigned, align: "right" },
-    { key: "admitted", label: t("groups.columns.admitted"), cell: (c) => c.admitted, align: "right" },
-    { key: "enrolled", label: t("groups.columns.enrolled"), cell: (c) => c.enrolled, align: "right" },
-    {
-      key: "rate",
-      label: t("groups.columns.rate"),
-      cell: (c) => <RateBadge permille={ratePermille(c.enrolled, c.admitted)} basic={basic} target={target} />,
-      align: "right",
-    },
-    { key: "contacts", label: t("groups.columns.contacts"), cell: (c) => perCandidate(c.contacts, c), align: "right" },
-    {
-      key: "minutes",
-      label: t("groups.columns.minutes"),
-      cell: (c) => perCandidate(c.seconds / 60, c),
-      align: "right",
-    },
-  ];
-  const admitted = mine.callers.reduce((s, c) => s + c.admitted, 0);
-  const enrolled = mine.callers.reduce((s, c) => s + c.enrolled, 0);
-  return (
-    <>
-      <PageHeader
-        title={mine.group.name}
-        subtitle={`${t("groups.rate")} ${formatPermille(ratePermille(enrolled, admitted))} · ${gapText(t, enrollmentsNeeded(enrolled, admitted, basic), basic)}`}
-      >
-        <ExportLink href={`/api/exports/group?groupId=${mine.group.id}`}>{t("exports.group")}</ExportLink>
-      </PageHeader>
-      <Card>
-        <Table columns={columns} rows={mine.callers} rowKey={(c) => c.callerId} caption={mine.group.name} />
-      </Card>
-      <EscalationQueue groupId={mine.group.id} />
-    </>
-  );
-}
-
-async function EscalationQueue({ groupId }: { groupId: string }) {
-  const t = await getTranslations();
-  const format = await getFormatter();
-  const now = new Date();
-  const escalations = await groupEscalations(groupId);
-  const open = escalations.filter((e) => e.status === "OPEN");
-  return (
-    <Card title={t("leaderQueue.title", { count: open.length })} className="mt-4">
-      {escalations.length === 0 ? (
-        <EmptyState>{t("leaderQueue.empty")}</EmptyState>
-      ) : (
-        <ul className="divide-y divide-slate-100" data-testid="leader-escalations">
-          {escalations.map((e) => (
-            <li key={e.id} className="py-3">
-              <div className="flex flex-wrap items-start justify-between gap-2">
-                <div>
-                  <div className="font-medium">
-                    {e.candidate.name} <span className="text-xs text-slate-500 tabular-nums">{e.candidate.examNo}</span>
-                  </div>
-                  <div className="text-sm text-slate-600">
-                    {t(`escalation.reason.${e.reason}`)} · {t("leaderQueue.from", { name: e.fromUser.name })} ·{" "}
-                    {t("strike.days", { count: differenceInCalendarDays(now, e.createdAt) })}
-                  </div>
-                </div>
-                <Badge tone={e.status === "OPEN" ? "warn" : "default"}>{t(`escalation.status.${e.status}`)}</Badge>
-              </div>
-              <ul className="mt-1 text-xs text-slate-500">
-                {e.candidate.contactLogs.map((l) => (
-                  <li key={l.id}>
-                    {format.dateTime(l.startedAt, {
-                      month: "numeric",
-                      day: "numeric",
-                      hour: "2-digit",
-                      minute: "2-digit",
-                    })}{" "}
-                    {t(`channel.${l.channel}`)} ·{" "}
-                    {t.has(`outcome.${l.outcome}`) ? t(`outcome.${l.outcome}` as "outcome.GUIDED") : l.outcome}
-                  </li>
-                ))}
-              </ul>
-              {e.advice ? <p className="mt-1 text-sm">{t("workspace.advice", { advice: e.advice })}</p> : null}
-              {e.status === "OPEN" ? (
-                <div className="mt-2">
-                  <EscalationActions escalationId={e.id} version={e.version} />
-                </div>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      )}
-    </Card>
   );
 }

@@ -1,0 +1,138 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { NoCampaign } from "@/components/campaign/no-campaign";
+import { WeeklyBadge } from "@/components/groups/weekly-badge";
+import { WeeklyEditor } from "@/components/groups/weekly-editor";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/session";
+import { currentCampaign } from "@/lib/campaign/queries";
+import { groupForViewer } from "@/lib/dashboard/queries";
+import { db } from "@/lib/db";
+import { buildDraft, weekLabel } from "@/lib/weekly/draft";
+import { groupReports, weekFigures } from "@/lib/weekly/queries";
+import { deadlineOf, parseWeekKey, weekKey, weeklyStatus, weekStartOf, weeksBetween } from "@/lib/weekly/week";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("weekly"))("title") };
+}
+
+/**
+ * 每周学生动态 of one group: the leader edits the week's automatic draft and submits it; the callback lead
+ * and admins read it; past weeks stay readable. Same access as the group's page (else 404).
+ */
+export default async function WeeklyPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ groupId: string }>;
+  searchParams: Promise<{ week?: string }>;
+}) {
+  const user = await requirePermission("groups.view");
+  const campaign = await currentCampaign();
+  if (!campaign) return <NoCampaign />;
+  const { groupId } = await params;
+  const group = await groupForViewer(user, campaign.id, groupId);
+  if (!group) notFound();
+  const t = await getTranslations("weekly");
+  const format = await getFormatter();
+  const now = new Date();
+
+  const start = campaign.phaseWindows[0]?.opensAt;
+  const weeks = start && start <= now ? weeksBetween(start, now) : [];
+  const reports = await groupReports(group.id);
+  const byWeek = new Map(reports.map((r) => [weekKey(r.weekStart), r]));
+  const isLeader = group.leaderId === user.id && can(user.roles, "weeklyReport.submit");
+
+  const thisWeek = weekStartOf(now);
+  const lastWeek = new Date(thisWeek.getTime() - 7 * 86_400_000);
+  const requested =
+    typeof (await searchParams).week === "string" ? parseWeekKey((await searchParams).week ?? "") : null;
+  const inRange = (w: Date | null) => w !== null && weeks.some((x) => x.getTime() === w.getTime());
+  // by default the week whose summary is due next: last week until it is submitted, then this week
+  const selected = inRange(requested)
+    ? (requested as Date)
+    : byWeek.get(weekKey(lastWeek))?.status !== "SUBMITTED" && inRange(lastWeek)
+      ? lastWeek
+      : thisWeek;
+  const report = byWeek.get(weekKey(selected));
+  const submitted = report?.status === "SUBMITTED" ? report : null;
+  const status = weeklyStatus(selected, submitted?.submittedAt ?? null, now);
+  const when = (at: Date) =>
+    format.dateTime(at, { month: "long", day: "numeric", weekday: "short", hour: "2-digit", minute: "2-digit" });
+
+  let draft: string | null = null;
+  if (isLeader && !submitted && weeks.length > 0) {
+    const figures = await weekFigures(db(), campaign.id, group.id, selected);
+    draft = buildDraft(group.name, selected, figures);
+  }
+
+  return (
+    <>
+      <Link href={`/groups/${group.id}`} className="mb-2 inline-block text-sm text-brand-700 hover:underline">
+        {t("back")}
+      </Link>
+      <PageHeader title={t("title")} subtitle={t("subtitle", { group: group.name })} />
+      {weeks.length === 0 ? (
+        <EmptyState>{t("noWeeks")}</EmptyState>
+      ) : (
+        <div className="grid gap-4 md:grid-cols-[14rem_1fr]">
+          <Card title={t("weeks")}>
+            <ul className="flex gap-2 overflow-x-auto md:flex-col md:overflow-visible" data-testid="weeks">
+              {weeks.map((w) => {
+                const r = byWeek.get(weekKey(w));
+                const s = weeklyStatus(w, r?.status === "SUBMITTED" ? r.submittedAt : null, now);
+                const active = w.getTime() === selected.getTime();
+                return (
+                  <li key={weekKey(w)} className="shrink-0">
+                    <Link
+                      href={`/groups/${group.id}/weekly?week=${weekKey(w)}`}
+                      aria-current={active ? "page" : undefined}
+                      className={`flex items-center justify-between gap-2 rounded-lg px-2 py-1.5 text-sm whitespace-nowrap ${active ? "bg-brand-50 text-brand-700" : "hover:bg-slate-50"}`}
+                    >
+                      <span>{weekLabel(w)}</span>
+                      <WeeklyBadge status={s} />
+                    </Link>
+                  </li>
+                );
+              })}
+            </ul>
+          </Card>
+          <Card title={t("week", { week: weekLabel(selected) })} action={<WeeklyBadge status={status} />}>
+            <p className="mb-3 text-sm text-slate-500">{t("deadline", { deadline: when(deadlineOf(selected)) })}</p>
+            {submitted ? (
+              <>
+                <p className="mb-2 text-sm text-slate-600" data-testid="weekly-submitted">
+                  {t("submittedAt", {
+                    name: submitted.submittedBy?.name ?? "—",
+                    at: submitted.submittedAt ? when(submitted.submittedAt) : "—",
+                  })}
+                </p>
+                <pre
+                  className="whitespace-pre-wrap break-words rounded-lg bg-slate-50 p-3 font-sans text-sm leading-relaxed"
+                  data-testid="weekly-body"
+                >
+                  {submitted.body}
+                </pre>
+              </>
+            ) : isLeader && draft !== null ? (
+              <WeeklyEditor
+                groupId={group.id}
+                weekStart={weekKey(selected)}
+                initialBody={report?.body ?? draft}
+                freshDraft={draft}
+                savedAt={report ? when(report.updatedAt) : null}
+              />
+            ) : (
+              <EmptyState>
+                {t("notSubmitted")} {t("readOnlyLead")}
+              </EmptyState>
+            )}
+          </Card>
+        </div>
+      )}
+    </>
+  );
+}

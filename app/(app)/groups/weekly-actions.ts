@@ -1,0 +1,78 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { type ActionContext, ActionError, action } from "@/lib/action";
+import type { Prisma } from "@/lib/db";
+import { weekFigures } from "@/lib/weekly/queries";
+import { parseWeekKey, weekKey, weekStartOf } from "@/lib/weekly/week";
+
+const BODY_LIMIT = 8000;
+
+const reportSchema = z
+  .object({
+    groupId: z.string().min(1).max(64),
+    weekStart: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "请选择一周（以周一开始）。"),
+    body: z.string().trim().min(1, "动态内容不能为空。").max(BODY_LIMIT, `动态内容最多 ${BODY_LIMIT} 字。`),
+  })
+  .strict();
+
+type ReportInput = z.infer<typeof reportSchema>;
+
+/**
+ * Saves the group leader's weekly summary (每周学生动态), as a draft or submitted to the callback lead.
+ * Only the leader of the group may write it (another group's id is "not found"); a week that has not
+ * started cannot be written, and a submitted summary is final.
+ */
+async function saveReport(input: ReportInput, ctx: ActionContext, submit: boolean) {
+  const { tx, user, now, audit } = ctx;
+  const group = await tx.group.findFirst({
+    where: { id: input.groupId, leaderId: user.id },
+    select: { id: true, campaignId: true },
+  });
+  if (!group) throw new ActionError("NOT_FOUND");
+  const weekStart = parseWeekKey(input.weekStart);
+  if (!weekStart) throw new ActionError("INVALID_INPUT", { weekStart: ["请选择一周（以周一开始）。"] });
+  if (weekStart.getTime() > weekStartOf(now).getTime()) {
+    throw new ActionError("INVALID_INPUT", { weekStart: ["这一周还没有开始，不能填写动态。"] });
+  }
+  const existing = await tx.weeklyReport.findUnique({
+    where: { groupId_weekStart: { groupId: group.id, weekStart } },
+    select: { id: true, status: true, body: true },
+  });
+  if (existing?.status === "SUBMITTED") {
+    throw new ActionError("INVALID_INPUT", { body: ["这一周的动态已经提交给回访组组长，不能再修改。"] });
+  }
+  const figures = (await weekFigures(tx, group.campaignId, group.id, weekStart)) as unknown as Prisma.InputJsonValue;
+  const data = {
+    body: input.body,
+    figures,
+    status: submit ? ("SUBMITTED" as const) : ("DRAFT" as const),
+    submittedById: submit ? user.id : null,
+    submittedAt: submit ? now : null,
+  };
+  const report = await tx.weeklyReport.upsert({
+    where: { groupId_weekStart: { groupId: group.id, weekStart } },
+    create: { campaignId: group.campaignId, groupId: group.id, weekStart, ...data },
+    update: data,
+    select: { id: true, status: true, submittedAt: true },
+  });
+  audit({
+    entityType: "WeeklyReport",
+    entityId: report.id,
+    before: existing ? { status: existing.status, length: existing.body.length } : null,
+    after: { week: weekKey(weekStart), status: report.status, length: input.body.length },
+  });
+  revalidatePath("/groups", "layout");
+  return { reportId: report.id, status: report.status, submittedAt: report.submittedAt };
+}
+
+export const saveWeeklyDraft = action(
+  { name: "weeklyReport.save", permission: "weeklyReport.submit", schema: reportSchema },
+  (input, ctx) => saveReport(input, ctx, false),
+);
+
+export const submitWeeklyReport = action(
+  { name: "weeklyReport.submit", permission: "weeklyReport.submit", schema: reportSchema },
+  (input, ctx) => saveReport(input, ctx, true),
+);

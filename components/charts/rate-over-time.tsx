@@ -1,0 +1,39 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { DayRate } from "@/lib/dashboard/queries";
+import { shortDay } from "./contacts-by-day";
+
+/** The group's enrollment rate day by day, against the basic (93%) and target (95%) lines. */
+export function RateOverTimeChart({ days, basic, target }: { days: DayRate[]; basic: number; target: number }) {
+  const t = useTranslations("charts");
+  const data = days.map((d) => ({ day: d.day, rate: d.ratePermille / 10 }));
+  const lowest = Math.min(basic / 10 - 2, ...data.map((d) => d.rate));
+  const floor = Math.max(0, Math.floor(lowest / 5) * 5);
+  return (
+    <div className="h-64 w-full" data-testid="chart-rate">
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="day" tickFormatter={shortDay} fontSize={11} minTickGap={12} />
+          <YAxis domain={[floor, 100]} unit="%" fontSize={11} />
+          <Tooltip labelFormatter={(day) => shortDay(String(day))} formatter={(v) => [`${v}%`, t("rate")]} />
+          <ReferenceLine
+            y={basic / 10}
+            stroke="#f59e0b"
+            strokeDasharray="4 4"
+            label={{ value: t("basicLine", { rate: `${basic / 10}%` }), position: "insideBottomRight", fontSize: 11 }}
+          />
+          <ReferenceLine
+            y={target / 10}
+            stroke="#16a34a"
+            strokeDasharray="4 4"
+            label={{ value: t("targetLine", { rate: `${target / 10}%` }), position: "insideTopRight", fontSize: 11 }}
+          />
+          <Line type="monotone" dataKey="rate" name={t("rate")} stroke="#1f5fbf" strokeWidth={2} dot={false} />
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { getTranslations } from "next-intl/server";
+import { Badge, Card } from "@/components/ui/card";
+import { formatPermille } from "@/lib/campaign/rates";
+import { myProgress } from "@/lib/dashboard/queries";
+import { formatYuan } from "@/lib/subsidy";
+
+/**
+ * A caller's own progress (我的进度): rate, tier, the next tier's worth, workload against the standard, and
+ * whether they are on track, in plain words. Only their own figures: no ranking, no other names.
+ */
+export async function MyProgress({
+  campaign,
+  callerId,
+}: {
+  campaign: { id: string; basicRatePermille: number; targetRatePermille: number };
+  callerId: string;
+}) {
+  const t = await getTranslations("progress");
+  const mine = await myProgress(campaign, callerId);
+  if (!mine) {
+    return (
+      <Card title={t("title")} className="mt-4">
+        <p className="text-sm text-slate-500">{t("notCaller")}</p>
+      </Card>
+    );
+  }
+  const { progress } = mine;
+  const minutes = Math.floor(mine.minutes);
+  return (
+    <Card
+      title={t("title")}
+      action={
+        <span data-testid="progress-verdict">
+          <Badge tone={progress.onTrack ? "good" : "warn"}>{progress.onTrack ? t("onTrack") : t("offTrack")}</Badge>
+        </span>
+      }
+      className="mt-4"
+    >
+      <div data-testid="my-progress">
+        <dl className="grid grid-cols-2 gap-3 text-sm md:grid-cols-4">
+          <div>
+            <dt className="text-slate-500">{t("rate")}</dt>
+            <dd className="text-lg font-semibold tabular-nums">{formatPermille(progress.ratePermille)}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">{t("tier")}</dt>
+            <dd className="text-lg font-semibold tabular-nums">
+              {mine.perStudentFen > 0 ? t("perStudent", { amount: formatYuan(mine.perStudentFen) }) : t("noTier")}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">{t("subsidy")}</dt>
+            <dd className="text-lg font-semibold tabular-nums">{formatYuan(mine.subsidyFen)}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">{t("workload")}</dt>
+            <dd className="font-semibold tabular-nums">{t("workloadValue", { contacts: mine.contacts, minutes })}</dd>
+            <dd className="text-xs text-slate-500">
+              {t("workloadStandard", {
+                contacts: mine.standard.contacts * mine.assigned,
+                minutes: mine.standard.minutes * mine.assigned,
+              })}
+            </dd>
+          </div>
+        </dl>
+        <ul className="mt-3 space-y-1 text-sm">
+          {progress.messages.map((m) => (
+            <li key={m.key}>{t(`messages.${m.key}`, m.values ?? {})}</li>
+          ))}
+        </ul>
+        <p className="mt-3 rounded-lg bg-brand-50 px-3 py-2 text-sm text-brand-700" data-testid="next-tier">
+          <span className="font-medium">{t("nextTier")}：</span>
+          {mine.hint.line}
+        </p>
+        <p className="mt-2 text-xs text-slate-500">{t("note")}</p>
+      </div>
+    </Card>
+  );
+}

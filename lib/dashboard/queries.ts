@@ -1,0 +1,341 @@
+import "server-only";
+// Reads for the dashboards. Every figure comes from the tallies the database keeps in step with each
+// write (CandidateTally, CallerTally, GroupDayTally: see prisma/schema.prisma and README "Dashboards"),
+// or from small indexed lookups bounded by one group; none of them scans the candidate list or the
+// contact logs of the campaign at request time.
+import { cache } from "react";
+import { can, type Role } from "@/lib/auth/permissions";
+import { ratePermille } from "@/lib/campaign/rates";
+import { db, type Prisma } from "@/lib/db";
+import type { PrismaClient } from "@/lib/db/client";
+import { projectPayouts } from "@/lib/payouts";
+import { type NextTierHint, nextTierHint } from "@/lib/subsidy";
+import { weeklyStatus, weekStartOf } from "@/lib/weekly/week";
+import { type CallerRow, withNames } from "./callers";
+import { assessProgress, type Progress } from "./progress";
+
+type Reader = PrismaClient | Prisma.TransactionClient;
+
+const n = (value: bigint | number | null | undefined) => Number(value ?? 0);
+
+/** The payout projection of a campaign, once per request (the group page and the caller card share it). */
+export const campaignProjection = cache((campaignId: string) => projectPayouts(db(), campaignId));
+
+/**
+ * The group a viewer may open: any group of the campaign for the callback lead and admins, only the
+ * group they lead for a group leader. Null otherwise: the page answers 404, naming nothing.
+ */
+export async function groupForViewer(
+  viewer: { id: string; roles: readonly Role[] },
+  campaignId: string,
+  groupId: string,
+  reader: Reader = db(),
+) {
+  const scope = can(viewer.roles, "groups.viewAll") ? {} : { leaderId: viewer.id };
+  return reader.group.findFirst({
+    where: { id: groupId, campaignId, ...scope },
+    select: { id: true, name: true, region: true, leaderId: true, leader: { select: { name: true } } },
+  });
+}
+
+export interface Funnel {
+  submitted: number;
+  firstChoice: number;
+  admitted: number;
+  paid: number;
+  enrolled: number;
+}
+
+export interface DayContacts {
+  day: string;
+  PHONE: number;
+  SMS: number;
+  WECHAT: number;
+  QQ: number;
+  OTHER: number;
+}
+
+export interface DayRate {
+  day: string;
+  admitted: number;
+  enrolled: number;
+  ratePermille: number;
+}
+
+/** Contacts per day by channel and the rate over time, from the group's day tallies. */
+export async function groupDays(campaignId: string, groupId: string, reader: Reader = db()) {
+  const days = await reader.groupDayTally.findMany({
+    where: { campaignId, groupId },
+    orderBy: { day: "asc" },
+  });
+  const contacts: DayContacts[] = [];
+  const rate: DayRate[] = [];
+  let admitted = 0;
+  let enrolled = 0;
+  for (const d of days) {
+    const day = d.day.toISOString().slice(0, 10);
+    if (d.phone + d.sms + d.wechat + d.qq + d.other !== 0) {
+      contacts.push({ day, PHONE: d.phone, SMS: d.sms, WECHAT: d.wechat, QQ: d.qq, OTHER: d.other });
+    }
+    admitted += d.admittedDelta;
+    enrolled += d.enrolledDelta;
+    const permille = ratePermille(enrolled, admitted);
+    if ((d.admittedDelta !== 0 || d.enrolledDelta !== 0) && permille !== null) {
+      rate.push({ day, admitted, enrolled, ratePermille: permille });
+    }
+  }
+  return { contacts, rate };
+}
+
+/** Funnel of one group (投档 → first choice → 录取 → 缴费 → 报到), from the candidate tallies. */
+export async function groupFunnel(campaignId: string, groupId: string, reader: Reader = db()): Promise<Funnel> {
+  const sum = await reader.candidateTally.aggregate({
+    where: { campaignId, groupId },
+    _sum: { assigned: true, firstChoice: true, admitted: true, paid: true, enrolled: true },
+  });
+  return {
+    submitted: sum._sum.assigned ?? 0,
+    firstChoice: sum._sum.firstChoice ?? 0,
+    admitted: sum._sum.admitted ?? 0,
+    paid: sum._sum.paid ?? 0,
+    enrolled: sum._sum.enrolled ?? 0,
+  };
+}
+
+/**
+ * The per-caller table of one group: every member (the leader too, who is also a caller), with the
+ * figures of the candidates in their charge, their logged work, what needs them now, and their
+ * projected subsidy with its explanation.
+ */
+export async function groupCallers(
+  campaignId: string,
+  group: { id: string; leaderId: string | null },
+  now: Date,
+  reader: Reader = db(),
+): Promise<CallerRow[]> {
+  const members = await reader.staffProfile.findMany({
+    where: { campaignId, groupId: group.id },
+    select: { userId: true, user: { select: { name: true, login: true } } },
+    orderBy: { user: { login: "asc" } },
+  });
+  const ids = members.map((m) => m.userId);
+  if (ids.length === 0) return [];
+  const [charge, work, overdue, escalations, projection] = await Promise.all([
+    reader.$queryRaw<
+      {
+        callerId: string;
+        assigned: bigint;
+        reached: bigint;
+        admitted: bigint;
+        enrolled: bigint;
+        neverContacted: bigint;
+      }[]
+    >`
+      SELECT t."callerId", sum(t.assigned) AS assigned, sum(t.reached) AS reached, sum(t.admitted) AS admitted,
+             sum(t.enrolled) AS enrolled, sum(t."neverContacted") AS "neverContacted"
+      FROM "CandidateTally" t
+      WHERE t."campaignId" = ${campaignId} AND t."callerId" = ANY(${ids})
+      GROUP BY t."callerId"`,
+    reader.callerTally.findMany({ where: { campaignId, callerId: { in: ids } } }),
+    reader.$queryRaw<{ callerId: string; count: bigint }[]>`
+      SELECT c."assignedCallerId" AS "callerId", count(*) AS count
+      FROM "Candidate" c
+      WHERE c."assignedCallerId" = ANY(${ids}) AND c."nextFollowUpAt" < ${now} AND c."campaignId" = ${campaignId}
+      GROUP BY c."assignedCallerId"`,
+    reader.$queryRaw<{ callerId: string; count: bigint }[]>`
+      SELECT c."assignedCallerId" AS "callerId", count(*) AS count
+      FROM "Escalation" e JOIN "Candidate" c ON c.id = e."candidateId"
+      WHERE e."campaignId" = ${campaignId} AND e."toTeam" = 'GROUP_LEADER' AND e.status = 'OPEN'
+        AND c."groupId" = ${group.id}
+      GROUP BY c."assignedCallerId"`,
+    reader === db() ? campaignProjection(campaignId) : projectPayouts(reader, campaignId),
+  ]);
+  const chargeBy = new Map(charge.map((r) => [r.callerId, r]));
+  const workBy = new Map(work.map((r) => [r.callerId, r]));
+  const overdueBy = new Map(overdue.map((r) => [r.callerId, n(r.count)]));
+  const escalationsBy = new Map(escalations.map((r) => [r.callerId, n(r.count)]));
+  const payoutBy = new Map(projection.result.callers.map((p) => [p.callerId, p]));
+  const names = await idNames(campaignId, group.id, reader);
+  return members.map((m) => {
+    const c = chargeBy.get(m.userId);
+    const w = workBy.get(m.userId);
+    const payout = payoutBy.get(m.userId);
+    const admitted = n(c?.admitted);
+    const enrolled = n(c?.enrolled);
+    return {
+      callerId: m.userId,
+      name: m.user.name,
+      isLeader: m.userId === group.leaderId,
+      assigned: n(c?.assigned),
+      reached: n(c?.reached),
+      admitted,
+      enrolled,
+      ratePermille: ratePermille(enrolled, admitted),
+      contacts: n(w?.contacts),
+      seconds: n(w?.seconds),
+      neverContacted: n(c?.neverContacted),
+      overdue: overdueBy.get(m.userId) ?? 0,
+      openEscalations: escalationsBy.get(m.userId) ?? 0,
+      subsidyFen: payout ? payout.subsidyFen + payout.overtimeFen : 0,
+      meetsWorkload: payout?.meetsMinimumWorkload ?? false,
+      lines: withNames(payout?.lines ?? [], names),
+    };
+  });
+}
+
+/** The names of a group and its members by id, to show in the subsidy explanation lines. */
+async function idNames(campaignId: string, groupId: string, reader: Reader): Promise<Map<string, string>> {
+  const [people, groups] = await Promise.all([
+    reader.staffProfile.findMany({
+      where: { campaignId, groupId },
+      select: { userId: true, user: { select: { name: true } } },
+    }),
+    reader.group.findMany({ where: { id: groupId }, select: { id: true, name: true } }),
+  ]);
+  return new Map([
+    ...people.map((p) => [p.userId, p.user.name] as const),
+    ...groups.map((g) => [g.id, g.name] as const),
+  ]);
+}
+
+/** The leader bonus of one group, projected, with its explanation. */
+export async function groupLeaderBonus(campaignId: string, groupId: string) {
+  const projection = await campaignProjection(campaignId);
+  const bonus = projection.result.groups.find((g) => g.groupId === groupId);
+  if (!bonus) return null;
+  return { ...bonus, lines: withNames(bonus.lines, await idNames(campaignId, groupId, db())) };
+}
+
+export interface GroupOverview {
+  id: string;
+  name: string;
+  leaderName: string | null;
+  assigned: number;
+  admitted: number;
+  enrolled: number;
+  contacts: number;
+  seconds: number;
+  /** the summary of the week that ended last (due Monday noon) */
+  weekly: { status: "open" | "submitted" | "late" | "overdue"; submittedAt: Date | null };
+}
+
+/** Every group of the campaign side by side, with the summary status of the week before `now`'s. */
+export async function campaignGroups(campaignId: string, now: Date, reader: Reader = db()) {
+  const lastWeek = new Date(weekStartOf(now).getTime() - 7 * 86_400_000);
+  const rows = await reader.$queryRaw<
+    {
+      id: string;
+      name: string;
+      leaderName: string | null;
+      assigned: bigint | null;
+      admitted: bigint | null;
+      enrolled: bigint | null;
+      contacts: bigint | null;
+      seconds: bigint | null;
+      reportStatus: string | null;
+      submittedAt: Date | null;
+    }[]
+  >`
+    WITH charge AS (
+      SELECT t."groupId", sum(t.assigned) AS assigned, sum(t.admitted) AS admitted, sum(t.enrolled) AS enrolled
+      FROM "CandidateTally" t WHERE t."campaignId" = ${campaignId}
+      GROUP BY t."groupId"
+    ), work AS (
+      SELECT s."groupId", sum(w.contacts) AS contacts, sum(w.seconds) AS seconds
+      FROM "StaffProfile" s JOIN "CallerTally" w ON w."campaignId" = s."campaignId" AND w."callerId" = s."userId"
+      WHERE s."campaignId" = ${campaignId} AND s."groupId" IS NOT NULL
+      GROUP BY s."groupId"
+    )
+    SELECT g.id, g.name, u.name AS "leaderName", charge.assigned, charge.admitted, charge.enrolled,
+           work.contacts, work.seconds, r.status AS "reportStatus", r."submittedAt"
+    FROM "Group" g
+    LEFT JOIN "User" u ON u.id = g."leaderId"
+    LEFT JOIN charge ON charge."groupId" = g.id
+    LEFT JOIN work ON work."groupId" = g.id
+    LEFT JOIN "WeeklyReport" r ON r."groupId" = g.id AND r."weekStart" = ${lastWeek}::date
+    WHERE g."campaignId" = ${campaignId}
+    ORDER BY g."createdAt", g.name`;
+  const groups: GroupOverview[] = rows.map((r) => {
+    const submittedAt = r.reportStatus === "SUBMITTED" ? r.submittedAt : null;
+    return {
+      id: r.id,
+      name: r.name,
+      leaderName: r.leaderName,
+      assigned: n(r.assigned),
+      admitted: n(r.admitted),
+      enrolled: n(r.enrolled),
+      contacts: n(r.contacts),
+      seconds: n(r.seconds),
+      weekly: { status: weeklyStatus(lastWeek, submittedAt, now), submittedAt },
+    };
+  });
+  return { lastWeek, groups };
+}
+
+/** Campaign-level figures: plan, admitted, enrolled, rate, and the money the projection commits. */
+export async function campaignFigures(campaign: { id: string; planSize: number }, reader: Reader = db()) {
+  const [sum, projection] = await Promise.all([
+    reader.candidateTally.aggregate({
+      where: { campaignId: campaign.id },
+      _sum: { assigned: true, admitted: true, enrolled: true },
+    }),
+    reader === db() ? campaignProjection(campaign.id) : projectPayouts(reader, campaign.id),
+  ]);
+  const admitted = sum._sum.admitted ?? 0;
+  const enrolled = sum._sum.enrolled ?? 0;
+  return {
+    planSize: campaign.planSize,
+    submitted: sum._sum.assigned ?? 0,
+    admitted,
+    enrolled,
+    ratePermille: ratePermille(enrolled, admitted),
+    committedFen: projection.result.totalFen,
+  };
+}
+
+export interface MyProgress {
+  progress: Progress;
+  assigned: number;
+  admitted: number;
+  enrolled: number;
+  contacts: number;
+  minutes: number;
+  perStudentFen: number;
+  subsidyFen: number;
+  hint: NextTierHint;
+  standard: { contacts: number; minutes: number };
+}
+
+/** A caller's own progress (not compared with anyone): null when they are not a caller of any group. */
+export async function myProgress(
+  campaign: { id: string; basicRatePermille: number; targetRatePermille: number },
+  callerId: string,
+): Promise<MyProgress | null> {
+  const projection = await campaignProjection(campaign.id);
+  const input = projection.input.callers.find((c) => c.callerId === callerId);
+  const payout = projection.result.callers.find((c) => c.callerId === callerId);
+  if (!input || !payout) return null;
+  const { contactsPerAssigned, minutesPerAssigned } = projection.policy.workload;
+  return {
+    progress: assessProgress({
+      assigned: input.assigned,
+      admitted: input.admitted,
+      enrolled: input.enrolled,
+      contacts: input.contacts,
+      minutes: input.minutes,
+      basicPermille: projection.policy.basicTaskPermille,
+      targetPermille: projection.policy.targetTaskPermille,
+      contactsPerAssigned,
+      minutesPerAssigned,
+    }),
+    assigned: input.assigned,
+    admitted: input.admitted,
+    enrolled: input.enrolled,
+    contacts: input.contacts,
+    minutes: input.minutes,
+    perStudentFen: payout.perStudentFen,
+    subsidyFen: payout.subsidyFen,
+    hint: nextTierHint(input, projection.policy),
+    standard: { contacts: contactsPerAssigned, minutes: minutesPerAssigned },
+  };
+}

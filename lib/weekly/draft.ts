@@ -1,0 +1,98 @@
+// The automatic draft of a group's weekly summary (每周学生动态), built from the week's figures. Pure.
+// The summary goes to the callback lead as the college's own record, so it is always in Chinese,
+// whatever the screen language (like the exports).
+import { formatPermille, ratePermille } from "@/lib/campaign/rates";
+
+export interface WeekPerson {
+  name: string;
+  examNo: string;
+  caller: string;
+}
+
+export interface WeekLaggard {
+  name: string;
+  assigned: number;
+  contacts: number;
+  minutes: number;
+}
+
+/** What the draft is built from; stored with the summary (WeeklyReport.figures) for reading later. */
+export interface WeekFigures {
+  weekStart: string;
+  contacts: number;
+  minutes: number;
+  admitted: number;
+  enrolled: number;
+  enrolledThisWeek: number;
+  newWithdrawals: WeekPerson[];
+  hesitant: WeekPerson[];
+  willNotCome: WeekPerson[];
+  unreachable: WeekPerson[];
+  escalationsOpened: number;
+  escalationsClosed: number;
+  standard: { contacts: number; minutes: number };
+  laggards: WeekLaggard[];
+}
+
+/** Names listed per section before "等 N 人". */
+export const LIST_LIMIT = 15;
+
+function monthDay(date: Date): string {
+  return `${date.getUTCMonth() + 1}月${date.getUTCDate()}日`;
+}
+
+/** "7月15日—7月21日" for the Beijing week starting on that Monday. */
+export function weekLabel(weekStart: Date): string {
+  const sunday = new Date(weekStart.getTime() + 6 * 86_400_000);
+  return `${monthDay(weekStart)}—${monthDay(sunday)}`;
+}
+
+function people(list: readonly WeekPerson[]): string[] {
+  if (list.length === 0) return ["（无）"];
+  const shown = list.slice(0, LIST_LIMIT).map((p) => `- ${p.name}（${p.examNo}），回访人员 ${p.caller}`);
+  if (list.length > LIST_LIMIT) shown.push(`- 等 ${list.length} 人`);
+  return shown;
+}
+
+function oneDecimal(value: number): string {
+  return (Math.round(value * 10) / 10).toFixed(1);
+}
+
+export function buildDraft(groupName: string, weekStart: Date, f: WeekFigures): string {
+  const rate = formatPermille(ratePermille(f.enrolled, f.admitted));
+  const lines = [
+    `${groupName} 每周学生动态（${weekLabel(weekStart)}）`,
+    "",
+    "一、总体情况",
+    `本周联系 ${f.contacts} 次，共 ${Math.round(f.minutes)} 分钟；本周新增报到 ${f.enrolledThisWeek} 人。` +
+      `目前录取 ${f.admitted} 人，报到 ${f.enrolled} 人，报到率 ${rate}。`,
+    "",
+    `二、新增退档（${f.newWithdrawals.length} 人）`,
+    ...people(f.newWithdrawals),
+    "",
+    `三、犹豫考生（${f.hesitant.length} 人）`,
+    ...people(f.hesitant),
+    "",
+    `四、明确不来（${f.willNotCome.length} 人）`,
+    ...people(f.willNotCome),
+    "",
+    `五、无法联系（${f.unreachable.length} 人）`,
+    ...people(f.unreachable),
+    "",
+    "六、上报处理",
+    `本周新上报组长 ${f.escalationsOpened} 人，办结 ${f.escalationsClosed} 人。`,
+    "",
+    `七、工作量未达标（标准：每生 ${f.standard.contacts} 次、${f.standard.minutes} 分钟）`,
+    ...(f.laggards.length === 0
+      ? ["（全组均已达标）"]
+      : f.laggards.map(
+          (l) =>
+            `- ${l.name}：负责 ${l.assigned} 人，每生 ${oneDecimal(l.contacts / l.assigned)} 次、` +
+            `${oneDecimal(l.minutes / l.assigned)} 分钟`,
+        )),
+    "",
+    "八、下周安排",
+    "（请组长填写）",
+  ];
+  return lines.join("\n");
+}

@@ -1,0 +1,125 @@
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { saveWeeklyDraft, submitWeeklyReport } from "@/app/(app)/groups/weekly-actions";
+import { db } from "@/lib/db";
+import { buildDraft } from "@/lib/weekly/draft";
+import { weekFigures } from "@/lib/weekly/queries";
+import { weekKey, weekStartOf } from "@/lib/weekly/week";
+import { signInAs } from "../support/session";
+import { buildDashboardFixture, type DashboardFixture } from "./dashboard-fixture";
+
+describe("weekly summaries (每周学生动态)", () => {
+  let fx: DashboardFixture;
+  let week: string;
+
+  beforeAll(async () => {
+    fx = await buildDashboardFixture();
+    week = weekKey(weekStartOf(fx.now));
+  });
+  beforeEach(() => signInAs(null));
+
+  const reports = () => db().weeklyReport.findMany({ where: { campaignId: fx.campaign.id } });
+  const audits = (action: string) =>
+    db().auditLog.count({ where: { action, actorId: { in: Object.values(fx.users).map((u) => u.id) } } });
+
+  it("drafts the week from its data: withdrawals, hesitant, unreachable, escalations, laggards", async () => {
+    const figures = await weekFigures(db(), fx.campaign.id, fx.groupA.id, weekStartOf(fx.now));
+    expect(figures).toMatchObject({
+      weekStart: week,
+      contacts: 3,
+      minutes: 5,
+      admitted: 5,
+      enrolled: 4,
+      newWithdrawals: [{ name: "甲六", caller: "甲回访" }],
+      hesitant: [{ name: "甲三", caller: "甲回访" }],
+      willNotCome: [],
+      unreachable: [{ name: "甲五", caller: "甲回访" }],
+      escalationsOpened: 1,
+      escalationsClosed: 0,
+      standard: { contacts: 4, minutes: 20 },
+      laggards: [{ name: "甲回访", assigned: 4, contacts: 5, minutes: 35 }],
+    });
+    const body = buildDraft("甲组", weekStartOf(fx.now), figures);
+    expect(body).toContain("二、新增退档（1 人）\n- 甲六（");
+    expect(body).toContain("五、无法联系（1 人）\n- 甲五（");
+    expect(body).toContain("- 甲回访：负责 4 人，每生 1.3 次、8.8 分钟");
+  });
+
+  it("lets the leader save a draft, edit it, then submit it with the week's figures", async () => {
+    signInAs(fx.users.leaderA);
+    const draft = await saveWeeklyDraft({ groupId: fx.groupA.id, weekStart: week, body: "  初稿  " });
+    expect(draft).toMatchObject({ ok: true, data: { status: "DRAFT", submittedAt: null } });
+    const submitted = await submitWeeklyReport({
+      groupId: fx.groupA.id,
+      weekStart: week,
+      body: "本周甲五关机两次，已上报。",
+    });
+    expect(submitted).toMatchObject({ ok: true, data: { status: "SUBMITTED" } });
+    const [row] = await reports();
+    expect(row).toMatchObject({
+      groupId: fx.groupA.id,
+      body: "本周甲五关机两次，已上报。",
+      status: "SUBMITTED",
+      submittedById: fx.users.leaderA.id,
+    });
+    expect(row?.figures).toMatchObject({ weekStart: week, contacts: 3, escalationsOpened: 1 });
+    expect(await audits("weeklyReport.save")).toBe(1);
+    expect(await audits("weeklyReport.submit")).toBe(1);
+  });
+
+  it("refuses to change a submitted summary, and changes nothing", async () => {
+    signInAs(fx.users.leaderA);
+    const before = await reports();
+    for (const run of [saveWeeklyDraft, submitWeeklyReport]) {
+      const result = await run({ groupId: fx.groupA.id, weekStart: week, body: "改一下" });
+      expect(result).toMatchObject({
+        ok: false,
+        code: "INVALID_INPUT",
+        fieldErrors: { body: ["这一周的动态已经提交给回访组组长，不能再修改。"] },
+      });
+    }
+    expect(await reports()).toEqual(before);
+  });
+
+  it("cannot be submitted for another group: not found, nothing written", async () => {
+    signInAs(fx.users.leaderA);
+    const before = await audits("weeklyReport.submit");
+    const result = await submitWeeklyReport({ groupId: fx.groupB.id, weekStart: week, body: "替乙组提交" });
+    expect(result).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await db().weeklyReport.count({ where: { groupId: fx.groupB.id } })).toBe(0);
+    expect(await audits("weeklyReport.submit")).toBe(before);
+  });
+
+  it.each([
+    ["the callback lead", "lead"],
+    ["a caller", "callerA"],
+    ["an admin", "admin"],
+  ] as const)("is refused to %s (only group leaders submit)", async (_who, key) => {
+    signInAs(fx.users[key]);
+    const result = await submitWeeklyReport({ groupId: fx.groupB.id, weekStart: week, body: "动态" });
+    expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await db().weeklyReport.count({ where: { groupId: fx.groupB.id } })).toBe(0);
+  });
+
+  it.each([
+    ["an empty body", { body: "   " }, "body", "动态内容不能为空。"],
+    ["a day that is not a Monday", { weekStart: "2024-07-16" }, "weekStart", "请选择一周（以周一开始）。"],
+    ["a week not started yet", { weekStart: "2099-01-05" }, "weekStart", "这一周还没有开始，不能填写动态。"],
+    ["a malformed week", { weekStart: "下周" }, "weekStart", "请选择一周（以周一开始）。"],
+  ])("refuses %s with a Chinese message", async (_what, patch, field, message) => {
+    signInAs(fx.users.leaderB);
+    const result = await saveWeeklyDraft({ groupId: fx.groupB.id, weekStart: week, body: "动态", ...patch });
+    expect(result).toMatchObject({ ok: false, code: "INVALID_INPUT", fieldErrors: { [field]: [message] } });
+    expect(await db().weeklyReport.count({ where: { groupId: fx.groupB.id } })).toBe(0);
+  });
+
+  it("refuses extra posted fields", async () => {
+    signInAs(fx.users.leaderB);
+    const result = await submitWeeklyReport({
+      groupId: fx.groupB.id,
+      weekStart: week,
+      body: "动态",
+      status: "SUBMITTED",
+    });
+    expect(result).toMatchObject({ ok: false, code: "INVALID_INPUT" });
+  });
+});
