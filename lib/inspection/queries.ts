@@ -23,7 +23,7 @@ const LOG_SELECT = {
  * One inspection week: its draws (each with its seed, re-run to show it reproduces), the sampled logs
  * with their verdicts, which callers were covered, and the suspicious queue the rules raise.
  */
-export async function inspectionWeek(campaignId: string, week: string) {
+export async function inspectionWeek(campaignId: string, week: string, storedPolicy: unknown) {
   const prisma = db();
   const { from, to } = weekRange(week);
   const weekStart = weekStartDate(week);
@@ -53,7 +53,7 @@ export async function inspectionWeek(campaignId: string, week: string) {
       select: { userId: true, user: { select: { name: true } }, group: { select: { name: true } } },
       orderBy: { user: { login: "asc" } },
     }),
-    weekFlags(prisma, campaignId, week, null),
+    weekFlags(prisma, campaignId, week, storedPolicy),
   ]);
 
   // each draw, re-run from its seed on the logs that existed then, minus the logs checked before it

@@ -83,11 +83,11 @@ export async function recentlyResolved(campaignId: string, take = 10) {
 
 /** The 零失联 board of a campaign now (see ./board for who is on it). */
 export async function zeroLostContactBoard(
-  campaign: { id: string; phaseWindows: { phase: number; opensAt: Date }[] },
+  campaign: { id: string; strikePolicy: unknown; phaseWindows: { phase: number; opensAt: Date }[] },
   now: Date,
 ) {
   const prisma = db();
-  const policy = strikePolicyOf(null);
+  const policy = strikePolicyOf(campaign.strikePolicy);
   const phaseReached = Math.max(0, ...campaign.phaseWindows.filter((w) => w.opensAt <= now).map((w) => w.phase));
   const reached = { campaignId: campaign.id, outcome: { notIn: [...UNREACHABLE_OUTCOMES] } };
   const [candidates, lastReached, lastReachedDayBefore, groups] = await Promise.all([

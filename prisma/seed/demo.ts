@@ -12,6 +12,7 @@ import {
   UNREACHABLE_OUTCOMES,
   WITHDRAWAL_CHECKLIST,
 } from "@/lib/workflow";
+import { seedInspectionDemo } from "./demo-inspection";
 import { demoFormPhoto } from "./demo-photo";
 import { addStaff, createCampaign, createGroup, createUser } from "./factories";
 
@@ -323,6 +324,8 @@ export async function seedDemo(prisma: PrismaClient, now: Date): Promise<DemoSum
       },
     });
   }
+
+  await seedInspectionDemo(prisma, campaign.id, now);
 
   await prisma.auditLog.create({
     data: {

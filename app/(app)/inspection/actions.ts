@@ -23,7 +23,7 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefin
 async function campaignOf(tx: Prisma.TransactionClient) {
   const campaign = await tx.campaign.findFirst({
     orderBy: LATEST_CAMPAIGN_FIRST,
-    select: { id: true, subsidyPolicy: true },
+    select: { id: true, subsidyPolicy: true, inspectionPolicy: true },
   });
   if (!campaign) throw new ActionError("NOT_FOUND");
   return campaign;
@@ -55,7 +55,7 @@ export const drawSample = action(
     const week = input.week;
     const { from, to } = weekRange(week);
     if (from > now) throw new ActionError("INVALID_INPUT", { week: ["这一周还没有开始，不能抽查。"] });
-    const policy = inspectionPolicyOf(null);
+    const policy = inspectionPolicyOf(campaign.inspectionPolicy);
     const seed = input.seed ?? newSeed(randomBytes(4));
     const [logs, checked] = await Promise.all([
       tx.contactLog.findMany({
@@ -130,7 +130,7 @@ export const recordVerdict = action(
         evidence: ["存疑或不实的结论请写明核查依据（如回拨情况、聊天记录）。"],
       });
     }
-    const { week, state } = await underInspection(tx, log, null);
+    const { week, state } = await underInspection(tx, log, campaign.inspectionPolicy);
     if (!state) {
       throw new ActionError("INVALID_INPUT", { logId: ["这条记录不在本周抽查或可疑清单中。"] });
     }
@@ -189,7 +189,7 @@ export const revealPhoneForInspection = action(
     });
     const phone = log?.candidate.phones[index];
     if (!log || !phone) throw new ActionError("NOT_FOUND");
-    const { state } = await underInspection(tx, log, null);
+    const { state } = await underInspection(tx, log, campaign.inspectionPolicy);
     if (!state) throw new ActionError("NOT_FOUND");
     audit({ entityType: "Candidate", entityId: log.candidate.id, after: { phoneIndex: index, logId: log.id } });
     return { phone };

@@ -32,7 +32,7 @@ export default async function InspectionPage({ searchParams }: { searchParams: P
   const now = new Date();
   const current = beijingWeekStart(now);
   const week = parseWeek((await searchParams).week) ?? current;
-  const data = await inspectionWeek(campaign.id, week);
+  const data = await inspectionWeek(campaign.id, week, campaign.inspectionPolicy);
   const sunday = new Date(new Date(`${week}T00:00:00Z`).getTime() + 6 * 86_400_000).toISOString().slice(0, 10);
   const day = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00+08:00`), { month: "numeric", day: "numeric" });
   const href = (w: string) => (w === current ? "/inspection" : `/inspection?week=${w}`);

@@ -32,7 +32,7 @@ export default async function InspectLogPage({ params }: { params: Promise<{ log
   const t = await getTranslations();
   const format = await getFormatter();
   const now = new Date();
-  const { state } = await underInspection(db(), log, null);
+  const { state } = await underInspection(db(), log, campaign.inspectionPolicy);
   const inspection = log.inspection;
   const { findings, policy } = inspection
     ? await findingsWithEffects(campaign.id, { inspectionId: inspection.id })
