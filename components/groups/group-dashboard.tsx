@@ -10,7 +10,7 @@ import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui/card"
 import { ExportLink } from "@/components/ui/export-link";
 import { enrollmentsNeeded, formatPermille, ratePermille } from "@/lib/campaign/rates";
 import { percentOf } from "@/lib/dashboard/progress";
-import { campaignProjection, groupCallers, groupDays, groupFunnel, groupLeaderBonus } from "@/lib/dashboard/queries";
+import { groupDashboardData } from "@/lib/dashboard/queries";
 import { groupEscalations } from "@/lib/groups/queries";
 import { formatYuan } from "@/lib/subsidy";
 
@@ -40,13 +40,7 @@ export async function GroupDashboard({
   const now = new Date();
   const basic = campaign.basicRatePermille;
   const target = campaign.targetRatePermille;
-  const [callers, funnel, days, bonus, projection] = await Promise.all([
-    groupCallers(campaign.id, group, now),
-    groupFunnel(campaign.id, group.id),
-    groupDays(campaign.id, group.id),
-    groupLeaderBonus(campaign.id, group.id),
-    campaignProjection(campaign.id),
-  ]);
+  const { callers, funnel, days, bonus, workload } = await groupDashboardData(campaign.id, group, now);
   const rate = ratePermille(funnel.enrolled, funnel.admitted);
   const gap = (goal: number) => {
     const needed = enrollmentsNeeded(funnel.enrolled, funnel.admitted, goal);
@@ -54,10 +48,7 @@ export async function GroupDashboard({
       ? t("dashboard.reachedRate", { rate: percentOf(goal) })
       : t("dashboard.needMore", { count: needed, rate: percentOf(goal) });
   };
-  const standard = {
-    contacts: projection.policy.workload.contactsPerAssigned,
-    minutes: projection.policy.workload.minutesPerAssigned,
-  };
+  const standard = { contacts: workload.contactsPerAssigned, minutes: workload.minutesPerAssigned };
   const isLeader = group.leaderId === viewerId;
 
   return (

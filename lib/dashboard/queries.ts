@@ -8,13 +8,14 @@ import { can, type Role } from "@/lib/auth/permissions";
 import { ratePermille } from "@/lib/campaign/rates";
 import { db, type Prisma } from "@/lib/db";
 import type { PrismaClient } from "@/lib/db/client";
-import { projectPayouts } from "@/lib/payouts";
-import { type NextTierHint, nextTierHint } from "@/lib/subsidy";
+import { penaltiesFromFindings, projectPayouts } from "@/lib/payouts";
+import { type CallerInput, computePayouts, type NextTierHint, nextTierHint, subsidyPolicySchema } from "@/lib/subsidy";
 import { weeklyStatus, weekStartOf } from "@/lib/weekly/week";
 import { type CallerRow, withNames } from "./callers";
 import { assessProgress, type Progress } from "./progress";
 
 type Reader = PrismaClient | Prisma.TransactionClient;
+type Projection = Awaited<ReturnType<typeof projectPayouts>>;
 
 const n = (value: bigint | number | null | undefined) => Number(value ?? 0);
 
@@ -112,6 +113,7 @@ export async function groupCallers(
   group: { id: string; leaderId: string | null },
   now: Date,
   reader: Reader = db(),
+  projected?: Projection,
 ): Promise<CallerRow[]> {
   const members = await reader.staffProfile.findMany({
     where: { campaignId, groupId: group.id },
@@ -148,7 +150,7 @@ export async function groupCallers(
       WHERE e."campaignId" = ${campaignId} AND e."toTeam" = 'GROUP_LEADER' AND e.status = 'OPEN'
         AND c."groupId" = ${group.id}
       GROUP BY c."assignedCallerId"`,
-    reader === db() ? campaignProjection(campaignId) : projectPayouts(reader, campaignId),
+    projected ?? (reader === db() ? campaignProjection(campaignId) : projectPayouts(reader, campaignId)),
   ]);
   const chargeBy = new Map(charge.map((r) => [r.callerId, r]));
   const workBy = new Map(work.map((r) => [r.callerId, r]));
@@ -198,12 +200,31 @@ async function idNames(campaignId: string, groupId: string, reader: Reader): Pro
   ]);
 }
 
-/** The leader bonus of one group, projected, with its explanation. */
-export async function groupLeaderBonus(campaignId: string, groupId: string) {
-  const projection = await campaignProjection(campaignId);
-  const bonus = projection.result.groups.find((g) => g.groupId === groupId);
-  if (!bonus) return null;
-  return { ...bonus, lines: withNames(bonus.lines, await idNames(campaignId, groupId, db())) };
+/**
+ * Everything the group page shows, with the campaign's payout projection computed once (the bottom-3
+ * ranking and the leader bonus depend on every caller of the campaign).
+ */
+export async function groupDashboardData(
+  campaignId: string,
+  group: { id: string; leaderId: string | null },
+  now: Date,
+  reader: Reader = db(),
+) {
+  const projection = await (reader === db() ? campaignProjection(campaignId) : projectPayouts(reader, campaignId));
+  const [callers, funnel, days, names] = await Promise.all([
+    groupCallers(campaignId, group, now, reader, projection),
+    groupFunnel(campaignId, group.id, reader),
+    groupDays(campaignId, group.id, reader),
+    idNames(campaignId, group.id, reader),
+  ]);
+  const bonus = projection.result.groups.find((g) => g.groupId === group.id);
+  return {
+    callers,
+    funnel,
+    days,
+    bonus: bonus ? { ...bonus, lines: withNames(bonus.lines, names) } : null,
+    workload: projection.policy.workload,
+  };
 }
 
 export interface GroupOverview {
@@ -306,16 +327,54 @@ export interface MyProgress {
   standard: { contacts: number; minutes: number };
 }
 
-/** A caller's own progress (not compared with anyone): null when they are not a caller of any group. */
+/**
+ * A caller's own progress (not compared with anyone): null when they are not a caller of any group.
+ * Only the caller's own figures are read: their phone subsidy and the next tier do not depend on other
+ * callers (the bottom-3 ranking touches overtime and award eligibility, which this card does not show).
+ */
 export async function myProgress(
-  campaign: { id: string; basicRatePermille: number; targetRatePermille: number },
+  campaign: { id: string },
   callerId: string,
+  reader: Reader = db(),
 ): Promise<MyProgress | null> {
-  const projection = await campaignProjection(campaign.id);
-  const input = projection.input.callers.find((c) => c.callerId === callerId);
-  const payout = projection.result.callers.find((c) => c.callerId === callerId);
-  if (!input || !payout) return null;
-  const { contactsPerAssigned, minutesPerAssigned } = projection.policy.workload;
+  const [profile, charge, work, findings, stored] = await Promise.all([
+    reader.staffProfile.findFirst({
+      where: { campaignId: campaign.id, userId: callerId, groupId: { not: null } },
+      select: { groupId: true, overtimeFen: true },
+    }),
+    reader.candidateTally.aggregate({
+      where: { campaignId: campaign.id, callerId },
+      _sum: { assigned: true, admitted: true, enrolled: true },
+    }),
+    reader.callerTally.findUnique({ where: { campaignId_callerId: { campaignId: campaign.id, callerId } } }),
+    reader.finding.findMany({
+      where: { campaignId: campaign.id, callerId },
+      select: { callerId: true, kind: true, deductionPercent: true },
+    }),
+    reader.campaign.findUniqueOrThrow({ where: { id: campaign.id }, select: { subsidyPolicy: true } }),
+  ]);
+  if (!profile?.groupId) return null;
+  const policy = subsidyPolicySchema.parse(stored.subsidyPolicy);
+  const penalties = penaltiesFromFindings(findings).get(callerId);
+  const input: CallerInput = {
+    callerId,
+    groupId: profile.groupId,
+    assigned: charge._sum.assigned ?? 0,
+    admitted: charge._sum.admitted ?? 0,
+    enrolled: charge._sum.enrolled ?? 0,
+    contacts: n(work?.contacts),
+    minutes: n(work?.seconds) / 60,
+    overtimeFen: profile.overtimeFen,
+    mistakenWithdrawal: penalties?.mistakenWithdrawal ?? false,
+    fraudPercent: penalties?.fraudPercent ?? 0,
+  };
+  // the caller's group is listed so the input validates; its leader bonus is not read here
+  const [payout] = computePayouts(
+    { callers: [input], groups: [{ groupId: profile.groupId, leaderId: callerId }] },
+    policy,
+  ).callers;
+  if (!payout) return null;
+  const { contactsPerAssigned, minutesPerAssigned } = policy.workload;
   return {
     progress: assessProgress({
       assigned: input.assigned,
@@ -323,8 +382,8 @@ export async function myProgress(
       enrolled: input.enrolled,
       contacts: input.contacts,
       minutes: input.minutes,
-      basicPermille: projection.policy.basicTaskPermille,
-      targetPermille: projection.policy.targetTaskPermille,
+      basicPermille: policy.basicTaskPermille,
+      targetPermille: policy.targetTaskPermille,
       contactsPerAssigned,
       minutesPerAssigned,
     }),
@@ -335,7 +394,7 @@ export async function myProgress(
     minutes: input.minutes,
     perStudentFen: payout.perStudentFen,
     subsidyFen: payout.subsidyFen,
-    hint: nextTierHint(input, projection.policy),
+    hint: nextTierHint(input, policy),
     standard: { contacts: contactsPerAssigned, minutes: minutesPerAssigned },
   };
 }
