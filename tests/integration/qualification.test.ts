@@ -1,0 +1,112 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { handBackForLeave, moveCandidate } from "@/app/(app)/groups/actions";
+import { reviewQualification } from "@/app/(app)/inspection/actions";
+import { db } from "@/lib/db";
+import { addStaff, createCandidate, createUser } from "@/prisma/seed/factories";
+import { auditCount, buildCallsFixture, type CallsFixture } from "../support/calls-fixtures";
+import { signInAs } from "../support/session";
+
+// 资格审查: an inspector approves or rejects each member of the staff pool; only approved callers can be
+// given candidates, whichever way candidates move (a leader's move, a hand-back on leave, an import:
+// all three pick from lib/calls/scope.ts assignableCallers).
+describe("qualification review", () => {
+  let fx: CallsFixture;
+  let newcomer: Awaited<ReturnType<typeof createUser>>;
+  let profileId: string;
+
+  beforeEach(async () => {
+    fx = await buildCallsFixture({ openPhase: 4 });
+    newcomer = await createUser(db(), { login: `newcomer-${fx.tag}`, name: "新来的回访人员", roles: ["CALLER"] });
+    fx.people.push(newcomer.id);
+    const profile = await addStaff(db(), { campaignId: fx.campaign.id, userId: newcomer.id, groupId: fx.groupA.id });
+    // addStaff approves; this one has applied and waits for the review
+    await db().staffProfile.update({ where: { id: profile.id }, data: { qualification: "PENDING" } });
+    profileId = profile.id;
+    signInAs(null);
+  });
+
+  const profile = () => db().staffProfile.findUniqueOrThrow({ where: { id: profileId } });
+  const move = (candidateId: string, version = 0) =>
+    moveCandidate({ candidateId, toCallerId: newcomer.id, version: String(version) });
+
+  it("a pending caller cannot be given candidates; once approved, they can", async () => {
+    signInAs(fx.users.leaderA);
+    expect(await move(fx.candidateA.id)).toMatchObject({ ok: false, code: "INVALID_INPUT" });
+    expect((await db().candidate.findUniqueOrThrow({ where: { id: fx.candidateA.id } })).assignedCallerId).toBe(
+      fx.users.callerA.id,
+    );
+
+    signInAs(fx.users.inspector);
+    const result = await reviewQualification({ profileId, decision: "APPROVED", reason: "2023 年参与回访，表现良好" });
+    expect(result).toMatchObject({ ok: true, data: { qualification: "APPROVED" } });
+    expect(await profile()).toMatchObject({
+      qualification: "APPROVED",
+      qualificationReason: "2023 年参与回访，表现良好",
+      reviewedById: fx.users.inspector.id,
+    });
+    expect(await auditCount(fx, { action: "staff.qualify", entityId: profileId })).toBe(1);
+
+    signInAs(fx.users.leaderA);
+    expect(await move(fx.candidateA.id)).toMatchObject({ ok: true });
+  });
+
+  it("a rejected caller gets no candidates from a colleague's leave either", async () => {
+    signInAs(fx.users.inspector);
+    expect(await reviewQualification({ profileId, decision: "REJECTED", reason: "培训考核未通过" })).toMatchObject({
+      ok: true,
+    });
+    // caller A goes on leave; the only other qualified member of group A is its leader
+    const extra = await createCandidate(db(), {
+      campaignId: fx.campaign.id,
+      groupId: fx.groupA.id,
+      assignedCallerId: fx.users.callerA.id,
+    });
+    signInAs(fx.users.leaderA);
+    expect(await handBackForLeave({ callerId: fx.users.callerA.id })).toMatchObject({
+      ok: true,
+      data: { reassigned: 2 },
+    });
+    const owners = await db().candidate.findMany({
+      where: { id: { in: [fx.candidateA.id, extra.id] } },
+      select: { assignedCallerId: true },
+    });
+    expect(owners.map((o) => o.assignedCallerId)).toEqual([fx.users.leaderA.id, fx.users.leaderA.id]);
+  });
+
+  it("asks for the reason of a rejection, in Chinese, and changes nothing without it", async () => {
+    signInAs(fx.users.inspector);
+    const before = await profile();
+    const result = await reviewQualification({ profileId, decision: "REJECTED", reason: "  " });
+    expect(result).toMatchObject({
+      ok: false,
+      code: "INVALID_INPUT",
+      fieldErrors: { reason: ["不通过时请写明理由。"] },
+    });
+    expect(await profile()).toEqual(before);
+    expect(await auditCount(fx, { action: "staff.qualify" })).toBe(0);
+  });
+
+  it("refuses extra fields, unknown decisions and unknown profiles", async () => {
+    signInAs(fx.users.inspector);
+    const before = await profile();
+    for (const input of [
+      { profileId, decision: "APPROVED", reviewedById: "me" },
+      { profileId, decision: "MAYBE" },
+      { profileId: "no-such-profile", decision: "APPROVED" },
+    ]) {
+      expect((await reviewQualification(input)).ok).toBe(false);
+    }
+    expect(await profile()).toEqual(before);
+  });
+
+  it("is refused to a group leader, a caller and the admin", async () => {
+    for (const user of [fx.users.leaderA, fx.users.callerA, fx.users.admin]) {
+      signInAs(user);
+      expect(await reviewQualification({ profileId, decision: "APPROVED" })).toMatchObject({
+        ok: false,
+        code: "FORBIDDEN",
+      });
+    }
+    expect((await profile()).qualification).toBe("PENDING");
+  });
+});
