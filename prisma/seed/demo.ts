@@ -14,6 +14,7 @@ import {
 } from "@/lib/workflow";
 import { seedInspectionDemo } from "./demo-inspection";
 import { demoFormPhoto } from "./demo-photo";
+import { seedDemoWeekly } from "./demo-weekly";
 import { addStaff, createCampaign, createGroup, createUser } from "./factories";
 
 export const DEMO_REGIONS = ["成都", "绵阳", "德阳", "南充", "宜宾", "泸州", "达州", "乐山"] as const;
@@ -335,6 +336,7 @@ export async function seedDemo(prisma: PrismaClient, now: Date): Promise<DemoSum
       after: { candidates: candidates.length, contactLogs: logs.length },
     },
   });
+  await seedDemoWeekly(prisma, campaign.id, now);
   return { campaignId: campaign.id, users: userCount, candidates: candidates.length, contactLogs: logs.length };
 }
 

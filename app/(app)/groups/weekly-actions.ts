@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { type ActionContext, ActionError, action } from "@/lib/action";
 import type { Prisma } from "@/lib/db";
-import { weekFigures } from "@/lib/weekly/queries";
+import { weekFigures } from "@/lib/weekly/figures";
 import { parseWeekKey, weekKey, weekStartOf } from "@/lib/weekly/week";
 
 const BODY_LIMIT = 8000;

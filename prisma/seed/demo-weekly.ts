@@ -1,0 +1,46 @@
+// The demo campaign's dashboards history: the tallies rebuilt so the rate over time shows the weeks behind
+// (the seed writes every candidate at once, today), and the weekly summaries (每周学生动态) of the weeks
+// before last, submitted by each group leader, a few of them late. Last week's and this week's are left
+// for the leaders to write.
+import type { Prisma, PrismaClient } from "@/lib/db/client";
+import { buildDraft } from "@/lib/weekly/draft";
+import { weekFigures } from "@/lib/weekly/figures";
+import { deadlineOf, weekStartOf, weeksBetween } from "@/lib/weekly/week";
+
+export async function seedDemoWeekly(prisma: PrismaClient, campaignId: string, now: Date) {
+  await prisma.$executeRaw`SELECT dashboard_rebuild_tallies(${campaignId})`;
+  const campaign = await prisma.campaign.findUniqueOrThrow({
+    where: { id: campaignId },
+    include: { phaseWindows: { orderBy: { phase: "asc" } }, groups: { orderBy: { createdAt: "asc" } } },
+  });
+  const start = campaign.phaseWindows[0]?.opensAt;
+  if (!start) return;
+  const lastWeek = weekStartOf(now).getTime() - 7 * 86_400_000;
+  const weeks = weeksBetween(start, now).filter((w) => w.getTime() < lastWeek);
+  for (const [g, group] of campaign.groups.entries()) {
+    if (!group.leaderId) continue;
+    for (const [w, weekStart] of weeks.entries()) {
+      const figures = await weekFigures(prisma, campaignId, group.id, weekStart);
+      // most on Monday morning; every fifth one on Monday afternoon, after the noon deadline
+      const late = (g + w) % 5 === 3;
+      const submittedAt = new Date(deadlineOf(weekStart).getTime() + (late ? 5 : -3) * 3_600_000);
+      const body = buildDraft(group.name, weekStart, figures).replace(
+        "（请组长填写）",
+        "继续跟进犹豫考生，重点联系无法联系的考生家长；未达标组员本周补足工作量。",
+      );
+      await prisma.weeklyReport.create({
+        data: {
+          campaignId,
+          groupId: group.id,
+          weekStart,
+          body,
+          figures: figures as unknown as Prisma.InputJsonValue,
+          status: "SUBMITTED",
+          submittedById: group.leaderId,
+          submittedAt,
+          createdAt: submittedAt,
+        },
+      });
+    }
+  }
+}
