@@ -1,0 +1,63 @@
+import { expect, test } from "@playwright/test";
+import pg from "pg";
+import { CandidatePage } from "./pages/candidate-page";
+import { shoot } from "./pages/inspection-page";
+import { StrikePage } from "./pages/strike-page";
+import { signIn } from "./support/sign-in";
+
+// Issue 7, the strike team: a member claims a forwarded candidate, opens them, logs a contact like a
+// caller and closes the case as reached and handed back. The candidate is read from the embedded
+// database: one forwarded to the strike team, unclaimed, admitted and not yet enrolled.
+
+const DB_URL = `postgresql://postgres:postgres@127.0.0.1:${Number(process.env.HUIFANG_E2E_PORT ?? 3100) + 1}/postgres`;
+
+async function forwardedCandidate(): Promise<{ id: string; examNo: string; name: string }> {
+  const client = new pg.Client({ connectionString: DB_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string; examNo: string; name: string }>(
+      `SELECT c.id, c."examNo", c.name FROM "Escalation" e JOIN "Candidate" c ON c.id = e."candidateId"
+       WHERE e."toTeam" = 'STRIKE' AND e.status = 'FORWARDED' AND c.admitted AND c.enrollment <> 'ENROLLED'
+       ORDER BY c."examNo" LIMIT 1`,
+    );
+    const row = rows[0];
+    if (!row) throw new Error("no forwarded candidate left in the demo");
+    return row;
+  } finally {
+    await client.end();
+  }
+}
+
+test("[STRIKE]: claims a forwarded candidate, logs a contact and hands them back to their caller", async ({ page }) => {
+  const candidate = await forwardedCandidate();
+  await signIn(page.context(), "strike02");
+  const strike = new StrikePage(page);
+  await strike.goto();
+  await expect(strike.waiting.getByTestId(`case-${candidate.examNo}`)).toContainText(candidate.name);
+  await strike.claim(candidate.examNo);
+  await strike.open(candidate.examNo);
+
+  const workspace = new CandidatePage(page);
+  await workspace.waitUntilReady(candidate.id);
+  await expect(workspace.heading).toHaveText(candidate.name);
+  await expect(workspace.escalationState).toContainText("突击组跟进中");
+  await workspace.fillContact({ channel: "电话", outcome: "答疑咨询", minutes: "6", seconds: "0" });
+  await workspace.submit.click();
+  await expect(workspace.message).toHaveText("已记录，台账已更新。");
+  await shoot(page, "strike-candidate");
+
+  await page.getByRole("link", { name: "← 返回突击组任务" }).click();
+  await expect(page).toHaveURL(/\/strike$/);
+  await strike.resolve(candidate.examNo, "已联系上，交回回访人员", "家长答应周末再和孩子商量，请回访人员周一回电");
+  await expect(strike.resolved.locator("li").filter({ hasText: candidate.examNo })).toContainText("已交回回访人员");
+});
+
+test("[STRIKE]: the strike pages fit the screen", { tag: "@phone" }, async ({ page }) => {
+  await signIn(page.context(), "strike");
+  await page.goto("/strike");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("突击组任务");
+  await shoot(page, "strike-queue");
+  await page.goto("/strike/board");
+  await expect(page.getByTestId("board-total")).toBeVisible();
+  await shoot(page, "strike-board");
+});
