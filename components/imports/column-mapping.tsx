@@ -13,12 +13,15 @@ import { FIELD_NAMES, type Field, type HeaderMapping, type MappingChoice } from 
 export function ColumnMapping({
   header,
   chosen,
+  needed,
   disabled,
   onPreview,
 }: {
   header: HeaderMapping;
   /** true when the preview shown already used a mapping chosen by hand */
   chosen: boolean;
+  /** the file cannot be imported as detected (no header, a required column not found): shown open */
+  needed: boolean;
   disabled: boolean;
   onPreview: (choice: MappingChoice | null) => void;
 }) {
@@ -61,9 +64,9 @@ export function ColumnMapping({
     },
   ];
   return (
-    <details className="text-sm" open={chosen || changed || undefined} data-testid="import-mapping">
+    <details className="text-sm" open={needed || chosen || changed || undefined} data-testid="import-mapping">
       <summary className="cursor-pointer font-medium">{t("title", { row: header.row })}</summary>
-      <p className="mt-2 text-slate-600">{chosen ? t("chosen") : t("help")}</p>
+      <p className="mt-2 text-slate-600">{chosen ? t("chosen") : needed ? t("needed") : t("help")}</p>
       <div className="mt-2">
         <Table columns={columns} rows={rows} rowKey={(r) => String(r.index)} caption={t("caption")} />
       </div>

@@ -202,6 +202,7 @@ export function ImportUploader() {
               key={JSON.stringify(preview.header)}
               header={preview.header}
               chosen={preview.mappingChosen}
+              needed={preview.errors.some((e) => e.code === "NO_HEADER" || e.code === "MISSING_COLUMN")}
               disabled={pending}
               onPreview={runPreview}
             />
@@ -240,7 +241,9 @@ export function ImportUploader() {
             <ul className="max-h-64 overflow-y-auto text-sm text-rose-700">
               {preview.errors.map((e) => (
                 <li key={`${e.row}-${e.column}-${e.code}`}>
-                  {t("errorLine", { row: e.row, column: e.column, message: e.message })}
+                  {e.column
+                    ? t("errorLine", { row: e.row, column: e.column, message: e.message })
+                    : t("errorLineNoColumn", { row: e.row, message: e.message })}
                 </li>
               ))}
             </ul>
