@@ -8,6 +8,8 @@
 //                  candidates with assignment and undo records; then a 录取 list changing all of them)
 // It prints rows/s, peak RSS and peak heap, and each figure's ratio to its floor. It asserts nothing.
 // Database: DATABASE_URL, else a database it creates (and drops) on 127.0.0.1:5432 with the migrations.
+// `npm run bench:import -- --parse-only` skips the database phases. A phase that fails is reported in
+// the table as failed, with its reason, and the others still run.
 import { fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
@@ -199,6 +201,7 @@ async function campaignWithCallers(db: ReturnType<typeof createPrismaClient>, na
 }
 
 async function main() {
+  const parseOnly = process.argv.includes("--parse-only");
   const dir = makeTempDir();
   const own = !process.env.DATABASE_URL;
   const serverUrl = "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -233,11 +236,15 @@ async function main() {
     const withDb = { ...files, databaseUrl, userId };
 
     const results: [string, Measure, string][] = [];
+    const failed: [string, string][] = [];
     const phase = async (label: string, name: string, args: Record<string, string>, floor?: string) => {
       process.stdout.write(`  ${label}…`);
-      const m = await runPhase(name, args);
-      process.stdout.write(` ${m.seconds.toFixed(1)} s\n`);
-      results.push([label, m, floor ?? ""]);
+      const m = await runPhase(name, args).catch((error: unknown) => {
+        failed.push([label, error instanceof Error ? error.message : String(error)]);
+        return null;
+      });
+      process.stdout.write(m ? ` ${m.seconds.toFixed(1)} s\n` : " failed\n");
+      if (m) results.push([label, m, floor ?? ""]);
       return m;
     };
     console.log("Phases (each in its own process):");
@@ -245,6 +252,7 @@ async function main() {
     await phase("read floor, xlsx", "read-xlsx", files);
     await phase("parse only, csv", "parse-csv", files, "read floor, csv");
     await phase("parse only, xlsx", "parse-xlsx", files, "read floor, xlsx");
+    if (parseOnly) return printTable(results, failed);
     await phase("write floor (createMany)", "write-floor", { ...withDb, campaignId: floorCampaign });
     await phase("parse + apply, csv (new)", "apply-csv", { ...withDb, campaignId: csvCampaign }, "parse only, csv");
     await phase("parse + apply, xlsx (new)", "apply-xlsx", { ...withDb, campaignId: xlsxCampaign }, "parse only, xlsx");
@@ -254,8 +262,26 @@ async function main() {
       { ...withDb, campaignId: csvCampaign },
       "parse only, csv",
     );
-    await phase("undo the 录取 batch", "undo-luqu", { ...withDb, batchId: luquApplied.batchId ?? "" });
+    if (luquApplied) await phase("undo the 录取 batch", "undo-luqu", { ...withDb, batchId: luquApplied.batchId ?? "" });
+    printTable(results, failed);
+  } finally {
+    if (prisma && !own) {
+      // a shared database keeps nothing of the bench: its campaigns go with their candidates
+      await prisma.campaign.deleteMany({ where: { id: { in: campaigns } } });
+      await prisma.user.deleteMany({ where: { login: { startsWith: "bench-" }, AND: { login: { contains: tag } } } });
+    }
+    await prisma?.$disconnect();
+    if (own) {
+      await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => {});
+      await admin.end();
+    }
+    removeTempDir(dir);
+  }
+}
 
+function printTable(results: [string, Measure, string][], failed: [string, string][]) {
+  {
+    const own = !process.env.DATABASE_URL;
     const byLabel = new Map(results.map(([label, m]) => [label, m]));
     const write = byLabel.get("write floor (createMany)");
     console.log(
@@ -284,18 +310,7 @@ async function main() {
     const row = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ");
     console.log(row(head));
     for (const line of lines) console.log(row(line));
-  } finally {
-    if (prisma && !own) {
-      // a shared database keeps nothing of the bench: its campaigns go with their candidates
-      await prisma.campaign.deleteMany({ where: { id: { in: campaigns } } });
-      await prisma.user.deleteMany({ where: { login: { startsWith: "bench-" }, AND: { login: { contains: tag } } } });
-    }
-    await prisma?.$disconnect();
-    if (own) {
-      await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => {});
-      await admin.end();
-    }
-    removeTempDir(dir);
+    for (const [label, reason] of failed) console.log(`${label}: failed (${reason.split("\n")[0]})`);
   }
 }
 
