@@ -42,6 +42,8 @@ interface ActionConfig<S extends z.ZodType> {
   /** Use z.object({...}).strict(): extra posted fields are refused, never stored. */
   schema: S;
   isolationLevel?: Prisma.TransactionIsolationLevel;
+  /** How long the transaction may run; the default suits a form post, an import of a whole list needs more. */
+  timeoutMs?: number;
 }
 
 const MAX_ATTEMPTS = 3;
@@ -108,7 +110,7 @@ export function action<S extends z.ZodType, T>(
             });
             return result;
           },
-          { isolationLevel: config.isolationLevel, timeout: 10_000 },
+          { isolationLevel: config.isolationLevel, timeout: config.timeoutMs ?? 10_000 },
         );
         return { ok: true, data };
       } catch (error) {

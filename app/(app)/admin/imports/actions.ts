@@ -13,6 +13,8 @@ export const applyUpload = action(
   {
     name: "import.apply",
     permission: "import.run",
+    // a 100,000-row list is written in one transaction (all or nothing): minutes, not seconds
+    timeoutMs: 600_000,
     schema: z
       .object({
         fileHash: z.string().regex(/^[0-9a-f]{64}$/),
@@ -75,6 +77,7 @@ export const undoUpload = action(
   {
     name: "import.undo",
     permission: "import.run",
+    timeoutMs: 600_000,
     schema: z.object({ batchId: z.string().min(1).max(64) }).strict(),
   },
   async ({ batchId }, { tx, audit }) => {
