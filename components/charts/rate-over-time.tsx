@@ -23,7 +23,7 @@ export function RateOverTimeChart({ days, basic, target }: { days: DayRate[]; ba
             y={basic / 10}
             stroke="#f59e0b"
             strokeDasharray="4 4"
-            label={{ value: t("basicLine", { rate: `${basic / 10}%` }), position: "insideBottomRight", fontSize: 11 }}
+            label={{ value: t("basicLine", { rate: `${basic / 10}%` }), position: "insideBottomLeft", fontSize: 11 }}
           />
           <ReferenceLine
             y={target / 10}

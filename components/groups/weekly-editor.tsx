@@ -40,7 +40,9 @@ export function WeeklyEditor({
       return;
     }
     setNotice(kind === "save" ? t("savedDraft") : t("submitted"));
-    router.refresh();
+    // stay on this week: once it is submitted, the page would otherwise open the next one due
+    if (kind === "submit") router.replace(`?week=${weekStart}`);
+    else router.refresh();
   }
 
   return (

@@ -81,7 +81,8 @@ export async function groupDays(campaignId: string, groupId: string, reader: Rea
     admitted += d.admittedDelta;
     enrolled += d.enrolledDelta;
     const permille = ratePermille(enrolled, admitted);
-    if ((d.admittedDelta !== 0 || d.enrolledDelta !== 0) && permille !== null) {
+    // from the first enrollment on: before 报到 opens the rate is 0 by definition, not news
+    if ((d.admittedDelta !== 0 || d.enrolledDelta !== 0) && permille !== null && enrolled > 0) {
       rate.push({ day, admitted, enrolled, ratePermille: permille });
     }
   }

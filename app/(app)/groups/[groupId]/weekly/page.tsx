@@ -78,8 +78,8 @@ export default async function WeeklyPage({
       {weeks.length === 0 ? (
         <EmptyState>{t("noWeeks")}</EmptyState>
       ) : (
-        <div className="grid gap-4 md:grid-cols-[14rem_1fr]">
-          <Card title={t("weeks")}>
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-[16rem_minmax(0,1fr)]">
+          <Card title={t("weeks")} className="min-w-0">
             <ul className="flex gap-2 overflow-x-auto md:flex-col md:overflow-visible" data-testid="weeks">
               {weeks.map((w) => {
                 const r = byWeek.get(weekKey(w));
@@ -100,7 +100,11 @@ export default async function WeeklyPage({
               })}
             </ul>
           </Card>
-          <Card title={t("week", { week: weekLabel(selected) })} action={<WeeklyBadge status={status} />}>
+          <Card
+            title={t("week", { week: weekLabel(selected) })}
+            action={<WeeklyBadge status={status} />}
+            className="min-w-0"
+          >
             <p className="mb-3 text-sm text-slate-500">{t("deadline", { deadline: when(deadlineOf(selected)) })}</p>
             {submitted ? (
               <>
@@ -119,6 +123,7 @@ export default async function WeeklyPage({
               </>
             ) : isLeader && draft !== null ? (
               <WeeklyEditor
+                key={weekKey(selected)}
                 groupId={group.id}
                 weekStart={weekKey(selected)}
                 initialBody={report?.body ?? draft}
