@@ -50,12 +50,15 @@ export function computePayouts(input: PayoutInput, policy: SubsidyPolicy = DEFAU
 
   const ranking = findBottomRanking(input.callers, checked.bottomRank.count);
 
+  // one pass to sort callers into groups: a province has 800 groups and 5,000 callers
+  const membersOf = new Map<string, CallerInput[]>();
+  for (const caller of input.callers) {
+    const members = membersOf.get(caller.groupId);
+    if (members) members.push(caller);
+    else membersOf.set(caller.groupId, [caller]);
+  }
   const groups: GroupPayout[] = input.groups.map((group) =>
-    computeGroupPayout(
-      group,
-      input.callers.filter((caller) => caller.groupId === group.groupId),
-      checked,
-    ),
+    computeGroupPayout(group, membersOf.get(group.groupId) ?? [], checked),
   );
   const groupsLedBy = new Map<string, GroupPayout[]>();
   for (const group of groups) {

@@ -90,8 +90,9 @@ export function validatePayoutInput(input: PayoutInput, policy: SubsidyPolicy): 
 
   // A leader's own figures count towards the group they lead; a leader filed under another group would
   // make the pooled rate and the penalties on the bonus ambiguous.
+  const callerById = new Map(input.callers.map((caller) => [caller.callerId, caller]));
   for (const group of input.groups) {
-    const leader = input.callers.find((caller) => caller.callerId === group.leaderId);
+    const leader = callerById.get(group.leaderId);
     if (leader !== undefined && leader.groupId !== group.groupId) {
       throw new Error(`小组 ${group.groupId}：组长 ${group.leaderId} 的回访记录属于小组 ${leader.groupId}`);
     }
