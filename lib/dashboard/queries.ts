@@ -8,7 +8,7 @@ import { can, type Role } from "@/lib/auth/permissions";
 import { ratePermille } from "@/lib/campaign/rates";
 import { db, type Prisma } from "@/lib/db";
 import type { PrismaClient } from "@/lib/db/client";
-import { penaltiesFromFindings, projectPayouts } from "@/lib/payouts";
+import { type FindingForPayout, penaltiesFromFindings, projectPayouts } from "@/lib/payouts";
 import { type CallerInput, computePayouts, type NextTierHint, nextTierHint, subsidyPolicySchema } from "@/lib/subsidy";
 import { weeklyStatus, weekStartOf } from "@/lib/weekly/week";
 import { type CallerRow, withNames } from "./callers";
@@ -338,40 +338,54 @@ export async function myProgress(
   callerId: string,
   reader: Reader = db(),
 ): Promise<MyProgress | null> {
-  const [profile, charge, work, findings, stored] = await Promise.all([
-    reader.staffProfile.findFirst({
-      where: { campaignId: campaign.id, userId: callerId, groupId: { not: null } },
-      select: { groupId: true, overtimeFen: true },
-    }),
-    reader.candidateTally.aggregate({
-      where: { campaignId: campaign.id, callerId },
-      _sum: { assigned: true, admitted: true, enrolled: true },
-    }),
-    reader.callerTally.findUnique({ where: { campaignId_callerId: { campaignId: campaign.id, callerId } } }),
-    reader.finding.findMany({
-      where: { campaignId: campaign.id, callerId },
-      select: { callerId: true, kind: true, deductionPercent: true },
-    }),
-    reader.campaign.findUniqueOrThrow({ where: { id: campaign.id }, select: { subsidyPolicy: true } }),
-  ]);
-  if (!profile?.groupId) return null;
-  const policy = subsidyPolicySchema.parse(stored.subsidyPolicy);
-  const penalties = penaltiesFromFindings(findings).get(callerId);
+  // One statement: the card is read on every visit to /calls, and five round trips cost more than the
+  // figures themselves (bench:dashboard, "caller card").
+  const [row] = await reader.$queryRaw<
+    {
+      groupId: string;
+      overtimeFen: number;
+      subsidyPolicy: unknown;
+      assigned: bigint;
+      admitted: bigint;
+      enrolled: bigint;
+      contacts: number | null;
+      seconds: bigint | null;
+      findings: FindingForPayout[];
+    }[]
+  >`
+    SELECT s."groupId", s."overtimeFen", k."subsidyPolicy",
+           coalesce(t.assigned, 0) AS assigned, coalesce(t.admitted, 0) AS admitted,
+           coalesce(t.enrolled, 0) AS enrolled, w.contacts, w.seconds,
+           coalesce((SELECT json_agg(json_build_object('callerId', f."callerId", 'kind', f.kind,
+                                                       'deductionPercent', f."deductionPercent"))
+                     FROM "Finding" f WHERE f."campaignId" = s."campaignId" AND f."callerId" = s."userId"),
+                    '[]'::json) AS findings
+    FROM "StaffProfile" s
+    JOIN "Campaign" k ON k.id = s."campaignId"
+    LEFT JOIN "CallerTally" w ON w."campaignId" = s."campaignId" AND w."callerId" = s."userId"
+    LEFT JOIN LATERAL (
+      SELECT sum(ct.assigned) AS assigned, sum(ct.admitted) AS admitted, sum(ct.enrolled) AS enrolled
+      FROM "CandidateTally" ct WHERE ct."campaignId" = s."campaignId" AND ct."callerId" = s."userId"
+    ) t ON true
+    WHERE s."campaignId" = ${campaign.id} AND s."userId" = ${callerId} AND s."groupId" IS NOT NULL`;
+  if (!row) return null;
+  const policy = subsidyPolicySchema.parse(row.subsidyPolicy);
+  const penalties = penaltiesFromFindings(row.findings).get(callerId);
   const input: CallerInput = {
     callerId,
-    groupId: profile.groupId,
-    assigned: charge._sum.assigned ?? 0,
-    admitted: charge._sum.admitted ?? 0,
-    enrolled: charge._sum.enrolled ?? 0,
-    contacts: n(work?.contacts),
-    minutes: n(work?.seconds) / 60,
-    overtimeFen: profile.overtimeFen,
+    groupId: row.groupId,
+    assigned: n(row.assigned),
+    admitted: n(row.admitted),
+    enrolled: n(row.enrolled),
+    contacts: n(row.contacts),
+    minutes: n(row.seconds) / 60,
+    overtimeFen: row.overtimeFen,
     mistakenWithdrawal: penalties?.mistakenWithdrawal ?? false,
     fraudPercent: penalties?.fraudPercent ?? 0,
   };
   // the caller's group is listed so the input validates; its leader bonus is not read here
   const [payout] = computePayouts(
-    { callers: [input], groups: [{ groupId: profile.groupId, leaderId: callerId }] },
+    { callers: [input], groups: [{ groupId: row.groupId, leaderId: callerId }] },
     policy,
   ).callers;
   if (!payout) return null;
