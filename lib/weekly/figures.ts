@@ -24,44 +24,76 @@ export async function weekFigures(
 ): Promise<WeekFigures> {
   const { from, to } = weekRange(weekStart);
   const lastDay = new Date(weekStart.getTime() + 6 * 86_400_000);
-  const [days, totals, logs, withdrawals, opened, closed, campaign, members] = await Promise.all([
-    reader.groupDayTally.aggregate({
-      where: { campaignId, groupId, day: { gte: weekStart, lte: lastDay } },
-      _sum: { phone: true, sms: true, wechat: true, qq: true, other: true, seconds: true, enrolledDelta: true },
-    }),
-    reader.candidateTally.aggregate({
-      where: { campaignId, groupId },
-      _sum: { admitted: true, enrolled: true },
-    }),
-    reader.$queryRaw<{ candidateId: string; outcome: string; name: string; examNo: string; caller: string | null }[]>`
-      SELECT l."candidateId", l.outcome, c.name, c."examNo", u.name AS caller
-      FROM "Candidate" c
-      JOIN "ContactLog" l ON l."candidateId" = c.id
-      LEFT JOIN "User" u ON u.id = c."assignedCallerId"
-      WHERE c."groupId" = ${groupId} AND c."campaignId" = ${campaignId}
-        AND l."startedAt" >= ${from} AND l."startedAt" < ${to}
-      ORDER BY l."startedAt", l.id`,
-    reader.withdrawalRequest.findMany({
-      where: { campaignId, createdAt: { gte: from, lt: to }, candidate: { groupId } },
-      orderBy: { createdAt: "asc" },
-      select: {
-        candidate: { select: { name: true, examNo: true } },
-        caller: { select: { name: true } },
-      },
-    }),
-    reader.escalation.count({ where: { campaignId, createdAt: { gte: from, lt: to }, candidate: { groupId } } }),
-    reader.escalation.count({ where: { campaignId, resolvedAt: { gte: from, lt: to }, candidate: { groupId } } }),
-    reader.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { subsidyPolicy: true } }),
-    reader.$queryRaw<{ name: string; assigned: bigint; contacts: number | null; seconds: bigint | null }[]>`
-      SELECT u.name, coalesce(sum(t.assigned), 0) AS assigned, w.contacts, w.seconds
-      FROM "StaffProfile" s
-      JOIN "User" u ON u.id = s."userId"
-      LEFT JOIN "CandidateTally" t ON t."campaignId" = s."campaignId" AND t."callerId" = s."userId"
-      LEFT JOIN "CallerTally" w ON w."campaignId" = s."campaignId" AND w."callerId" = s."userId"
-      WHERE s."campaignId" = ${campaignId} AND s."groupId" = ${groupId}
-      GROUP BY u.name, u.login, w.contacts, w.seconds
-      ORDER BY u.login`,
-  ]);
+  // One statement: the draft is rebuilt on every visit to the weekly page, and eight round trips cost
+  // more than the figures themselves (bench:dashboard, "weekly page"). Lists come back as JSON arrays.
+  const [row] = await reader.$queryRaw<
+    {
+      subsidyPolicy: unknown;
+      contacts: bigint;
+      seconds: bigint;
+      enrolledThisWeek: bigint;
+      admitted: bigint;
+      enrolled: bigint;
+      opened: bigint;
+      closed: bigint;
+      logs: { candidateId: string; outcome: string; name: string; examNo: string; caller: string | null }[];
+      withdrawals: { name: string; examNo: string; caller: string }[];
+      members: { name: string; assigned: number; contacts: number | null; seconds: number | null }[];
+    }[]
+  >`
+    SELECT k."subsidyPolicy",
+           coalesce(d.contacts, 0) AS contacts, coalesce(d.seconds, 0) AS seconds,
+           coalesce(d.enrolled, 0) AS "enrolledThisWeek",
+           coalesce(t.admitted, 0) AS admitted, coalesce(t.enrolled, 0) AS enrolled,
+           (SELECT count(*) FROM "Escalation" e JOIN "Candidate" c ON c.id = e."candidateId"
+            WHERE e."campaignId" = k.id AND c."groupId" = ${groupId}
+              AND e."createdAt" >= ${from} AND e."createdAt" < ${to}) AS opened,
+           (SELECT count(*) FROM "Escalation" e JOIN "Candidate" c ON c.id = e."candidateId"
+            WHERE e."campaignId" = k.id AND c."groupId" = ${groupId}
+              AND e."resolvedAt" >= ${from} AND e."resolvedAt" < ${to}) AS closed,
+           coalesce((
+             SELECT json_agg(json_build_object('candidateId', l."candidateId", 'outcome', l.outcome,
+                                               'name', c.name, 'examNo', c."examNo", 'caller', u.name)
+                             ORDER BY l."startedAt", l.id)
+             FROM "Candidate" c
+             JOIN "ContactLog" l ON l."candidateId" = c.id
+             LEFT JOIN "User" u ON u.id = c."assignedCallerId"
+             WHERE c."groupId" = ${groupId} AND c."campaignId" = k.id
+               AND l."startedAt" >= ${from} AND l."startedAt" < ${to}), '[]'::json) AS logs,
+           coalesce((
+             SELECT json_agg(json_build_object('name', c.name, 'examNo', c."examNo", 'caller', u.name)
+                             ORDER BY w."createdAt")
+             FROM "WithdrawalRequest" w
+             JOIN "Candidate" c ON c.id = w."candidateId"
+             JOIN "User" u ON u.id = w."callerId"
+             WHERE w."campaignId" = k.id AND c."groupId" = ${groupId}
+               AND w."createdAt" >= ${from} AND w."createdAt" < ${to}), '[]'::json) AS withdrawals,
+           coalesce((
+             SELECT json_agg(json_build_object('name', m.name, 'assigned', m.assigned,
+                                               'contacts', m.contacts, 'seconds', m.seconds) ORDER BY m.login)
+             FROM (
+               SELECT u.name, u.login, coalesce(sum(ct.assigned), 0) AS assigned, cw.contacts, cw.seconds
+               FROM "StaffProfile" s
+               JOIN "User" u ON u.id = s."userId"
+               LEFT JOIN "CandidateTally" ct ON ct."campaignId" = s."campaignId" AND ct."callerId" = s."userId"
+               LEFT JOIN "CallerTally" cw ON cw."campaignId" = s."campaignId" AND cw."callerId" = s."userId"
+               WHERE s."campaignId" = k.id AND s."groupId" = ${groupId}
+               GROUP BY u.name, u.login, cw.contacts, cw.seconds
+             ) m), '[]'::json) AS members
+    FROM "Campaign" k
+    LEFT JOIN LATERAL (
+      SELECT sum(g.phone + g.sms + g.wechat + g.qq + g.other) AS contacts, sum(g.seconds) AS seconds,
+             sum(g."enrolledDelta") AS enrolled
+      FROM "GroupDayTally" g
+      WHERE g."campaignId" = k.id AND g."groupId" = ${groupId} AND g.day >= ${weekStart}::date AND g.day <= ${lastDay}::date
+    ) d ON true
+    LEFT JOIN LATERAL (
+      SELECT sum(ct.admitted) AS admitted, sum(ct.enrolled) AS enrolled
+      FROM "CandidateTally" ct WHERE ct."campaignId" = k.id AND ct."groupId" = ${groupId}
+    ) t ON true
+    WHERE k.id = ${campaignId}`;
+  if (!row) throw new Error(`campaign ${campaignId} not found`);
+  const { logs, withdrawals, members } = row;
 
   // one entry per candidate and kind; "unreachable" = tried this week and never reached this week
   const byKind = { hesitant: new Map<string, WeekPerson>(), willNotCome: new Map<string, WeekPerson>() };
@@ -76,7 +108,7 @@ export async function weekFigures(
   }
   for (const id of reached) unreachable.delete(id);
 
-  const policy = subsidyPolicySchema.parse(campaign.subsidyPolicy).workload;
+  const policy = subsidyPolicySchema.parse(row.subsidyPolicy).workload;
   const laggards: WeekLaggard[] = members
     .map((m) => ({ name: m.name, assigned: n(m.assigned), contacts: n(m.contacts), minutes: n(m.seconds) / 60 }))
     .filter(
@@ -85,24 +117,19 @@ export async function weekFigures(
         (m.contacts < policy.contactsPerAssigned * m.assigned || m.minutes < policy.minutesPerAssigned * m.assigned),
     );
 
-  const s = days._sum;
   return {
     weekStart: weekKey(weekStart),
-    contacts: (s.phone ?? 0) + (s.sms ?? 0) + (s.wechat ?? 0) + (s.qq ?? 0) + (s.other ?? 0),
-    minutes: n(s.seconds) / 60,
-    admitted: totals._sum.admitted ?? 0,
-    enrolled: totals._sum.enrolled ?? 0,
-    enrolledThisWeek: s.enrolledDelta ?? 0,
-    newWithdrawals: withdrawals.map((w) => ({
-      name: w.candidate.name,
-      examNo: w.candidate.examNo,
-      caller: w.caller.name,
-    })),
+    contacts: n(row.contacts),
+    minutes: n(row.seconds) / 60,
+    admitted: n(row.admitted),
+    enrolled: n(row.enrolled),
+    enrolledThisWeek: n(row.enrolledThisWeek),
+    newWithdrawals: withdrawals,
     hesitant: [...byKind.hesitant.values()],
     willNotCome: [...byKind.willNotCome.values()],
     unreachable: [...unreachable.values()],
-    escalationsOpened: opened,
-    escalationsClosed: closed,
+    escalationsOpened: n(row.opened),
+    escalationsClosed: n(row.closed),
     standard: { contacts: policy.contactsPerAssigned, minutes: policy.minutesPerAssigned },
     laggards,
   };
