@@ -1,6 +1,6 @@
 // The one place a list touches the database: preview a file against the campaign, apply it as one
 // batch (all or nothing, the same file twice adds nothing), and undo a batch as a whole.
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import type { ImportKind } from "@/generated/prisma/enums";
 import { assignableCallers, takeLeastLoaded } from "@/lib/calls/scope";
@@ -18,6 +18,7 @@ const IMPORT_KIND: Record<ListKind, ImportKind> = {
 };
 /** Rows per multi-row INSERT or UPDATE: 100,000 rows are 100 statements, not 100,000. */
 const CHUNK = 2000;
+const ASSIGNMENT_REASON = "导入时按片区和工作量分配";
 
 export function fileSha256(path: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -192,28 +193,19 @@ export async function applyPlan(
         assignedCallerId: callerId,
       };
     });
-    const created = await tx.candidate.createManyAndReturn({
-      data: rows,
-      select: { id: true, examNo: true, assignedCallerId: true },
-    });
+    const created = await insertCandidates(tx, rows);
     // RETURNING promises no order: each new row is matched to what was written by its exam number
     const writtenRows = new Map(rows.map((row) => [row.examNo, row]));
-    await tx.assignment.createMany({
-      data: created
+    await insertAssignments(
+      tx,
+      created
         .filter((c) => c.assignedCallerId)
-        .map((c) => ({
-          candidateId: c.id,
-          callerId: c.assignedCallerId as string,
-          reason: "导入时按片区和工作量分配",
-        })),
-    });
-    await tx.importChange.createMany({
-      data: created.map((c) => ({
-        batchId: batch.id,
-        candidateId: c.id,
-        after: writtenRows.get(c.examNo) as unknown as Prisma.InputJsonValue,
-      })),
-    });
+        .map((c) => ({ candidateId: c.id, callerId: c.assignedCallerId as string })),
+    );
+    await insertChanges(
+      tx,
+      created.map((c) => ({ batchId: batch.id, candidateId: c.id, before: null, after: writtenRows.get(c.examNo) })),
+    );
     written += rows.length;
     await onProgress?.({ written, total });
   }
@@ -227,14 +219,10 @@ export async function applyPlan(
       tx,
       chunk.map((c) => ({ id: c.id, values: c.after })),
     );
-    await tx.importChange.createMany({
-      data: chunk.map((c) => ({
-        batchId: batch.id,
-        candidateId: c.id,
-        before: c.before as Prisma.InputJsonValue,
-        after: c.after as Prisma.InputJsonValue,
-      })),
-    });
+    await insertChanges(
+      tx,
+      chunk.map((c) => ({ batchId: batch.id, candidateId: c.id, before: c.before, after: c.after })),
+    );
     written += chunk.length;
     await onProgress?.({ written, total });
   }
@@ -260,6 +248,58 @@ const PATCHABLE: readonly PlannedField[] = [
   "paid",
   "enrollment",
 ];
+
+// Bulk writes are plain SQL from one JSON parameter per chunk, like patchCandidates below. Prisma 6's
+// createMany caches a query plan per batch shape, which held over 1.5 GB for a 100,000-row list
+// (prisma/prisma#29331, bench:import), and built each 2,000-row statement slowly.
+
+interface NewCandidateRow {
+  campaignId: string;
+  examNo: string;
+  name: string;
+  phones: string[];
+  region: string;
+  gender: string | null;
+  school: string | null;
+  major: string | null;
+  firstChoice: boolean | null;
+  groupId: string | null;
+  assignedCallerId: string | null;
+}
+
+async function insertCandidates(tx: Prisma.TransactionClient, rows: NewCandidateRow[]) {
+  const payload = JSON.stringify(rows.map((row) => ({ id: randomUUID(), ...row })));
+  return tx.$queryRaw<{ id: string; examNo: string; assignedCallerId: string | null }[]>`
+    INSERT INTO "Candidate" (id, "campaignId", "examNo", name, phones, region, gender, school, major,
+                             "firstChoice", "groupId", "assignedCallerId", "updatedAt")
+    SELECT v.id, v."campaignId", v."examNo", v.name, v.phones, v.region, v.gender, v.school, v.major,
+           v."firstChoice", v."groupId", v."assignedCallerId", CURRENT_TIMESTAMP
+    FROM jsonb_to_recordset(${payload}::jsonb) AS v(
+      id text, "campaignId" text, "examNo" text, name text, phones text[], region text, gender text,
+      school text, major text, "firstChoice" boolean, "groupId" text, "assignedCallerId" text)
+    RETURNING id, "examNo", "assignedCallerId"`;
+}
+
+async function insertAssignments(tx: Prisma.TransactionClient, rows: { candidateId: string; callerId: string }[]) {
+  if (rows.length === 0) return;
+  const payload = JSON.stringify(rows.map((row) => ({ id: randomUUID(), ...row })));
+  await tx.$executeRaw`
+    INSERT INTO "Assignment" (id, "candidateId", "callerId", reason)
+    SELECT v.id, v."candidateId", v."callerId", ${ASSIGNMENT_REASON}
+    FROM jsonb_to_recordset(${payload}::jsonb) AS v(id text, "candidateId" text, "callerId" text)`;
+}
+
+async function insertChanges(
+  tx: Prisma.TransactionClient,
+  rows: { batchId: string; candidateId: string; before: unknown; after: unknown }[],
+) {
+  if (rows.length === 0) return;
+  const payload = JSON.stringify(rows.map((row) => ({ id: randomUUID(), ...row })));
+  await tx.$executeRaw`
+    INSERT INTO "ImportChange" (id, "batchId", "candidateId", before, after)
+    SELECT v.id, v."batchId", v."candidateId", v.before, v.after
+    FROM jsonb_to_recordset(${payload}::jsonb) AS v(id text, "batchId" text, "candidateId" text, before jsonb, after jsonb)`;
+}
 
 /**
  * Sets some fields of many candidates in one UPDATE ... FROM jsonb_to_recordset per chunk: each row
