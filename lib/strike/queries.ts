@@ -3,7 +3,6 @@ import { db } from "@/lib/db";
 import { UNREACHABLE_OUTCOMES } from "@/lib/workflow/phases";
 import { lostContactBoard } from "./board";
 import { strikePolicyOf } from "./policy";
-import { outcomeOf } from "./resolution";
 
 const DAY_MS = 24 * 3_600_000;
 
@@ -73,6 +72,7 @@ export async function recentlyResolved(campaignId: string, take = 10) {
     take,
     select: {
       id: true,
+      outcome: true,
       resolution: true,
       resolvedAt: true,
       candidate: { select: { name: true, examNo: true } },
@@ -105,7 +105,7 @@ export async function zeroLostContactBoard(
         escalations: {
           orderBy: { createdAt: "desc" },
           take: 1,
-          select: { status: true, resolution: true, toTeam: true },
+          select: { status: true, outcome: true, toTeam: true },
         },
       },
     }),
@@ -126,7 +126,7 @@ export async function zeroLostContactBoard(
       escalation,
       lastReachedAt: last.get(c.id) ?? null,
       lastReachedDayBefore: lastBefore.get(c.id) ?? null,
-      lost: escalation?.status === "RESOLVED" && outcomeOf(escalation.resolution) === "LOST",
+      lost: escalation?.status === "RESOLVED" && escalation.outcome === "LOST",
     };
   });
   const board = lostContactBoard(rows, now, policy.lostContactDays, phaseReached);

@@ -1,6 +1,6 @@
-// How the strike team closes a case. The outcome is written at the head of Escalation.resolution, the
-// text the caller reads on the candidate page, so a reader of the row knows how it ended; the audit
-// row of the action carries it as a field too.
+// How the strike team closes a case. The outcome is stored in Escalation.outcome (the 零失联 board
+// reads it) and written at the head of Escalation.resolution too, the text the caller reads on the
+// candidate page.
 export const STRIKE_OUTCOMES = ["HANDED_BACK", "ENROLLED", "LOST"] as const;
 export type StrikeOutcome = (typeof STRIKE_OUTCOMES)[number];
 

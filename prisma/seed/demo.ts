@@ -295,6 +295,7 @@ export async function seedDemo(prisma: PrismaClient, now: Date): Promise<DemoSum
         status,
         assigneeId: status === "CLAIMED" || status === "RESOLVED" ? strikeUser.id : null,
         advice: status === "SENT_BACK" ? "换个时间段（晚上 8 点后）再联系家长" : null,
+        outcome: status === "RESOLVED" ? "HANDED_BACK" : null,
         resolution: status === "RESOLVED" ? "已联系上家长，交回回访人员跟进" : null,
         resolvedAt: status === "RESOLVED" ? addDays(now, -1) : null,
         createdAt: addDays(now, -(i % 5) - 1),

@@ -108,7 +108,7 @@ export const resolveEscalation = action(
     const resolution = resolutionText(input.outcome, input.note);
     const { count } = await tx.escalation.updateMany({
       where: { id: escalation.id, status: "CLAIMED", assigneeId: user.id, version: escalation.version },
-      data: { status: "RESOLVED", resolution, resolvedAt: now, version: { increment: 1 } },
+      data: { status: "RESOLVED", outcome: input.outcome, resolution, resolvedAt: now, version: { increment: 1 } },
     });
     if (count === 0) throw new ActionError("STALE");
     audit({

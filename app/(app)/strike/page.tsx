@@ -12,7 +12,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
 import { recentlyResolved, strikeQueue } from "@/lib/strike/queries";
-import { noteOf, outcomeOf } from "@/lib/strike/resolution";
+import { noteOf } from "@/lib/strike/resolution";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("strike"))("title") };
@@ -107,7 +107,7 @@ export default async function StrikePage() {
         ) : (
           <ul className="divide-y divide-slate-100 text-sm" data-testid="strike-resolved">
             {resolved.map((r) => {
-              const outcome = outcomeOf(r.resolution);
+              const outcome = r.outcome;
               return (
                 <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                   <span>
