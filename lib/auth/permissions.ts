@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   "escalation.route": ["GROUP_LEADER"],
   "weeklyReport.submit": ["GROUP_LEADER"],
   "candidate.reassign": ["GROUP_LEADER", "DATA", "ADMIN"],
+  // in any group, not only the group one leads (lib/groups/scope.ts)
+  "candidate.reassignAnyGroup": ["DATA", "ADMIN"],
   // strike team (strike/)
   "strike.view": ["STRIKE"],
   "strike.claim": ["STRIKE"],

@@ -4,10 +4,11 @@ import "server-only";
 // or from small indexed lookups bounded by one group; none of them scans the candidate list or the
 // contact logs of the campaign at request time.
 import { cache } from "react";
-import { can, type Role } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/auth/permissions";
 import { ratePermille } from "@/lib/campaign/rates";
 import { db, type Prisma } from "@/lib/db";
 import type { PrismaClient } from "@/lib/db/client";
+import { groupScope } from "@/lib/groups/scope";
 import { type FindingForPayout, penaltiesFromFindings, projectPayouts } from "@/lib/payouts";
 import { type CallerInput, computePayouts, type NextTierHint, nextTierHint, subsidyPolicySchema } from "@/lib/subsidy";
 import { weeklyStatus, weekStartOf } from "@/lib/weekly/week";
@@ -32,9 +33,8 @@ export async function groupForViewer(
   groupId: string,
   reader: Reader = db(),
 ) {
-  const scope = can(viewer.roles, "groups.viewAll") ? {} : { leaderId: viewer.id };
   return reader.group.findFirst({
-    where: { id: groupId, campaignId, ...scope },
+    where: { id: groupId, campaignId, ...groupScope(viewer) },
     select: { id: true, name: true, region: true, leaderId: true, leader: { select: { name: true } } },
   });
 }

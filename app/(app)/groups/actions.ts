@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ActionError, action } from "@/lib/action";
-import { can, type Role } from "@/lib/auth/permissions";
 import { assignableCallers, takeLeastLoaded } from "@/lib/calls/scope";
+import { groupScope } from "@/lib/groups/scope";
 
 /**
  * The group leader's decision on an escalation from their group: forward it to the strike team, or
@@ -58,9 +58,6 @@ export const routeEscalation = action(
 );
 
 /** A leader sees and moves only their own group; the data team and admins any group. */
-function groupScope(user: { id: string; roles: readonly Role[] }) {
-  return can(user.roles, "groups.viewAll") || user.roles.includes("DATA") ? {} : { leaderId: user.id };
-}
 
 /**
  * Moves one candidate to another caller of the same group. The version the page showed must still

@@ -13,6 +13,7 @@ import { requireUser } from "@/lib/auth/session";
 import { assignableCallers } from "@/lib/calls/scope";
 import { currentCampaign } from "@/lib/campaign/queries";
 import { db } from "@/lib/db";
+import { groupScope } from "@/lib/groups/scope";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("assignments"))("title") };
@@ -25,7 +26,7 @@ const PAGE_ROWS = 200;
  * Who works on which candidate in one group: the leader (and the data team and admins, who hold
  * "candidate.reassign" for every group) moves a candidate to another caller, or hands back every
  * candidate of a caller going on leave. The callback lead may look but not move. A leader opening
- * another group's page gets 404, the same rule as groupScope in ../../actions.ts.
+ * another group's page gets 404, the same rule as the actions (lib/groups/scope.ts).
  */
 export default async function AssignmentsPage({
   params,
@@ -36,13 +37,12 @@ export default async function AssignmentsPage({
 }) {
   const user = await requireUser();
   const mayMove = can(user.roles, "candidate.reassign");
-  const seesAll = can(user.roles, "groups.viewAll") || user.roles.includes("DATA");
-  if (!mayMove && !seesAll) forbidden();
+  if (!mayMove && !can(user.roles, "groups.viewAll")) forbidden();
   const campaign = await currentCampaign();
   if (!campaign) return <NoCampaign />;
   const { groupId } = await params;
   const group = await db().group.findFirst({
-    where: { id: groupId, campaignId: campaign.id, ...(seesAll ? {} : { leaderId: user.id }) },
+    where: { id: groupId, campaignId: campaign.id, ...groupScope(user) },
     select: { id: true, name: true, region: true },
   });
   if (!group) notFound();
