@@ -24,8 +24,9 @@ export const PERMISSIONS = {
   "phone.reveal": ["CALLER", "STRIKE"],
   "withdrawal.collect": ["CALLER"],
   // group leaders and the callback lead (groups/)
-  "groups.view": ["GROUP_LEADER", "CALLBACK_LEAD", "ADMIN"],
-  "groups.viewAll": ["CALLBACK_LEAD", "ADMIN"],
+  // inspectors read everything (督查组: records, dashboards, money), and write only inspection records
+  "groups.view": ["GROUP_LEADER", "CALLBACK_LEAD", "ADMIN", "INSPECTOR"],
+  "groups.viewAll": ["CALLBACK_LEAD", "ADMIN", "INSPECTOR"],
   "escalation.route": ["GROUP_LEADER"],
   "weeklyReport.submit": ["GROUP_LEADER"],
   "candidate.reassign": ["GROUP_LEADER", "DATA", "ADMIN"],
@@ -42,12 +43,12 @@ export const PERMISSIONS = {
   "admin.view": ["ADMIN", "DATA"],
   "import.run": ["DATA", "ADMIN"],
   "withdrawal.review": ["DATA"],
-  "campaign.export": ["DATA", "ADMIN", "CALLBACK_LEAD"],
+  "campaign.export": ["DATA", "ADMIN", "CALLBACK_LEAD", "INSPECTOR"],
   "campaign.configure": ["ADMIN"],
   "staff.manage": ["ADMIN"],
   "audit.view": ["ADMIN", "INSPECTOR"],
   // money (payouts/)
-  "payouts.view": ["ADMIN", "CALLBACK_LEAD"],
+  "payouts.view": ["ADMIN", "CALLBACK_LEAD", "INSPECTOR"],
   "payouts.signOff": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -2,6 +2,7 @@ import "server-only";
 import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { groupScope } from "@/lib/groups/scope";
 
 export type ExportKind = "campaign" | "group" | "caller";
 
@@ -15,7 +16,6 @@ export async function exportScope(
   kind: ExportKind,
   params: { campaignId: string; groupId?: string | null; callerId?: string | null },
 ): Promise<{ label: string; logWhere: object; candidateWhere: object } | null> {
-  const seesAll = can(user.roles, "groups.viewAll");
   if (kind === "campaign") {
     if (!can(user.roles, "campaign.export")) return null;
     return {
@@ -27,7 +27,7 @@ export async function exportScope(
   if (kind === "group") {
     if (!params.groupId) return null;
     const group = await db().group.findFirst({
-      where: { id: params.groupId, campaignId: params.campaignId, ...(seesAll ? {} : { leaderId: user.id }) },
+      where: { id: params.groupId, campaignId: params.campaignId, ...groupScope(user) },
       select: { id: true, name: true },
     });
     if (!group) return null;
@@ -38,9 +38,7 @@ export async function exportScope(
   const caller = await db().user.findFirst({
     where: {
       id: callerId,
-      ...(self || seesAll
-        ? {}
-        : { staffProfiles: { some: { campaignId: params.campaignId, group: { leaderId: user.id } } } }),
+      ...(self ? {} : { staffProfiles: { some: { campaignId: params.campaignId, group: groupScope(user) } } }),
     },
     select: { id: true, name: true },
   });

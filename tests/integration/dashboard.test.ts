@@ -14,6 +14,7 @@ import {
 import { db } from "@/lib/db";
 import { loadPayoutInput } from "@/lib/payouts";
 import { weeklyStatus, weekStartOf } from "@/lib/weekly/week";
+import { createUser } from "@/prisma/seed/factories";
 import { signInAs, testSession } from "../support/session";
 import { buildDashboardFixture, type DashboardFixture } from "./dashboard-fixture";
 
@@ -221,6 +222,15 @@ describe("dashboards on a hand-computed campaign", () => {
       for (const viewer of [fx.users.lead, fx.users.admin]) {
         signInAs(viewer);
         for (const group of [fx.groupA, fx.groupB]) await expect(open(group.id)).resolves.toBeTruthy();
+      }
+    });
+
+    it("lets a pure inspector read every group (督查组 reads everything)", async () => {
+      const inspector = await createUser(db(), { login: `inspector-${fx.campaign.id}`, roles: ["INSPECTOR"] });
+      signInAs(inspector);
+      for (const group of [fx.groupA, fx.groupB]) {
+        expect(await groupForViewer(inspector, fx.campaign.id, group.id)).toMatchObject({ id: group.id });
+        await expect(open(group.id)).resolves.toBeTruthy();
       }
     });
 
