@@ -52,6 +52,27 @@ test("[STRIKE]: claims a forwarded candidate, logs a contact and hands them back
   await expect(strike.resolved.locator("li").filter({ hasText: candidate.examNo })).toContainText("已交回回访人员");
 });
 
+test("[STRIKE]: a member who cannot go on puts a claimed candidate back; another member claims it", async ({
+  browser,
+}) => {
+  const candidate = await forwardedCandidate();
+  const first = await browser.newContext();
+  await signIn(first, "strike03");
+  const firstPage = new StrikePage(await first.newPage());
+  await firstPage.goto();
+  await firstPage.claim(candidate.examNo);
+  await firstPage.release(candidate.examNo);
+  await expect(firstPage.mine.getByTestId(`case-${candidate.examNo}`)).toHaveCount(0);
+  await first.close();
+
+  const second = await browser.newContext();
+  await signIn(second, "strike02");
+  const secondPage = new StrikePage(await second.newPage());
+  await secondPage.goto();
+  await secondPage.claim(candidate.examNo);
+  await second.close();
+});
+
 test("[STRIKE]: the strike pages fit the screen", { tag: "@phone" }, async ({ page }) => {
   await signIn(page.context(), "strike");
   await page.goto("/strike");

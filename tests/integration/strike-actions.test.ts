@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { logContact, revealPhone } from "@/app/(app)/calls/actions";
-import { claimEscalation, resolveEscalation } from "@/app/(app)/strike/actions";
+import { claimEscalation, releaseEscalation, resolveEscalation } from "@/app/(app)/strike/actions";
 import { db } from "@/lib/db";
 import { zeroLostContactBoard } from "@/lib/strike/queries";
 import { outcomeOf } from "@/lib/strike/resolution";
@@ -163,6 +163,27 @@ describe("the strike team", () => {
       code: "NOT_FOUND",
     });
     expect(await row()).toEqual(before);
+  });
+
+  it("lets the member who claimed it put it back in the queue, where another member can claim it", async () => {
+    signInAs(fx.users.strike);
+    await claimEscalation({ escalationId });
+    // another member cannot release what they do not hold, and nothing changes
+    signInAs(strike2);
+    const held = await row();
+    expect(await releaseEscalation({ escalationId })).toMatchObject({ ok: false, code: "STALE" });
+    expect(await row()).toEqual(held);
+
+    signInAs(fx.users.strike);
+    expect(await releaseEscalation({ escalationId })).toEqual({ ok: true, data: { released: true } });
+    expect(await row()).toMatchObject({ status: "FORWARDED", assigneeId: null, version: 2 });
+    expect(await auditCount(fx, { action: "escalation.release", entityId: escalationId })).toBe(1);
+    // released twice: the second finds nothing of theirs
+    expect(await releaseEscalation({ escalationId })).toMatchObject({ ok: false, code: "STALE" });
+
+    signInAs(strike2);
+    expect(await claimEscalation({ escalationId })).toMatchObject({ ok: true });
+    expect((await row()).assigneeId).toBe(strike2.id);
   });
 
   it("puts a candidate nobody reached for N days on the 零失联 board, and takes them off once reached", async () => {

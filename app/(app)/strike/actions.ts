@@ -57,6 +57,37 @@ export const claimEscalation = action(
 );
 
 /**
+ * Gives a claimed case back to the queue (the member cannot go on with it: off duty, a relative of the
+ * family). Only the member who holds it can; the next member claims it as any forwarded case.
+ */
+export const releaseEscalation = action(
+  {
+    name: "escalation.release",
+    permission: "strike.claim",
+    schema: z.object({ escalationId: z.string().min(1).max(64) }).strict(),
+  },
+  async ({ escalationId }, { tx, user, audit }) => {
+    const { count } = await tx.escalation.updateMany({
+      where: { id: escalationId, toTeam: "STRIKE", status: "CLAIMED", assigneeId: user.id },
+      data: { status: "FORWARDED", assigneeId: null, version: { increment: 1 } },
+    });
+    if (count === 0) {
+      const exists = await tx.escalation.count({ where: { id: escalationId, toTeam: "STRIKE" } });
+      if (exists === 0) throw new ActionError("NOT_FOUND");
+      throw new ActionError("STALE", { escalationId: ["这位考生已不在你的名下（已结案或已放回），请刷新页面。"] });
+    }
+    audit({
+      entityType: "Escalation",
+      entityId: escalationId,
+      before: { status: "CLAIMED", assigneeId: user.id },
+      after: { status: "FORWARDED", assigneeId: null },
+    });
+    revalidatePath("/strike");
+    return { released: true };
+  },
+);
+
+/**
  * Closes a claimed case: reached and handed back to the caller (after a logged contact that reached
  * the candidate), enrolled (once the enrollment is recorded), or definitively lost with the reason.
  * Only the member who claimed it can close it.

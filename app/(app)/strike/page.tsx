@@ -5,6 +5,7 @@ import { NoCampaign } from "@/components/campaign/no-campaign";
 import { PhaseBanner } from "@/components/campaign/phase-banner";
 import { CaseCard } from "@/components/strike/case-card";
 import { ClaimButton } from "@/components/strike/claim-button";
+import { ReleaseButton } from "@/components/strike/release-button";
 import { ResolveForm } from "@/components/strike/resolve-form";
 import { StrikeTabs } from "@/components/strike/tabs";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -52,13 +53,16 @@ export default async function StrikePage() {
           <ul className="space-y-3" data-testid="strike-mine">
             {mine.map((row) => (
               <CaseCard key={row.id} row={row} now={now}>
-                <Link
-                  href={`/calls/${row.candidate.id}`}
-                  className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 text-sm font-medium text-white"
-                  data-testid={`open-${row.candidate.examNo}`}
-                >
-                  {t("strike.open")}
-                </Link>
+                <div className="flex flex-wrap items-start gap-2">
+                  <Link
+                    href={`/calls/${row.candidate.id}`}
+                    className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 text-sm font-medium text-white"
+                    data-testid={`open-${row.candidate.examNo}`}
+                  >
+                    {t("strike.open")}
+                  </Link>
+                  <ReleaseButton escalationId={row.id} examNo={row.candidate.examNo} />
+                </div>
                 <details className="rounded-lg border border-slate-200 p-3">
                   <summary className="cursor-pointer text-sm font-medium">{t("strike.resolve.title")}</summary>
                   <div className="mt-2">

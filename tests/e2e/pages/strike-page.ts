@@ -26,6 +26,14 @@ export class StrikePage {
     await expect(this.mine.getByTestId(`case-${examNo}`)).toBeVisible();
   }
 
+  /** Puts a claimed case back in the queue (the confirmation is accepted). */
+  async release(examNo: string) {
+    await waitForHydration(this.page, `[data-testid="release-${examNo}"]`);
+    this.page.once("dialog", (dialog) => dialog.accept());
+    await this.page.getByTestId(`release-${examNo}`).click();
+    await expect(this.waiting.getByTestId(`case-${examNo}`)).toBeVisible();
+  }
+
   async open(examNo: string) {
     await this.page.getByTestId(`open-${examNo}`).click();
   }
