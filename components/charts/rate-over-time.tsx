@@ -10,14 +10,17 @@ export function RateOverTimeChart({ days, basic, target }: { days: DayRate[]; ba
   const t = useTranslations("charts");
   const data = days.map((d) => ({ day: d.day, rate: d.ratePermille / 10 }));
   const lowest = Math.min(basic / 10 - 2, ...data.map((d) => d.rate));
-  const floor = Math.max(0, Math.floor(lowest / 5) * 5);
+  // round ticks (0, 20, 40 … or 85, 90, 95 …) whatever the lowest rate, so the axis reads at a glance
+  const step = lowest >= 80 ? 5 : lowest >= 50 ? 10 : 20;
+  const floor = Math.max(0, Math.floor(lowest / step) * step);
+  const ticks = Array.from({ length: Math.floor((100 - floor) / step) + 1 }, (_, i) => floor + i * step);
   return (
     <div className="h-64 w-full" data-testid="chart-rate">
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="day" tickFormatter={shortDay} fontSize={11} minTickGap={12} />
-          <YAxis domain={[floor, 100]} unit="%" fontSize={11} />
+          <YAxis domain={[floor, 100]} ticks={ticks} unit="%" fontSize={11} />
           <Tooltip labelFormatter={(day) => shortDay(String(day))} formatter={(v) => [`${v}%`, t("rate")]} />
           <ReferenceLine
             y={basic / 10}
