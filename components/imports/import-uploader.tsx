@@ -7,6 +7,7 @@ import { applyUpload } from "@/app/(app)/admin/imports/actions";
 import { Button } from "@/components/ui/button";
 import { firstError } from "@/lib/action/result";
 import { type HeaderMapping, LIST_KINDS, type ListKind, type MappingChoice } from "@/lib/import/columns";
+import type { ApplyStage } from "@/lib/import/progress";
 import { ColumnMapping } from "./column-mapping";
 
 interface Preview {
@@ -72,6 +73,7 @@ export function ImportUploader() {
   const [mapping, setMapping] = useState<MappingChoice | null>(null);
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
   const [pending, setPending] = useState(false);
+  const [applying, setApplying] = useState<ApplyStage | null>(null);
 
   async function onPreview(event: React.FormEvent) {
     event.preventDefault();
@@ -107,13 +109,29 @@ export function ImportUploader() {
   async function onApply() {
     if (!preview) return;
     setPending(true);
+    setApplying({ stage: "checking" });
+    // the apply is one long request; meanwhile its progress is read from the server, one request at a
+    // time (under the embedded database a poll waits for the apply's transaction: then it just waits)
+    let finished = false;
+    const poll = async () => {
+      while (!finished) {
+        const response = await fetch(`/api/imports/progress?fileHash=${preview.fileHash}`).catch(() => null);
+        const stage = response?.ok ? ((await response.json()) as ApplyStage) : null;
+        if (!finished && stage && stage.stage !== "idle") setApplying(stage);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    };
+    void poll();
     const result = await applyUpload({
       fileHash: preview.fileHash,
       format: preview.format,
       kind: preview.kind,
       fileName: preview.fileName,
       ...(mapping ? { mapping } : {}),
+    }).finally(() => {
+      finished = true;
     });
+    setApplying(null);
     setPending(false);
     if (result.ok) {
       setPreview(null);
@@ -276,6 +294,20 @@ export function ImportUploader() {
           <Button onClick={onApply} disabled={pending || !canApply} data-testid="import-apply">
             {t("apply")}
           </Button>
+          {applying ? (
+            <div className="space-y-1" data-testid="import-applying" aria-live="polite">
+              <progress
+                className="w-full"
+                {...(applying.stage === "writing" ? { value: applying.written, max: applying.total } : {})}
+                aria-label={t("apply")}
+              />
+              <p className="text-sm text-slate-600">
+                {applying.stage === "writing"
+                  ? t("applying.writing", { written: applying.written, total: applying.total })
+                  : t("applying.checking")}
+              </p>
+            </div>
+          ) : null}
         </section>
       ) : null}
     </div>

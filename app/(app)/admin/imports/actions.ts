@@ -2,11 +2,23 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { ActionError, action } from "@/lib/action";
+import { type ActionContext, ActionError, action } from "@/lib/action";
 import { LATEST_CAMPAIGN_FIRST } from "@/lib/campaign/latest";
 import { applyPlan, previewImport, undoBatch } from "@/lib/import/apply";
 import { LIST_KINDS, mappingChoiceSchema } from "@/lib/import/columns";
+import { endApply, reportApplyStage } from "@/lib/import/progress";
 import { uploadPath } from "@/lib/import/uploads";
+
+const applyInput = z
+  .object({
+    fileHash: z.string().regex(/^[0-9a-f]{64}$/),
+    format: z.enum(["xlsx", "csv"]),
+    kind: z.enum(LIST_KINDS),
+    fileName: z.string().trim().min(1).max(200),
+    /** the header mapping the preview used, when the data team corrected it */
+    mapping: mappingChoiceSchema.optional(),
+  })
+  .strict();
 
 /** Applies a previewed upload (identified by its hash) to the campaign as one batch. */
 export const applyUpload = action(
@@ -15,62 +27,64 @@ export const applyUpload = action(
     permission: "import.run",
     // a 100,000-row list is written in one transaction (all or nothing): minutes, not seconds
     timeoutMs: 600_000,
-    schema: z
-      .object({
-        fileHash: z.string().regex(/^[0-9a-f]{64}$/),
-        format: z.enum(["xlsx", "csv"]),
-        kind: z.enum(LIST_KINDS),
-        fileName: z.string().trim().min(1).max(200),
-        /** the header mapping the preview used, when the data team corrected it */
-        mapping: mappingChoiceSchema.optional(),
-      })
-      .strict(),
+    schema: applyInput,
   },
-  async (input, { tx, user, audit }) => {
-    // everything through `tx`: a second connection would wait on this transaction under PGlite
-    const campaign = await tx.campaign.findFirst({ orderBy: LATEST_CAMPAIGN_FIRST });
-    if (!campaign) throw new ActionError("NOT_FOUND");
-    const path = uploadPath(input.fileHash, input.format);
-    const preview = await previewImport(tx, {
-      campaignId: campaign.id,
-      kind: input.kind,
-      path,
-      mapping: input.mapping,
-    }).catch(() => null);
-    if (!preview) throw new ActionError("INVALID_INPUT", { fileHash: ["找不到上传的文件，请重新上传。"] });
-    if (!preview.plan) throw new ActionError("INVALID_INPUT", { fileHash: ["文件有错误，请改正后重新上传。"] });
-    if (preview.alreadyApplied) throw new ActionError("CONFLICT");
-    if (preview.plan.unknown.length > 0) {
-      throw new ActionError("INVALID_INPUT", {
-        fileHash: [`${preview.plan.unknown.length} 个考生号不在投档名单中，请先导入投档名单。`],
-      });
+  async (input, context) => {
+    // the page polls /api/imports/progress while this runs
+    reportApplyStage(input.fileHash, { stage: "checking" });
+    try {
+      return await applyChecked(input, context);
+    } finally {
+      endApply(input.fileHash);
     }
-    const applied = await applyPlan(
-      tx,
-      { campaignId: campaign.id, kind: input.kind, fileName: input.fileName, userId: user.id },
-      preview,
-      preview.plan,
-    );
-    audit({
-      entityType: "ImportBatch",
-      entityId: applied.batchId,
-      after: {
-        kind: input.kind,
-        fileName: input.fileName,
-        created: applied.created,
-        updated: applied.updated,
-        ...(input.mapping ? { mapping: input.mapping } : {}),
-      },
-    });
-    revalidatePath("/admin/imports");
-    return {
-      batchId: applied.batchId,
-      created: applied.created,
-      updated: applied.updated,
-      unassigned: applied.unassigned,
-    };
   },
 );
+
+async function applyChecked(input: z.infer<typeof applyInput>, { tx, user, audit }: ActionContext) {
+  // everything through `tx`: a second connection would wait on this transaction under PGlite
+  const campaign = await tx.campaign.findFirst({ orderBy: LATEST_CAMPAIGN_FIRST });
+  if (!campaign) throw new ActionError("NOT_FOUND");
+  const path = uploadPath(input.fileHash, input.format);
+  const preview = await previewImport(tx, {
+    campaignId: campaign.id,
+    kind: input.kind,
+    path,
+    mapping: input.mapping,
+  }).catch(() => null);
+  if (!preview) throw new ActionError("INVALID_INPUT", { fileHash: ["找不到上传的文件，请重新上传。"] });
+  if (!preview.plan) throw new ActionError("INVALID_INPUT", { fileHash: ["文件有错误，请改正后重新上传。"] });
+  if (preview.alreadyApplied) throw new ActionError("CONFLICT");
+  if (preview.plan.unknown.length > 0) {
+    throw new ActionError("INVALID_INPUT", {
+      fileHash: [`${preview.plan.unknown.length} 个考生号不在投档名单中，请先导入投档名单。`],
+    });
+  }
+  const applied = await applyPlan(
+    tx,
+    { campaignId: campaign.id, kind: input.kind, fileName: input.fileName, userId: user.id },
+    preview,
+    preview.plan,
+    (done) => reportApplyStage(input.fileHash, { stage: "writing", ...done }),
+  );
+  audit({
+    entityType: "ImportBatch",
+    entityId: applied.batchId,
+    after: {
+      kind: input.kind,
+      fileName: input.fileName,
+      created: applied.created,
+      updated: applied.updated,
+      ...(input.mapping ? { mapping: input.mapping } : {}),
+    },
+  });
+  revalidatePath("/admin/imports");
+  return {
+    batchId: applied.batchId,
+    created: applied.created,
+    updated: applied.updated,
+    unassigned: applied.unassigned,
+  };
+}
 
 /** Undoes a batch as a whole (see lib/import/apply undoBatch for when it is allowed). */
 export const undoUpload = action(
