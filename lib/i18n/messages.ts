@@ -9,8 +9,10 @@ import inspectionEn from "./messages/inspection.en.json";
 import inspectionZh from "./messages/inspection.zh-CN.json";
 import payoutsEn from "./messages/payouts.en.json";
 import payoutsZh from "./messages/payouts.zh-CN.json";
+import settingsEn from "./messages/settings.en.json";
+import settingsZh from "./messages/settings.zh-CN.json";
 
-// One catalogue per area of the app (common, imports, dashboard, inspection, payouts), each owning its own
+// One catalogue per area of the app (common, imports, dashboard, inspection, payouts, settings), each owning its own
 // top-level namespaces, so work on one area never edits another area's file. A unit test checks
 // that no namespace is defined twice and that English has exactly the Chinese keys.
 export const CATALOGUES = {
@@ -19,10 +21,11 @@ export const CATALOGUES = {
   dashboard: { "zh-CN": dashboardZh, en: dashboardEn },
   inspection: { "zh-CN": inspectionZh, en: inspectionEn },
   payouts: { "zh-CN": payoutsZh, en: payoutsEn },
+  settings: { "zh-CN": settingsZh, en: settingsEn },
 } as const;
 
-const zhCN = { ...commonZh, ...importsZh, ...dashboardZh, ...inspectionZh, ...payoutsZh };
-const en = { ...commonEn, ...importsEn, ...dashboardEn, ...inspectionEn, ...payoutsEn };
+const zhCN = { ...commonZh, ...importsZh, ...dashboardZh, ...inspectionZh, ...payoutsZh, ...settingsZh };
+const en = { ...commonEn, ...importsEn, ...dashboardEn, ...inspectionEn, ...payoutsEn, ...settingsEn };
 
 export type Messages = typeof zhCN;
 
