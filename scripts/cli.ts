@@ -5,6 +5,10 @@
 //   import <file> --list <kind> [--campaign <id>] [--mapping <json>] [--apply --by <login>] [--json]
 //     Previews the file against the campaign (DATABASE_URL; the newest campaign by default) and, with
 //     --apply, applies it as one batch, as the data team's page does. Exit 1 when the apply is refused.
+//   retention [--apply] [--now <ISO date>] [--json]
+//     Lists the campaigns whose retention period has passed and what anonymising them would remove
+//     (counts only, nothing written); with --apply, anonymises every due campaign, each in one
+//     transaction (README "Retention"). --now replaces the clock. Exit 1 when an anonymisation fails.
 //   --mapping '{"row":2,"fields":["examNo","name",null,"phones","region"]}' names the header row and
 //     the field of each column (null: not imported), as the import page's corrected mapping does.
 import { parseArgs } from "node:util";
@@ -16,6 +20,7 @@ import { UnreadableFileError } from "@/lib/import/read";
 const USAGE = [
   "用法：npm run cli -- check-list <文件> --list <toudang|luqu|jiaofei|baodao> [--mapping <JSON>] [--json]",
   "      npm run cli -- import <文件> --list <类型> [--campaign <计划ID>] [--mapping <JSON>] [--apply --by <账号>] [--json]",
+  "      npm run cli -- retention [--apply] [--now <ISO 日期>] [--json]",
 ].join("\n");
 
 function parseCommandArgs(args: string[]) {
@@ -30,6 +35,7 @@ function parseCommandArgs(args: string[]) {
         apply: { type: "boolean", default: false },
         by: { type: "string" },
         mapping: { type: "string" },
+        now: { type: "string" },
       },
     });
   } catch {
@@ -161,11 +167,93 @@ async function importList(args: string[]) {
   }
 }
 
+async function retention(args: string[]) {
+  const parsed = parseCommandArgs(args);
+  const now = parsed?.values.now === undefined ? new Date() : new Date(parsed.values.now);
+  if (!parsed || parsed.positionals.length > 0 || Number.isNaN(now.getTime())) {
+    console.error(USAGE);
+    return 2;
+  }
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    console.error("retention 需要 DATABASE_URL（要处理的数据库）。");
+    return 2;
+  }
+  const { createPrismaClient } = await import("@/lib/db/client");
+  const { anonymiseCampaign, COUNT_LABELS, isRetentionDue, previewAnonymise, retentionDueAt, totalOf } = await import(
+    "@/lib/retention"
+  );
+  const prisma = createPrismaClient(databaseUrl, { poolSize: 2 });
+  const json = parsed.values.json;
+  const summarise = (counts: Parameters<typeof totalOf>[0]) =>
+    (Object.keys(COUNT_LABELS) as (keyof typeof COUNT_LABELS)[])
+      .filter((key) => counts[key] > 0)
+      .map((key) => `${COUNT_LABELS[key]} ${counts[key]}`)
+      .join("，");
+  try {
+    const campaigns = await prisma.campaign.findMany({
+      select: { id: true, name: true, retentionDays: true, phaseWindows: { select: { closesAt: true } } },
+      orderBy: { createdAt: "asc" },
+    });
+    const due = campaigns.filter((c) => isRetentionDue(c, now));
+    const report: { id: string; name: string; dueAt: string | null; due: boolean; counts?: unknown; error?: string }[] =
+      [];
+    let failed = false;
+    if (!json)
+      console.log(`以 ${now.toISOString()} 为准：共 ${campaigns.length} 个回访工作计划，保留期满 ${due.length} 个。`);
+    for (const campaign of campaigns) {
+      const dueAt = retentionDueAt(campaign);
+      const entry = { id: campaign.id, name: campaign.name, dueAt: dueAt?.toISOString() ?? null, due: false };
+      if (!isRetentionDue(campaign, now)) {
+        report.push(entry);
+        if (!json)
+          console.log(
+            `  ${campaign.name}：未到期${dueAt ? `（${dueAt.toISOString().slice(0, 10)} 到期）` : "（没有阶段时间，不会到期）"}`,
+          );
+        continue;
+      }
+      if (!parsed.values.apply) {
+        const counts = await previewAnonymise(prisma, campaign.id);
+        report.push({ ...entry, due: true, counts });
+        if (!json)
+          console.log(
+            `  ${campaign.name}：已到期，${totalOf(counts) === 0 ? "已匿名，没有需要处理的数据" : `将匿名：${summarise(counts)}`}`,
+          );
+        continue;
+      }
+      try {
+        const result = await anonymiseCampaign(prisma, campaign.id);
+        report.push({ ...entry, due: true, counts: result.counts });
+        if (!json)
+          console.log(
+            `  ${campaign.name}：${result.changed ? `已匿名：${summarise(result.counts)}` : "已匿名过，没有任何改动"}`,
+          );
+      } catch (error) {
+        failed = true;
+        const message = error instanceof Error ? error.message : String(error);
+        report.push({ ...entry, due: true, error: message });
+        if (!json) console.error(`  ${campaign.name}：匿名失败，没有任何改动（${message}）`);
+      }
+    }
+    if (json)
+      process.stdout.write(
+        `${JSON.stringify({ now: now.toISOString(), apply: parsed.values.apply, campaigns: report })}\n`,
+      );
+    else if (!parsed.values.apply && due.length > 0) console.log("预览（未写入）。加 --apply 执行匿名。");
+    return failed ? 1 : 0;
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
 if (command === "check-list") {
   process.exit(await checkList(rest));
 }
 if (command === "import") {
   process.exit(await importList(rest));
+}
+if (command === "retention") {
+  process.exit(await retention(rest));
 }
 console.error(USAGE);
 process.exit(2);

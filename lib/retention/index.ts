@@ -1,0 +1,20 @@
+// Retention (RELIABILITY #21, README "Retention"): when a campaign's candidate data is due, and the one
+// routine that anonymises it.
+export {
+  type AnonymiseResult,
+  anonymiseCampaign,
+  COUNT_LABELS,
+  previewAnonymise,
+  type RetentionCounts,
+  totalOf,
+} from "./anonymise";
+export {
+  ANONYMOUS_NAME,
+  anonymousExamNo,
+  isAnonymousExamNo,
+  isRetentionDue,
+  REDACTED_WEEKLY_BODY,
+  redactWeekFigures,
+  retentionDueAt,
+  scrubText,
+} from "./rules";

@@ -1,0 +1,91 @@
+// When a campaign's candidate data is due for anonymisation, and the pure pieces of the anonymisation
+// (RELIABILITY #21, PIPL art. 19 and 47). No clock: the caller passes `now`.
+import { createHash } from "node:crypto";
+
+const DAY_MS = 86_400_000;
+
+export const ANONYMOUS_NAME = "已匿名考生";
+export const ANONYMOUS_TEXT = "[已匿名]";
+export const EXAM_NO_PREFIX = "ANON-";
+/** What a weekly summary's text becomes: the draft lists candidates by name and exam number. */
+export const REDACTED_WEEKLY_BODY = "（本周动态原文含考生个人信息，已在保留期满后删除；当周数字见统计。）";
+/** What an audit row's before/after becomes (the trigger accepts nothing else during a redaction). */
+export const REDACTED_AUDIT_JSON = { redacted: true } as const;
+
+export interface RetentionCampaign {
+  retentionDays: number;
+  phaseWindows: readonly { closesAt: Date }[];
+}
+
+/**
+ * The moment the campaign's personal data falls due: its last phase window's close plus the retention
+ * period. A campaign without phase windows has no end, so it is never due (null).
+ */
+export function retentionDueAt(campaign: RetentionCampaign): Date | null {
+  if (campaign.phaseWindows.length === 0) return null;
+  const lastClose = Math.max(...campaign.phaseWindows.map((w) => w.closesAt.getTime()));
+  return new Date(lastClose + campaign.retentionDays * DAY_MS);
+}
+
+export function isRetentionDue(campaign: RetentionCampaign, now: Date): boolean {
+  const dueAt = retentionDueAt(campaign);
+  return dueAt !== null && dueAt.getTime() <= now.getTime();
+}
+
+/**
+ * The exam number an anonymised candidate keeps: stable (the same input gives the same token, so a second
+ * run changes nothing), unique per campaign as (campaignId, examNo) requires, and not reversible to the
+ * 考生号. The SQL in anonymise.ts computes the same value.
+ */
+export function anonymousExamNo(campaignId: string, examNo: string): string {
+  return (
+    EXAM_NO_PREFIX +
+    createHash("sha256")
+      .update(campaignId + examNo, "utf8")
+      .digest("hex")
+      .slice(0, 12)
+  );
+}
+
+export function isAnonymousExamNo(examNo: string): boolean {
+  return examNo.startsWith(EXAM_NO_PREFIX);
+}
+
+/**
+ * Replaces every occurrence of the given identifiers (names, exam numbers, phone numbers) in a text kept
+ * for other reasons, longest first so that a name inside a longer one goes whole. One-character names
+ * are left alone: replacing 李 everywhere would destroy the text and protect nobody.
+ */
+export function scrubText(text: string, identifiers: readonly string[]): string {
+  const targets = [...new Set(identifiers.filter((id) => id.length >= 2))].sort((a, b) => b.length - a.length);
+  let out = text;
+  for (const target of targets) {
+    if (out.includes(target)) out = out.split(target).join(ANONYMOUS_TEXT);
+  }
+  return out;
+}
+
+/** The per-person lists of a stored weekly figures object (lib/weekly/draft.ts WeekFigures). */
+export const WEEKLY_PERSON_LISTS = ["newWithdrawals", "hesitant", "willNotCome", "unreachable"] as const;
+
+/**
+ * A stored WeeklyReport.figures without the candidates: each per-person list becomes empty and its length
+ * moves to `anonymisedCounts`, so the week's numbers stay readable. The laggards list names staff and is
+ * kept. Already redacted figures, and anything that is not an object, come back unchanged.
+ */
+export function redactWeekFigures(figures: unknown): unknown {
+  if (figures === null || typeof figures !== "object" || Array.isArray(figures)) return figures;
+  const source = figures as Record<string, unknown>;
+  if ("anonymisedCounts" in source) return figures;
+  const counts: Record<string, number> = {};
+  const out: Record<string, unknown> = { ...source };
+  for (const key of WEEKLY_PERSON_LISTS) {
+    const list = source[key];
+    if (Array.isArray(list)) {
+      counts[key] = list.length;
+      out[key] = [];
+    }
+  }
+  out.anonymisedCounts = counts;
+  return out;
+}
