@@ -90,6 +90,11 @@ export default async function AdminPage() {
               {t("admin.manageStaff")}
             </Link>
           ) : null}
+          {can(user.roles, "campaign.configure") ? (
+            <Link href="/admin/settings" className="col-span-2 text-sm text-brand-700 underline">
+              {t("settings.adminLink")}
+            </Link>
+          ) : null}
           {can(user.roles, "import.run") ? (
             <Link href="/admin/imports" className="col-span-2 text-sm text-brand-700 underline">
               {t("admin.importLists")}
