@@ -180,67 +180,37 @@ async function retention(args: string[]) {
     return 2;
   }
   const { createPrismaClient } = await import("@/lib/db/client");
-  const { anonymiseCampaign, COUNT_LABELS, isRetentionDue, previewAnonymise, retentionDueAt, totalOf } = await import(
-    "@/lib/retention"
-  );
+  const { COUNT_LABELS, runRetention, totalOf } = await import("@/lib/retention");
   const prisma = createPrismaClient(databaseUrl, { poolSize: 2 });
-  const json = parsed.values.json;
+  const apply = parsed.values.apply;
   const summarise = (counts: Parameters<typeof totalOf>[0]) =>
     (Object.keys(COUNT_LABELS) as (keyof typeof COUNT_LABELS)[])
       .filter((key) => counts[key] > 0)
       .map((key) => `${COUNT_LABELS[key]} ${counts[key]}`)
       .join("，");
   try {
-    const campaigns = await prisma.campaign.findMany({
-      select: { id: true, name: true, retentionDays: true, phaseWindows: { select: { closesAt: true } } },
-      orderBy: { createdAt: "asc" },
-    });
-    const due = campaigns.filter((c) => isRetentionDue(c, now));
-    const report: { id: string; name: string; dueAt: string | null; due: boolean; counts?: unknown; error?: string }[] =
-      [];
-    let failed = false;
-    if (!json)
-      console.log(`以 ${now.toISOString()} 为准：共 ${campaigns.length} 个回访工作计划，保留期满 ${due.length} 个。`);
-    for (const campaign of campaigns) {
-      const dueAt = retentionDueAt(campaign);
-      const entry = { id: campaign.id, name: campaign.name, dueAt: dueAt?.toISOString() ?? null, due: false };
-      if (!isRetentionDue(campaign, now)) {
-        report.push(entry);
-        if (!json)
+    const entries = await runRetention(prisma, { now, apply });
+    if (parsed.values.json) {
+      process.stdout.write(`${JSON.stringify({ now: now.toISOString(), apply, campaigns: entries })}\n`);
+    } else {
+      const due = entries.filter((e) => e.due).length;
+      console.log(`以 ${now.toISOString()} 为准：共 ${entries.length} 个回访工作计划，保留期满 ${due} 个。`);
+      for (const e of entries) {
+        if (!e.due) {
           console.log(
-            `  ${campaign.name}：未到期${dueAt ? `（${dueAt.toISOString().slice(0, 10)} 到期）` : "（没有阶段时间，不会到期）"}`,
+            `  ${e.name}：未到期${e.dueAt ? `（${e.dueAt.toISOString().slice(0, 10)} 到期）` : "（没有阶段时间，不会到期）"}`,
           );
-        continue;
+        } else if (e.error) {
+          console.error(`  ${e.name}：匿名失败，没有任何改动（${e.error}）`);
+        } else if (!e.counts || totalOf(e.counts) === 0) {
+          console.log(`  ${e.name}：已匿名过，没有任何改动`);
+        } else {
+          console.log(`  ${e.name}：${apply ? "已匿名" : "将匿名"}：${summarise(e.counts)}`);
+        }
       }
-      if (!parsed.values.apply) {
-        const counts = await previewAnonymise(prisma, campaign.id);
-        report.push({ ...entry, due: true, counts });
-        if (!json)
-          console.log(
-            `  ${campaign.name}：已到期，${totalOf(counts) === 0 ? "已匿名，没有需要处理的数据" : `将匿名：${summarise(counts)}`}`,
-          );
-        continue;
-      }
-      try {
-        const result = await anonymiseCampaign(prisma, campaign.id);
-        report.push({ ...entry, due: true, counts: result.counts });
-        if (!json)
-          console.log(
-            `  ${campaign.name}：${result.changed ? `已匿名：${summarise(result.counts)}` : "已匿名过，没有任何改动"}`,
-          );
-      } catch (error) {
-        failed = true;
-        const message = error instanceof Error ? error.message : String(error);
-        report.push({ ...entry, due: true, error: message });
-        if (!json) console.error(`  ${campaign.name}：匿名失败，没有任何改动（${message}）`);
-      }
+      if (!apply && due > 0) console.log("预览（未写入）。加 --apply 执行匿名。");
     }
-    if (json)
-      process.stdout.write(
-        `${JSON.stringify({ now: now.toISOString(), apply: parsed.values.apply, campaigns: report })}\n`,
-      );
-    else if (!parsed.values.apply && due.length > 0) console.log("预览（未写入）。加 --apply 执行匿名。");
-    return failed ? 1 : 0;
+    return entries.some((e) => e.error) ? 1 : 0;
   } finally {
     await prisma.$disconnect();
   }

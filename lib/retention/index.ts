@@ -18,3 +18,4 @@ export {
   retentionDueAt,
   scrubText,
 } from "./rules";
+export { type RetentionEntry, runRetention } from "./run";

@@ -1,0 +1,52 @@
+// The retention pass over every campaign, as `npm run cli -- retention` runs it: which are due at `now`,
+// and (with apply) their anonymisation, each campaign in its own transaction.
+import type { PrismaClient } from "@/lib/db/client";
+import { anonymiseCampaign, previewAnonymise, type RetentionCounts } from "./anonymise";
+import { isRetentionDue, retentionDueAt } from "./rules";
+
+export interface RetentionEntry {
+  id: string;
+  name: string;
+  /** null: the campaign has no phase windows and is never due */
+  dueAt: Date | null;
+  due: boolean;
+  /** due campaigns: what would be (preview) or was (apply) anonymised */
+  counts?: RetentionCounts;
+  /** apply: whether anything changed; false on a campaign anonymised before */
+  changed?: boolean;
+  /** apply: the anonymisation failed and was rolled back */
+  error?: string;
+}
+
+export async function runRetention(
+  prisma: PrismaClient,
+  options: { now: Date; apply: boolean },
+): Promise<RetentionEntry[]> {
+  const campaigns = await prisma.campaign.findMany({
+    select: { id: true, name: true, retentionDays: true, phaseWindows: { select: { closesAt: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  const entries: RetentionEntry[] = [];
+  for (const campaign of campaigns) {
+    const entry: RetentionEntry = {
+      id: campaign.id,
+      name: campaign.name,
+      dueAt: retentionDueAt(campaign),
+      due: isRetentionDue(campaign, options.now),
+    };
+    entries.push(entry);
+    if (!entry.due) continue;
+    if (!options.apply) {
+      entry.counts = await previewAnonymise(prisma, campaign.id);
+      continue;
+    }
+    try {
+      const result = await anonymiseCampaign(prisma, campaign.id);
+      entry.counts = result.counts;
+      entry.changed = result.changed;
+    } catch (error) {
+      entry.error = error instanceof Error ? error.message : String(error);
+    }
+  }
+  return entries;
+}
