@@ -72,6 +72,8 @@ function useSave() {
         return;
       }
       setErrors(result.fieldErrors ?? {});
+      // bring the first refused field into view: on a phone it is often a screen above the button
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       if (result.code === "STALE") setMessage({ tone: "bad", text: t("stale"), stale: true });
       else if (result.code === "INVALID_INPUT") setMessage({ tone: "bad", text: t("failed") });
       else setMessage({ tone: "bad", text: result.error });

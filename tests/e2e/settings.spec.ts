@@ -45,6 +45,7 @@ test("[ADMIN]: changes a tier's amount and the workload standard, sees the payou
   await expect(subsidy.getByTestId("tier-0")).toContainText("请填写数字。");
   await expect(subsidy.getByTestId("message-subsidy")).toHaveText("未保存，请修改标红的项。");
   await expect(tierYuan).toHaveValue("一百");
+  await expect(tierYuan).toBeFocused();
   await page.screenshot({
     path: path.join(info.project.outputDir, "screenshots", `settings-error-${info.project.name}.png`),
   });
