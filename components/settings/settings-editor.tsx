@@ -312,7 +312,7 @@ function TierTable({
                   {t("tiers.remove")}
                 </button>
               </div>
-              <div className="grid grid-cols-2 gap-3 sm:grid-cols-[1fr_auto_1fr] sm:items-end">
+              <div className="grid grid-cols-2 gap-3 sm:max-w-2xl sm:grid-cols-[1fr_1fr_auto] sm:items-end">
                 <div>
                   <label htmlFor={`${rowId}-bound`} className="mb-1 block text-xs text-slate-600">
                     {t("tiers.bound")}
@@ -347,7 +347,7 @@ function TierTable({
                     <span className="shrink-0 text-sm text-slate-600">{t("units.yuanPerStudent")}</span>
                   </div>
                 </div>
-                <label className="col-span-2 flex min-h-11 items-center gap-2 text-sm sm:order-2 sm:col-span-1">
+                <label className="col-span-2 flex min-h-11 items-center gap-2 text-sm sm:col-span-1">
                   <input
                     type="checkbox"
                     className="size-5 accent-brand-600"
