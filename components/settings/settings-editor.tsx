@@ -185,6 +185,9 @@ function useShown() {
   };
 }
 
+// on a wide screen a tier is one line: rank, fields, remove
+const TIER_ROW = "rounded-lg border border-slate-200 p-3 md:flex md:flex-wrap md:items-end md:gap-4 md:py-2";
+
 function FieldErrors({ id, errors }: { id: string; errors: string[] | undefined }) {
   return (
     <p id={id} aria-live="polite" className="mt-1 text-sm text-rose-700">
@@ -300,19 +303,21 @@ function TierTable({
           return (
             // rows have no identity of their own: the index is the tier's rank
             // biome-ignore lint/suspicious/noArrayIndexKey: see above
-            <li key={index} className="rounded-lg border border-slate-200 p-3" data-testid={rowId}>
-              <div className="mb-2 flex items-center justify-between text-sm">
-                <span className="font-medium text-slate-700">{t("tiers.row", { n: index + 1 })}</span>
+            <li key={index} className={TIER_ROW} data-testid={rowId}>
+              <div className="mb-2 flex items-center justify-between text-sm md:contents">
+                <span className="font-medium text-slate-700 md:order-first md:w-14 md:pb-3">
+                  {t("tiers.row", { n: index + 1 })}
+                </span>
                 <button
                   type="button"
-                  className="min-h-11 px-2 text-sm text-rose-700 underline disabled:text-slate-400"
+                  className="min-h-11 px-2 text-sm text-rose-700 underline disabled:text-slate-400 md:order-last md:ml-auto"
                   disabled={rows.length <= 1}
                   onClick={() => onChange(rows.filter((_, i) => i !== index))}
                 >
                   {t("tiers.remove")}
                 </button>
               </div>
-              <div className="grid grid-cols-2 gap-3 sm:max-w-2xl sm:grid-cols-[1fr_1fr_auto] sm:items-end">
+              <div className="grid grid-cols-2 gap-3 sm:max-w-2xl sm:grid-cols-[1fr_1fr_auto] sm:items-end md:flex-1">
                 <div>
                   <label htmlFor={`${rowId}-bound`} className="mb-1 block text-xs text-slate-600">
                     {t("tiers.bound")}
@@ -357,7 +362,9 @@ function TierTable({
                   {t("tiers.inclusive")}
                 </label>
               </div>
-              <FieldErrors id={`${rowId}-error`} errors={[...(boundErrors ?? []), ...(yuanErrors ?? [])]} />
+              <div className="md:order-last md:basis-full">
+                <FieldErrors id={`${rowId}-error`} errors={[...(boundErrors ?? []), ...(yuanErrors ?? [])]} />
+              </div>
             </li>
           );
         })}
