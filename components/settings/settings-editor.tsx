@@ -178,7 +178,7 @@ function SectionCard({
 function useShown() {
   const t = useTranslations("settings");
   return (spec: Pick<FieldSpec, "kind" | "unit" | "key">, value: FieldValue | undefined): string => {
-    if (value === undefined) return t("noDefault");
+    if (value === undefined) return "—";
     if (typeof value === "boolean") return value ? t("yes") : t("no");
     if (spec.kind === "choice") return t(`groupRate.${value}` as "groupRate.pooled");
     return spec.unit ? `${value} ${t(`units.${spec.unit}`)}` : value;
@@ -214,7 +214,9 @@ function Field({
   const id = `setting-${spec.key}`;
   const label = t(`fields.${spec.key}` as "fields.planSize");
   const hint = (
-    <span className="text-xs text-slate-500">{t("defaultValue", { value: shown(spec, defaultValue) })}</span>
+    <span className="text-xs text-slate-500">
+      {defaultValue === undefined ? t("noDefault") : t("defaultValue", { value: shown(spec, defaultValue) })}
+    </span>
   );
   if (spec.kind === "bool") {
     return (
