@@ -5,7 +5,8 @@ import type { ActionErrorCode } from "@/lib/action/errors";
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, type Locale } from "./config";
 import { MESSAGES } from "./messages";
 
-async function currentLocale(): Promise<Locale> {
+/** The signed-in person's language (the cookie), or the default outside a request. */
+export async function currentLocale(): Promise<Locale> {
   try {
     const stored = (await cookies()).get(LOCALE_COOKIE)?.value;
     return isLocale(stored) ? stored : DEFAULT_LOCALE;

@@ -1,19 +1,8 @@
 import "server-only";
-import { cookies } from "next/headers";
 import { createTranslator } from "next-intl";
-import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, type Locale } from "@/lib/i18n/config";
 import { MESSAGES } from "@/lib/i18n/messages";
+import { currentLocale } from "@/lib/i18n/server";
 import type { FieldIssue } from "./fields";
-
-async function currentLocale(): Promise<Locale> {
-  try {
-    const stored = (await cookies()).get(LOCALE_COOKIE)?.value;
-    return isLocale(stored) ? stored : DEFAULT_LOCALE;
-  } catch {
-    // outside a request (scripts, tests): the default language
-    return DEFAULT_LOCALE;
-  }
-}
 
 /** The refused fields as the action's fieldErrors: one sentence per field, in the user's language. */
 export async function issueMessages(issues: readonly FieldIssue[]): Promise<Record<string, string[]>> {

@@ -6,48 +6,16 @@ import { projectPayouts } from "@/lib/payouts";
 import { frozenRun } from "@/lib/payouts/runs";
 import { toBeijingLocal } from "@/lib/settings/phases";
 import { type SectionForm, type SectionId, sectionForm, settingsOf } from "@/lib/settings/sections";
-import { createCandidate } from "@/prisma/seed/factories";
-import { auditCount, buildCallsFixture, type CallsFixture } from "../support/calls-fixtures";
+import { auditCount, type CallsFixture } from "../support/calls-fixtures";
+import { buildPayoutFixture, CALLER_A_FEN, HAND_COMPUTED_TOTAL_FEN, LEADER_A_FEN } from "../support/payout-fixture";
 import { signInAs } from "../support/session";
 
-// The payouts test's campaign (tests/integration/payouts.test.ts): caller A has 20 admitted, 19 enrolled
-// (95.0 %), 80 contacts and 400 minutes, exactly the minimum workload; tier 94 % < r ≤ 95 % pays 65 元
-// plus 10 steps × 0.5 元 = 70 元 per student, 19 × 70 = 1,330 元; group A pools 95.0 %: leader 1,500 元.
-const CALLER_A_FEN = 133_000;
-const LEADER_A_FEN = 150_000;
-const TOTAL_FEN = CALLER_A_FEN + LEADER_A_FEN;
+// The payouts test's hand-computed campaign (tests/support/payout-fixture.ts): 1,330 元 for caller A,
+// 1,500 元 for leader A.
+const TOTAL_FEN = HAND_COMPUTED_TOTAL_FEN;
 
 async function buildFixture() {
-  const fx = await buildCallsFixture({ openPhase: 4 });
-  const prisma = db();
-  await prisma.candidate.update({ where: { id: fx.candidateA.id }, data: { enrollment: "ENROLLED" } });
-  const more: Awaited<ReturnType<typeof createCandidate>>[] = [];
-  for (let i = 0; i < 19; i++) {
-    more.push(
-      await createCandidate(prisma, {
-        campaignId: fx.campaign.id,
-        groupId: fx.groupA.id,
-        assignedCallerId: fx.users.callerA.id,
-        region: "成都",
-        admitted: true,
-        enrollment: i < 18 ? "ENROLLED" : "PENDING",
-      }),
-    );
-  }
-  await prisma.contactLog.createMany({
-    data: Array.from({ length: 80 }, (_, i) => ({
-      campaignId: fx.campaign.id,
-      candidateId: (more[i % more.length] ?? fx.candidateA).id,
-      callerId: fx.users.callerA.id,
-      phase: 4,
-      channel: "PHONE" as const,
-      startedAt: new Date(fx.now.getTime() - (i + 1) * 60_000),
-      durationSeconds: 300,
-      outcome: "REACHED",
-      idempotencyKey: `${fx.tag}-${i}`,
-    })),
-  });
-  return fx;
+  return (await buildPayoutFixture()).fx;
 }
 
 async function campaignRow(fx: CallsFixture) {
