@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Badge, Card, EmptyState, Stat } from "@/components/ui/card";
 import { type Column, Table } from "@/components/ui/table";
+import { withNames } from "@/lib/dashboard/callers";
 import type { PayoutSnapshot } from "@/lib/payouts/runs";
 import { type CallerPayout, formatPermille, formatYuan, type GroupPayout } from "@/lib/subsidy";
 
@@ -47,9 +48,8 @@ export async function PayoutView({
 }) {
   const t = await getTranslations("payouts");
   const { result, input, names } = snapshot;
-  // lib/subsidy names people and groups by id; the reader wants their names
-  const named = (lines: string[]) =>
-    lines.map((line) => line.replace(/\b[a-z0-9]{20,32}\b/g, (id) => names.people[id] ?? names.groups[id] ?? id));
+  const idNames = new Map([...Object.entries(names.people), ...Object.entries(names.groups)]);
+  const named = (lines: string[]) => withNames(lines, idNames);
   const inputById = new Map(input.callers.map((c) => [c.callerId, c]));
   const callers = result.callers.filter((c) => !groupId || inputById.get(c.callerId)?.groupId === groupId);
   const groups = result.groups.filter((g) => !groupId || g.groupId === groupId);
