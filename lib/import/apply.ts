@@ -138,6 +138,20 @@ async function assignmentPlan(tx: Prisma.TransactionClient, campaignId: string) 
   };
 }
 
+/** What the audit row of an apply records; the import page and the command line write the same. */
+export function applyAuditAfter(
+  input: { kind: ListKind; fileName: string; mapping?: MappingChoice },
+  applied: { created: number; updated: number },
+): Prisma.InputJsonObject {
+  return {
+    kind: input.kind,
+    fileName: input.fileName,
+    created: applied.created,
+    updated: applied.updated,
+    ...(input.mapping ? { mapping: input.mapping as unknown as Prisma.InputJsonValue } : {}),
+  };
+}
+
 /** How far an apply has come, told after each chunk is written (the command line prints it). */
 export type ApplyProgress = (done: { written: number; total: number }) => void | Promise<void>;
 
@@ -396,13 +410,7 @@ export async function applyImport(
             action: "import.apply",
             entityType: "ImportBatch",
             entityId: applied.batchId,
-            after: {
-              kind: input.kind,
-              fileName: input.fileName,
-              created: applied.created,
-              updated: applied.updated,
-              ...(input.mapping ? { mapping: input.mapping as unknown as Prisma.InputJsonValue } : {}),
-            },
+            after: applyAuditAfter(input, applied),
           },
         });
         return applied;

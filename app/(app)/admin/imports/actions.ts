@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { type ActionContext, ActionError, action } from "@/lib/action";
 import { LATEST_CAMPAIGN_FIRST } from "@/lib/campaign/latest";
-import { applyPlan, previewImport, undoBatch } from "@/lib/import/apply";
+import { applyAuditAfter, applyPlan, previewImport, undoBatch } from "@/lib/import/apply";
 import { LIST_KINDS, mappingChoiceSchema } from "@/lib/import/columns";
 import { endApply, reportApplyStage } from "@/lib/import/progress";
 import { uploadPath } from "@/lib/import/uploads";
@@ -69,13 +69,7 @@ async function applyChecked(input: z.infer<typeof applyInput>, { tx, user, audit
   audit({
     entityType: "ImportBatch",
     entityId: applied.batchId,
-    after: {
-      kind: input.kind,
-      fileName: input.fileName,
-      created: applied.created,
-      updated: applied.updated,
-      ...(input.mapping ? { mapping: input.mapping } : {}),
-    },
+    after: applyAuditAfter(input, applied),
   });
   revalidatePath("/admin/imports");
   return {
