@@ -3,10 +3,11 @@
 // every state the dashboards count. The contacts are inserted as earlier submissions left them, so the
 // tallies are kept by the database triggers alone.
 import { randomUUID } from "node:crypto";
-import type { Channel, Role } from "@/generated/prisma/enums";
+import type { Channel } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { weekRange, weekStartOf } from "@/lib/weekly/week";
-import { addStaff, createCampaign, createCandidate, createGroup, createUser } from "@/prisma/seed/factories";
+import { createCampaign, createCandidate } from "@/prisma/seed/factories";
+import { createTwoGroups } from "../support/two-groups";
 
 let serial = 0;
 
@@ -15,34 +16,14 @@ export async function buildDashboardFixture(now = new Date()) {
   const tag = `${Date.now().toString(36)}${serial}`;
   const prisma = db();
   const campaign = await createCampaign(prisma, { now, openPhase: 4, name: `看板测试 ${tag}` });
-  const user = (key: string, name: string, roles: Role[]) =>
-    createUser(prisma, { login: `${key}-${tag}`, name, roles });
-  const leaderA = await user("leader-a", "甲组长", ["GROUP_LEADER", "CALLER"]);
-  const callerA = await user("caller-a", "甲回访", ["CALLER"]);
-  const leaderB = await user("leader-b", "乙组长", ["GROUP_LEADER", "CALLER"]);
-  const callerB = await user("caller-b", "乙回访", ["CALLER"]);
+  const { leaderA, callerA, leaderB, callerB, groupA, groupB, user } = await createTwoGroups(campaign.id, tag, {
+    leaderA: "甲组长",
+    callerA: "甲回访",
+    leaderB: "乙组长",
+    callerB: "乙回访",
+  });
   const lead = await user("lead", "杨组长", ["CALLBACK_LEAD", "STRIKE", "INSPECTOR"]);
   const admin = await user("admin", "管理员", ["ADMIN"]);
-  const groupA = await createGroup(prisma, {
-    campaignId: campaign.id,
-    name: "甲组",
-    region: "成都",
-    leaderId: leaderA.id,
-  });
-  const groupB = await createGroup(prisma, {
-    campaignId: campaign.id,
-    name: "乙组",
-    region: "绵阳",
-    leaderId: leaderB.id,
-  });
-  for (const [member, group] of [
-    [leaderA, groupA],
-    [callerA, groupA],
-    [leaderB, groupB],
-    [callerB, groupB],
-  ] as const) {
-    await addStaff(prisma, { campaignId: campaign.id, userId: member.id, groupId: group.id });
-  }
 
   const candidate = (callerId: string, groupId: string, name: string, patch: Record<string, unknown>) =>
     createCandidate(prisma, { campaignId: campaign.id, groupId, assignedCallerId: callerId, name, ...patch });

@@ -7,7 +7,8 @@ import { expect } from "vitest";
 import type { Role } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
 import type { Phase } from "@/lib/workflow";
-import { addStaff, createCampaign, createCandidate, createGroup, createUser } from "@/prisma/seed/factories";
+import { createCampaign, createCandidate, createUser } from "@/prisma/seed/factories";
+import { createTwoGroups } from "./two-groups";
 
 let serial = 0;
 
@@ -20,39 +21,17 @@ export async function buildCallsFixture(input: { openPhase: Phase; now?: Date })
   const prisma = db();
   const now = input.now ?? new Date();
   const campaign = await createCampaign(prisma, { now, openPhase: input.openPhase, name: `回访测试 ${tag}` });
-  const user = (key: string, name: string, roles: Role[]) =>
-    createUser(prisma, { login: `${key}-${tag}`, name, roles });
-
-  const leaderA = await user("leader-a", "甲组组长", ["GROUP_LEADER", "CALLER"]);
-  const callerA = await user("caller-a", "甲组回访", ["CALLER"]);
-  const leaderB = await user("leader-b", "乙组组长", ["GROUP_LEADER", "CALLER"]);
-  const callerB = await user("caller-b", "乙组回访", ["CALLER"]);
+  const { leaderA, callerA, leaderB, callerB, groupA, groupB, user } = await createTwoGroups(campaign.id, tag, {
+    leaderA: "甲组组长",
+    callerA: "甲组回访",
+    leaderB: "乙组组长",
+    callerB: "乙组回访",
+  });
   const inspector = await user("inspector", "督查", ["INSPECTOR"]);
   const data = await user("data", "数据组一", ["DATA"]);
   const data2 = await user("data2", "数据组二", ["DATA"]);
   const strike = await user("strike", "突击组", ["STRIKE"]);
   const admin = await user("admin", "管理员", ["ADMIN"]);
-
-  const groupA = await createGroup(prisma, {
-    campaignId: campaign.id,
-    name: "甲组",
-    region: "成都",
-    leaderId: leaderA.id,
-  });
-  const groupB = await createGroup(prisma, {
-    campaignId: campaign.id,
-    name: "乙组",
-    region: "绵阳",
-    leaderId: leaderB.id,
-  });
-  for (const [member, group] of [
-    [leaderA, groupA],
-    [callerA, groupA],
-    [leaderB, groupB],
-    [callerB, groupB],
-  ] as const) {
-    await addStaff(prisma, { campaignId: campaign.id, userId: member.id, groupId: group.id });
-  }
 
   // distinctive name and numbers so a leak is visible in any serialized result
   const candidateA = await createCandidate(prisma, {
