@@ -9,8 +9,8 @@ import { ratePermille } from "@/lib/campaign/rates";
 import { db, type Prisma } from "@/lib/db";
 import type { PrismaClient } from "@/lib/db/client";
 import { groupScope } from "@/lib/groups/scope";
-import { type FindingForPayout, penaltiesFromFindings, projectPayouts } from "@/lib/payouts";
-import { type CallerInput, computePayouts, type NextTierHint, nextTierHint, subsidyPolicySchema } from "@/lib/subsidy";
+import { type FindingForPayout, penaltiesFromFindings, projectPayouts, toCallerInput } from "@/lib/payouts";
+import { computePayouts, type NextTierHint, nextTierHint, subsidyPolicySchema } from "@/lib/subsidy";
 import { weeklyStatus, weekStartOf } from "@/lib/weekly/week";
 import { type CallerRow, withNames } from "./callers";
 import { assessProgress, type Progress } from "./progress";
@@ -370,19 +370,7 @@ export async function myProgress(
     WHERE s."campaignId" = ${campaign.id} AND s."userId" = ${callerId} AND s."groupId" IS NOT NULL`;
   if (!row) return null;
   const policy = subsidyPolicySchema.parse(row.subsidyPolicy);
-  const penalties = penaltiesFromFindings(row.findings).get(callerId);
-  const input: CallerInput = {
-    callerId,
-    groupId: row.groupId,
-    assigned: n(row.assigned),
-    admitted: n(row.admitted),
-    enrolled: n(row.enrolled),
-    contacts: n(row.contacts),
-    minutes: n(row.seconds) / 60,
-    overtimeFen: row.overtimeFen,
-    mistakenWithdrawal: penalties?.mistakenWithdrawal ?? false,
-    fraudPercent: penalties?.fraudPercent ?? 0,
-  };
+  const input = toCallerInput({ ...row, callerId }, penaltiesFromFindings(row.findings));
   // the caller's group is listed so the input validates; its leader bonus is not read here
   const [payout] = computePayouts(
     { callers: [input], groups: [{ groupId: row.groupId, leaderId: callerId }] },

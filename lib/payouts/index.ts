@@ -4,7 +4,7 @@ import type { Prisma, PrismaClient } from "@/lib/db/client";
 import { computePayouts, type PayoutResult } from "@/lib/subsidy";
 import { loadPayoutInput } from "./inputs";
 
-export { loadPayoutInput } from "./inputs";
+export { type CallerRow, loadPayoutInput, toCallerInput } from "./inputs";
 export { type CallerPenalties, type FindingForPayout, penaltiesFromFindings } from "./penalties";
 
 /** Every caller's and leader's payout if the campaign closed now, with the inputs it was computed from. */

@@ -1,19 +1,37 @@
 import type { Prisma, PrismaClient } from "@/lib/db/client";
 import type { CallerInput, GroupInput, PayoutInput, SubsidyPolicy } from "@/lib/subsidy";
 import { subsidyPolicySchema } from "@/lib/subsidy";
-import { penaltiesFromFindings } from "./penalties";
+import { type CallerPenalties, penaltiesFromFindings } from "./penalties";
 
 type Reader = PrismaClient | Prisma.TransactionClient;
 
-interface CallerRow {
+/** One caller's figures as the database sums them (counts may come back as bigint). */
+export interface CallerRow {
   callerId: string;
   groupId: string;
   overtimeFen: number;
-  assigned: bigint;
-  admitted: bigint;
-  enrolled: bigint;
-  contacts: bigint;
-  seconds: bigint;
+  assigned: bigint | number;
+  admitted: bigint | number;
+  enrolled: bigint | number;
+  contacts: bigint | number | null;
+  seconds: bigint | number | null;
+}
+
+/** A caller's figures and the inspectors' penalties, as lib/subsidy takes them. */
+export function toCallerInput(row: CallerRow, penalties: ReadonlyMap<string, CallerPenalties>): CallerInput {
+  const own = penalties.get(row.callerId);
+  return {
+    callerId: row.callerId,
+    groupId: row.groupId,
+    assigned: Number(row.assigned),
+    admitted: Number(row.admitted),
+    enrolled: Number(row.enrolled),
+    contacts: Number(row.contacts ?? 0),
+    minutes: Number(row.seconds ?? 0) / 60,
+    overtimeFen: row.overtimeFen,
+    mistakenWithdrawal: own?.mistakenWithdrawal ?? false,
+    fraudPercent: own?.fraudPercent ?? 0,
+  };
 }
 
 /**
@@ -65,18 +83,7 @@ export async function loadPayoutInput(
   });
   const penalties = penaltiesFromFindings(findings);
 
-  const callers: CallerInput[] = rows.map((row) => ({
-    callerId: row.callerId,
-    groupId: row.groupId,
-    assigned: Number(row.assigned),
-    admitted: Number(row.admitted),
-    enrolled: Number(row.enrolled),
-    contacts: Number(row.contacts),
-    minutes: Number(row.seconds) / 60,
-    overtimeFen: row.overtimeFen,
-    mistakenWithdrawal: penalties.get(row.callerId)?.mistakenWithdrawal ?? false,
-    fraudPercent: penalties.get(row.callerId)?.fraudPercent ?? 0,
-  }));
+  const callers: CallerInput[] = rows.map((row) => toCallerInput(row, penalties));
 
   const groups: GroupInput[] = (
     await reader.group.findMany({
