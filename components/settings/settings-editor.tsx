@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useEffect, useState, useTransition } from "react";
 import { savePhaseWindows, saveSettingsSection } from "@/app/(app)/admin/settings/actions";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -72,12 +72,15 @@ function useSave() {
         return;
       }
       setErrors(result.fieldErrors ?? {});
-      // bring the first refused field into view: on a phone it is often a screen above the button
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       if (result.code === "STALE") setMessage({ tone: "bad", text: t("stale"), stale: true });
       else if (result.code === "INVALID_INPUT") setMessage({ tone: "bad", text: t("failed") });
       else setMessage({ tone: "bad", text: result.error });
     });
+  // bring the first refused field into view once React has marked it (on a phone it is often a screen
+  // above the button); an effect runs after the commit, when aria-invalid is on the page
+  useEffect(() => {
+    if (Object.keys(errors).length > 0) document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
   return { pending, errors, message, setMessage, run };
 }
 
