@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
 import { db } from "@/lib/db";
+import { isSameOrigin } from "@/lib/http/same-origin";
 import { previewImport } from "@/lib/import/apply";
 import { LIST_KINDS, type ListKind, parseMapping } from "@/lib/import/columns";
 import { fileFormat, MAX_FILE_BYTES, UnreadableFileError } from "@/lib/import/read";
@@ -19,8 +20,7 @@ const json = (body: unknown, status = 200) => Response.json(body, { status });
  */
 export async function POST(request: Request) {
   // route handlers get no automatic CSRF protection: a form posted from another site is refused
-  const origin = request.headers.get("origin");
-  if (origin && origin !== new URL(request.url).origin) return json({ error: "跨站请求已拒绝。" }, 403);
+  if (!isSameOrigin(request)) return json({ error: "跨站请求已拒绝。" }, 403);
   const user = await getSessionUser();
   if (!user) return json({ error: "登录已失效，请重新登录。" }, 401);
   if (!can(user.roles, "import.run")) return json({ error: "你没有导入名单的权限。" }, 403);
