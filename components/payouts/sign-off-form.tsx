@@ -7,7 +7,10 @@ import { signOffPayouts } from "@/app/(app)/payouts/actions";
 import { Button } from "@/components/ui/button";
 import { firstError } from "@/lib/action/result";
 
-/** Signs the total the admin is looking at; the server refuses if the figures moved in between. */
+/**
+ * Signs the version and total the admin is looking at; the server refuses if someone signed it first or
+ * the figures moved in between, and the page refreshes either way.
+ */
 export function SignOffForm({
   campaignId,
   totalFen,
@@ -32,7 +35,7 @@ export function SignOffForm({
         onClick={() => {
           if (!window.confirm(t("confirm", { total: totalText }))) return;
           startTransition(async () => {
-            const result = await signOffPayouts({ campaignId, expectedTotalFen: totalFen });
+            const result = await signOffPayouts({ campaignId, version: nextVersion, expectedTotalFen: totalFen });
             setMessage(
               result.ok
                 ? { ok: true, text: t("done", { version: result.data.version }) }

@@ -6,6 +6,7 @@ export const ACTION_ERROR_CODES = [
   "CONFLICT",
   "STALE",
   "CLOSED",
+  "SIGNED_BY_OTHER",
 ] as const;
 export type ActionErrorCode = (typeof ACTION_ERROR_CODES)[number];
 

@@ -64,7 +64,11 @@ describe("payouts from the database", () => {
 
   it("freezes a signed-off version: later data changes the projection, never the signed amounts", async () => {
     signInAs(fx.users.admin);
-    const first = await signOffPayouts({ campaignId: fx.campaign.id, expectedTotalFen: HAND_COMPUTED_TOTAL_FEN });
+    const first = await signOffPayouts({
+      campaignId: fx.campaign.id,
+      version: 1,
+      expectedTotalFen: HAND_COMPUTED_TOTAL_FEN,
+    });
     expect(first).toEqual({ ok: true, data: { version: 1 } });
     expect(await auditCount(fx, { action: "payout.signOff" })).toBe(1);
 
@@ -78,29 +82,57 @@ describe("payouts from the database", () => {
     expect(frozen?.snapshot.names.people[fx.users.callerA.id]).toBe("甲组回访");
 
     // signing the total the admin saw before the change is refused, and writes nothing
-    const stale = await signOffPayouts({ campaignId: fx.campaign.id, expectedTotalFen: HAND_COMPUTED_TOTAL_FEN });
+    const stale = await signOffPayouts({
+      campaignId: fx.campaign.id,
+      version: 2,
+      expectedTotalFen: HAND_COMPUTED_TOTAL_FEN,
+    });
     expect(stale).toMatchObject({ ok: false, code: "STALE" });
     expect(await db().payoutRun.count({ where: { campaignId: fx.campaign.id } })).toBe(1);
 
-    const second = await signOffPayouts({ campaignId: fx.campaign.id, expectedTotalFen: 360_000 });
+    const second = await signOffPayouts({ campaignId: fx.campaign.id, version: 2, expectedTotalFen: 360_000 });
     expect(second).toEqual({ ok: true, data: { version: 2 } });
     expect((await frozenRun(db(), fx.campaign.id, 1))?.snapshot.result.totalFen).toBe(HAND_COMPUTED_TOTAL_FEN);
   });
 
-  it("gives two sign-offs at once distinct versions, never two rows of one version", async () => {
+  it("lets one of six simultaneous sign-offs through and tells the other five it was signed by someone else", async () => {
     signInAs(fx.users.admin);
     const results = await Promise.all(
-      [1, 2].map(() => signOffPayouts({ campaignId: fx.campaign.id, expectedTotalFen: HAND_COMPUTED_TOTAL_FEN })),
+      Array.from({ length: 6 }, () =>
+        signOffPayouts({ campaignId: fx.campaign.id, version: 1, expectedTotalFen: HAND_COMPUTED_TOTAL_FEN }),
+      ),
     );
-    const runs = await db().payoutRun.findMany({ where: { campaignId: fx.campaign.id }, orderBy: { version: "asc" } });
-    expect(runs.length).toBe(results.filter((r) => r.ok).length);
-    expect(runs.length).toBeGreaterThanOrEqual(1);
-    expect(runs.map((r) => r.version)).toEqual(runs.map((_, i) => i + 1));
+    expect(results.filter((r) => r.ok)).toEqual([{ ok: true, data: { version: 1 } }]);
+    const refused = results.filter((r) => !r.ok);
+    expect(refused).toHaveLength(5);
+    for (const refusal of refused) {
+      expect(refusal).toMatchObject({
+        ok: false,
+        code: "SIGNED_BY_OTHER",
+        error: expect.stringContaining("已由他人签发"),
+      });
+    }
+    const runs = await db().payoutRun.findMany({ where: { campaignId: fx.campaign.id } });
+    expect(runs.map((r) => r.version)).toEqual([1]);
+    expect(await auditCount(fx, { action: "payout.signOff" })).toBe(1);
+  });
+
+  it("refuses signing a version someone else has signed since the page was drawn, even with the same total", async () => {
+    signInAs(fx.users.admin);
+    const sign = () =>
+      signOffPayouts({ campaignId: fx.campaign.id, version: 1, expectedTotalFen: HAND_COMPUTED_TOTAL_FEN });
+    expect(await sign()).toEqual({ ok: true, data: { version: 1 } });
+    expect(await sign()).toMatchObject({ ok: false, code: "SIGNED_BY_OTHER" });
+    expect(await db().payoutRun.count({ where: { campaignId: fx.campaign.id } })).toBe(1);
   });
 
   it("refuses the callback lead, who may read payouts but not sign them", async () => {
     signInAs({ ...fx.users.leaderA, roles: ["CALLBACK_LEAD"] });
-    const result = await signOffPayouts({ campaignId: fx.campaign.id, expectedTotalFen: HAND_COMPUTED_TOTAL_FEN });
+    const result = await signOffPayouts({
+      campaignId: fx.campaign.id,
+      version: 1,
+      expectedTotalFen: HAND_COMPUTED_TOTAL_FEN,
+    });
     expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await db().payoutRun.count({ where: { campaignId: fx.campaign.id } })).toBe(0);
   });

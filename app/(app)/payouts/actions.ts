@@ -9,8 +9,9 @@ import { payoutSnapshot } from "@/lib/payouts/runs";
 /**
  * Signs off the payout as the page showed it: the next version of the campaign's PayoutRun, holding
  * the policy, the inputs (with names) and the result, never to be changed (RELIABILITY #23). The admin
- * signs the total they read; if the figures moved since (a log, an import, a finding), the sign-off is
- * refused so nobody signs an amount they have not seen.
+ * signs the version and the total they read. If someone signed that version first, the sign-off is
+ * refused as 已由他人签发 and the page refreshes to the new version; if the figures moved since (a log, an
+ * import, a finding), it is refused so nobody signs an amount they have not seen.
  */
 export const signOffPayouts = action(
   {
@@ -19,30 +20,35 @@ export const signOffPayouts = action(
     schema: z
       .object({
         campaignId: z.string().min(1).max(64),
+        /** the version the page offered to sign: the latest signed one plus one */
+        version: z.coerce.number().int().min(1),
         expectedTotalFen: z.coerce.number().int().min(0),
       })
       .strict(),
-    // two admins signing at once: the second waits, then takes the next version
-    isolationLevel: "Serializable",
   },
-  async ({ campaignId, expectedTotalFen }, { tx, user, audit }) => {
-    const campaign = await tx.campaign.findUnique({ where: { id: campaignId }, select: { id: true } });
-    if (!campaign) throw new ActionError("NOT_FOUND");
+  async ({ campaignId, version, expectedTotalFen }, { tx, user, audit }) => {
+    // Sign-offs of one campaign take turns on its row: a second one waits here, then sees the version
+    // the first wrote (each statement reads what is committed) and is refused instead of failing on a
+    // serialization conflict. NO KEY UPDATE leaves inserts that reference the campaign unblocked.
+    const campaign = await tx.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "Campaign" WHERE "id" = ${campaignId} FOR NO KEY UPDATE`;
+    if (campaign.length === 0) throw new ActionError("NOT_FOUND");
+    const latest = await tx.payoutRun.findFirst({
+      where: { campaignId },
+      orderBy: { version: "desc" },
+      select: { version: true },
+    });
+    if (version !== (latest?.version ?? 0) + 1) throw new ActionError("SIGNED_BY_OTHER");
     const snapshot = await payoutSnapshot(tx, campaignId);
     if (snapshot.result.totalFen !== expectedTotalFen) {
       throw new ActionError("STALE", {
         expectedTotalFen: ["金额刚刚变化（有新的联系记录、导入或督查结果）。页面已刷新，请核对新的合计后再签发。"],
       });
     }
-    const latest = await tx.payoutRun.findFirst({
-      where: { campaignId },
-      orderBy: { version: "desc" },
-      select: { version: true },
-    });
     const run = await tx.payoutRun.create({
       data: {
         campaignId,
-        version: (latest?.version ?? 0) + 1,
+        version,
         policy: snapshot.policy as unknown as Prisma.InputJsonValue,
         inputs: { input: snapshot.input, names: snapshot.names } as unknown as Prisma.InputJsonValue,
         result: snapshot.result as unknown as Prisma.InputJsonValue,
