@@ -11,7 +11,18 @@ describe("parseEnv", () => {
       HUIFANG_DATA_DIR: ".data",
       HUIFANG_DEMO: "on",
       HUIFANG_EMBEDDED_DB_PORT: 0,
+      HUIFANG_TRUSTED_PROXIES: 0,
     });
+  });
+
+  it.each([["11"], ["-1"], ["1.5"], ["one"]])("stops on a proxy count of %s with one line naming it", (count) => {
+    expect(() => parseEnv(launcherEnvSchema, { HUIFANG_TRUSTED_PROXIES: count })).toThrow(
+      "HUIFANG_TRUSTED_PROXIES must be a number of proxies from 0 to 10 (0: clients connect directly). See .env.example.",
+    );
+  });
+
+  it("reads the proxy count", () => {
+    expect(parseEnv(launcherEnvSchema, { HUIFANG_TRUSTED_PROXIES: "2" }).HUIFANG_TRUSTED_PROXIES).toBe(2);
   });
 
   it("treats an empty variable as unset", () => {

@@ -24,6 +24,13 @@ export const launcherEnvSchema = z.object({
   HUIFANG_DEMO: flag.default("on"),
   /** loopback port of the embedded database; 0 picks a free one */
   HUIFANG_EMBEDDED_DB_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** reverse proxies in front of the app that append to X-Forwarded-For; 0: clients connect directly */
+  HUIFANG_TRUSTED_PROXIES: z
+    .string()
+    .trim()
+    .regex(/^(?:\d|10)$/, "must be a number of proxies from 0 to 10 (0: clients connect directly)")
+    .transform(Number)
+    .default(0),
 });
 export type LauncherEnv = z.infer<typeof launcherEnvSchema>;
 
