@@ -5,6 +5,7 @@ import { fakerZH_CN as faker } from "@faker-js/faker";
 import { addDays, addMinutes, addSeconds } from "date-fns";
 import type { Channel, Role, StaffSource } from "@/generated/prisma/enums";
 import type { Prisma, PrismaClient } from "@/lib/db/client";
+import { smallFile } from "@/lib/storage";
 import {
   NO_SHOW_REASON_SUGGESTIONS,
   OUTCOMES_BY_PHASE,
@@ -322,7 +323,20 @@ export async function seedDemo(prisma: PrismaClient, now: Date): Promise<DemoSum
         submittedAt: submitted ? window(2).closesAt : null,
         reviewerId: c.withdrawal === "APPROVED" ? reviewer.id : null,
         reviewedAt: c.withdrawal === "APPROVED" ? window(2).closesAt : null,
-        photos: submitted ? { create: { mimeType: "image/png", bytes: photo, size: photo.length } } : undefined,
+        photos: submitted
+          ? {
+              create: {
+                mimeType: "image/png",
+                size: photo.length,
+                file: {
+                  create: smallFile(
+                    { kind: "WITHDRAWAL_PHOTO", key: `demo/${c.id}`, mimeType: "image/png", campaignId: campaign.id },
+                    photo,
+                  ),
+                },
+              },
+            }
+          : undefined,
       },
     });
   }

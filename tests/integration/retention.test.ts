@@ -2,10 +2,11 @@
 // The fixture fills every place personal data can sit (through the real actions where they exist), then
 // the whole database's text is searched for the fixture's distinctive names, exam numbers, phones and notes.
 import { randomBytes, randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { editContact, logContact, revealPhone } from "@/app/(app)/calls/actions";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
+import { createPrismaClient } from "@/lib/db/client";
 import { projectPayouts } from "@/lib/payouts";
 import { payoutSnapshot } from "@/lib/payouts/runs";
 import {
@@ -14,12 +15,13 @@ import {
   anonymousExamNo,
   previewAnonymise,
   REDACTED_WEEKLY_BODY,
-  retentionDueAt,
   runRetention,
   totalOf,
 } from "@/lib/retention";
+import { smallFile } from "@/lib/storage";
 import { buildDraft, type WeekFigures } from "@/lib/weekly/draft";
 import { buildCallsFixture, type CallsFixture, tinyJpeg } from "../support/calls-fixtures";
+import { makeRetentionDue } from "../support/retention";
 import { signInAs } from "../support/session";
 
 /** Every (table, column) of the public schema whose text contains `needle`, read generically. */
@@ -109,7 +111,23 @@ async function plant(): Promise<Planted> {
       candidateId: candidate.id,
       callerId: fx.users.callerA.id,
       reviewReason,
-      photos: { create: { mimeType: "image/jpeg", bytes: tinyJpeg(), size: tinyJpeg().length } },
+      photos: {
+        create: {
+          mimeType: "image/jpeg",
+          size: tinyJpeg().length,
+          file: {
+            create: smallFile(
+              {
+                kind: "WITHDRAWAL_PHOTO",
+                key: `fixture/${candidate.id}`,
+                mimeType: "image/jpeg",
+                campaignId: fx.campaign.id,
+              },
+              tinyJpeg(),
+            ),
+          },
+        },
+      },
     },
     include: { photos: true },
   });
@@ -252,11 +270,7 @@ describe("retention: anonymising a campaign after its retention period", () => {
 
   beforeAll(async () => {
     p = await plant();
-    const campaign = await db().campaign.findUniqueOrThrow({
-      where: { id: p.fx.campaign.id },
-      include: { phaseWindows: true },
-    });
-    dueAt = retentionDueAt(campaign) as Date;
+    dueAt = await makeRetentionDue(p.fx.campaign.id);
     figuresBefore = await figuresOf(p.fx.campaign.id);
   }, 60_000);
 
@@ -375,11 +389,15 @@ describe("retention: anonymising a campaign after its retention period", () => {
   });
 });
 
-describe("the audit log's one exception (migration audit_redaction)", () => {
+// The trigger's rule, exercised as the audit log's owner (the role audit_redact_campaign runs as): the
+// app's role is refused any UPDATE or DELETE before the trigger runs (tests/integration/db-roles.test.ts).
+describe("the audit log's one exception, as its owner (migrations audit_redaction, database_roles)", () => {
   let rowId: string;
+  const owner = createPrismaClient(process.env.DATABASE_OWNER_URL as string, { poolSize: 2 });
+  afterAll(() => owner.$disconnect());
 
   beforeAll(async () => {
-    const row = await db().auditLog.create({
+    const row = await owner.auditLog.create({
       data: { action: "test.trigger", entityType: "Candidate", entityId: "x", before: { a: 1 }, after: { name: "某" } },
     });
     rowId = row.id;
@@ -390,14 +408,14 @@ describe("the audit log's one exception (migration audit_redaction)", () => {
 
   it("still refuses UPDATE and DELETE outside a redaction", async () => {
     await expect(
-      db().$executeRaw`UPDATE "AuditLog" SET "after" = '{"redacted": true}'::jsonb WHERE "id" = ${rowId}`,
+      owner.$executeRaw`UPDATE "AuditLog" SET "after" = '{"redacted": true}'::jsonb WHERE "id" = ${rowId}`,
     ).rejects.toThrow(/append-only/);
-    await expect(db().$executeRaw`DELETE FROM "AuditLog" WHERE "id" = ${rowId}`).rejects.toThrow(/append-only/);
+    await expect(owner.$executeRaw`DELETE FROM "AuditLog" WHERE "id" = ${rowId}`).rejects.toThrow(/append-only/);
   });
 
   it("refuses DELETE even during a redaction", async () => {
     await expect(
-      db().$transaction(async (tx) => {
+      owner.$transaction(async (tx) => {
         await redact(tx);
         await tx.$executeRaw`DELETE FROM "AuditLog" WHERE "id" = ${rowId}`;
       }),
@@ -417,24 +435,24 @@ describe("the audit log's one exception (migration audit_redaction)", () => {
         tx.$executeRaw`UPDATE "AuditLog" SET "after" = '{"redacted": true}'::jsonb WHERE "id" = ${rowId}`,
     ]) {
       await expect(
-        db().$transaction(async (tx) => {
+        owner.$transaction(async (tx) => {
           await redact(tx);
           await statement(tx);
         }),
       ).rejects.toThrow(/append-only/);
     }
-    expect(await db().auditLog.findUniqueOrThrow({ where: { id: rowId } })).toMatchObject({
+    expect(await owner.auditLog.findUniqueOrThrow({ where: { id: rowId } })).toMatchObject({
       action: "test.trigger",
       after: { name: "某" },
     });
   });
 
   it("allows the narrow redaction, and only inside its own transaction", async () => {
-    await db().$transaction(async (tx) => {
+    await owner.$transaction(async (tx) => {
       await redact(tx);
       await tx.$executeRaw`UPDATE "AuditLog" SET "before" = '{"redacted": true}'::jsonb, "after" = NULL WHERE "id" = ${rowId}`;
     });
-    expect(await db().auditLog.findUniqueOrThrow({ where: { id: rowId } })).toMatchObject({
+    expect(await owner.auditLog.findUniqueOrThrow({ where: { id: rowId } })).toMatchObject({
       action: "test.trigger",
       entityType: "Candidate",
       entityId: "x",
@@ -443,7 +461,7 @@ describe("the audit log's one exception (migration audit_redaction)", () => {
     });
     // the setting was transaction-local: the next statement on a pooled connection is refused again
     await expect(
-      db().$executeRaw`UPDATE "AuditLog" SET "after" = '{"redacted": true}'::jsonb WHERE "id" = ${rowId}`,
+      owner.$executeRaw`UPDATE "AuditLog" SET "after" = '{"redacted": true}'::jsonb WHERE "id" = ${rowId}`,
     ).rejects.toThrow(/append-only/);
   });
 });

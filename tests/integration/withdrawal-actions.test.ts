@@ -3,6 +3,7 @@ import { reviewWithdrawal } from "@/app/(app)/admin/withdrawals/actions";
 import { saveWithdrawalMaterials } from "@/app/(app)/calls/actions";
 import { can, ROLES } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import { databaseStore, smallFile } from "@/lib/storage";
 import { PHOTO_LIMITS, WITHDRAWAL_CHECKLIST } from "@/lib/workflow";
 import {
   auditCount,
@@ -45,7 +46,23 @@ async function agreedWithdrawal(fx: CallsFixture, status: "AGREED" | "SUBMITTED"
       status,
       checklist: status === "AGREED" ? [] : ALL_ITEMS,
       submittedAt: status === "AGREED" ? null : new Date(),
-      photos: status === "AGREED" ? undefined : { create: [{ mimeType: "image/jpeg", bytes: tinyJpeg(), size: 14 }] },
+      photos:
+        status === "AGREED"
+          ? undefined
+          : {
+              create: [
+                {
+                  mimeType: "image/jpeg",
+                  size: 14,
+                  file: {
+                    create: smallFile(
+                      { kind: "WITHDRAWAL_PHOTO", key: `fixture/${fx.candidateA.id}`, mimeType: "image/jpeg" },
+                      tinyJpeg(),
+                    ),
+                  },
+                },
+              ],
+            },
     },
   });
 }
@@ -77,7 +94,11 @@ describe("saveWithdrawalMaterials (phase 2 open)", () => {
     expect(request?.submittedAt).toBeInstanceOf(Date);
     expect(request?.photos).toHaveLength(1);
     expect(request?.photos[0]).toMatchObject({ mimeType: "image/jpeg", size: tinyJpeg().length });
-    expect(new Uint8Array(request?.photos[0]?.bytes ?? [])).toEqual(tinyJpeg());
+    // the bytes are a stored file of the campaign, read back through the storage module
+    const file = await db().storedFile.findUniqueOrThrow({ where: { id: request?.photos[0]?.fileId } });
+    expect(file).toMatchObject({ kind: "WITHDRAWAL_PHOTO", campaignId: fx.campaign.id, size: tinyJpeg().length });
+    const stored = await databaseStore(db()).get("WITHDRAWAL_PHOTO", file.key);
+    expect(new Uint8Array(Buffer.concat(await (stored?.stream.toArray() ?? [])))).toEqual(tinyJpeg());
 
     const audit = await db().auditLog.findMany({ where: { entityId: requestId } });
     expect(audit).toHaveLength(1);
@@ -132,6 +153,30 @@ describe("saveWithdrawalMaterials (phase 2 open)", () => {
     const result = await saveWithdrawalMaterials(materialsForm({ requestId, photos }));
     expect(result).toMatchObject({ ok: false, code: "INVALID_INPUT" });
     expect(await state()).toEqual(before);
+  });
+
+  it("keeps the photo limit when saves race: three parallel saves of four photos store at most six", async () => {
+    signInAs(fx.users.callerA);
+    const save = (n: number) =>
+      saveWithdrawalMaterials(
+        materialsForm({ requestId, photos: Array.from({ length: 4 }, (_, i) => jpegFile(`save${n}-${i}.jpg`)) }),
+      );
+    const results = await Promise.all([save(1), save(2), save(3)]);
+
+    const stored = await db().withdrawalPhoto.count({ where: { requestId } });
+    expect(stored).toBeLessThanOrEqual(PHOTO_LIMITS.perRequest);
+    // the first save stores its four; each later one would pass six and is refused in Chinese
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(stored).toBe(4);
+    for (const refused of results.filter((r) => !r.ok)) {
+      expect(refused).toMatchObject({
+        ok: false,
+        code: "INVALID_INPUT",
+        fieldErrors: { photos: [`最多上传 ${PHOTO_LIMITS.perRequest} 张照片。`] },
+      });
+    }
+    // nothing of a refused save is kept, not even its stored files
+    expect(await db().storedFile.count({ where: { kind: "WITHDRAWAL_PHOTO", key: { startsWith: requestId } } })).toBe(4);
   });
 
   it.each([

@@ -1,9 +1,11 @@
 "use server";
 
+import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ActionError, action } from "@/lib/action";
 import { workableCandidates } from "@/lib/calls/scope";
+import { bytesOf, databaseStore } from "@/lib/storage";
 import {
   allowedOutcomes,
   CHANNELS,
@@ -321,6 +323,9 @@ export const saveWithdrawalMaterials = action(
       .strict(),
   },
   async (input, { tx, user, now, audit }) => {
+    // one save of a request at a time: the photo count below must include what a parallel save
+    // stores, or three saves of four photos each would all pass the limit of six
+    await tx.$executeRaw`SELECT 1 FROM "WithdrawalRequest" WHERE id = ${input.requestId} FOR UPDATE`;
     const request = await tx.withdrawalRequest.findFirst({
       where: { id: input.requestId, candidate: workableCandidates(user) },
       include: {
@@ -339,7 +344,7 @@ export const saveWithdrawalMaterials = action(
     if (request._count.photos + photos.length > PHOTO_LIMITS.perRequest) {
       throw new ActionError("INVALID_INPUT", { photos: [`最多上传 ${PHOTO_LIMITS.perRequest} 张照片。`] });
     }
-    const stored = [];
+    const accepted = [];
     for (const file of photos) {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const problem = photoError(bytes);
@@ -347,7 +352,16 @@ export const saveWithdrawalMaterials = action(
       if (problem || !mimeType) {
         throw new ActionError("INVALID_INPUT", { photos: [`${file.name}：${problem?.message ?? ""}`] });
       }
-      stored.push({ requestId: request.id, mimeType, bytes, size: bytes.length });
+      accepted.push({ mimeType, bytes });
+    }
+    const store = databaseStore(tx);
+    const stored = [];
+    for (const { mimeType, bytes } of accepted) {
+      const file = await store.put(
+        { kind: "WITHDRAWAL_PHOTO", key: `${request.id}/${randomUUID()}`, mimeType, campaignId: request.campaignId },
+        bytesOf(bytes),
+      );
+      stored.push({ requestId: request.id, mimeType, fileId: file.id, size: file.size });
     }
     if (stored.length > 0) await tx.withdrawalPhoto.createMany({ data: stored });
 

@@ -1,7 +1,9 @@
+import { Readable } from "node:stream";
 import { can } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
 import { workableCandidates } from "@/lib/calls/scope";
 import { db } from "@/lib/db";
+import { databaseStore } from "@/lib/storage";
 
 /**
  * A photo of a signed withdrawal form (it shows ID copies): only the data team and the caller in
@@ -16,15 +18,17 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pho
       id: photoId,
       ...(can(user.roles, "withdrawal.review") ? {} : { request: { candidate: workableCandidates(user) } }),
     },
-    select: { id: true, mimeType: true, bytes: true, requestId: true },
+    select: { id: true, mimeType: true, requestId: true, file: { select: { key: true } } },
   });
-  if (!photo) return new Response("Not found", { status: 404 });
+  const stored = photo && (await databaseStore(db()).get("WITHDRAWAL_PHOTO", photo.file.key));
+  if (!photo || !stored) return new Response("Not found", { status: 404 });
   await db().auditLog.create({
     data: { actorId: user.id, action: "withdrawalPhoto.view", entityType: "WithdrawalPhoto", entityId: photo.id },
   });
-  return new Response(Buffer.from(photo.bytes), {
+  return new Response(Readable.toWeb(stored.stream) as ReadableStream<Uint8Array>, {
     headers: {
       "Content-Type": photo.mimeType,
+      "Content-Length": String(stored.info.size),
       "Cache-Control": "private, no-store",
       "X-Content-Type-Options": "nosniff",
       "Content-Disposition": "inline",
