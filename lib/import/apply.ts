@@ -5,6 +5,7 @@ import { createReadStream } from "node:fs";
 import type { ImportKind } from "@/generated/prisma/enums";
 import { assignableCallers, takeLeastLoaded } from "@/lib/calls/scope";
 import type { Prisma, PrismaClient } from "@/lib/db/client";
+import { regionGroups, regionKey } from "@/lib/regions";
 import type { CheckReport, ListRecord } from "./check";
 import { checkListFile } from "./check-file";
 import type { HeaderMapping, ListKind, MappingChoice } from "./columns";
@@ -30,11 +31,6 @@ export function fileSha256(path: string): Promise<string> {
   });
 }
 
-/** "成都市", "成都" and "成都地区" are one region: the part before the administrative suffix. */
-export function regionKey(region: string): string {
-  return region.trim().replace(/(市|州|地区|自治州)$/, "");
-}
-
 export interface ImportPreview {
   report: CheckReport;
   /** null while the file has row errors or duplicate exam numbers: nothing can be applied then */
@@ -44,6 +40,68 @@ export interface ImportPreview {
   alreadyApplied: boolean;
   /** the header row and its mapping, for the page to show and correct; null when no row was found */
   header: HeaderMapping | null;
+  /** rows that can be applied but not as wished: a new candidate whose region no group covers */
+  warnings: RowWarning[];
+}
+
+/** Not an error: the row is applied, but the data team should know (see ImportPreview.warnings). */
+export interface RowWarning {
+  /** the row number as Excel shows it */
+  row: number;
+  column: string;
+  code: "REGION_WITHOUT_GROUP" | "REGION_OF_TWO_GROUPS";
+  message: string;
+}
+
+/** The campaign's groups by region (lib/regions): each 市州 in any of its name forms finds its group. */
+async function groupsByRegion(db: PrismaClient | Prisma.TransactionClient, campaignId: string) {
+  // oldest first: when two groups name one region, the one set up first keeps it
+  const groups = await db.group.findMany({
+    where: { campaignId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, name: true, region: true },
+  });
+  return regionGroups(groups.map((group) => ({ region: group.region, group })));
+}
+
+/** The region column's header as the file writes it, for the warnings to name it. */
+function regionHeader(header: HeaderMapping | null): string | null {
+  return header?.columns.find((column) => column.field === "region")?.header || null;
+}
+
+/** A warning for each new candidate whose region no group covers, or two groups claim. */
+function regionWarnings(
+  plan: ImportPlan,
+  groups: Awaited<ReturnType<typeof groupsByRegion>>,
+  regionColumn: string,
+): RowWarning[] {
+  const shared = new Map(groups.conflicts.map((c) => [c.region, c.groups.map((g) => g.name)]));
+  const warnings: RowWarning[] = [];
+  for (const { row, patch } of plan.create) {
+    const region = patch.region ?? "";
+    const group = groups.groupOf(region);
+    if (!group) {
+      warnings.push({
+        row,
+        column: regionColumn,
+        code: "REGION_WITHOUT_GROUP",
+        message: region
+          ? `地区“${region}”没有对应的回访小组，该考生将不会分配给任何人。`
+          : "没有填写地区，该考生将不会分配给任何人。",
+      });
+      continue;
+    }
+    const claimants = shared.get(regionKey(region));
+    if (claimants) {
+      warnings.push({
+        row,
+        column: regionColumn,
+        code: "REGION_OF_TWO_GROUPS",
+        message: `地区“${region}”同时属于${claimants.join("、")}，将分配给${group.name}。`,
+      });
+    }
+  }
+  return warnings;
 }
 
 async function snapshots(db: PrismaClient | Prisma.TransactionClient, campaignId: string, examNos: string[]) {
@@ -91,7 +149,7 @@ export async function previewImport(
     select: { id: true },
   });
   if (report.errors.length > 0 || report.duplicates.length > 0) {
-    return { report, plan: null, records, fileHash, alreadyApplied: Boolean(applied), header };
+    return { report, plan: null, records, fileHash, alreadyApplied: Boolean(applied), header, warnings: [] };
   }
   const previous = await prisma.importBatch.findFirst({
     where: { campaignId: input.campaignId, kind: IMPORT_KIND[input.kind], status: "APPLIED" },
@@ -104,7 +162,10 @@ export async function previewImport(
     records.map((r) => r.examNo),
   );
   const plan = planImport(input.kind, records, existing, previous?.examNos ?? null);
-  return { report, plan, records, fileHash, alreadyApplied: Boolean(applied), header };
+  const regionColumn = regionHeader(header) ?? "地区";
+  const warnings =
+    plan.create.length > 0 ? regionWarnings(plan, await groupsByRegion(prisma, input.campaignId), regionColumn) : [];
+  return { report, plan, records, fileHash, alreadyApplied: Boolean(applied), header, warnings };
 }
 
 export type ImportRefusal = "HAS_ERRORS" | "UNKNOWN_EXAM_NOS" | "NOT_FOUND" | "NOT_APPLIED" | "LATER_BATCH" | "IN_USE";
@@ -115,12 +176,11 @@ export type ApplyResult =
 
 /** Callers of each group who may take candidates, with their current load. */
 async function assignmentPlan(tx: Prisma.TransactionClient, campaignId: string) {
-  const groups = await tx.group.findMany({ where: { campaignId }, select: { id: true, region: true } });
+  const groups = await groupsByRegion(tx, campaignId);
   const staff = await tx.staffProfile.findMany({
     where: assignableCallers(campaignId),
     select: { userId: true, groupId: true, user: { select: { _count: { select: { assignedCandidates: true } } } } },
   });
-  const byRegion = new Map(groups.map((g) => [regionKey(g.region), g.id]));
   const load = new Map<string, { userId: string; count: number }[]>();
   for (const s of staff) {
     const list = load.get(s.groupId as string) ?? [];
@@ -130,7 +190,7 @@ async function assignmentPlan(tx: Prisma.TransactionClient, campaignId: string) 
   return {
     /** the group of the region, and in it the caller with the fewest candidates (ties: the first) */
     pick(region: string): { groupId: string | null; callerId: string | null } {
-      const groupId = byRegion.get(regionKey(region)) ?? null;
+      const groupId = groups.groupOf(region)?.id ?? null;
       const callers = groupId ? load.get(groupId) : undefined;
       if (!groupId || !callers || callers.length === 0) return { groupId, callerId: null };
       return { groupId, callerId: takeLeastLoaded(callers) };
