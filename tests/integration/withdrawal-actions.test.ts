@@ -176,7 +176,8 @@ describe("saveWithdrawalMaterials (phase 2 open)", () => {
       });
     }
     // nothing of a refused save is kept, not even its stored files
-    expect(await db().storedFile.count({ where: { kind: "WITHDRAWAL_PHOTO", key: { startsWith: requestId } } })).toBe(4);
+    const files = await db().storedFile.count({ where: { kind: "WITHDRAWAL_PHOTO", key: { startsWith: requestId } } });
+    expect(files).toBe(4);
   });
 
   it.each([
