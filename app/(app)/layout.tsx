@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { AppNav } from "@/components/shell/app-nav";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { SignOutEverywhereButton } from "@/components/shell/sign-out-everywhere-button";
 import { areasFor, homeFor } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 
@@ -29,6 +30,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               </span>
               <LanguageSwitch />
               <SignOutButton />
+              <SignOutEverywhereButton />
             </div>
           </div>
           <AppNav items={areas} />

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 
-const KNOWN_ERRORS = ["EMPTY", "INVALID", "LOCKED", "DISABLED"] as const;
+const KNOWN_ERRORS = ["EMPTY", "INVALID", "LOCKED", "DISABLED", "UNAVAILABLE"] as const;
 type LoginError = (typeof KNOWN_ERRORS)[number] | "NETWORK" | "SESSION_ENDED";
 
 export function LoginForm({ initialError = null }: { initialError?: LoginError | null }) {

@@ -1,14 +1,18 @@
+import { CLIENT_ADDRESS_HEADER, normaliseAddress } from "@/lib/http/forwarded";
+
 /**
- * The client's address for the per-address sign-in limit. A client can send any X-Forwarded-For it
- * likes, and each proxy in front of the app appends the address it saw, so only entries added by our
- * own proxies can be trusted: counting `trustedHops` from the right gives the address the outermost
- * trusted proxy saw. Default 1 = one reverse proxy (nginx with $proxy_add_x_forwarded_for).
+ * Stands for "no address known". The sign-in limits never count it as an address: as one shared
+ * bucket it would let anybody lock everybody out.
  */
-export function clientAddress(forwardedFor: unknown, trustedHops = 1): string {
-  if (typeof forwardedFor !== "string" || trustedHops < 1) return "unknown";
-  const entries = forwardedFor
-    .split(",")
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-  return entries[entries.length - trustedHops] ?? entries[0] ?? "unknown";
+export const UNKNOWN_ADDRESS = "unknown";
+
+/**
+ * The client's address for the per-address sign-in limit, from next-auth's plain-object `req.headers`.
+ * The web server sets CLIENT_ADDRESS_HEADER on every request (the TCP peer, or the address the
+ * outermost trusted proxy saw) and drops any copy the client sent; X-Forwarded-For is never read
+ * here, because a client can write anything there.
+ */
+export function clientAddress(headers: Record<string, unknown> | undefined): string {
+  const value = headers?.[CLIENT_ADDRESS_HEADER];
+  return (typeof value === "string" ? normaliseAddress(value) : undefined) ?? UNKNOWN_ADDRESS;
 }

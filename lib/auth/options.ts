@@ -1,11 +1,21 @@
+import { cookies } from "next/headers";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db";
+import { serverEnv } from "@/lib/env";
 import { clientAddress } from "./client-address";
-import { checkCredentials } from "./sign-in";
+import { DEVICE_COOKIE_MAX_AGE_SECONDS, deviceNonce, newDeviceCookie } from "./device-cookie";
+import { endSession, SESSION_MAX_AGE_SECONDS, startSession } from "./sessions";
+import { checkCredentials, type SignInResult } from "./sign-in";
 
-/** Sessions are short: the app is used on shared school computers. */
-export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+export { SESSION_MAX_AGE_SECONDS };
+
+/**
+ * The one code for a sign-in that failed for a reason other than the credentials (the database is
+ * down, say). next-auth puts an authorize error's message into the redirect URL the browser reads,
+ * so no other message may leave authorize: the detail goes to the server's log.
+ */
+export const SIGN_IN_UNAVAILABLE = "UNAVAILABLE";
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
@@ -15,29 +25,64 @@ export const authOptions: NextAuthOptions = {
       name: "credentials",
       credentials: { login: { type: "text" }, password: { type: "password" } },
       async authorize(credentials, req) {
-        const result = await checkCredentials(db(), {
-          login: credentials?.login,
-          password: credentials?.password,
-          ip: clientAddress(req?.headers?.["x-forwarded-for"], Number(process.env.HUIFANG_TRUSTED_PROXIES ?? 1)),
-        });
+        const secret = serverEnv().NEXTAUTH_SECRET;
+        // authorize runs inside the route handler app/api/auth/[...nextauth], where the cookies of the
+        // request can be read and cookies set on the response
+        const cookieJar = await cookies();
+        let result: SignInResult;
+        let sessionId: string | undefined;
+        try {
+          const browserCookies = Object.fromEntries(cookieJar.getAll().map((c) => [c.name, c.value]));
+          result = await checkCredentials(db(), {
+            login: credentials?.login,
+            password: credentials?.password,
+            address: clientAddress(req?.headers),
+            deviceFor: (login) => deviceNonce(login, browserCookies, secret),
+          });
+          if (result.ok)
+            sessionId = await startSession(db(), { userId: result.user.id, userAgent: req?.headers?.["user-agent"] });
+        } catch (error) {
+          console.error("[huifang] sign-in failed:", error);
+          throw new Error(SIGN_IN_UNAVAILABLE);
+        }
         // next-auth hands the message to signIn() as `error`; the login form translates the code
         if (!result.ok) throw new Error(result.error);
+
+        // OWASP's device cookies: a new one at every successful sign-in (lib/auth/device-cookie.ts)
+        const device = newDeviceCookie(result.user.login, secret);
+        cookieJar.set(device.name, device.value, {
+          httpOnly: true,
+          sameSite: "lax",
+          // the web server sets the protocol the browser used (lib/http/forwarded.ts)
+          secure: req?.headers?.["x-forwarded-proto"] === "https",
+          path: "/",
+          maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
+        });
         const { id, name, login, sessionVersion } = result.user;
-        return { id, name, login, sessionVersion };
+        return { id, name, login, sessionVersion, sessionId };
       },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
       if (user) {
-        token.sub = user.id;
-        token.sessionVersion = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        const signedIn = user as { id: string; sessionVersion?: number; sessionId?: string };
+        token.sub = signedIn.id;
+        token.sessionVersion = signedIn.sessionVersion ?? 0;
+        token.sessionId = signedIn.sessionId;
       }
       return token;
     },
     session({ session, token }) {
       // Roles are not trusted from the token: lib/auth/session reads them from the database.
-      return { ...session, userId: token.sub, sessionVersion: token.sessionVersion };
+      return { ...session, userId: token.sub, sessionId: token.sessionId, sessionVersion: token.sessionVersion };
+    },
+  },
+  events: {
+    // next-auth's sign-out only deletes the cookie in this browser; a copy kept elsewhere would still
+    // open the app until it expired, so the session ends on the server too.
+    async signOut({ token }) {
+      if (token?.sessionId) await endSession(db(), token.sessionId);
     },
   },
 };
@@ -45,5 +90,6 @@ export const authOptions: NextAuthOptions = {
 declare module "next-auth/jwt" {
   interface JWT {
     sessionVersion?: number;
+    sessionId?: string;
   }
 }

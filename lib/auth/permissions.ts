@@ -50,6 +50,8 @@ export const PERMISSIONS = {
   // money (payouts/)
   "payouts.view": ["ADMIN", "CALLBACK_LEAD", "INSPECTOR"],
   "payouts.signOff": ["ADMIN"],
+  // one's own account: everybody who can sign in (退出所有设备)
+  "account.endSessions": ROLES,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -6,19 +6,19 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import { authOptions } from "./options";
 import { can, type Permission } from "./permissions";
-import { resolveSessionUser, type SessionUser } from "./session-user";
+import { resolveSessionUser, type SessionClaims, type SessionUser } from "./sessions";
 
 export type { SessionUser };
 
 /** The signed-in user of this request, checked against the database (see resolveSessionUser). */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const claims = (await getServerSession(authOptions)) as { userId?: string; sessionVersion?: number } | null;
+  const claims = (await getServerSession(authOptions)) as SessionClaims | null;
   return resolveSessionUser(db(), claims);
 });
 
 /**
  * For pages: the user, or a redirect to the sign-in page. Someone who still holds a session cookie
- * was signed out by the server (account disabled, role changed, session expired): the sign-in page
+ * was signed out by the server (退出所有设备, account disabled, session expired): the sign-in page
  * tells them so instead of just appearing.
  */
 export async function requireUser(): Promise<SessionUser> {

@@ -1,15 +1,30 @@
 import { subMinutes } from "date-fns";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/db/client";
+import { UNKNOWN_ADDRESS } from "./client-address";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import type { Role } from "./permissions";
 
-/** documenso's limits: 10 failures per account and 50 per address in a sliding 15 minutes. */
-export const LOGIN_LIMITS = { windowMinutes: 15, perAccount: 10, perAddress: 50 } as const;
+/**
+ * documenso's limits, 10 failures per account and 50 per address in a sliding 15 minutes, for
+ * browsers that never signed in to the account; a browser that did (it holds the account's device
+ * cookie, lib/auth/device-cookie.ts) has 10 of its own instead, so it is not locked out by others.
+ */
+export const LOGIN_LIMITS = { windowMinutes: 15, perAccount: 10, perAddress: 50, perDevice: 10 } as const;
+
+/**
+ * Text a person can type: no control characters (a NUL byte included, which PostgreSQL refuses in
+ * text) and no lone UTF-16 surrogates (which have no UTF-8 form).
+ */
+function isTypedText(text: string): boolean {
+  return text.isWellFormed() && !/\p{Cc}/u.test(text);
+}
+
+const filledIn = z.object({ login: z.string().trim().min(1), password: z.string().min(1) });
 
 export const credentialsSchema = z.object({
-  login: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(256),
+  login: z.string().max(64).refine(isTypedText),
+  password: z.string().max(256).refine(isTypedText),
 });
 
 export type SignInError = "EMPTY" | "INVALID" | "LOCKED" | "DISABLED";
@@ -17,56 +32,103 @@ export type SignInResult =
   | { ok: true; user: { id: string; name: string; login: string; roles: Role[]; sessionVersion: number } }
   | { ok: false; error: SignInError };
 
+export interface SignInAttempt {
+  login?: unknown;
+  password?: unknown;
+  /** lib/auth/client-address.ts; UNKNOWN_ADDRESS is never counted as an address */
+  address: string;
+  /** the nonce of this browser's valid device cookie for a login (lib/auth/device-cookie.ts), if any */
+  deviceFor?: (login: string) => string | null;
+}
+
 /**
  * Checks a sign-in attempt and records it. Unknown logins and wrong passwords get the same answer
- * after the same work; a locked account is refused before its password is even checked, so the
- * right password does not help an attacker past the limit.
+ * after the same work. The limits are checked and the attempt counted in one step, before the
+ * password is (reserveAttempt), so a burst of simultaneous guesses gets no more checks than the limit,
+ * and a locked-out browser does not get its password checked at all: the right password does not
+ * help an attacker past the limit.
  */
 export async function checkCredentials(
   prisma: PrismaClient,
-  input: { login?: unknown; password?: unknown; ip: string },
+  input: SignInAttempt,
   now: Date = new Date(),
 ): Promise<SignInResult> {
-  const parsed = credentialsSchema.safeParse({ login: input.login, password: input.password });
-  if (!parsed.success) return { ok: false, error: "EMPTY" };
+  const filled = filledIn.safeParse({ login: input.login, password: input.password });
+  if (!filled.success) return { ok: false, error: "EMPTY" };
+  // refused before any query: no account can have such a login, and PostgreSQL cannot store a NUL
+  const parsed = credentialsSchema.safeParse(filled.data);
+  if (!parsed.success) return { ok: false, error: "INVALID" };
   const login = parsed.data.login.toLowerCase();
   const { password } = parsed.data;
-  const ip = input.ip.slice(0, 64);
+  const device = input.deviceFor?.(login) ?? null;
 
-  const windowStart = subMinutes(now, LOGIN_LIMITS.windowMinutes);
-  const lastSuccess = await prisma.loginAttempt.findFirst({
-    where: { login, success: true, createdAt: { gte: windowStart } },
-    orderBy: { createdAt: "desc" },
-    select: { createdAt: true },
-  });
-  const [accountFailures, addressFailures] = await Promise.all([
-    prisma.loginAttempt.count({
-      // a successful sign-in clears the account's counter
-      where: { login, success: false, createdAt: { gt: lastSuccess?.createdAt ?? windowStart } },
-    }),
-    prisma.loginAttempt.count({ where: { ip, success: false, createdAt: { gt: windowStart } } }),
-  ]);
-  const record = (success: boolean) => prisma.loginAttempt.create({ data: { login, ip, success, createdAt: now } });
-
-  if (accountFailures >= LOGIN_LIMITS.perAccount || addressFailures >= LOGIN_LIMITS.perAddress) {
-    await record(false);
-    return { ok: false, error: "LOCKED" };
-  }
+  const attemptId = await reserveAttempt(prisma, { login, address: input.address.slice(0, 64), device }, now);
+  if (!attemptId) return { ok: false, error: "LOCKED" };
 
   const user = await prisma.user.findUnique({ where: { login } });
   const passwordOk = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
-  if (!user || !passwordOk) {
-    await record(false);
-    return { ok: false, error: "INVALID" };
-  }
-  if (!user.active) {
-    // only someone who knows the password learns that the account is disabled
-    await record(false);
-    return { ok: false, error: "DISABLED" };
-  }
-  await record(true);
+  if (!user || !passwordOk) return { ok: false, error: "INVALID" };
+  // only someone who knows the password learns that the account is disabled; it stays a failure
+  if (!user.active) return { ok: false, error: "DISABLED" };
+  await prisma.loginAttempt.update({ where: { id: attemptId }, data: { success: true } });
   return {
     ok: true,
     user: { id: user.id, name: user.name, login: user.login, roles: user.roles, sessionVersion: user.sessionVersion },
   };
+}
+
+/**
+ * Counts the failures that limit this attempt and records the attempt, as a failure until its
+ * password proves right, in one short transaction holding an advisory lock on each counter it reads
+ * (taken in a fixed order, so two attempts never wait on each other crosswise). Every attempt thus sees
+ * all attempts before it, however many arrive at once. Returns the attempt's id, or null when a limit
+ * is reached (the refused attempt is recorded too, so an attacker who keeps trying stays locked out).
+ *
+ * A known browser is limited by its own failures only. An unknown browser is limited by the
+ * account's failures from unknown browsers since the last success from one, and by its address's
+ * failures from unknown browsers, unless the address is unknown.
+ */
+async function reserveAttempt(
+  prisma: PrismaClient,
+  attempt: { login: string; address: string; device: string | null },
+  now: Date,
+): Promise<string | null> {
+  const { login, address, device } = attempt;
+  const windowStart = subMinutes(now, LOGIN_LIMITS.windowMinutes);
+  const countAddress = address !== UNKNOWN_ADDRESS;
+  const locks = device ? [`device:${device}`] : [`login:${login}`, ...(countAddress ? [`address:${address}`] : [])];
+  return prisma.$transaction(
+    async (tx) => {
+      for (const key of locks.sort()) {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+      }
+      const failures = (where: object) => tx.loginAttempt.count({ where: { success: false, ...where } });
+      let locked: boolean;
+      if (device) {
+        locked = (await failures({ device, createdAt: { gt: windowStart } })) >= LOGIN_LIMITS.perDevice;
+      } else {
+        const lastSuccess = await tx.loginAttempt.findFirst({
+          where: { login, device: null, success: true, createdAt: { gte: windowStart } },
+          orderBy: { createdAt: "desc" },
+          select: { createdAt: true },
+        });
+        const accountFailures = await failures({
+          login,
+          device: null,
+          createdAt: { gt: lastSuccess?.createdAt ?? windowStart },
+        });
+        const addressFailures = countAddress
+          ? await failures({ ip: address, device: null, createdAt: { gt: windowStart } })
+          : 0;
+        locked = accountFailures >= LOGIN_LIMITS.perAccount || addressFailures >= LOGIN_LIMITS.perAddress;
+      }
+      const recorded = await tx.loginAttempt.create({
+        data: { login, ip: address, device, success: false, createdAt: now },
+        select: { id: true },
+      });
+      return locked ? null : recorded.id;
+    },
+    // a burst queues for the lock: wait for a connection rather than fail
+    { maxWait: 30_000, timeout: 30_000 },
+  );
 }

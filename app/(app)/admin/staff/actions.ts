@@ -3,10 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ActionError, action } from "@/lib/action";
+import { endAllSessions } from "@/lib/auth/sessions";
 
 /**
- * Disables or re-enables an account. Either way the session version moves on, so every session the
- * person holds ends at their next request (lib/auth/session re-reads it each time).
+ * Disables or re-enables an account. Either way every session the person holds ends, at their next
+ * request (lib/auth/sessions checks the session on each one).
  */
 export const setUserActive = action(
   {
@@ -14,15 +15,16 @@ export const setUserActive = action(
     permission: "staff.manage",
     schema: z.object({ userId: z.string().min(1).max(64), active: z.stringbool() }).strict(),
   },
-  async ({ userId, active }, { tx, user, audit }) => {
+  async ({ userId, active }, { tx, user, now, audit }) => {
     if (userId === user.id) throw new ActionError("INVALID_INPUT", { active: ["不能停用自己的账号。"] });
     const before = await tx.user.findUnique({ where: { id: userId }, select: { active: true } });
     if (!before) throw new ActionError("NOT_FOUND");
     const after = await tx.user.update({
       where: { id: userId },
-      data: { active, sessionVersion: { increment: 1 } },
+      data: { active },
       select: { active: true },
     });
+    await endAllSessions(tx, userId, now);
     audit({ entityType: "User", entityId: userId, before, after });
     revalidatePath("/admin/staff");
     return after;
