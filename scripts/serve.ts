@@ -79,6 +79,7 @@ async function main() {
       NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${env.PORT}`,
       // PGlite is one session behind a statement queue: a few connections are plenty
       DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE || (embedded ? "4" : "10"),
+      HUIFANG_DATABASE: embedded ? "embedded" : "server",
     },
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -39,6 +39,8 @@ export const serverEnvSchema = z.object({
   DATABASE_URL: postgresUrl,
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** set by the launcher: the embedded database runs one transaction at a time (lib/import/progress) */
+  HUIFANG_DATABASE: z.enum(["embedded", "server"]).default("server"),
 });
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
 
