@@ -1,17 +1,26 @@
-import { describe, expect, it } from "vitest";
-import { applyStageOf, endApply, reportApplyStage } from "./progress";
+import { describe, expect, it, vi } from "vitest";
+import { processProgress } from "./progress";
 
-describe("apply progress", () => {
-  it("reports each upload's stage until the apply ends, and idle otherwise", () => {
-    expect(applyStageOf("a")).toEqual({ stage: "idle" });
-    reportApplyStage("a", { stage: "checking" });
-    reportApplyStage("b", { stage: "writing", written: 2000, total: 5000 });
-    expect(applyStageOf("a")).toEqual({ stage: "checking" });
-    reportApplyStage("a", { stage: "writing", written: 4000, total: 100000 });
-    expect(applyStageOf("a")).toEqual({ stage: "writing", written: 4000, total: 100000 });
-    endApply("a");
-    expect(applyStageOf("a")).toEqual({ stage: "idle" });
-    expect(applyStageOf("b")).toEqual({ stage: "writing", written: 2000, total: 5000 });
-    endApply("b");
+describe("the process-wide apply progress (embedded database)", () => {
+  it("reports each upload's stage until the apply ends, and idle otherwise", async () => {
+    const progress = processProgress();
+    expect(await progress.read("a")).toEqual({ stage: "idle" });
+    await progress.report("a", { stage: "checking" });
+    await progress.report("b", { stage: "writing", written: 2000, total: 5000 });
+    expect(await progress.read("a")).toEqual({ stage: "checking" });
+    await progress.report("a", { stage: "writing", written: 4000, total: 100000 });
+    expect(await progress.read("a")).toEqual({ stage: "writing", written: 4000, total: 100000 });
+    await progress.end("a");
+    expect(await progress.read("a")).toEqual({ stage: "idle" });
+    expect(await progress.read("b")).toEqual({ stage: "writing", written: 2000, total: 5000 });
+    await progress.end("b");
+  });
+
+  it("is one store per process, whichever copy of the module asks (each server bundle has its own)", async () => {
+    await processProgress().report("c", { stage: "checking" });
+    vi.resetModules();
+    const { processProgress: otherCopy } = await import("./progress");
+    expect(await otherCopy().read("c")).toEqual({ stage: "checking" });
+    await processProgress().end("c");
   });
 });

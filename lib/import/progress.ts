@@ -1,23 +1,76 @@
-// How far the applies running in this process have got, for the import page to show while its apply
-// action runs. The apply is one transaction, so no other connection can count its rows; the upload it
-// applies already lives on this instance (see uploads.ts), and so does this record of its progress.
+// How far a running apply has got, for the import page to show while its apply action runs.
+//
+// The apply is one transaction, so no other connection can count its rows: the apply reports each
+// stage itself. Where the report goes depends on the database:
+// - On a PostgreSQL server it is a row of ImportProgress, written on a connection of its own outside
+//   the apply's transaction, so the progress route of every app instance reads it.
+// - On the embedded database (PGlite behind a socket that runs one transaction at a time) a write on
+//   another connection would wait for the apply's own transaction to end: the apply would wait on
+//   itself. There is one process there, and the report stays in a process-wide store on `globalThis`,
+//   which the route handler's and the action's server bundles share (each bundle has its own copy of
+//   this module).
+import type { PrismaClient } from "@/lib/db/client";
 
 export type ApplyStage =
   | { stage: "checking" }
   | { stage: "writing"; written: number; total: number }
   | { stage: "idle" };
 
-const running = new Map<string, ApplyStage>();
+export type RunningStage = Exclude<ApplyStage, { stage: "idle" }>;
 
-export function reportApplyStage(fileHash: string, stage: Exclude<ApplyStage, { stage: "idle" }>): void {
-  running.set(fileHash, stage);
+/** A report left behind by an instance that died mid-apply stops counting after the apply's own time limit. */
+const STALE_AFTER_MS = 10 * 60 * 1000;
+
+export interface ProgressStore {
+  report(fileHash: string, stage: RunningStage): Promise<void>;
+  /** Forgets an apply once it has ended (applied, refused or failed). */
+  end(fileHash: string): Promise<void>;
+  read(fileHash: string): Promise<ApplyStage>;
 }
 
-/** Forgets an apply once it has ended (applied, refused or failed). */
-export function endApply(fileHash: string): void {
-  running.delete(fileHash);
+/** Progress rows written and read on their own client, never inside an apply's transaction. */
+export function databaseProgress(prisma: PrismaClient, now: () => Date = () => new Date()): ProgressStore {
+  return {
+    async report(fileHash, stage) {
+      const values = { stage: stage.stage, ...counts(stage) };
+      await prisma.importProgress.upsert({
+        where: { fileHash },
+        create: { fileHash, ...values },
+        update: values,
+      });
+    },
+    async end(fileHash) {
+      await prisma.importProgress.deleteMany({ where: { fileHash } });
+    },
+    async read(fileHash) {
+      const row = await prisma.importProgress.findUnique({ where: { fileHash } });
+      if (!row || now().getTime() - row.updatedAt.getTime() > STALE_AFTER_MS) return { stage: "idle" };
+      return row.stage === "writing"
+        ? { stage: "writing", written: row.written, total: row.total }
+        : { stage: "checking" };
+    },
+  };
 }
 
-export function applyStageOf(fileHash: string): ApplyStage {
-  return running.get(fileHash) ?? { stage: "idle" };
+const processWide = globalThis as unknown as { huifangApplyProgress?: Map<string, RunningStage> };
+
+/** The embedded database's store: one map per process, whichever bundle asks. */
+export function processProgress(): ProgressStore {
+  processWide.huifangApplyProgress ??= new Map();
+  const running = processWide.huifangApplyProgress;
+  return {
+    async report(fileHash, stage) {
+      running.set(fileHash, stage);
+    },
+    async end(fileHash) {
+      running.delete(fileHash);
+    },
+    async read(fileHash) {
+      return running.get(fileHash) ?? { stage: "idle" };
+    },
+  };
+}
+
+function counts(stage: RunningStage): { written: number; total: number } {
+  return stage.stage === "writing" ? { written: stage.written, total: stage.total } : { written: 0, total: 0 };
 }

@@ -14,7 +14,12 @@ function uploadRequest(content: string, kind = "toudang", origin = "http://local
   const form = new FormData();
   form.set("file", new File([content], "投档名单.csv", { type: "text/csv" }));
   form.set("kind", kind);
-  return new Request("http://localhost/api/imports", { method: "POST", body: form, headers: { origin } });
+  // as a browser on http://localhost sends it: the host it addressed, and its own origin
+  return new Request("http://localhost/api/imports", {
+    method: "POST",
+    body: form,
+    headers: { origin, host: "localhost" },
+  });
 }
 
 const LIST = csvText([
@@ -58,6 +63,16 @@ describe("importing from the web page", () => {
     expect(await db().candidate.count({ where: { assignedCallerId: caller.id } })).toBe(2);
     expect(await db().auditLog.count({ where: { action: "import.apply" } })).toBe(1);
 
+    // the applied upload left the store with its apply: the same hash again finds nothing to apply
+    const stale = await applyUpload({
+      fileHash: preview.fileHash,
+      format: "csv",
+      kind: "toudang",
+      fileName: "投档名单.csv",
+    });
+    expect(stale).toMatchObject({ ok: false, code: "INVALID_INPUT", fieldErrors: { fileHash: [expect.any(String)] } });
+    // uploaded again, it previews as already applied and is refused
+    expect(await (await POST(uploadRequest(LIST))).json()).toMatchObject({ alreadyApplied: true });
     const again = await applyUpload({
       fileHash: preview.fileHash,
       format: "csv",

@@ -1,5 +1,3 @@
-import { createHash } from "node:crypto";
-import { writeFile } from "node:fs/promises";
 import { can } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
@@ -7,16 +5,19 @@ import { db } from "@/lib/db";
 import { isSameOrigin } from "@/lib/http/same-origin";
 import { previewImport } from "@/lib/import/apply";
 import { LIST_KINDS, type ListKind, parseMapping } from "@/lib/import/columns";
-import { fileFormat, MAX_FILE_BYTES, UnreadableFileError } from "@/lib/import/read";
-import { uploadPath } from "@/lib/import/uploads";
+import { MAX_FILE_BYTES, UnreadableFileError } from "@/lib/import/read";
+import { MAX_UPLOAD_BODY_BYTES, receiveList } from "@/lib/import/receive";
+import { deleteUpload, sweepUploads, withUploadedList } from "@/lib/import/uploads";
+import { databaseStore, FileTooLargeError } from "@/lib/storage";
 
 const json = (body: unknown, status = 200) => Response.json(body, { status });
 
 /**
  * Receives a list file (multipart: `file`, `kind`, and `mapping`, the header mapping as corrected on
  * the page, JSON) and answers its preview against the campaign with the header mapping it used.
- * Nothing is written to the campaign here; the file waits, named by its hash, for the apply action.
- * A route handler rather than a server action: files are larger than an action's body limit.
+ * Nothing is written to the campaign here; the file waits in the storage module, named by its hash,
+ * for the apply action (on any instance). A route handler rather than a server action: files are
+ * larger than an action's body limit, and the body is streamed, never read whole.
  */
 export async function POST(request: Request) {
   // route handlers get no automatic CSRF protection: a form posted from another site is refused
@@ -27,34 +28,40 @@ export async function POST(request: Request) {
   const campaign = await currentCampaign();
   if (!campaign) return json({ error: "还没有回访工作计划。" }, 404);
 
-  const form = await request.formData().catch(() => null);
-  const file = form?.get("file");
-  const kind = form?.get("kind");
-  if (!(file instanceof File) || file.size === 0) return json({ error: "请选择要导入的文件。" }, 400);
-  if (typeof kind !== "string" || !LIST_KINDS.includes(kind as ListKind))
-    return json({ error: "请选择名单类型。" }, 400);
-  const mapping = parseMapping(form?.get("mapping"));
-  if (!mapping.ok) return json({ error: mapping.error }, 400);
-  if (file.size > MAX_FILE_BYTES)
-    return json({ error: `文件超过 ${MAX_FILE_BYTES / 1024 / 1024} MB，请拆分后再导入。` }, 413);
+  // refused before a byte of the body is read when the browser says how large it is; a chunked post
+  // (no Content-Length) is counted as it streams in and refused at the same limit
+  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
+  if (declared > MAX_UPLOAD_BODY_BYTES) return tooLarge();
+
+  const store = databaseStore(db());
+  // uploads never applied go after 24 hours, on each upload (and by `cli retention`)
+  await sweepUploads(store, new Date());
+  const received = await receiveList(request, store, campaign.id).catch((error: unknown) => {
+    if (error instanceof FileTooLargeError || error instanceof UnreadableFileError) return error;
+    throw error;
+  });
+  if (received instanceof FileTooLargeError) return tooLarge();
+  if (received instanceof UnreadableFileError) return json({ error: received.message }, 422);
+  const { file, fields } = received;
+  if (!file) return json({ error: "请选择要导入的文件。" }, 400);
+  const upload = { fileHash: file.stored.sha256, format: file.format };
+  const kind = fields.get("kind");
+  const mapping = parseMapping(fields.get("mapping") ?? null);
+  if (!mapping.ok || typeof kind !== "string" || !LIST_KINDS.includes(kind as ListKind)) {
+    await deleteUpload(store, upload);
+    return json({ error: mapping.ok ? "请选择名单类型。" : mapping.error }, 400);
+  }
 
   try {
-    const format = fileFormat(file.name);
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const fileHash = createHash("sha256").update(bytes).digest("hex");
-    const stored = uploadPath(fileHash, format);
-    await writeFile(stored, bytes);
-    const preview = await previewImport(db(), {
-      campaignId: campaign.id,
-      kind: kind as ListKind,
-      path: stored,
-      mapping: mapping.value,
-    });
+    const preview = await withUploadedList(store, upload, (path) =>
+      previewImport(db(), { campaignId: campaign.id, kind: kind as ListKind, path, mapping: mapping.value }),
+    );
+    if (!preview) return json({ error: "上传的文件已不在服务器上，请重新上传。" }, 404);
     const { report, plan } = preview;
     return json({
-      fileHash,
+      fileHash: upload.fileHash,
       fileName: file.name,
-      format,
+      format: upload.format,
       kind,
       alreadyApplied: preview.alreadyApplied,
       header: preview.header,
@@ -65,6 +72,8 @@ export async function POST(request: Request) {
       errors: report.errors.slice(0, 200),
       errorCount: report.errors.length,
       duplicates: report.duplicates.slice(0, 100),
+      warnings: preview.warnings.slice(0, 200),
+      warningCount: preview.warnings.length,
       plan: plan && {
         create: plan.create.length,
         update: plan.update.length,
@@ -77,7 +86,14 @@ export async function POST(request: Request) {
       },
     });
   } catch (error) {
-    if (error instanceof UnreadableFileError) return json({ error: error.message }, 422);
+    if (error instanceof UnreadableFileError) {
+      await deleteUpload(store, upload);
+      return json({ error: error.message }, 422);
+    }
     throw error;
   }
+}
+
+function tooLarge() {
+  return json({ error: `文件超过 ${MAX_FILE_BYTES / 1024 / 1024} MB，请拆分后再导入。` }, 413);
 }

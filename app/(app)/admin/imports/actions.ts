@@ -5,9 +5,11 @@ import { z } from "zod";
 import { type ActionContext, ActionError, action } from "@/lib/action";
 import { LATEST_CAMPAIGN_FIRST } from "@/lib/campaign/latest";
 import { applyAuditAfter, applyPlan, previewImport, undoBatch } from "@/lib/import/apply";
+import { applyProgress } from "@/lib/import/apply-progress";
 import { LIST_KINDS, mappingChoiceSchema } from "@/lib/import/columns";
-import { endApply, reportApplyStage } from "@/lib/import/progress";
-import { uploadPath } from "@/lib/import/uploads";
+import { UnreadableFileError } from "@/lib/import/read";
+import { deleteUpload, withUploadedList } from "@/lib/import/uploads";
+import { databaseStore } from "@/lib/storage";
 
 const applyInput = z
   .object({
@@ -31,26 +33,32 @@ export const applyUpload = action(
   },
   async (input, context) => {
     // the page polls /api/imports/progress while this runs
-    reportApplyStage(input.fileHash, { stage: "checking" });
+    const progress = applyProgress(input.fileHash);
     try {
-      return await applyChecked(input, context);
+      return await applyChecked(input, context, progress.report);
     } finally {
-      endApply(input.fileHash);
+      await progress.end();
     }
   },
 );
 
-async function applyChecked(input: z.infer<typeof applyInput>, { tx, user, audit }: ActionContext) {
+async function applyChecked(
+  input: z.infer<typeof applyInput>,
+  { tx, user, audit }: ActionContext,
+  report: ReturnType<typeof applyProgress>["report"],
+) {
+  report({ stage: "checking" });
   // everything through `tx`: a second connection would wait on this transaction under PGlite
   const campaign = await tx.campaign.findFirst({ orderBy: LATEST_CAMPAIGN_FIRST });
   if (!campaign) throw new ActionError("NOT_FOUND");
-  const path = uploadPath(input.fileHash, input.format);
-  const preview = await previewImport(tx, {
-    campaignId: campaign.id,
-    kind: input.kind,
-    path,
-    mapping: input.mapping,
-  }).catch(() => null);
+  // the upload may have been previewed on another instance: it is read from the storage module
+  const store = databaseStore(tx);
+  const preview = await withUploadedList(store, input, (path) =>
+    previewImport(tx, { campaignId: campaign.id, kind: input.kind, path, mapping: input.mapping }),
+  ).catch((error: unknown) => {
+    if (error instanceof UnreadableFileError) throw new ActionError("INVALID_INPUT", { fileHash: [error.message] });
+    throw error;
+  });
   if (!preview) throw new ActionError("INVALID_INPUT", { fileHash: ["找不到上传的文件，请重新上传。"] });
   if (!preview.plan) throw new ActionError("INVALID_INPUT", { fileHash: ["文件有错误，请改正后重新上传。"] });
   if (preview.alreadyApplied) throw new ActionError("CONFLICT");
@@ -64,8 +72,10 @@ async function applyChecked(input: z.infer<typeof applyInput>, { tx, user, audit
     { campaignId: campaign.id, kind: input.kind, fileName: input.fileName, userId: user.id },
     preview,
     preview.plan,
-    (done) => reportApplyStage(input.fileHash, { stage: "writing", ...done }),
+    (done) => report({ stage: "writing", ...done }),
   );
+  // applied: the list's personal data leaves the store with this transaction
+  await deleteUpload(store, input);
   audit({
     entityType: "ImportBatch",
     entityId: applied.batchId,

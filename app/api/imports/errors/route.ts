@@ -1,11 +1,12 @@
-import { access } from "node:fs/promises";
 import { can } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
 import { checkListFile } from "@/lib/import/check-file";
 import { LIST_KINDS, LIST_NAMES, type ListKind, parseMapping } from "@/lib/import/columns";
 import { errorReportWorkbook } from "@/lib/import/error-report";
 import { UnreadableFileError } from "@/lib/import/read";
-import { uploadPath } from "@/lib/import/uploads";
+import { withUploadedList } from "@/lib/import/uploads";
+import { databaseStore } from "@/lib/storage";
 
 const text = (body: string, status: number) =>
   new Response(body, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
@@ -27,17 +28,11 @@ export async function GET(request: Request) {
   if (!/^[0-9a-f]{64}$/.test(fileHash) || (format !== "xlsx" && format !== "csv") || !LIST_KINDS.includes(kind))
     return text("链接不完整，请回到导入页面重新下载。", 400);
   if (!mapping.ok) return text(mapping.error, 400);
-  const path = uploadPath(fileHash, format);
-  if (
-    !(await access(path).then(
-      () => true,
-      () => false,
-    ))
-  ) {
-    return text("上传的文件已不在服务器上，请重新上传后再下载错误报告。", 404);
-  }
   try {
-    const report = await checkListFile(path, kind, undefined, { mapping: mapping.value });
+    const report = await withUploadedList(databaseStore(db()), { fileHash, format }, (path) =>
+      checkListFile(path, kind, undefined, { mapping: mapping.value }),
+    );
+    if (!report) return text("上传的文件已不在服务器上，请重新上传后再下载错误报告。", 404);
     const file = await errorReportWorkbook(report);
     const name = `${LIST_NAMES[kind]}错误报告.xlsx`;
     return new Response(new Uint8Array(file), {
