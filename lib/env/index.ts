@@ -18,6 +18,8 @@ const flag = z.enum(["on", "off"]);
 export const launcherEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   DATABASE_URL: postgresUrl.optional(),
+  /** the owner role's address: migrations run as it, the app never sees it (README "Database") */
+  DATABASE_OWNER_URL: postgresUrl.optional(),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HUIFANG_DATA_DIR: z.string().min(1).default(".data"),

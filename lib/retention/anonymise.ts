@@ -4,14 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import type { PrismaClient } from "@/lib/db/client";
-import {
-  ANONYMOUS_NAME,
-  EXAM_NO_PREFIX,
-  REDACTED_AUDIT_JSON,
-  REDACTED_WEEKLY_BODY,
-  redactWeekFigures,
-  scrubText,
-} from "./rules";
+import { ANONYMOUS_NAME, EXAM_NO_PREFIX, REDACTED_WEEKLY_BODY, redactWeekFigures, scrubText } from "./rules";
 
 type Reader = PrismaClient | Prisma.TransactionClient;
 
@@ -46,22 +39,6 @@ export const COUNT_LABELS: Record<keyof RetentionCounts, string> = {
 
 export function totalOf(counts: RetentionCounts): number {
   return Object.values(counts).reduce((sum, n) => sum + n, 0);
-}
-
-/** Audit rows about this campaign's candidate-level entities whose before/after is not yet blank. */
-function auditRowsWhere(campaignId: string) {
-  return Prisma.sql`
-    (("entityType" = 'Candidate' AND "entityId" IN (SELECT "id" FROM "Candidate" WHERE "campaignId" = ${campaignId}))
-      OR ("entityType" = 'ContactLog' AND "entityId" IN (SELECT "id" FROM "ContactLog" WHERE "campaignId" = ${campaignId}))
-      OR ("entityType" = 'Escalation' AND "entityId" IN (SELECT "id" FROM "Escalation" WHERE "campaignId" = ${campaignId}))
-      OR ("entityType" = 'WithdrawalRequest' AND "entityId" IN (SELECT "id" FROM "WithdrawalRequest" WHERE "campaignId" = ${campaignId}))
-      OR ("entityType" = 'WithdrawalPhoto' AND "entityId" IN (
-            SELECT p."id" FROM "WithdrawalPhoto" p JOIN "WithdrawalRequest" w ON w."id" = p."requestId"
-            WHERE w."campaignId" = ${campaignId}))
-      OR ("entityType" = 'ImportBatch' AND "entityId" IN (SELECT "id" FROM "ImportBatch" WHERE "campaignId" = ${campaignId}))
-      OR ("entityType" = 'Inspection' AND "entityId" IN (SELECT "id" FROM "Inspection" WHERE "campaignId" = ${campaignId})))
-    AND (("before" IS NOT NULL AND "before" <> '{"redacted": true}'::jsonb)
-      OR ("after" IS NOT NULL AND "after" <> '{"redacted": true}'::jsonb))`;
 }
 
 /** The campaign's candidates as they still are: names, exam numbers and phones to look for in free text. */
@@ -112,7 +89,8 @@ export async function previewAnonymise(reader: Reader, campaignId: string): Prom
     weeklyToRedact(reader, campaignId),
     reader.inspection.count({ where: { campaignId, evidence: { not: null } } }),
     findingsToScrub(reader, campaignId, ids),
-    reader.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "AuditLog" WHERE ${auditRowsWhere(campaignId)}`,
+    // the same rows the redaction function blanks (migration database_roles)
+    reader.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM audit_rows_to_redact(${campaignId})`,
   ]);
   const candidates = await reader.candidate.count({
     where: { campaignId, NOT: { examNo: { startsWith: EXAM_NO_PREFIX } } },
@@ -132,6 +110,23 @@ export async function previewAnonymise(reader: Reader, campaignId: string): Prom
   };
 }
 
+/** The database refused: by its own clock the campaign's retention period has not passed yet. */
+export class RetentionNotDueError extends Error {
+  constructor(readonly campaignId: string) {
+    super("按数据库时间，该活动的保留期限尚未届满，未做任何改动。");
+  }
+}
+
+/** The SQLSTATE audit_redact_campaign raises for a campaign not yet due (migration database_roles). */
+const NOT_DUE_SQLSTATE = "HF001";
+
+/** Through @prisma/adapter-pg a raw query's PostgreSQL error sits in meta.driverAdapterError.cause. */
+function isNotDueInDatabase(error: unknown): boolean {
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } })?.meta
+    ?.driverAdapterError?.cause;
+  return cause?.originalCode === NOT_DUE_SQLSTATE;
+}
+
 export interface AnonymiseResult {
   /** false: nothing held personal data any more, nothing was written (not even an audit row) */
   changed: boolean;
@@ -142,7 +137,8 @@ export interface AnonymiseResult {
  * Removes the campaign's candidate personal data, in one transaction. Keeps what the dashboards and the
  * payouts read: candidate statuses, groups, callers, regions, contact times and durations, tallies,
  * verdicts, findings and signed-off payout runs. Writes one audit row ("retention.anonymise") with the
- * counts when anything changed. The caller decides whether the campaign is due (rules.ts).
+ * counts when anything changed. The caller decides whether the campaign is due (rules.ts); the database
+ * checks it again by its own clock and refuses the whole transaction when it is not (NotDueError).
  */
 export async function anonymiseCampaign(
   prisma: PrismaClient,
@@ -155,16 +151,14 @@ export async function anonymiseCampaign(
       await tx.$queryRaw`SELECT "id" FROM "Campaign" WHERE "id" = ${campaignId} FOR UPDATE`;
       const ids = await identifiers(tx, campaignId);
 
-      // Audit rows first, while the photos they may name still exist. The trigger lets this one
-      // statement through: the setting is transaction-local and switched off again right after.
-      await tx.$queryRaw`SELECT set_config('huifang.redacting', 'on', true)::text AS on`;
-      const redacted = JSON.stringify(REDACTED_AUDIT_JSON);
-      const auditRows = await tx.$executeRaw`
-        UPDATE "AuditLog"
-           SET "before" = CASE WHEN "before" IS NULL THEN NULL ELSE ${redacted}::jsonb END,
-               "after" = CASE WHEN "after" IS NULL THEN NULL ELSE ${redacted}::jsonb END
-         WHERE ${auditRowsWhere(campaignId)}`;
-      await tx.$queryRaw`SELECT set_config('huifang.redacting', 'off', true)::text AS off`;
+      // Audit rows first, while the photos they may name still exist. Only the database's own function
+      // may blank them, and only once the campaign is due by the database's clock (migration
+      // database_roles): the app's role cannot rewrite the log itself.
+      const redacted = await tx.$queryRaw<{ blanked: number }[]>`
+        SELECT audit_redact_campaign(${campaignId}) AS blanked`.catch((error: unknown) => {
+        throw isNotDueInDatabase(error) ? new RetentionNotDueError(campaignId) : error;
+      });
+      const auditRows = redacted[0]?.blanked ?? 0;
 
       // Free text kept for the staff record: only the candidates' names, exam numbers and phones go.
       const findings = await findingsToScrub(tx, campaignId, ids);

@@ -6,6 +6,7 @@ export {
   COUNT_LABELS,
   previewAnonymise,
   type RetentionCounts,
+  RetentionNotDueError,
   totalOf,
 } from "./anonymise";
 export {

@@ -9,8 +9,6 @@ export const ANONYMOUS_TEXT = "[已匿名]";
 export const EXAM_NO_PREFIX = "ANON-";
 /** What a weekly summary's text becomes: the draft lists candidates by name and exam number. */
 export const REDACTED_WEEKLY_BODY = "（本周动态原文含考生个人信息，已在保留期满后删除；当周数字见统计。）";
-/** What an audit row's before/after becomes (the trigger accepts nothing else during a redaction). */
-export const REDACTED_AUDIT_JSON = { redacted: true } as const;
 
 export interface RetentionCampaign {
   retentionDays: number;
@@ -19,7 +17,8 @@ export interface RetentionCampaign {
 
 /**
  * The moment the campaign's personal data falls due: its last phase window's close plus the retention
- * period. A campaign without phase windows has no end, so it is never due (null).
+ * period. A campaign without phase windows has no end, so it is never due (null). The database states the
+ * same rule (`retention_due_at`, migration database_roles) and checks it before it blanks audit rows.
  */
 export function retentionDueAt(campaign: RetentionCampaign): Date | null {
   if (campaign.phaseWindows.length === 0) return null;

@@ -4,8 +4,9 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { ANONYMOUS_NAME, retentionDueAt } from "@/lib/retention";
+import { ANONYMOUS_NAME } from "@/lib/retention";
 import { buildCallsFixture, type CallsFixture } from "../support/calls-fixtures";
+import { makeRetentionDue } from "../support/retention";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const tsx = path.join(root, "node_modules", ".bin", "tsx");
@@ -60,11 +61,7 @@ describe("cli retention", () => {
         idempotencyKey: `cli-retention-${fx.tag}`,
       },
     });
-    const campaign = await db().campaign.findUniqueOrThrow({
-      where: { id: fx.campaign.id },
-      include: { phaseWindows: true },
-    });
-    dueAt = retentionDueAt(campaign) as Date;
+    dueAt = await makeRetentionDue(fx.campaign.id);
   });
 
   it("refuses a malformed --now with exit 2", async () => {

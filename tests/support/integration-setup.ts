@@ -1,14 +1,16 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, vi } from "vitest";
-import { adminUrl, databaseUrl, dropDatabase, templateDatabase, withAdmin } from "./databases";
+import { adminUrl, cloneTemplate, databaseUrl, dropDatabase, ownerUrl, withAdmin } from "./databases";
 import { testSession } from "./session";
 
 const database = `huifang_test_${randomBytes(6).toString("hex")}`;
 
 // Keep the server's address for creating and dropping databases before DATABASE_URL points at ours.
 process.env.TEST_DATABASE_URL = adminUrl();
-// The app's modules read these lazily, on first use, so setting them here is in time.
+// The app's modules read these lazily, on first use, so setting them here is in time. The app connects
+// as its own role, as in a deployment; the owner's address is there for tests of what only it may do.
 process.env.DATABASE_URL = databaseUrl(database);
+process.env.DATABASE_OWNER_URL = ownerUrl(database);
 process.env.NEXTAUTH_SECRET = "integration-tests-secret-0123456789abcdef";
 process.env.DATABASE_POOL_SIZE = "5";
 
@@ -20,7 +22,7 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 beforeAll(async () => {
-  await withAdmin((client) => client.query(`CREATE DATABASE "${database}" TEMPLATE "${templateDatabase()}"`));
+  await withAdmin((client) => cloneTemplate(client, database));
 });
 
 afterAll(async () => {
