@@ -58,7 +58,8 @@ async function main() {
 
   try {
     const { applyMigrations } = await import("@/lib/db/migrate");
-    await applyMigrations(databaseUrl);
+    // on a server, migrations run as the owner role; the app's role may not change the schema
+    await applyMigrations(embedded ? databaseUrl : (env.DATABASE_OWNER_URL ?? databaseUrl));
     if (env.HUIFANG_DEMO === "on") {
       const { seedDemoIfEmpty } = await import("@/prisma/seed");
       await seedDemoIfEmpty(databaseUrl);
@@ -75,6 +76,8 @@ async function main() {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
+      // the app works with its own role only
+      DATABASE_OWNER_URL: undefined,
       NEXTAUTH_SECRET: secret,
       NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${env.PORT}`,
       // PGlite is one session behind a statement queue: a few connections are plenty
