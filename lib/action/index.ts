@@ -152,6 +152,14 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 function isSerializationFailure(error: unknown): boolean {
-  // P2034: "Transaction failed due to a write conflict or a deadlock. Please retry your transaction"
-  return prismaCode(error) === "P2034";
+  // P2034: "Transaction failed due to a write conflict or a deadlock. Please retry your transaction".
+  // The pg adapter gives P2034 to 40001 only: a deadlock (40P01) keeps PostgreSQL's own code.
+  return prismaCode(error) === "P2034" || postgresCode(error) === "40P01";
+}
+
+/** PostgreSQL's SQLSTATE behind a driver adapter error, a raw query's (P2010) included. */
+function postgresCode(error: unknown): string | undefined {
+  const adapterError = (error as { meta?: { driverAdapterError?: unknown } } | null)?.meta?.driverAdapterError ?? error;
+  const code = (adapterError as { cause?: { originalCode?: unknown } } | null)?.cause?.originalCode;
+  return typeof code === "string" ? code : undefined;
 }
