@@ -28,6 +28,8 @@ export type FieldIssue =
   | { key: string; code: "tooSmall"; min: string }
   | { key: string; code: "tooBig"; max: string }
   | { key: string; code: "invalid" | "closesBeforeOpens" | "overlapsPrevious" }
+  /** a phase window outside the campaign's year and the next: first and last allowed day */
+  | { key: string; code: "outsideCampaignYears"; first: string; last: string }
   /** a cross-field rule, with the sentence the policy schema or this module wrote */
   | { key: string; code: "rule"; message: string };
 

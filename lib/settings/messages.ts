@@ -17,7 +17,9 @@ export async function issueMessages(issues: readonly FieldIssue[]): Promise<Reco
           ? t("tooSmall", { min: issue.min })
           : issue.code === "tooBig"
             ? t("tooBig", { max: issue.max })
-            : t(issue.code);
+            : issue.code === "outsideCampaignYears"
+              ? t("outsideCampaignYears", { first: issue.first, last: issue.last })
+              : t(issue.code);
     out[issue.key] = [...(out[issue.key] ?? []), text];
   }
   return out;

@@ -1,5 +1,6 @@
 // The four phase windows as the admin edits them: Beijing wall-clock times ("2024-06-20T08:00", what a
 // datetime-local input holds), whatever the server's or the browser's time zone.
+import { phaseWindowDays, windowEdgesOutside } from "@/lib/workflow/date-bounds";
 import type { FieldIssue } from "./fields";
 
 const BEIJING_OFFSET_MS = 8 * 3_600_000;
@@ -33,10 +34,13 @@ export function fromBeijingLocal(text: string): Date | null {
 
 /**
  * The four windows as instants, or the refused fields (keyed "phases.<n>.opensAt"): each window opens
- * before it closes, and each phase opens no earlier than the previous one closes (no overlap, in order).
+ * before it closes, each phase opens no earlier than the previous one closes (no overlap, in order), and
+ * every window lies between 1 January of the campaign's year and 31 December of the next (a close in
+ * 9999 would defer the campaign's retention forever).
  */
 export function parsePhaseRows(
   rows: readonly PhaseRow[],
+  campaignYear: number,
 ): { ok: true; windows: { phase: number; opensAt: Date; closesAt: Date }[] } | { ok: false; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
   const phases = rows.map((r) => r.phase).sort();
@@ -51,7 +55,11 @@ export function parsePhaseRows(
     if (opensAt && closesAt) windows.push({ phase, opensAt, closesAt });
   }
   if (issues.length > 0) return { ok: false, issues };
+  const allowed = phaseWindowDays(campaignYear);
   windows.forEach((window, index) => {
+    for (const edge of windowEdgesOutside(window, allowed)) {
+      issues.push({ key: `phases.${window.phase}.${edge}`, code: "outsideCampaignYears", ...allowed });
+    }
     if (window.closesAt <= window.opensAt) {
       issues.push({ key: `phases.${window.phase}.closesAt`, code: "closesBeforeOpens" });
     }

@@ -110,19 +110,36 @@ describe("phase windows in Beijing time", () => {
   });
 
   it("accepts windows in order that touch, refuses overlap and inverted windows", () => {
-    expect(parsePhaseRows(rows)).toMatchObject({ ok: true });
+    expect(parsePhaseRows(rows, 2024)).toMatchObject({ ok: true });
     const overlapping = rows.map((r) => (r.phase === 3 ? { ...r, opensAt: "2024-07-09T00:00" } : r));
-    expect(parsePhaseRows(overlapping)).toEqual({
+    expect(parsePhaseRows(overlapping, 2024)).toEqual({
       ok: false,
       issues: [{ key: "phases.3.opensAt", code: "overlapsPrevious" }],
     });
     const inverted = rows.map((r) => (r.phase === 1 ? { ...r, closesAt: "2024-05-01T00:00" } : r));
-    expect(parsePhaseRows(inverted)).toMatchObject({
+    expect(parsePhaseRows(inverted, 2024)).toMatchObject({
       ok: false,
       issues: [{ key: "phases.1.closesAt", code: "closesBeforeOpens" }],
     });
-    expect(parsePhaseRows(rows.slice(0, 3))).toMatchObject({ ok: false, issues: [{ key: "phases" }] });
+    expect(parsePhaseRows(rows.slice(0, 3), 2024)).toMatchObject({ ok: false, issues: [{ key: "phases" }] });
     const blank = rows.map((r) => (r.phase === 2 ? { ...r, opensAt: "" } : r));
-    expect(parsePhaseRows(blank)).toMatchObject({ ok: false, issues: [{ key: "phases.2.opensAt", code: "required" }] });
+    expect(parsePhaseRows(blank, 2024)).toMatchObject({
+      ok: false,
+      issues: [{ key: "phases.2.opensAt", code: "required" }],
+    });
+  });
+
+  it("refuses windows outside the campaign's year and the next, naming the allowed days", () => {
+    const endless = rows.map((r) => (r.phase === 4 ? { ...r, closesAt: "9999-12-31T00:00" } : r));
+    expect(parsePhaseRows(endless, 2024)).toEqual({
+      ok: false,
+      issues: [{ key: "phases.4.closesAt", code: "outsideCampaignYears", first: "2024-01-01", last: "2025-12-31" }],
+    });
+    // the same dates belong to a 2023 campaign (its next year is 2024), not to a 2025 one
+    expect(parsePhaseRows(rows, 2023)).toMatchObject({ ok: true });
+    expect(parsePhaseRows(rows, 2025)).toMatchObject({
+      ok: false,
+      issues: [1, 2, 3, 4].map((phase) => ({ key: `phases.${phase}.opensAt`, code: "outsideCampaignYears" })),
+    });
   });
 });

@@ -1,3 +1,4 @@
+export * from "./date-bounds";
 export * from "./phases";
 export * from "./photos";
 export * from "./policy";

@@ -5,7 +5,7 @@ import type { Role } from "@/generated/prisma/enums";
 import { hashPassword } from "@/lib/auth/password";
 import type { Prisma, PrismaClient } from "@/lib/db/client";
 import { DEFAULT_POLICY } from "@/lib/subsidy";
-import type { Phase } from "@/lib/workflow";
+import { beijingDay, type Phase } from "@/lib/workflow";
 
 export const DEMO_PASSWORD = "huifang2024";
 export const CAMPAIGN_NAME = "成都文理学院2024年高职单招";
@@ -60,13 +60,15 @@ export async function createCampaign(
   db: Db,
   input: { now: Date; openPhase?: Phase; name?: string; year?: number; planSize?: number },
 ) {
+  const windows = phaseWindowsAround(input.now, input.openPhase ?? 4);
   return db.campaign.create({
     data: {
-      year: input.year ?? 2024,
+      // the year its phases start in: phase windows must lie within the campaign's year and the next
+      year: input.year ?? Number(beijingDay(windows[0]?.opensAt ?? input.now).slice(0, 4)),
       name: input.name ?? CAMPAIGN_NAME,
       planSize: input.planSize ?? 1403,
       subsidyPolicy: DEFAULT_POLICY as unknown as Prisma.InputJsonValue,
-      phaseWindows: { create: phaseWindowsAround(input.now, input.openPhase ?? 4) },
+      phaseWindows: { create: windows },
     },
     include: { phaseWindows: true },
   });

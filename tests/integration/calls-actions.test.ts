@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { editContact, logContact, revealPhone } from "@/app/(app)/calls/actions";
 import { can, ROLES } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
-import { beijingDay } from "@/lib/workflow";
+import { addDaysToDay, beijingDay, campaignDays, type DayRange } from "@/lib/workflow";
 import {
   auditCount,
   buildCallsFixture,
@@ -30,6 +30,12 @@ function contact(candidateId: string, patch: Record<string, unknown> = {}) {
     notes: "问了报到时间",
     ...patch,
   };
+}
+
+/** The days of the fixture campaign's phases: where a follow-up may fall. */
+async function phaseDays(fx: CallsFixture): Promise<DayRange> {
+  const windows = await db().phaseWindow.findMany({ where: { campaignId: fx.campaign.id } });
+  return campaignDays(windows) as DayRange;
 }
 
 describe("logContact (phase 4 open)", () => {
@@ -241,6 +247,27 @@ describe("logContact (phase 4 open)", () => {
       fieldErrors: { nextFollowUpAt: expect.any(Array) },
     });
     expect((await candidateState(fx.candidateA.id)).logs).toEqual([]);
+  });
+
+  it("refuses a next follow-up outside the campaign's phases (year 9999), naming the range", async () => {
+    signInAs(fx.users.callerA);
+    const { first, last } = await phaseDays(fx);
+    for (const nextFollowUpAt of ["9999-12-31", "1900-01-01", `${addDaysToDay(last, 1)}T04:00:00Z`]) {
+      const result = await logContact(contact(fx.candidateA.id, { nextFollowUpAt }));
+      expect(result, nextFollowUpAt).toMatchObject({
+        ok: false,
+        code: "INVALID_INPUT",
+        fieldErrors: { nextFollowUpAt: [`跟进日期须在 ${first} 至 ${last} 之间。`] },
+      });
+    }
+    expect(await candidateState(fx.candidateA.id)).toMatchObject({ logs: [], candidate: { nextFollowUpAt: null } });
+    expect(await auditCount(fx, { action: "contact.create" })).toBe(0);
+    // the last day of the phases is still a follow-up date
+    const lastDay = new Date(`${last}T20:00:00+08:00`);
+    expect(await logContact(contact(fx.candidateA.id, { nextFollowUpAt: lastDay.toISOString() }))).toMatchObject({
+      ok: true,
+    });
+    expect((await candidateState(fx.candidateA.id)).candidate.nextFollowUpAt).toEqual(lastDay);
   });
 
   describe("the idempotency key (RELIABILITY #7)", () => {
@@ -499,6 +526,20 @@ describe("editContact", () => {
     ...patch,
   });
   const logRow = () => db().contactLog.findUniqueOrThrow({ where: { id: logId } });
+
+  it("refuses a corrected follow-up outside the campaign's phases, naming the range, and changes nothing", async () => {
+    signInAs(fx.users.callerA);
+    const { first, last } = await phaseDays(fx);
+    const before = await logRow();
+    const result = await editContact(edit({ nextFollowUpAt: "9999-06-01" }));
+    expect(result).toMatchObject({
+      ok: false,
+      code: "INVALID_INPUT",
+      fieldErrors: { nextFollowUpAt: [`跟进日期须在 ${first} 至 ${last} 之间。`] },
+    });
+    expect(await logRow()).toEqual(before);
+    expect(await auditCount(fx, { action: "contact.update" })).toBe(0);
+  });
 
   it("lets the author correct the details within 24 h, with one audit row", async () => {
     signInAs(fx.users.callerA);

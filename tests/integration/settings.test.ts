@@ -140,12 +140,13 @@ describe("the admin's campaign settings", () => {
   it("moves the phase windows, in order, and refuses overlapping ones", async () => {
     const row = await campaignRow(fx);
     const version = row.updatedAt.toISOString();
+    const year = row.year;
     const phases = [1, 2, 3, 4].map((phase) => ({
       phase,
-      opensAt: toBeijingLocal(new Date(Date.UTC(2024, 5, phase * 10))),
-      closesAt: toBeijingLocal(new Date(Date.UTC(2024, 5, phase * 10 + 10))),
+      opensAt: toBeijingLocal(new Date(Date.UTC(year, 5, phase * 10))),
+      closesAt: toBeijingLocal(new Date(Date.UTC(year, 5, phase * 10 + 10))),
     }));
-    const overlapping = phases.map((p) => (p.phase === 2 ? { ...p, opensAt: "2024-06-15T08:00" } : p));
+    const overlapping = phases.map((p) => (p.phase === 2 ? { ...p, opensAt: `${year}-06-15T08:00` } : p));
     const refused = await savePhaseWindows({ campaignId: fx.campaign.id, version, phases: overlapping });
     expect(refused).toMatchObject({
       ok: false,
@@ -157,9 +158,43 @@ describe("the admin's campaign settings", () => {
     expect(await savePhaseWindows({ campaignId: fx.campaign.id, version, phases })).toMatchObject({ ok: true });
     const windows = (await campaignRow(fx)).phaseWindows.sort((a, b) => a.phase - b.phase);
     expect(windows.map((w) => w.opensAt.toISOString())).toEqual(
-      [1, 2, 3, 4].map((p) => new Date(Date.UTC(2024, 5, p * 10)).toISOString()),
+      [1, 2, 3, 4].map((p) => new Date(Date.UTC(year, 5, p * 10)).toISOString()),
     );
     expect(await auditCount(fx, { action: "campaign.configurePhases" })).toBe(1);
+  });
+
+  it("refuses phase windows outside the campaign's year and the next (a close in 9999), naming the range", async () => {
+    const row = await campaignRow(fx);
+    const year = row.year;
+    const phases = [1, 2, 3, 4].map((phase) => ({
+      phase,
+      opensAt: toBeijingLocal(new Date(Date.UTC(year, 5, phase * 10))),
+      closesAt: toBeijingLocal(new Date(Date.UTC(year, 5, phase * 10 + 10))),
+    }));
+    const range = `阶段时间须在 ${year}-01-01 至 ${year + 1}-12-31 之间。`;
+    for (const [field, patched] of [
+      ["phases.4.closesAt", phases.map((p) => (p.phase === 4 ? { ...p, closesAt: "9999-12-31T00:00" } : p))],
+      ["phases.1.opensAt", phases.map((p) => (p.phase === 1 ? { ...p, opensAt: `${year - 1}-12-31T23:59` } : p))],
+      ["phases.4.closesAt", phases.map((p) => (p.phase === 4 ? { ...p, closesAt: `${year + 2}-01-01T00:01` } : p))],
+    ] as const) {
+      const refused = await savePhaseWindows({
+        campaignId: fx.campaign.id,
+        version: row.updatedAt.toISOString(),
+        phases: patched,
+      });
+      expect(refused, JSON.stringify(patched)).toMatchObject({
+        ok: false,
+        code: "INVALID_INPUT",
+        fieldErrors: { [field]: [range] },
+      });
+    }
+    expect(await campaignRow(fx)).toEqual(row);
+    expect(await auditCount(fx, { action: "campaign.configurePhases" })).toBe(0);
+    // the last moment of 31 December of the next year is still inside
+    const lastDay = phases.map((p) => (p.phase === 4 ? { ...p, closesAt: `${year + 2}-01-01T00:00` } : p));
+    expect(
+      await savePhaseWindows({ campaignId: fx.campaign.id, version: row.updatedAt.toISOString(), phases: lastDay }),
+    ).toMatchObject({ ok: true });
   });
 
   it("refuses bad values with a Chinese message per field, and changes nothing", async () => {

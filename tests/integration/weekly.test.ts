@@ -4,8 +4,11 @@ import { db } from "@/lib/db";
 import { buildDraft } from "@/lib/weekly/draft";
 import { weekFigures } from "@/lib/weekly/queries";
 import { weekKey, weekStartOf } from "@/lib/weekly/week";
+import { campaignDays, type DayRange } from "@/lib/workflow";
 import { signInAs } from "../support/session";
 import { buildDashboardFixture, type DashboardFixture } from "./dashboard-fixture";
+
+const DAY_MS = 86_400_000;
 
 describe("weekly summaries (每周学生动态)", () => {
   let fx: DashboardFixture;
@@ -110,6 +113,26 @@ describe("weekly summaries (每周学生动态)", () => {
     const result = await saveWeeklyDraft({ groupId: fx.groupB.id, weekStart: week, body: "动态", ...patch });
     expect(result).toMatchObject({ ok: false, code: "INVALID_INPUT", fieldErrors: { [field]: [message] } });
     expect(await db().weeklyReport.count({ where: { groupId: fx.groupB.id } })).toBe(0);
+  });
+
+  it("refuses a week outside the campaign's phases (the week of 1900-01-01), naming the range", async () => {
+    const windows = await db().phaseWindow.findMany({ where: { campaignId: fx.campaign.id } });
+    const { first, last } = campaignDays(windows) as DayRange;
+    signInAs(fx.users.leaderB);
+    const before = await audits("weeklyReport.save");
+    for (const weekStart of [
+      "1900-01-01",
+      weekKey(weekStartOf(new Date(Date.parse(`${first}T12:00:00+08:00`) - 7 * DAY_MS))),
+    ]) {
+      const result = await saveWeeklyDraft({ groupId: fx.groupB.id, weekStart, body: "动态" });
+      expect(result, weekStart).toMatchObject({
+        ok: false,
+        code: "INVALID_INPUT",
+        fieldErrors: { weekStart: [`所选的一周须在 ${first} 至 ${last} 之间。`] },
+      });
+    }
+    expect(await db().weeklyReport.count({ where: { groupId: fx.groupB.id } })).toBe(0);
+    expect(await audits("weeklyReport.save")).toBe(before);
   });
 
   it("refuses extra posted fields", async () => {

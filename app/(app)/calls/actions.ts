@@ -9,6 +9,8 @@ import { bytesOf, databaseStore } from "@/lib/storage";
 import {
   allowedOutcomes,
   CHANNELS,
+  campaignDays,
+  dayWithin,
   editRefusal,
   escalationReasonFor,
   isUnreachable,
@@ -20,6 +22,7 @@ import {
   outcomeEffect,
   unreachableEscalationDue,
   WITHDRAWAL_CHECKLIST,
+  type WindowLike,
   withdrawalReady,
   workflowPolicyOf,
 } from "@/lib/workflow";
@@ -49,6 +52,25 @@ const logContactSchema = z
     noShowReason: optional(z.string().trim().max(200, "原因最多 200 字。")),
   })
   .strict();
+
+/**
+ * A follow-up date falls on one of the campaign's days: a follow-up in 9999 would never come due, and the
+ * candidate would drop out of every overdue list. Contact times are already held inside the open phase by
+ * loggingCheck.
+ */
+function checkFollowUp(nextFollowUpAt: Date | undefined, contactAt: Date, windows: readonly WindowLike[]) {
+  if (!nextFollowUpAt) return;
+  // no policy adds clean-up days after the last phase yet (campaignDays' cleanupDays)
+  const days = campaignDays(windows);
+  if (days && !dayWithin(nextFollowUpAt, days)) {
+    throw new ActionError("INVALID_INPUT", {
+      nextFollowUpAt: [`跟进日期须在 ${days.first} 至 ${days.last} 之间。`],
+    });
+  }
+  if (nextFollowUpAt < contactAt) {
+    throw new ActionError("INVALID_INPUT", { nextFollowUpAt: ["下次跟进日期不能早于本次联系。"] });
+  }
+}
 
 const LOGGING_MESSAGES = {
   IN_FUTURE: "联系时间不能晚于现在。",
@@ -96,9 +118,7 @@ export const logContact = action(
     if (outcomeDetailsError(input.outcome, input)) {
       throw new ActionError("INVALID_INPUT", { noShowReason: ["请填写未报到原因。"] });
     }
-    if (input.nextFollowUpAt && input.nextFollowUpAt < startedAt) {
-      throw new ActionError("INVALID_INPUT", { nextFollowUpAt: ["下次跟进日期不能早于本次联系。"] });
-    }
+    checkFollowUp(input.nextFollowUpAt, startedAt, candidate.campaign.phaseWindows);
 
     // ON CONFLICT DO NOTHING: of two identical submissions racing, the second inserts nothing
     const [log] = await tx.contactLog.createManyAndReturn({
@@ -237,9 +257,7 @@ export const editContact = action(
     if (refusal === "PHASE_CLOSED") throw new ActionError("CLOSED");
     if (refusal) throw new ActionError("INVALID_INPUT", { logId: [EDIT_MESSAGES[refusal]] });
 
-    if (input.nextFollowUpAt && input.nextFollowUpAt < log.startedAt) {
-      throw new ActionError("INVALID_INPUT", { nextFollowUpAt: ["下次跟进日期不能早于本次联系。"] });
-    }
+    checkFollowUp(input.nextFollowUpAt, log.startedAt, log.campaign.phaseWindows);
 
     const editableSince = new Date(now.getTime() - policy.editWindowHours * 3_600_000);
     const { count } = await tx.contactLog.updateMany({

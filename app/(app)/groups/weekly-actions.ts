@@ -6,6 +6,7 @@ import { type ActionContext, ActionError, action } from "@/lib/action";
 import type { Prisma } from "@/lib/db";
 import { weekFigures } from "@/lib/weekly/figures";
 import { parseWeekKey, weekKey, weekStartOf } from "@/lib/weekly/week";
+import { campaignDays, weekOverlaps } from "@/lib/workflow";
 
 const BODY_LIMIT = 8000;
 
@@ -22,7 +23,8 @@ type ReportInput = z.infer<typeof reportSchema>;
 /**
  * Saves the group leader's weekly summary (每周学生动态), as a draft or submitted to the callback lead.
  * Only the leader of the group may write it (another group's id is "not found"); a week that has not
- * started cannot be written, and a submitted summary is final.
+ * started, or that shares no day with the campaign's phases, cannot be written, and a submitted summary
+ * is final.
  */
 async function saveReport(input: ReportInput, ctx: ActionContext, submit: boolean) {
   const { tx, user, now, audit } = ctx;
@@ -35,6 +37,12 @@ async function saveReport(input: ReportInput, ctx: ActionContext, submit: boolea
   if (!weekStart) throw new ActionError("INVALID_INPUT", { weekStart: ["请选择一周（以周一开始）。"] });
   if (weekStart.getTime() > weekStartOf(now).getTime()) {
     throw new ActionError("INVALID_INPUT", { weekStart: ["这一周还没有开始，不能填写动态。"] });
+  }
+  // a week of the campaign: one that shares a day with its phases (not the week of 1900-01-01)
+  const days = campaignDays(await tx.phaseWindow.findMany({ where: { campaignId: group.campaignId } }));
+  if (!days) throw new ActionError("INVALID_INPUT", { weekStart: ["本活动还没有设置阶段时间，不能填写动态。"] });
+  if (!weekOverlaps(input.weekStart, days)) {
+    throw new ActionError("INVALID_INPUT", { weekStart: [`所选的一周须在 ${days.first} 至 ${days.last} 之间。`] });
   }
   const existing = await tx.weeklyReport.findUnique({
     where: { groupId_weekStart: { groupId: group.id, weekStart } },

@@ -128,7 +128,7 @@ export const savePhaseWindows = action(
   },
   async ({ campaignId, version, phases }, { tx, now, audit, unchanged }) => {
     const campaign = await campaignAt(tx, campaignId, version);
-    const parsed = parsePhaseRows(phases);
+    const parsed = parsePhaseRows(phases, campaign.year);
     if (!parsed.ok) throw new ActionError("INVALID_INPUT", await issueMessages(parsed.issues));
     const existing = await tx.phaseWindow.findMany({ where: { campaignId }, orderBy: { phase: "asc" } });
     const shape = (rows: readonly { phase: number; opensAt: Date; closesAt: Date }[]) =>
