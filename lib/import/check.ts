@@ -1,5 +1,5 @@
 import { type ColumnMapping, FIELDS, type Field, LIST_NAMES, type ListKind, REQUIRED_FIELDS } from "./columns";
-import { cellText } from "./normalize";
+import { cellText, textProblem } from "./normalize";
 
 export interface RowError {
   /** the row number as Excel shows it (the header row has its own number) */
@@ -70,6 +70,12 @@ export class ListChecker {
     for (const [column, field] of this.mapping.fields) {
       const raw = cells[column];
       const header = this.mapping.headers.get(column) ?? field;
+      const problem = textProblem(raw);
+      if (problem) {
+        rowOk = false;
+        this.errors.push({ row, column: header, ...problem });
+        continue;
+      }
       if (cellText(raw) === "") {
         // a field spread over several columns (联系电话, 家长电话) is missing only when all are empty,
         // and is then reported once, against its first column

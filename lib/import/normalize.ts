@@ -27,6 +27,35 @@ export function cellText(value: unknown): string {
   }
 }
 
+/**
+ * Bytes that are not text, in a cell about to be imported: a control character (a NUL would fail the
+ * database write; tab and line breaks are whitespace and allowed), or U+FFFD, which a decoder puts
+ * where the file's bytes were not valid in its encoding (a UTF-8 file broken after its first 64 KB,
+ * which decided the encoding). Either is a row error, never stored.
+ */
+export function textProblem(value: unknown): { code: string; message: string } | null {
+  if (typeof value !== "string") return null;
+  if (hasControlCharacter(value)) {
+    return { code: "CONTROL_CHARACTER", message: "含有不可见的控制字符（如空字符），请删除后重新导出。" };
+  }
+  if (value.includes("\uFFFD")) {
+    return {
+      code: "INVALID_ENCODING",
+      message: "含有无法识别的字符（文件在此处的编码不正确），请用 Excel 另存为“CSV UTF-8”或 xlsx 后重新导入。",
+    };
+  }
+  return null;
+}
+
+/** C0 controls but tab, line feed and carriage return; DEL; the C1 controls. */
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || (code >= 0x7f && code <= 0x9f)) return true;
+  }
+  return false;
+}
+
 const INVALID_DATE_TEXT = "（无效日期）";
 const UNREADABLE_TEXT = "（无法识别的值）";
 

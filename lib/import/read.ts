@@ -103,12 +103,21 @@ async function* readXlsx(path: string): AsyncGenerator<SheetRow> {
     worksheets: "emit",
     entries: "emit",
   });
-  for await (const worksheet of workbook) {
-    for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
-      const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-      yield { row: row.number, cells: Array.from(values, excelCellValue) };
+  try {
+    for await (const worksheet of workbook) {
+      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
+        const values = Array.isArray(row.values) ? row.values.slice(1) : [];
+        yield { row: row.number, cells: Array.from(values, excelCellValue) };
+      }
+      return; // the first sheet is the list
     }
-    return; // the first sheet is the list
+  } catch {
+    // the sheet's XML itself is broken: a control character (XML forbids them, so Excel never writes
+    // one raw; a hand-made or damaged file does), a cut-off entry. The parser cannot say which row.
+    throw new UnreadableFileError(
+      "CORRUPT_XLSX",
+      "文件内容无法读取（含有 Excel 不允许的控制字符，或文件已损坏），请用 Excel 打开后另存为 .xlsx 再导入。",
+    );
   }
 }
 
