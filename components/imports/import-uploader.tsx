@@ -24,6 +24,9 @@ interface Preview {
   errors: { row: number; column: string; code: string; message: string }[];
   errorCount: number;
   duplicates: { examNo: string; rows: number[] }[];
+  /** rows that can be imported but not as wished (a region no group covers) */
+  warnings: { row: number; column: string; code: string; message: string }[];
+  warningCount: number;
   plan: {
     create: number;
     update: number;
@@ -265,6 +268,18 @@ export function ImportUploader() {
                 </li>
               ))}
             </ul>
+          ) : null}
+          {preview.warningCount > 0 ? (
+            <div className="text-sm text-amber-800" data-testid="import-warnings">
+              <p>{t("warnings", { count: preview.warningCount })}</p>
+              <ul className="max-h-64 overflow-y-auto">
+                {preview.warnings.map((w) => (
+                  <li key={`${w.row}-${w.code}`}>
+                    {t("errorLine", { row: w.row, column: w.column, message: w.message })}
+                  </li>
+                ))}
+              </ul>
+            </div>
           ) : null}
           {preview.duplicates.length > 0 ? (
             <ul className="text-sm text-rose-700">
