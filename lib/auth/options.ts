@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { clientAddress } from "./client-address";
 import { DEVICE_COOKIE_MAX_AGE_SECONDS, deviceNonce, newDeviceCookie } from "./device-cookie";
-import { endSession, SESSION_MAX_AGE_SECONDS, startSession } from "./sessions";
+import { endSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
 import { checkCredentials, type SignInResult } from "./sign-in";
 
 export { SESSION_MAX_AGE_SECONDS };
@@ -30,7 +30,6 @@ export const authOptions: NextAuthOptions = {
         // request can be read and cookies set on the response
         const cookieJar = await cookies();
         let result: SignInResult;
-        let sessionId: string | undefined;
         try {
           const browserCookies = Object.fromEntries(cookieJar.getAll().map((c) => [c.name, c.value]));
           result = await checkCredentials(db(), {
@@ -38,9 +37,8 @@ export const authOptions: NextAuthOptions = {
             password: credentials?.password,
             address: clientAddress(req?.headers),
             deviceFor: (login) => deviceNonce(login, browserCookies, secret),
+            userAgent: req?.headers?.["user-agent"],
           });
-          if (result.ok)
-            sessionId = await startSession(db(), { userId: result.user.id, userAgent: req?.headers?.["user-agent"] });
         } catch (error) {
           console.error("[huifang] sign-in failed:", error);
           throw new Error(SIGN_IN_UNAVAILABLE);
@@ -59,7 +57,7 @@ export const authOptions: NextAuthOptions = {
           maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
         });
         const { id, name, login, sessionVersion } = result.user;
-        return { id, name, login, sessionVersion, sessionId };
+        return { id, name, login, sessionVersion, sessionId: result.sessionId };
       },
     }),
   ],

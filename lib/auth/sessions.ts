@@ -24,7 +24,7 @@ export interface SessionClaims {
 
 /** Opens a session for a browser that has just signed in; its id goes into the session cookie. */
 export async function startSession(
-  prisma: PrismaClient,
+  prisma: PrismaClient | Prisma.TransactionClient,
   input: { userId: string; userAgent?: unknown },
   now: Date = new Date(),
 ): Promise<string> {

@@ -1,9 +1,11 @@
 import { subMinutes } from "date-fns";
 import { z } from "zod";
+import type { User } from "@/generated/prisma/client";
 import type { PrismaClient } from "@/lib/db/client";
 import { UNKNOWN_ADDRESS } from "./client-address";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import type { Role } from "./permissions";
+import { startSession } from "./sessions";
 
 /**
  * documenso's limits, 10 failures per account and 50 per address in a sliding 15 minutes, for
@@ -29,7 +31,12 @@ export const credentialsSchema = z.object({
 
 export type SignInError = "EMPTY" | "INVALID" | "LOCKED" | "DISABLED";
 export type SignInResult =
-  | { ok: true; user: { id: string; name: string; login: string; roles: Role[]; sessionVersion: number } }
+  | {
+      ok: true;
+      user: { id: string; name: string; login: string; roles: Role[]; sessionVersion: number };
+      /** the session opened for this browser (lib/auth/sessions.ts), for the session cookie */
+      sessionId: string;
+    }
   | { ok: false; error: SignInError };
 
 export interface SignInAttempt {
@@ -39,14 +46,20 @@ export interface SignInAttempt {
   address: string;
   /** the nonce of this browser's valid device cookie for a login (lib/auth/device-cookie.ts), if any */
   deviceFor?: (login: string) => string | null;
+  /** kept with the session, so that a person can tell their sessions apart */
+  userAgent?: unknown;
 }
 
 /**
- * Checks a sign-in attempt and records it. Unknown logins and wrong passwords get the same answer
+ * Checks a sign-in attempt, records it, and opens a session when it succeeds. Unknown logins and wrong passwords get the same answer
  * after the same work. The limits are checked and the attempt counted in one step, before the
  * password is (reserveAttempt), so a burst of simultaneous guesses gets no more checks than the limit,
  * and a locked-out browser does not get its password checked at all: the right password does not
  * help an attacker past the limit.
+ *
+ * Every query runs inside one of two short transactions (reserve, then succeed): on the embedded
+ * database, statements outside a transaction can interleave with another connection's
+ * (electric-sql/pglite#1046), and a sign-in burst must not mix the two.
  */
 export async function checkCredentials(
   prisma: PrismaClient,
@@ -62,18 +75,22 @@ export async function checkCredentials(
   const { password } = parsed.data;
   const device = input.deviceFor?.(login) ?? null;
 
-  const attemptId = await reserveAttempt(prisma, { login, address: input.address.slice(0, 64), device }, now);
-  if (!attemptId) return { ok: false, error: "LOCKED" };
+  const reserved = await reserveAttempt(prisma, { login, address: input.address.slice(0, 64), device }, now);
+  if (!reserved) return { ok: false, error: "LOCKED" };
 
-  const user = await prisma.user.findUnique({ where: { login } });
+  const { attemptId, user } = reserved;
   const passwordOk = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
   if (!user || !passwordOk) return { ok: false, error: "INVALID" };
   // only someone who knows the password learns that the account is disabled; it stays a failure
   if (!user.active) return { ok: false, error: "DISABLED" };
-  await prisma.loginAttempt.update({ where: { id: attemptId }, data: { success: true } });
+  const sessionId = await prisma.$transaction(async (tx) => {
+    await tx.loginAttempt.update({ where: { id: attemptId }, data: { success: true } });
+    return startSession(tx, { userId: user.id, userAgent: input.userAgent }, now);
+  });
   return {
     ok: true,
     user: { id: user.id, name: user.name, login: user.login, roles: user.roles, sessionVersion: user.sessionVersion },
+    sessionId,
   };
 }
 
@@ -81,8 +98,8 @@ export async function checkCredentials(
  * Counts the failures that limit this attempt and records the attempt, as a failure until its
  * password proves right, in one short transaction holding an advisory lock on each counter it reads
  * (taken in a fixed order, so two attempts never wait on each other crosswise). Every attempt thus sees
- * all attempts before it, however many arrive at once. Returns the attempt's id, or null when a limit
- * is reached (the refused attempt is recorded too, so an attacker who keeps trying stays locked out).
+ * all attempts before it, however many arrive at once. Returns the attempt's id and the account (null
+ * for an unknown login), or null when a limit is reached (the refused attempt is recorded too, so an attacker who keeps trying stays locked out).
  *
  * A known browser is limited by its own failures only. An unknown browser is limited by the
  * account's failures from unknown browsers since the last success from one, and by its address's
@@ -92,7 +109,7 @@ async function reserveAttempt(
   prisma: PrismaClient,
   attempt: { login: string; address: string; device: string | null },
   now: Date,
-): Promise<string | null> {
+): Promise<{ attemptId: string; user: User | null } | null> {
   const { login, address, device } = attempt;
   const windowStart = subMinutes(now, LOGIN_LIMITS.windowMinutes);
   const countAddress = address !== UNKNOWN_ADDRESS;
@@ -126,7 +143,8 @@ async function reserveAttempt(
         data: { login, ip: address, device, success: false, createdAt: now },
         select: { id: true },
       });
-      return locked ? null : recorded.id;
+      if (locked) return null;
+      return { attemptId: recorded.id, user: await tx.user.findUnique({ where: { login } }) };
     },
     // a burst queues for the lock: wait for a connection rather than fail
     { maxWait: 30_000, timeout: 30_000 },
