@@ -1,3 +1,4 @@
+import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyUpload } from "@/app/(app)/admin/imports/actions";
 import { GET as progress } from "@/app/api/imports/progress/route";
@@ -9,7 +10,9 @@ import { addStaff, createCampaign, createGroup, createUser } from "@/prisma/seed
 import { signInAs } from "../support/session";
 
 // The import page polls /api/imports/progress while its apply action runs: checking, then rows written
-// chunk by chunk (2,000 at a time), then idle once the apply has ended.
+// chunk by chunk (2,000 at a time), then idle once the apply has ended. On a PostgreSQL server the
+// progress is a row written outside the apply's transaction, so another instance (here: a client of
+// its own) reads it while the apply runs.
 
 const ROWS = 6_000;
 const LIST = csvText([
@@ -71,6 +74,62 @@ describe("the progress of an apply", () => {
     // it only moves forward
     expect(written.map((s) => s.written)).toEqual([...written.map((s) => s.written)].sort((a, b) => a - b));
     expect(await (await ask(preview.fileHash)).json()).toEqual({ stage: "idle" });
+  });
+
+  it("is read by another client (another app instance) while the apply runs, with a growing count", async () => {
+    signInAs(data);
+    const list = csvText([
+      ["考生号", "姓名", "联系电话", "地区"],
+      ...Array.from({ length: 10_000 }, (_, i) => [
+        `2451020200${String(i).padStart(4, "0")}`,
+        `另一考生${i}`,
+        `137${String(i).padStart(8, "0")}`,
+        "成都",
+      ]),
+    ]);
+    const form = new FormData();
+    form.set("file", new File([list], "投档名单二.csv", { type: "text/csv" }));
+    form.set("kind", "toudang");
+    const preview = (await (
+      await POST(new Request("http://localhost/api/imports", { method: "POST", body: form }))
+    ).json()) as { fileHash: string };
+
+    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await other.connect();
+    try {
+      const read = async () =>
+        (
+          await other.query<{ stage: string; written: number; total: number }>(
+            `SELECT stage, written, total FROM "ImportProgress" WHERE "fileHash" = $1`,
+            [preview.fileHash],
+          )
+        ).rows[0] ?? null;
+      const seen: { stage: string; written: number; total: number }[] = [];
+      let done = false;
+      const apply = applyUpload({
+        fileHash: preview.fileHash,
+        format: "csv",
+        kind: "toudang",
+        fileName: "投档名单二.csv",
+      }).finally(() => {
+        done = true;
+      });
+      while (!done) {
+        const row = await read();
+        if (row && JSON.stringify(seen.at(-1)) !== JSON.stringify(row)) seen.push(row);
+      }
+      expect(await apply).toMatchObject({ ok: true, data: { created: 10_000 } });
+
+      const writing = seen.filter((row) => row.stage === "writing");
+      // at least two chunks seen from outside, each further than the one before, out of the whole list
+      expect(writing.length).toBeGreaterThanOrEqual(2);
+      for (const row of writing) expect(row.total).toBe(10_000);
+      const counts = writing.map((row) => row.written);
+      expect(counts).toEqual([...new Set(counts)].sort((a, b) => a - b));
+      expect(await read()).toBeNull();
+    } finally {
+      await other.end();
+    }
   });
 
   it("answers only the data team", async () => {
