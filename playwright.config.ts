@@ -79,7 +79,8 @@ export default defineConfig({
       // CI exports DATABASE_URL for the integration tests: empty means the embedded database here
       DATABASE_URL: "",
       NEXTAUTH_SECRET: "",
-      NEXTAUTH_URL: BASE_URL,
+      // no public address: redirects follow the address each test uses (localhost, 127.0.0.1, the LAN's)
+      NEXTAUTH_URL: "",
       PORT: String(PORT),
       HUIFANG_DATA_DIR: dataDir,
       HUIFANG_EMBEDDED_DB_PORT: String(PORT + 1),

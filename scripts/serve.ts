@@ -69,17 +69,24 @@ async function main() {
     fail(error instanceof Error ? error.message : String(error));
   }
 
-  const nextBin = path.join(process.cwd(), "node_modules", ".bin", "next");
-  const args = dev ? ["dev", "-p", String(env.PORT)] : ["start", "-p", String(env.PORT)];
-  const child = spawn(nextBin, args, {
+  // Next runs in a process of its own, behind lib/http/web-server.ts (under tsx, as this script),
+  // so the embedded database's work never holds up a page
+  const webServer = path.join(import.meta.dirname, "web-server.ts");
+  const child = spawn(process.execPath, [...process.execArgv, webServer], {
     stdio: "inherit",
     env: {
       ...process.env,
+      NODE_ENV: dev ? "development" : "production",
       DATABASE_URL: databaseUrl,
       // the app works with its own role only
       DATABASE_OWNER_URL: undefined,
       NEXTAUTH_SECRET: secret,
-      NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${env.PORT}`,
+      // Without NEXTAUTH_URL, next-auth builds its redirects from the host the browser addressed, which
+      // the web server has made trustworthy (X-Forwarded-Host/-Proto come from it or a trusted proxy)
+      AUTH_TRUST_HOST: "true",
+      // next-auth's client code fails on an empty one (`NEXTAUTH_URL=` as in .env.example)
+      NEXTAUTH_URL: env.NEXTAUTH_URL,
+      HUIFANG_TRUSTED_PROXIES: String(env.HUIFANG_TRUSTED_PROXIES),
       // PGlite is one session behind a statement queue: a few connections are plenty
       DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE || (embedded ? "4" : "10"),
       HUIFANG_DATABASE: embedded ? "embedded" : "server",

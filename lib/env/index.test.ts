@@ -21,6 +21,13 @@ describe("parseEnv", () => {
     );
   });
 
+  it("stops on a public address that is not an http(s) URL", () => {
+    expect(() => parseEnv(launcherEnvSchema, { NEXTAUTH_URL: "huifang.example.edu.cn" })).toThrow(
+      "NEXTAUTH_URL must be the app's public address, e.g. https://huifang.example.edu.cn. See .env.example.",
+    );
+    expect(parseEnv(launcherEnvSchema, { NEXTAUTH_URL: "" }).NEXTAUTH_URL).toBeUndefined();
+  });
+
   it("reads the proxy count", () => {
     expect(parseEnv(launcherEnvSchema, { HUIFANG_TRUSTED_PROXIES: "2" }).HUIFANG_TRUSTED_PROXIES).toBe(2);
   });

@@ -14,6 +14,18 @@ const postgresUrl = z
 
 const flag = z.enum(["on", "off"]);
 
+const publicUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "";
+    } catch {
+      return false;
+    }
+  }, "must be the app's public address, e.g. https://huifang.example.edu.cn");
+
 /** Variables the launcher (scripts/serve.ts) reads; see .env.example for what each one is for. */
 export const launcherEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
@@ -21,6 +33,7 @@ export const launcherEnvSchema = z.object({
   /** the owner role's address: migrations run as it, the app never sees it (README "Database") */
   DATABASE_OWNER_URL: postgresUrl.optional(),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  NEXTAUTH_URL: publicUrl.optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HUIFANG_DATA_DIR: z.string().min(1).default(".data"),
   HUIFANG_DEMO: flag.default("on"),

@@ -6,11 +6,17 @@ import { DEMO_PASSWORD } from "./demo";
  * same next-auth credentials endpoint the form's `signIn()` posts to: the session cookie lands in the
  * context, so its pages are signed in. Fails the test when next-auth refuses the credentials.
  */
-export async function signIn(context: BrowserContext, login: string, password = DEMO_PASSWORD): Promise<void> {
-  const csrf = await context.request.get("/api/auth/csrf");
+export async function signIn(
+  context: BrowserContext,
+  login: string,
+  password = DEMO_PASSWORD,
+  /** another address of the app than the configured base URL, e.g. http://127.0.0.1:3100 */
+  origin = "",
+): Promise<void> {
+  const csrf = await context.request.get(`${origin}/api/auth/csrf`);
   expect(csrf.ok(), "next-auth CSRF endpoint").toBe(true);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await context.request.post("/api/auth/callback/credentials", {
+  const response = await context.request.post(`${origin}/api/auth/callback/credentials`, {
     form: { login, password, csrfToken, json: "true" },
   });
   expect(response.ok(), `sign-in request for ${login}`).toBe(true);
