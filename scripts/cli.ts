@@ -8,7 +8,8 @@
 //   retention [--apply] [--now <ISO date>] [--json]
 //     Lists the campaigns whose retention period has passed and what anonymising them would remove
 //     (counts only, nothing written); with --apply, anonymises every due campaign, each in one
-//     transaction (README "Retention"). --now replaces the clock. Exit 1 when an anonymisation fails.
+//     transaction (README "Retention"), and deletes the list uploads never applied within 24 hours.
+//     --now replaces the clock. Exit 1 when an anonymisation fails.
 //   --mapping '{"row":2,"fields":["examNo","name",null,"phones","region"]}' names the header row and
 //     the field of each column (null: not imported), as the import page's corrected mapping does.
 import { parseArgs } from "node:util";
@@ -180,7 +181,7 @@ async function retention(args: string[]) {
     return 2;
   }
   const { createPrismaClient } = await import("@/lib/db/client");
-  const { COUNT_LABELS, runRetention, totalOf } = await import("@/lib/retention");
+  const { COUNT_LABELS, runRetention, sweepExpiredUploads, totalOf } = await import("@/lib/retention");
   const prisma = createPrismaClient(databaseUrl, { poolSize: 2 });
   const apply = parsed.values.apply;
   const summarise = (counts: Parameters<typeof totalOf>[0]) =>
@@ -190,8 +191,11 @@ async function retention(args: string[]) {
       .join("，");
   try {
     const entries = await runRetention(prisma, { now, apply });
+    const expiredUploads = await sweepExpiredUploads(prisma, { now, apply });
     if (parsed.values.json) {
-      process.stdout.write(`${JSON.stringify({ now: now.toISOString(), apply, campaigns: entries })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ now: now.toISOString(), apply, campaigns: entries, expiredUploads })}\n`,
+      );
     } else {
       const due = entries.filter((e) => e.due).length;
       console.log(`以 ${now.toISOString()} 为准：共 ${entries.length} 个回访工作计划，保留期满 ${due} 个。`);
@@ -208,7 +212,10 @@ async function retention(args: string[]) {
           console.log(`  ${e.name}：${apply ? "已匿名" : "将匿名"}：${summarise(e.counts)}`);
         }
       }
-      if (!apply && due > 0) console.log("预览（未写入）。加 --apply 执行匿名。");
+      if (expiredUploads > 0) {
+        console.log(`超过 24 小时未导入的上传文件：${apply ? "已删除" : "将删除"} ${expiredUploads} 个`);
+      }
+      if (!apply && (due > 0 || expiredUploads > 0)) console.log("预览（未写入）。加 --apply 执行匿名。");
     }
     return entries.some((e) => e.error) ? 1 : 0;
   } finally {

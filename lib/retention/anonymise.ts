@@ -15,6 +15,8 @@ export interface RetentionCounts {
   escalationTexts: number;
   withdrawalReasons: number;
   withdrawalPhotos: number;
+  /** uploaded list files of the campaign still in the storage module (never applied) */
+  listUploads: number;
   importChanges: number;
   importLists: number;
   weeklyReports: number;
@@ -29,6 +31,7 @@ export const COUNT_LABELS: Record<keyof RetentionCounts, string> = {
   escalationTexts: "上报意见/处理说明",
   withdrawalReasons: "退档退回原因",
   withdrawalPhotos: "退档材料照片",
+  listUploads: "上传后未导入的名单文件",
   importChanges: "导入变更明细",
   importLists: "导入批次考生号清单",
   weeklyReports: "每周动态",
@@ -73,6 +76,7 @@ export async function previewAnonymise(reader: Reader, campaignId: string): Prom
     escalationTexts,
     withdrawalReasons,
     withdrawalPhotos,
+    listUploads,
     importChanges,
     importLists,
     weekly,
@@ -84,6 +88,7 @@ export async function previewAnonymise(reader: Reader, campaignId: string): Prom
     reader.escalation.count({ where: { campaignId, OR: [{ advice: { not: null } }, { resolution: { not: null } }] } }),
     reader.withdrawalRequest.count({ where: { campaignId, reviewReason: { not: null } } }),
     reader.withdrawalPhoto.count({ where: { request: { campaignId } } }),
+    reader.storedFile.count({ where: { campaignId, kind: "LIST_UPLOAD" } }),
     reader.importChange.count({ where: { batch: { campaignId } } }),
     reader.importBatch.count({ where: { campaignId, NOT: { examNos: { isEmpty: true } } } }),
     weeklyToRedact(reader, campaignId),
@@ -101,6 +106,7 @@ export async function previewAnonymise(reader: Reader, campaignId: string): Prom
     escalationTexts,
     withdrawalReasons,
     withdrawalPhotos,
+    listUploads,
     importChanges,
     importLists,
     weeklyReports: weekly.length,
@@ -182,9 +188,12 @@ export async function anonymiseCampaign(
       const withdrawalReasons = await tx.$executeRaw`
         UPDATE "WithdrawalRequest" SET "reviewReason" = NULL, "updatedAt" = now()
          WHERE "campaignId" = ${campaignId} AND "reviewReason" IS NOT NULL`;
+      // a photo's stored file goes with it (trigger withdrawal_photo_delete_file)
       const withdrawalPhotos = await tx.$executeRaw`
         DELETE FROM "WithdrawalPhoto" p USING "WithdrawalRequest" w
          WHERE w."id" = p."requestId" AND w."campaignId" = ${campaignId}`;
+      const listUploads = await tx.$executeRaw`
+        DELETE FROM "StoredFile" WHERE "campaignId" = ${campaignId} AND "kind" = 'LIST_UPLOAD'`;
       const importChanges = await tx.$executeRaw`
         DELETE FROM "ImportChange" c USING "ImportBatch" b
          WHERE b."id" = c."batchId" AND b."campaignId" = ${campaignId}`;
@@ -213,6 +222,7 @@ export async function anonymiseCampaign(
         escalationTexts,
         withdrawalReasons,
         withdrawalPhotos,
+        listUploads,
         importChanges,
         importLists,
         weeklyReports: weekly.length,

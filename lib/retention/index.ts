@@ -19,4 +19,4 @@ export {
   retentionDueAt,
   scrubText,
 } from "./rules";
-export { type RetentionEntry, runRetention } from "./run";
+export { type RetentionEntry, runRetention, sweepExpiredUploads } from "./run";

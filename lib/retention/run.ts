@@ -1,6 +1,8 @@
 // The retention pass over every campaign, as `npm run cli -- retention` runs it: which are due at `now`,
 // and (with apply) their anonymisation, each campaign in its own transaction.
 import type { PrismaClient } from "@/lib/db/client";
+import { sweepUploads } from "@/lib/import/uploads";
+import { databaseStore, UPLOAD_LIFETIME_MS } from "@/lib/storage";
 import { anonymiseCampaign, previewAnonymise, type RetentionCounts } from "./anonymise";
 import { isRetentionDue, retentionDueAt } from "./rules";
 
@@ -49,4 +51,16 @@ export async function runRetention(
     }
   }
   return entries;
+}
+
+/**
+ * List uploads never applied and older than 24 hours at `now`, whatever their campaign: counted (dry
+ * run) or removed (apply). The upload route sweeps them too, but only when someone uploads.
+ */
+export async function sweepExpiredUploads(prisma: PrismaClient, options: { now: Date; apply: boolean }) {
+  const store = databaseStore(prisma);
+  if (options.apply) return sweepUploads(store, options.now);
+  return prisma.storedFile.count({
+    where: { kind: "LIST_UPLOAD", createdAt: { lt: new Date(options.now.getTime() - UPLOAD_LIFETIME_MS) } },
+  });
 }

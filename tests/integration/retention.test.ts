@@ -7,6 +7,7 @@ import { editContact, logContact, revealPhone } from "@/app/(app)/calls/actions"
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { createPrismaClient } from "@/lib/db/client";
+import { storeUpload } from "@/lib/import/uploads";
 import { projectPayouts } from "@/lib/payouts";
 import { payoutSnapshot } from "@/lib/payouts/runs";
 import {
@@ -18,7 +19,7 @@ import {
   runRetention,
   totalOf,
 } from "@/lib/retention";
-import { smallFile } from "@/lib/storage";
+import { bytesOf, databaseStore, smallFile } from "@/lib/storage";
 import { buildDraft, type WeekFigures } from "@/lib/weekly/draft";
 import { buildCallsFixture, type CallsFixture, tinyJpeg } from "../support/calls-fixtures";
 import { makeRetentionDue } from "../support/retention";
@@ -183,6 +184,19 @@ async function plant(): Promise<Planted> {
     standard: { contacts: 4, minutes: 20 },
     laggards: [],
   };
+  // a list uploaded for each campaign and never applied: the due campaign's must go with its data
+  for (const campaign of [fx.campaign, control.campaign]) {
+    await storeUpload(
+      databaseStore(prisma),
+      bytesOf(Buffer.from(`考生号,姓名,联系电话\r\n${examNo},${name},${phone}\r\n${campaign.id}`)),
+      {
+        format: "csv",
+        campaignId: campaign.id,
+        maxBytes: 1024,
+      },
+    );
+  }
+
   await prisma.weeklyReport.create({
     data: {
       campaignId: fx.campaign.id,
@@ -299,6 +313,7 @@ describe("retention: anonymising a campaign after its retention period", () => {
       escalationTexts: 1,
       withdrawalReasons: 1,
       withdrawalPhotos: 1,
+      listUploads: 1,
       importChanges: 1,
       importLists: 1,
       weeklyReports: 1,
@@ -337,6 +352,12 @@ describe("retention: anonymising a campaign after its retention period", () => {
     const log = await prisma.contactLog.findUniqueOrThrow({ where: { id: p.logId } });
     expect(log).toMatchObject({ notes: null, durationSeconds: 300, outcome: "CONSULTED" });
     expect(await prisma.withdrawalPhoto.count({ where: { request: { campaignId: p.fx.campaign.id } } })).toBe(0);
+    // no file of the campaign is left in the storage module (the uploaded list, the photo's file)
+    expect(await prisma.storedFile.count({ where: { campaignId: p.fx.campaign.id } })).toBe(0);
+    expect(await prisma.storedFileChunk.count({ where: { file: { campaignId: p.fx.campaign.id } } })).toBe(0);
+    expect(await prisma.storedFile.count({ where: { campaignId: p.control.campaign.id, kind: "LIST_UPLOAD" } })).toBe(
+      1,
+    );
     expect(await prisma.withdrawalRequest.count({ where: { campaignId: p.fx.campaign.id } })).toBe(1);
     const finding = await prisma.finding.findUniqueOrThrow({ where: { id: p.findingId } });
     expect(finding.description).toBe("回访人员虚报与[已匿名]的通话");
