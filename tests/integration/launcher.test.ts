@@ -33,6 +33,25 @@ describe("the launcher's start-up checks", () => {
     );
   });
 
+  // a server nobody listens on: a launcher that got past its checks would fail there instead
+  const unreachable = { DATABASE_URL: "postgresql://postgres@127.0.0.1:1/huifang", NEXTAUTH_SECRET: "s".repeat(32) };
+
+  it("stops on a proxy count that is not a number of proxies", () => {
+    const result = serve({ ...unreachable, HUIFANG_TRUSTED_PROXIES: "yes" });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      "[huifang] cannot start: HUIFANG_TRUSTED_PROXIES must be a number of proxies from 0 to 10 (0: clients connect directly). See .env.example.",
+    );
+  });
+
+  it("stops on a public address that is not a URL", () => {
+    const result = serve({ ...unreachable, NEXTAUTH_URL: "huifang.example.edu.cn" });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      "[huifang] cannot start: NEXTAUTH_URL must be the app's public address, e.g. https://huifang.example.edu.cn. See .env.example.",
+    );
+  });
+
   it("stops on a secret that is too short", () => {
     const result = serve({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/postgres", NEXTAUTH_SECRET: "short" });
     expect(result.status).toBe(1);
