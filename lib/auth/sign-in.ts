@@ -1,7 +1,7 @@
 import { subMinutes } from "date-fns";
 import { z } from "zod";
 import type { User } from "@/generated/prisma/client";
-import type { PrismaClient } from "@/lib/db/client";
+import type { Prisma, PrismaClient } from "@/lib/db/client";
 import { UNKNOWN_ADDRESS } from "./client-address";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import type { Role } from "./permissions";
@@ -51,11 +51,11 @@ export interface SignInAttempt {
 }
 
 /**
- * Checks a sign-in attempt, records it, and opens a session when it succeeds. Unknown logins and wrong passwords get the same answer
- * after the same work. The limits are checked and the attempt counted in one step, before the
- * password is (reserveAttempt), so a burst of simultaneous guesses gets no more checks than the limit,
- * and a locked-out browser does not get its password checked at all: the right password does not
- * help an attacker past the limit.
+ * Checks a sign-in attempt, records it, and opens a session when it succeeds. Unknown logins and
+ * wrong passwords get the same answer after the same work. The limits are checked and the attempt
+ * counted in one step, before the password is (reserveAttempt), so a burst of simultaneous guesses
+ * gets no more checks than the limit, and a locked-out browser does not get its password checked at
+ * all: the right password does not help an attacker past the limit.
  *
  * Every query runs inside one of two short transactions (reserve, then succeed): on the embedded
  * database, statements outside a transaction can interleave with another connection's
@@ -97,9 +97,10 @@ export async function checkCredentials(
 /**
  * Counts the failures that limit this attempt and records the attempt, as a failure until its
  * password proves right, in one short transaction holding an advisory lock on each counter it reads
- * (taken in a fixed order, so two attempts never wait on each other crosswise). Every attempt thus sees
- * all attempts before it, however many arrive at once. Returns the attempt's id and the account (null
- * for an unknown login), or null when a limit is reached (the refused attempt is recorded too, so an attacker who keeps trying stays locked out).
+ * (taken in a fixed order, so two attempts never wait on each other crosswise). Every attempt thus
+ * sees all attempts before it, however many arrive at once. Returns the attempt's id and the account
+ * (null for an unknown login), or null when a limit is reached. A refused attempt is recorded too, so
+ * an attacker who keeps trying stays locked out.
  *
  * A known browser is limited by its own failures only. An unknown browser is limited by the
  * account's failures from unknown browsers since the last success from one, and by its address's
@@ -119,7 +120,8 @@ async function reserveAttempt(
       for (const key of locks.sort()) {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
       }
-      const failures = (where: object) => tx.loginAttempt.count({ where: { success: false, ...where } });
+      const failures = (where: Prisma.LoginAttemptWhereInput) =>
+        tx.loginAttempt.count({ where: { success: false, ...where } });
       let locked: boolean;
       if (device) {
         locked = (await failures({ device, createdAt: { gt: windowStart } })) >= LOGIN_LIMITS.perDevice;
