@@ -56,7 +56,7 @@ export async function setUpDatabaseRoles(admin: pg.Client, roles: { owner: Datab
     `ALTER DATABASE ${database} OWNER TO ${owner}`,
     `ALTER SCHEMA public OWNER TO ${owner}`,
     `REVOKE CREATE ON SCHEMA public FROM PUBLIC`,
-    `GRANT CONNECT, TEMPORARY ON DATABASE ${database} TO ${app}`,
+    `GRANT CONNECT ON DATABASE ${database} TO ${app}`,
     `GRANT USAGE ON SCHEMA public TO ${app}`,
     // what the owner's later migrations create
     `ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${app}`,
