@@ -4,6 +4,7 @@
 // personal data. Writing and reading go chunk by chunk: a 50 MB file is never held whole in memory.
 import { createHash, randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
+import type pg from "pg";
 import type { StoredFileKind } from "@/generated/prisma/enums";
 import type { Prisma, PrismaClient } from "@/lib/db/client";
 
@@ -62,8 +63,26 @@ type Client = PrismaClient | Prisma.TransactionClient;
 /**
  * The PostgreSQL store, on a client or inside a transaction (a photo is stored in the transaction of
  * the action that accepts it; under the embedded database a second connection would wait on it).
+ *
+ * `chunkPool`, for large files written outside any transaction (list uploads): the chunks' bytes go
+ * through plain `pg` instead of Prisma. Prisma 6 hands every query to its query compiler as JSON with
+ * its parameters, and keeps about 90 MB of recent ones alive (measured: 20 MB of chunks written
+ * through Prisma left 44 MB of live heap behind, through `pg` 0.2 MB); through `pg` a 50 MB upload
+ * keeps at most a chunk or two in memory.
  */
-export function databaseStore(prisma: Client): FileStore {
+export function databaseStore(prisma: Client, options: { chunkPool?: pg.Pool } = {}): FileStore {
+  const insertChunk = async (fileId: string, index: number, bytes: Buffer) => {
+    if (options.chunkPool) {
+      await options.chunkPool.query(`INSERT INTO "StoredFileChunk" ("fileId", "index", "bytes") VALUES ($1, $2, $3)`, [
+        fileId,
+        index,
+        bytes,
+      ]);
+      return;
+    }
+    await prisma.$executeRaw`
+      INSERT INTO "StoredFileChunk" ("fileId", "index", "bytes") VALUES (${fileId}, ${index}, ${bytes})`;
+  };
   return {
     async put(options, content) {
       const file = await prisma.storedFile.create({
@@ -86,7 +105,7 @@ export function databaseStore(prisma: Client): FileStore {
         const bytes = Buffer.concat(pending, pendingBytes);
         pending = [];
         pendingBytes = 0;
-        await prisma.storedFileChunk.create({ data: { fileId: file.id, index, bytes } });
+        await insertChunk(file.id, index, bytes);
         index += 1;
       };
       try {
@@ -132,12 +151,12 @@ export function databaseStore(prisma: Client): FileStore {
       const chunks = async function* () {
         // one chunk per query, in order: the reader pulls the next only when it has used the last
         for (let index = 0; ; index += 1) {
-          const chunk = await prisma.storedFileChunk.findUnique({
-            where: { fileId_index: { fileId: file.id, index } },
-            select: { bytes: true },
-          });
+          // as base64 text: through the driver a bytea column arrives as hex and is mapped slowly
+          const [chunk] = await prisma.$queryRaw<{ base64: string }[]>`
+            SELECT encode("bytes", 'base64') AS base64 FROM "StoredFileChunk"
+             WHERE "fileId" = ${file.id} AND "index" = ${index}`;
           if (!chunk) return;
-          yield Buffer.from(chunk.bytes);
+          yield Buffer.from(chunk.base64, "base64");
         }
       };
       return { info: { ...file, sha256: file.sha256 ?? "" }, stream: Readable.from(chunks()) };

@@ -9,6 +9,7 @@ import { MAX_FILE_BYTES, UnreadableFileError } from "@/lib/import/read";
 import { MAX_UPLOAD_BODY_BYTES, receiveList } from "@/lib/import/receive";
 import { deleteUpload, sweepUploads, withUploadedList } from "@/lib/import/uploads";
 import { databaseStore, FileTooLargeError } from "@/lib/storage";
+import { storagePool } from "@/lib/storage/pool";
 
 const json = (body: unknown, status = 200) => Response.json(body, { status });
 
@@ -33,7 +34,7 @@ export async function POST(request: Request) {
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
   if (declared > MAX_UPLOAD_BODY_BYTES) return tooLarge();
 
-  const store = databaseStore(db());
+  const store = databaseStore(db(), { chunkPool: storagePool() });
   // uploads never applied go after 24 hours, on each upload (and by `cli retention`)
   await sweepUploads(store, new Date());
   const received = await receiveList(request, store, campaign.id).catch((error: unknown) => {
