@@ -127,11 +127,11 @@ test.describe("language", () => {
     await shell.switchLanguage("English");
     await expect(shell.heading).toHaveText("My candidates");
     await shell.expectLanguage("en");
-    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
 
     await shell.switchLanguage("中文");
     await expect(shell.heading).toHaveText("我的考生");
     await shell.expectLanguage("zh-CN");
-    await expect(page.getByRole("button", { name: "退出登录" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "退出登录", exact: true })).toBeVisible();
   });
 });

@@ -47,9 +47,10 @@ test("[AUTH]: 退出所有设备 ends the session of the account's other browser
     await page.goto("/calls");
     await waitForHydration(page, "header button");
     const banner = page.getByRole("banner");
-    await banner.getByRole("button", { name: "退出所有设备" }).click();
-    await expect(page.getByTestId("sign-out-everywhere")).toContainText("所有设备上的登录都将失效");
-    await banner.getByRole("button", { name: "确定退出" }).click();
+    await banner.getByText("账号", { exact: true }).click();
+    const menu = page.getByTestId("account-menu");
+    await expect(menu).toContainText("每台设备上的登录都将失效");
+    await menu.getByRole("button", { name: "退出所有设备" }).click();
     await expect(page).toHaveURL(pathPattern("/login"));
 
     // the phone's next page is the login page, with a word on why
