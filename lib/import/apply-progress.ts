@@ -3,9 +3,14 @@ import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { databaseProgress, type ProgressStore, processProgress, type RunningStage } from "./progress";
 
-/** Where this app instance keeps apply progress: see lib/import/progress for why it depends on the database. */
+/** Whether this instance runs on the embedded database (one transaction at a time): see lib/import/progress. */
+export function onEmbeddedDatabase(): boolean {
+  return serverEnv().HUIFANG_DATABASE === "embedded";
+}
+
+/** Where this app instance keeps apply progress. */
 export function progressStore(): ProgressStore {
-  return serverEnv().HUIFANG_DATABASE === "embedded" ? processProgress() : databaseProgress(db());
+  return onEmbeddedDatabase() ? processProgress() : databaseProgress(db());
 }
 
 /**
@@ -13,7 +18,7 @@ export function progressStore(): ProgressStore {
  * never waited for by the apply: `report` returns at once. A report that cannot be written is dropped:
  * the page then shows an older stage, and the apply itself is not affected.
  */
-export function applyProgress(fileHash: string) {
+export function applyProgress(fileHash: string, startedBy: string) {
   const store = progressStore();
   let written: Promise<void> = Promise.resolve();
   const queue = (write: () => Promise<void>) => {
@@ -21,7 +26,7 @@ export function applyProgress(fileHash: string) {
   };
   return {
     report(stage: RunningStage): void {
-      queue(() => store.report(fileHash, stage));
+      queue(() => store.report(fileHash, stage, startedBy));
     },
     /** Forgets the apply once it has ended, after its last report. */
     async end(): Promise<void> {

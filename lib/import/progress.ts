@@ -8,7 +8,9 @@
 //   another connection would wait for the apply's own transaction to end: the apply would wait on
 //   itself. There is one process there, and the report stays in a process-wide store on `globalThis`,
 //   which the route handler's and the action's server bundles share (each bundle has its own copy of
-//   this module).
+//   this module). Every query waits for the apply there, the progress route's session check among
+//   them: the store remembers who started each apply, and the route answers that user from the signed
+//   session cookie alone (see app/api/imports/progress/route.ts).
 import type { PrismaClient } from "@/lib/db/client";
 
 export type ApplyStage =
@@ -22,7 +24,8 @@ export type RunningStage = Exclude<ApplyStage, { stage: "idle" }>;
 const STALE_AFTER_MS = 10 * 60 * 1000;
 
 export interface ProgressStore {
-  report(fileHash: string, stage: RunningStage): Promise<void>;
+  /** `startedBy`: the user whose apply it is (the action checked their permission) */
+  report(fileHash: string, stage: RunningStage, startedBy: string): Promise<void>;
   /** Forgets an apply once it has ended (applied, refused or failed). */
   end(fileHash: string): Promise<void>;
   read(fileHash: string): Promise<ApplyStage>;
@@ -52,21 +55,30 @@ export function databaseProgress(prisma: PrismaClient, now: () => Date = () => n
   };
 }
 
-const processWide = globalThis as unknown as { huifangApplyProgress?: Map<string, RunningStage> };
+const processWide = globalThis as unknown as {
+  huifangApplyProgress?: Map<string, { stage: RunningStage; startedBy: string }>;
+};
 
 /** The embedded database's store: one map per process, whichever bundle asks. */
-export function processProgress(): ProgressStore {
+export function processProgress(): ProgressStore & {
+  /** the stage of an apply only for the user who started it; idle for anybody else */
+  readFor(fileHash: string, userId: string): Promise<ApplyStage>;
+} {
   processWide.huifangApplyProgress ??= new Map();
   const running = processWide.huifangApplyProgress;
   return {
-    async report(fileHash, stage) {
-      running.set(fileHash, stage);
+    async report(fileHash, stage, startedBy) {
+      running.set(fileHash, { stage, startedBy });
     },
     async end(fileHash) {
       running.delete(fileHash);
     },
     async read(fileHash) {
-      return running.get(fileHash) ?? { stage: "idle" };
+      return running.get(fileHash)?.stage ?? { stage: "idle" };
+    },
+    async readFor(fileHash, userId) {
+      const entry = running.get(fileHash);
+      return entry && entry.startedBy === userId ? entry.stage : { stage: "idle" };
     },
   };
 }

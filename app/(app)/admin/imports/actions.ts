@@ -33,7 +33,7 @@ export const applyUpload = action(
   },
   async (input, context) => {
     // the page polls /api/imports/progress while this runs
-    const progress = applyProgress(input.fileHash);
+    const progress = applyProgress(input.fileHash, context.user.id);
     try {
       return await applyChecked(input, context, progress.report);
     } finally {
