@@ -40,7 +40,9 @@ describe("contentSecurityPolicy", () => {
     expect(directives(contentSecurityPolicy({ ...http, https })).has("upgrade-insecure-requests")).toBe(upgrade);
   });
 
-  it("allows eval only for next dev's error overlay", () => {
-    expect(contentSecurityPolicy({ ...http, dev: true })).toContain("'unsafe-eval'");
+  it("allows eval and inline styles only for next dev's overlay and injected CSS", () => {
+    const dev = directives(contentSecurityPolicy({ ...http, dev: true }));
+    expect(dev.get("script-src")).toContain("'unsafe-eval'");
+    expect(dev.get("style-src")).toBe("style-src 'self' 'unsafe-inline'");
   });
 });

@@ -18,8 +18,9 @@ export function contentSecurityPolicy({ nonce, https, dev }: SecurityHeaderOptio
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     // <style> elements need the nonce; style attributes (recharts' SVG, React's style props
-    // rendered on the server) cannot carry one, and cannot run code
-    `style-src 'self' 'nonce-${nonce}'`,
+    // rendered on the server) cannot carry one, and cannot run code. `next dev` injects its CSS as
+    // <style> elements without a nonce.
+    dev ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     "style-src-attr 'unsafe-inline'",
     // photo previews are blob: URLs of the chosen files
     "img-src 'self' blob: data:",
