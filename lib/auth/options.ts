@@ -17,6 +17,39 @@ export { SESSION_MAX_AGE_SECONDS };
  */
 export const SIGN_IN_UNAVAILABLE = "UNAVAILABLE";
 
+/**
+ * Checks the credentials and, when they are right, gives the browser a new device cookie (OWASP: a
+ * new one at every successful sign-in, lib/auth/device-cookie.ts). It runs inside the route handler
+ * app/api/auth/[...nextauth], where the request's cookies can be read and cookies set on its response.
+ */
+async function signInWithDeviceCookie(
+  credentials: Record<string, string> | undefined,
+  headers: Record<string, unknown> | undefined,
+): Promise<SignInResult> {
+  const secret = serverEnv().NEXTAUTH_SECRET;
+  const cookieJar = await cookies();
+  const browserCookies = Object.fromEntries(cookieJar.getAll().map((c) => [c.name, c.value]));
+  const result = await checkCredentials(db(), {
+    login: credentials?.login,
+    password: credentials?.password,
+    address: clientAddress(headers),
+    deviceFor: (login) => deviceNonce(login, browserCookies, secret),
+    userAgent: headers?.["user-agent"],
+  });
+  if (result.ok) {
+    const device = newDeviceCookie(result.user.login, secret);
+    cookieJar.set(device.name, device.value, {
+      httpOnly: true,
+      sameSite: "lax",
+      // the web server sets the protocol the browser used (lib/http/forwarded.ts)
+      secure: headers?.["x-forwarded-proto"] === "https",
+      path: "/",
+      maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
+    });
+  }
+  return result;
+}
+
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login", error: "/login" },
@@ -25,37 +58,15 @@ export const authOptions: NextAuthOptions = {
       name: "credentials",
       credentials: { login: { type: "text" }, password: { type: "password" } },
       async authorize(credentials, req) {
-        const secret = serverEnv().NEXTAUTH_SECRET;
-        // authorize runs inside the route handler app/api/auth/[...nextauth], where the cookies of the
-        // request can be read and cookies set on the response
-        const cookieJar = await cookies();
         let result: SignInResult;
         try {
-          const browserCookies = Object.fromEntries(cookieJar.getAll().map((c) => [c.name, c.value]));
-          result = await checkCredentials(db(), {
-            login: credentials?.login,
-            password: credentials?.password,
-            address: clientAddress(req?.headers),
-            deviceFor: (login) => deviceNonce(login, browserCookies, secret),
-            userAgent: req?.headers?.["user-agent"],
-          });
+          result = await signInWithDeviceCookie(credentials, req?.headers);
         } catch (error) {
           console.error("[huifang] sign-in failed:", error);
           throw new Error(SIGN_IN_UNAVAILABLE);
         }
         // next-auth hands the message to signIn() as `error`; the login form translates the code
         if (!result.ok) throw new Error(result.error);
-
-        // OWASP's device cookies: a new one at every successful sign-in (lib/auth/device-cookie.ts)
-        const device = newDeviceCookie(result.user.login, secret);
-        cookieJar.set(device.name, device.value, {
-          httpOnly: true,
-          sameSite: "lax",
-          // the web server sets the protocol the browser used (lib/http/forwarded.ts)
-          secure: req?.headers?.["x-forwarded-proto"] === "https",
-          path: "/",
-          maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
-        });
         const { id, name, login, sessionVersion } = result.user;
         return { id, name, login, sessionVersion, sessionId: result.sessionId };
       },
