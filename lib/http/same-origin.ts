@@ -1,8 +1,9 @@
 /**
  * CSRF check for route handlers (server actions get Next's own). A request is same-origin when the
  * browser's `Origin` names the host the browser addressed: the `X-Forwarded-Host` a trusted proxy
- * set, else the `Host` header, exactly as Next compares them for server actions. The launcher
- * (scripts/serve.ts) removes forwarded headers that no trusted proxy set, so neither can be forged.
+ * set, else the `Host` header, exactly as Next compares them for server actions. The launcher's web
+ * server (lib/http/web-server.ts) replaces forwarded headers that no trusted proxy set, so neither can
+ * be forged.
  * The configured public address (NEXTAUTH_URL) is accepted too, for proxies that rewrite Host.
  *
  * Not `new URL(request.url).origin`: Next builds that from the address it listens on
