@@ -4,7 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { type BrowserContext, expect, test } from "@playwright/test";
 import pg from "pg";
+import { LoginPage, waitForHydration } from "./pages/login-page";
 import { E2E_PORT } from "./support/addresses";
+import { DEMO_PASSWORD } from "./support/demo";
 import { signIn } from "./support/sign-in";
 
 // RELIABILITY.md row 31 (issue 11, "Done when"): two app instances, started by the launcher from the
@@ -13,14 +15,31 @@ import { signIn } from "./support/sign-in";
 // on A is applied on B, and the apply's progress is read from either.
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
-const PORTS = { a: E2E_PORT + 10, b: E2E_PORT + 11, proxy: E2E_PORT + 12 };
+const PORTS = { a: E2E_PORT + 10, b: E2E_PORT + 11, proxy: E2E_PORT + 12, tls: E2E_PORT + 13 };
 const PROXY = `http://127.0.0.1:${PORTS.proxy}`;
+const TLS_PROXY = `https://127.0.0.1:${PORTS.tls}`;
 const SECRET = "two-instances-share-this-secret-of-32+-chars";
 const ADMIN_URL =
   process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 const DATABASE = `huifang_edge_${process.pid}_${Date.now()}`;
 
-/** nginx as the README configures it, plus a test cookie that picks the instance (sticky routing). */
+/** The README's nginx location: the browser's host, protocol and address go to the app in headers. */
+const PROXIED = `
+      proxy_pass http://$instance;
+      proxy_http_version 1.1;
+      # the app sees its own address as Host; the browser's host arrives as X-Forwarded-Host
+      proxy_set_header Host $instance;
+      proxy_set_header X-Forwarded-Host $http_host;
+      proxy_set_header X-Forwarded-Proto $scheme;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      proxy_buffering off;
+      proxy_request_buffering off;
+      add_header X-Test-Instance $instance always;`;
+
+/**
+ * nginx as the README configures it, on plain http and ending TLS (a certificate made for the test),
+ * plus a test cookie that picks the instance (sticky routing).
+ */
 function nginxConfig(dir: string): string {
   return `
 worker_processes 1;
@@ -40,17 +59,14 @@ http {
   }
   server {
     listen 127.0.0.1:${PORTS.proxy};
-    location / {
-      proxy_pass http://$instance;
-      proxy_http_version 1.1;
-      # the app sees its own address as Host; the browser's host arrives as X-Forwarded-Host
-      proxy_set_header Host $instance;
-      proxy_set_header X-Forwarded-Host $http_host;
-      proxy_set_header X-Forwarded-Proto $scheme;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-      proxy_buffering off;
-      proxy_request_buffering off;
-      add_header X-Test-Instance $instance always;
+    location / {${PROXIED}
+    }
+  }
+  server {
+    listen 127.0.0.1:${PORTS.tls} ssl;
+    ssl_certificate ${dir}/proxy.crt;
+    ssl_certificate_key ${dir}/proxy.key;
+    location / {${PROXIED}
     }
   }
 }
@@ -133,6 +149,14 @@ test.describe("two instances behind one proxy", () => {
     proxyDir = mkdtempSync(path.join(os.tmpdir(), "huifang-nginx-"));
     // nginx started as root runs its worker as nobody, which must reach its temporary folders here
     chmodSync(proxyDir, 0o755);
+    const certificate = spawnSync(
+      "openssl",
+      ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1"]
+        .concat(["-addext", "subjectAltName=IP:127.0.0.1"])
+        .concat(["-keyout", path.join(proxyDir, "proxy.key"), "-out", path.join(proxyDir, "proxy.crt")]),
+      { encoding: "utf8" },
+    );
+    expect(certificate.status, certificate.stderr).toBe(0);
     writeFileSync(path.join(proxyDir, "nginx.conf"), nginxConfig(proxyDir));
     const nginx = spawnSync("which", ["nginx"], { encoding: "utf8" }).stdout.trim() || "/usr/sbin/nginx";
     // nginx logs "start worker process" once it listens (notice level on stderr)
@@ -190,6 +214,33 @@ test.describe("two instances behind one proxy", () => {
     });
     expect(https.headers()["strict-transport-security"]).toBe("max-age=31536000");
     expect(https.headers()["content-security-policy"]).toContain("upgrade-insecure-requests");
+  });
+
+  test("[EDGE]: behind a proxy that ends TLS, signing in and out stays on https with Secure cookies", async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ ignoreHTTPSErrors: true });
+    const page = await context.newPage();
+    const landed: string[] = [];
+    page.on("framenavigated", (frame) => {
+      if (frame === page.mainFrame()) landed.push(frame.url());
+    });
+    const login = await page.goto(`${TLS_PROXY}/login`);
+    expect(login?.headers()["strict-transport-security"]).toBe("max-age=31536000");
+    await waitForHydration(page, "form");
+    await new LoginPage(page).signIn("caller01", DEMO_PASSWORD);
+    await expect(page).toHaveURL(`${TLS_PROXY}/calls`);
+
+    // next-auth saw https through the proxy: its cookies are Secure, with the __Secure- prefix
+    const session = (await context.cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
+    expect(session?.name).toBe("__Secure-next-auth.session-token");
+    expect(session?.secure).toBe(true);
+
+    await waitForHydration(page, "header button");
+    await page.getByRole("banner").getByRole("button", { name: "退出登录", exact: true }).click();
+    await expect(page).toHaveURL(`${TLS_PROXY}/login`);
+    for (const url of landed) expect(new URL(url).origin, url).toBe(TLS_PROXY);
+    await context.close();
   });
 
   test("[EDGE]: a list previewed on instance A is applied on instance B, its progress read from either", async ({
