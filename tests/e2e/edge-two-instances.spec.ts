@@ -2,7 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { type BrowserContext, expect, test } from "@playwright/test";
+import { type APIRequestContext, type BrowserContext, expect, test } from "@playwright/test";
 import pg from "pg";
 import { LoginPage, waitForHydration } from "./pages/login-page";
 import { E2E_PORT } from "./support/addresses";
@@ -15,13 +15,14 @@ import { signIn } from "./support/sign-in";
 // on A is applied on B, and the apply's progress is read from either.
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
-const PORTS = { a: E2E_PORT + 10, b: E2E_PORT + 11, proxy: E2E_PORT + 12, tls: E2E_PORT + 13 };
+const PORTS = { a: E2E_PORT + 10, b: E2E_PORT + 11, proxy: E2E_PORT + 12, tls: E2E_PORT + 13, bare: E2E_PORT + 14 };
 const PROXY = `http://127.0.0.1:${PORTS.proxy}`;
 const TLS_PROXY = `https://127.0.0.1:${PORTS.tls}`;
 const SECRET = "two-instances-share-this-secret-of-32+-chars";
 const ADMIN_URL =
   process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 const DATABASE = `huifang_edge_${process.pid}_${Date.now()}`;
+const DATABASE_URL = `${ADMIN_URL.replace(/\/[^/]*$/, "")}/${DATABASE}`;
 
 /** The README's nginx location: the browser's host, protocol and address go to the app in headers. */
 const PROXIED = `
@@ -99,7 +100,7 @@ function startInstance(port: number): Promise<Started> {
     ["scripts/serve.ts"],
     {
       ...process.env,
-      DATABASE_URL: `${ADMIN_URL.replace(/\/[^/]*$/, "")}/${DATABASE}`,
+      DATABASE_URL,
       DATABASE_OWNER_URL: "",
       NEXTAUTH_SECRET: SECRET,
       NEXTAUTH_URL: "",
@@ -118,14 +119,39 @@ async function stop(started: Started | undefined) {
   await exited;
 }
 
-async function onAdmin(sql: string) {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
+async function query<Row extends pg.QueryResultRow>(url: string, sql: string, values: unknown[] = []) {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(sql);
+    return (await client.query<Row>(sql, values)).rows;
   } finally {
     await client.end();
   }
+}
+
+const onAdmin = (sql: string) => query(ADMIN_URL, sql);
+
+/** One failed sign-in with the given headers; answers the address the app recorded for it. */
+async function recordedAddress(
+  playwright: { request: { newContext(): Promise<APIRequestContext> } },
+  origin: string,
+  headers: Record<string, string>,
+): Promise<string | undefined> {
+  const login = `edge-probe-${Date.now()}`;
+  const client = await playwright.request.newContext();
+  try {
+    const csrf = await client.get(`${origin}/api/auth/csrf`);
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    await client.post(`${origin}/api/auth/callback/credentials`, {
+      headers,
+      form: { login, password: "wrong-password", csrfToken, json: "true" },
+    });
+  } finally {
+    await client.dispose();
+  }
+  const rows = await query<{ ip: string }>(DATABASE_URL, `SELECT ip FROM "LoginAttempt" WHERE login = $1`, [login]);
+  expect(rows, `the attempt of ${login}`).toHaveLength(1);
+  return rows[0]?.ip;
 }
 
 /** Sends the next requests of this browser to one instance. */
@@ -241,6 +267,28 @@ test.describe("two instances behind one proxy", () => {
     await expect(page).toHaveURL(`${TLS_PROXY}/login`);
     for (const url of landed) expect(new URL(url).origin, url).toBe(TLS_PROXY);
     await context.close();
+  });
+
+  test("[EDGE]: the sign-in limits count the address the proxy saw, and a client's own claim nowhere", async ({
+    playwright,
+  }) => {
+    const forged = { "x-forwarded-for": "6.6.6.6", "x-huifang-client-address": "6.6.6.6", forwarded: "for=6.6.6.6" };
+    // nginx appends the address it saw (this machine) to the client's X-Forwarded-For: one trusted proxy
+    expect(await recordedAddress(playwright, PROXY, forged)).toBe("127.0.0.1");
+
+    // the same build started without the launcher (a plain `next start`): no token, no address believed
+    const bare = await start(
+      path.join(ROOT, "node_modules", ".bin", "next"),
+      ["start", "-p", String(PORTS.bare)],
+      { ...process.env, NODE_ENV: "production", DATABASE_URL, NEXTAUTH_SECRET: SECRET, AUTH_TRUST_HOST: "true" },
+      /Ready in/,
+    );
+    try {
+      const address = await recordedAddress(playwright, `http://127.0.0.1:${PORTS.bare}`, forged);
+      expect(address).toBe("unknown");
+    } finally {
+      await stop(bare);
+    }
   });
 
   test("[EDGE]: a list previewed on instance A is applied on instance B, its progress read from either", async ({
