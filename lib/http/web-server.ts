@@ -21,7 +21,7 @@ export interface WebServerOptions {
  */
 export async function startWebServer({ dev, port, trustedProxies }: WebServerOptions) {
   const token = randomBytes(32).toString("base64url");
-  // the only copy outside this process's memory is the header on requests this server forwards
+  // it never leaves this process: proxy.ts takes the header off before any page or route sees a request
   process.env.HUIFANG_WEB_SERVER_TOKEN = token;
 
   const server = createServer();
