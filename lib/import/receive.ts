@@ -14,6 +14,9 @@ const FORM_OVERHEAD_BYTES = 1024 * 1024;
 /** The most a post to the upload route may declare in its Content-Length. */
 export const MAX_UPLOAD_BODY_BYTES = MAX_FILE_BYTES + FORM_OVERHEAD_BYTES;
 
+/** The body ended before its form did, or is not a form: a cut connection, a crafted post. */
+export class BrokenUploadError extends Error {}
+
 export interface ReceivedList {
   fields: Map<string, string>;
   /** null when the post carried no file (or an empty one) */
@@ -22,8 +25,8 @@ export interface ReceivedList {
 
 /**
  * Parses the post with busboy, storing its `file` part as it arrives. Rejects with FileTooLargeError
- * (lib/storage; the partial file is gone and the rest of the body is not read) or UnreadableFileError
- * (a file type the import does not read).
+ * (lib/storage; the partial file is gone and the rest of the body is not read), UnreadableFileError
+ * (a file type the import does not read) or BrokenUploadError.
  */
 export function receiveList(request: Request, store: FileStore, campaignId: string): Promise<ReceivedList> {
   const contentType = request.headers.get("content-type") ?? "";
@@ -45,6 +48,8 @@ export function receiveList(request: Request, store: FileStore, campaignId: stri
     };
     const parser = busboy({
       headers: { "content-type": contentType },
+      // browsers send the file's name as raw UTF-8 (一份名单.csv), not in RFC 2231's encoded form
+      defParamCharset: "utf8",
       // one file; the fields are a list kind and a column mapping of a few hundred bytes
       limits: { files: 1, fields: 8, fieldSize: 64 * 1024, parts: 10 },
     });
@@ -70,8 +75,9 @@ export function receiveList(request: Request, store: FileStore, campaignId: stri
       );
     });
     parser.on("field", (name, value) => fields.set(name, value));
-    parser.on("error", fail);
-    body.on("error", fail);
+    const broken = (error: unknown) => fail(new BrokenUploadError(String(error)));
+    parser.on("error", broken);
+    body.on("error", broken);
     parser.on("close", () => {
       file.then((received) => {
         if (failed) return;

@@ -1,4 +1,8 @@
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import http from "node:http";
 import { expect, test } from "@playwright/test";
+import pg from "pg";
 import { signIn } from "./support/sign-in";
 
 // A small 投档 list as Excel on a Chinese Windows machine would save it (here UTF-8 with a BOM), with
@@ -104,12 +108,17 @@ test("[DATA]: the import page with a mapping to correct fits a phone @phone", as
   );
 });
 
-test("[DATA]: a longer list shows the apply's progress until it is imported", async ({ page }) => {
-  test.setTimeout(120_000);
+test("[DATA]: a longer list warns of a region no group covers, then shows the rows written until it is imported", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  // long enough (15 chunks of 2,000) for the page's polls, every half second, to see rows being written
   const rows = Array.from(
-    { length: 5_000 },
+    { length: 30_000 },
     (_, i) => `2451980${String(i).padStart(7, "0")},进度${i},138${String(70_000_000 + i)},成都`,
   );
+  // row 30,002 as Excel shows it (the header is row 1): a region of no group
+  rows.push("24519809999999,外省考生,13879999999,重庆市");
   const list = `考生号,姓名,联系电话,地区\r\n${rows.join("\r\n")}\r\n`;
   await signIn(page.context(), "data");
   await page.goto("/admin/imports");
@@ -118,11 +127,17 @@ test("[DATA]: a longer list shows the apply's progress until it is imported", as
     .getByTestId("import-file")
     .setInputFiles({ name: "进度.csv", mimeType: "text/csv", buffer: Buffer.from(list) });
   await page.getByRole("button", { name: "上传并预览" }).click();
-  await expect(page.getByTestId("import-preview")).toContainText("新增 5000");
+  await expect(page.getByTestId("import-preview")).toContainText("新增 30001");
+  const warnings = page.getByTestId("import-warnings");
+  await expect(warnings).toContainText("1 行需要注意（仍可导入）");
+  await expect(warnings).toContainText(
+    "第 30002 行 [地区]：地区“重庆市”没有对应的回访小组，该考生将不会分配给任何人。",
+  );
 
   await page.getByTestId("import-apply").click();
-  await expect(page.getByTestId("import-applying")).toBeVisible();
-  await expect(page.getByTestId("import-message")).toHaveText("已导入：新增 5000，修改 0，未能分配回访人员 0。", {
+  // the rows written so far, polled from the server while the apply runs
+  await expect(page.getByTestId("import-applying")).toContainText(/正在写入：\d+ \/ 30001 行/, { timeout: 60_000 });
+  await expect(page.getByTestId("import-message")).toHaveText("已导入：新增 30001，修改 0，未能分配回访人员 1。", {
     timeout: 90_000,
   });
   await expect(page.getByTestId("import-applying")).toHaveCount(0);
@@ -131,4 +146,144 @@ test("[DATA]: a longer list shows the apply's progress until it is imported", as
   page.once("dialog", (dialog) => dialog.accept());
   await page.getByRole("button", { name: "撤销本批" }).click();
   await expect(page.getByRole("table").getByRole("row").nth(1)).toContainText("已撤销", { timeout: 60_000 });
+});
+
+/** The app server's memory: the process listening on `port` and every process under it, in MB. */
+function serverRssMb(port: string): number {
+  const listing = execFileSync("ss", ["-ltnpH", `sport = :${port}`]).toString();
+  const pid = Number(/pid=(\d+)/.exec(listing)?.[1]);
+  if (!pid) throw new Error(`nothing listens on port ${port}`);
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i += 1) {
+    for (const [child, parent] of parents) if (parent === tree[i]) tree.push(child);
+  }
+  let kb = 0;
+  for (const member of tree) {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${member}/status`, "utf8"))?.[1] ?? 0);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return kb / 1024;
+}
+
+/** The list uploads (and their chunks) the embedded database holds (playwright.config.ts: PORT + 1). */
+async function storedUploads(port: string): Promise<{ files: number; chunks: number }> {
+  const client = new pg.Client({
+    connectionString: `postgresql://postgres:postgres@127.0.0.1:${Number(port) + 1}/postgres`,
+  });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ files: number; chunks: number }>(
+      `SELECT (SELECT count(*)::int FROM "StoredFile" WHERE kind = 'LIST_UPLOAD') AS files,
+              (SELECT count(*)::int FROM "StoredFileChunk" c JOIN "StoredFile" f ON f.id = c."fileId"
+                WHERE f.kind = 'LIST_UPLOAD') AS chunks`,
+    );
+    return rows[0] ?? { files: 0, chunks: 0 };
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Posts a list file of `megabytes` MB to /api/imports as a browser session would, streamed without a
+ * Content-Length (chunked) unless `declaredLength` is given, writing until the server answers.
+ */
+function postLargeList(
+  baseURL: string,
+  cookie: string,
+  megabytes: number,
+  declaredLength?: number,
+): Promise<{ status: number; body: string; sentMb: number }> {
+  const boundary = "----huifang-large-upload";
+  const url = new URL("/api/imports", baseURL);
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    let sent = 0;
+    const request = http.request(url, {
+      method: "POST",
+      headers: {
+        cookie,
+        "content-type": `multipart/form-data; boundary=${boundary}`,
+        ...(declaredLength ? { "content-length": String(declaredLength) } : { "transfer-encoding": "chunked" }),
+      },
+    });
+    request.on("response", (response) => {
+      answered = true;
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (piece: string) => {
+        body += piece;
+      });
+      response.on("end", () => {
+        request.destroy();
+        resolve({ status: response.statusCode ?? 0, body, sentMb: sent / 1024 / 1024 });
+      });
+    });
+    // the server may close the connection once it has answered: what matters is its answer
+    request.on("error", (error) => {
+      if (!answered) reject(error);
+    });
+    const line = Buffer.alloc(1024 * 1024, "2451980000000,姓名,13800000000,成都\r\n");
+    const write = () => {
+      while (!answered && sent < megabytes * 1024 * 1024) {
+        sent += line.length;
+        if (!request.write(line)) {
+          request.once("drain", write);
+          return;
+        }
+      }
+      if (!answered) request.end(`\r\n--${boundary}--\r\n`);
+    };
+    request.write(
+      `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\ntoudang\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="大名单.csv"\r\n` +
+        "Content-Type: text/csv\r\n\r\n",
+    );
+    write();
+  });
+}
+
+test("[DATA]: a list upload over 50 MB is refused with 413 while it streams, memory flat, nothing kept", async ({
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  await signIn(page.context(), "data");
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const port = new URL(baseURL ?? "").port;
+  const before = await storedUploads(port);
+
+  // a size the browser declares is refused before the body is read
+  const declared = await postLargeList(baseURL ?? "", cookie, 4, 1536 * 1024 * 1024);
+  expect(declared.status).toBe(413);
+  expect(JSON.parse(declared.body)).toEqual({ error: "文件超过 50 MB，请拆分后再导入。" });
+
+  // 300 MB without a Content-Length: counted as it streams into the store, refused at 50 MB
+  const baseline = serverRssMb(port);
+  let peak = baseline;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, serverRssMb(port));
+  }, 100);
+  const chunked = await postLargeList(baseURL ?? "", cookie, 300).finally(() => clearInterval(sampler));
+  peak = Math.max(peak, serverRssMb(port));
+  console.log(
+    `300 MB chunked upload: answered ${chunked.status} after ${chunked.sentMb.toFixed(0)} MB sent; server RSS ${baseline.toFixed(0)} MB → peak ${peak.toFixed(0)} MB (+${(peak - baseline).toFixed(0)} MB)`,
+  );
+  expect(chunked.status).toBe(413);
+  expect(JSON.parse(chunked.body)).toEqual({ error: "文件超过 50 MB，请拆分后再导入。" });
+  expect(peak - baseline).toBeLessThan(150);
+  // nothing of either upload stays stored
+  await expect.poll(() => storedUploads(port)).toEqual(before);
 });
