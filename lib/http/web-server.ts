@@ -21,7 +21,8 @@ export interface WebServerOptions {
  */
 export async function startWebServer({ dev, port, trustedProxies }: WebServerOptions) {
   const token = randomBytes(32).toString("base64url");
-  // it never leaves this process: proxy.ts takes the header off before any page or route sees a request
+  // it never leaves this process; proxy.ts takes the header off before a page or route sees it (all
+  // but the list upload, which proxy.ts leaves out so the body streams, and which reads no address)
   process.env.HUIFANG_WEB_SERVER_TOKEN = token;
 
   const server = createServer();
