@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { reviewWithdrawal } from "@/app/(app)/admin/withdrawals/actions";
 import { saveWithdrawalMaterials } from "@/app/(app)/calls/actions";
+import { GET as viewPhoto } from "@/app/api/withdrawal-photos/[photoId]/route";
 import { can, ROLES } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { databaseStore, smallFile } from "@/lib/storage";
@@ -109,6 +110,24 @@ describe("saveWithdrawalMaterials (phase 2 open)", () => {
       before: { status: "AGREED", checklist: [] },
       after: { status: "SUBMITTED", checklist: ALL_ITEMS, photosAdded: 1 },
     });
+  });
+
+  it("serves a saved photo from the storage module to the caller in charge only, never from a cache", async () => {
+    signInAs(fx.users.callerA);
+    await saveWithdrawalMaterials(materialsForm({ requestId, photos: [jpegFile()] }));
+    const photo = await db().withdrawalPhoto.findFirstOrThrow({ where: { requestId } });
+    const view = () =>
+      viewPhoto(new Request(`http://localhost/api/withdrawal-photos/${photo.id}`), {
+        params: Promise.resolve({ photoId: photo.id }),
+      });
+    const response = await view();
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("image/jpeg");
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+    expect(new Uint8Array(await response.arrayBuffer())).toEqual(tinyJpeg());
+
+    signInAs(fx.users.callerB);
+    expect((await view()).status).toBe(404);
   });
 
   it("saves a partial checklist without submitting it", async () => {
