@@ -121,18 +121,21 @@ async function importList(args: string[]) {
     const out = (value: unknown, text: string) =>
       parsed.values.json ? process.stdout.write(`${JSON.stringify(value)}\n`) : console.log(text);
     if (!parsed.values.apply) {
-      const { report, plan, alreadyApplied } = await previewImport(prisma, {
+      const { report, plan, alreadyApplied, warnings } = await previewImport(prisma, {
         campaignId: campaign.id,
         kind,
         path: file,
         mapping: mapping.value,
       });
       out(
-        { report, plan, alreadyApplied },
+        { report, plan, alreadyApplied, warnings },
         plan
           ? `预览（未写入）：新增 ${plan.create.length}，修改 ${plan.update.length}，不变 ${plan.unchanged}，较上一份缺少 ${plan.missing.length}，未投档 ${plan.unknown.length}${alreadyApplied ? "（该文件已导入过）" : ""}。加 --apply --by <账号> 写入。`
           : `文件有 ${report.errors.length} 处错误、${report.duplicates.length} 个重复考生号，不能导入（用 check-list 查看详情）。`,
       );
+      if (!parsed.values.json) {
+        for (const w of warnings) console.log(`  第 ${w.row} 行 [${w.column}]：${w.message}`);
+      }
       return 0;
     }
     const user = await prisma.user.findUnique({ where: { login: String(parsed.values.by) } });
