@@ -17,6 +17,7 @@ import {
   previewAnonymise,
   REDACTED_WEEKLY_BODY,
   runRetention,
+  sweepExpiredUploads,
   totalOf,
 } from "@/lib/retention";
 import { bytesOf, databaseStore, smallFile } from "@/lib/storage";
@@ -484,5 +485,30 @@ describe("the audit log's one exception, as its owner (migrations audit_redactio
     await expect(
       owner.$executeRaw`UPDATE "AuditLog" SET "after" = '{"redacted": true}'::jsonb WHERE "id" = ${rowId}`,
     ).rejects.toThrow(/append-only/);
+  });
+});
+
+describe("uploads never applied", () => {
+  it("are counted by the dry run and deleted by --apply once 24 hours old, whatever their campaign", async () => {
+    const store = databaseStore(db());
+    const now = new Date();
+    const stale = await store.put(
+      { kind: "LIST_UPLOAD", key: `${"b".repeat(64)}.csv`, mimeType: "text/csv" },
+      bytesOf(Buffer.from("考生号,姓名\r\n")),
+    );
+    const fresh = await store.put(
+      { kind: "LIST_UPLOAD", key: `${"c".repeat(64)}.csv`, mimeType: "text/csv" },
+      bytesOf(Buffer.from("考生号,姓名\r\n")),
+    );
+    await db().storedFile.update({
+      where: { id: stale.id },
+      data: { createdAt: new Date(now.getTime() - 25 * 3_600_000) },
+    });
+
+    expect(await sweepExpiredUploads(db(), { now, apply: false })).toBe(1);
+    expect(await db().storedFile.count({ where: { id: stale.id } })).toBe(1);
+    expect(await sweepExpiredUploads(db(), { now, apply: true })).toBe(1);
+    expect(await db().storedFile.count({ where: { id: { in: [stale.id, fresh.id] } } })).toBe(1);
+    expect(await sweepExpiredUploads(db(), { now, apply: true })).toBe(0);
   });
 });
