@@ -36,10 +36,13 @@ async function main() {
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = env.DATABASE_URL;
   let secret = env.NEXTAUTH_SECRET;
+  let poolSize = process.env.DATABASE_POOL_SIZE || "10";
   if (!databaseUrl) {
     const started = Date.now();
     // loaded only once the environment is known to be sound, so a bad one fails in a moment
-    const { startEmbeddedDatabase } = await import("@/lib/db/embedded");
+    const { startEmbeddedDatabase, EMBEDDED_POOL_SIZE } = await import("@/lib/db/embedded");
+    // one connection, whatever DATABASE_POOL_SIZE says (see EMBEDDED_POOL_SIZE for why)
+    poolSize = String(EMBEDDED_POOL_SIZE);
     embedded = await startEmbeddedDatabase(env.HUIFANG_DATA_DIR, { port: env.HUIFANG_EMBEDDED_DB_PORT });
     databaseUrl = embedded.url;
     secret ??= embeddedSecret(env.HUIFANG_DATA_DIR);
@@ -87,8 +90,7 @@ async function main() {
       // next-auth's client code fails on an empty one (`NEXTAUTH_URL=` as in .env.example)
       NEXTAUTH_URL: env.NEXTAUTH_URL,
       HUIFANG_TRUSTED_PROXIES: String(env.HUIFANG_TRUSTED_PROXIES),
-      // PGlite is one session behind a statement queue: a few connections are plenty
-      DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE || (embedded ? "4" : "10"),
+      DATABASE_POOL_SIZE: poolSize,
       HUIFANG_DATABASE: embedded ? "embedded" : "server",
     },
   });

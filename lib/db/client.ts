@@ -11,11 +11,15 @@ export { PrismaClient };
  * one error vocabulary (P2002 for unique violations) and one code path.
  */
 export function createPrismaClient(url: string, options: { poolSize?: number } = {}) {
-  const pool = new pg.Pool({
+  return new PrismaClient({ adapter: new PrismaPg(createPool(url, options), { disposeExternalPool: true }) });
+}
+
+/** The connection pool under the app's Prisma client. */
+export function createPool(url: string, options: { poolSize?: number } = {}) {
+  return new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
     // a request waiting longer than this for a connection fails instead of hanging
     connectionTimeoutMillis: 10_000,
   });
-  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
 }

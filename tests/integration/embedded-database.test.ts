@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
-import { type EmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/embedded";
+import { createPool, createPrismaClient, type PrismaClient } from "@/lib/db/client";
+import { EMBEDDED_POOL_SIZE, type EmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations, pendingMigrations } from "@/lib/db/migrate";
 import { createUser } from "@/prisma/seed/factories";
 
@@ -16,7 +16,7 @@ describe("the embedded database", () => {
   beforeAll(async () => {
     embedded = await startEmbeddedDatabase(dataDir);
     await applyMigrations(embedded.url, { quiet: true });
-    prisma = createPrismaClient(embedded.url, { poolSize: 4 });
+    prisma = createPrismaClient(embedded.url, { poolSize: EMBEDDED_POOL_SIZE });
   }, 120_000);
 
   afterAll(async () => {
@@ -48,11 +48,48 @@ describe("the embedded database", () => {
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(10);
   });
 
+  it("answers pages' queries beside actions' transactions, all at once, on the app's pool", async () => {
+    // A page's reads arriving while actions hold transactions, at the wire level (Prisma batches and
+    // paces its queries, which only makes the mix rarer). With several connections the socket server
+    // mixed their Parse/Bind/Execute messages (electric-sql/pglite#1046): about a third failed.
+    const pool = createPool(embedded.url, { poolSize: EMBEDDED_POOL_SIZE });
+    const poolErrors: string[] = [];
+    pool.on("error", (error) => poolErrors.push(error.message));
+    await pool.query("CREATE TABLE mixed (id serial PRIMARY KEY, n int NOT NULL)");
+    try {
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 60 }, async (_, i) => {
+          if (i % 2 === 1) return (await pool.query("SELECT $1::int + 1 AS n", [i])).rows[0]?.n;
+          const client = await pool.connect();
+          try {
+            await client.query("BEGIN");
+            await client.query("INSERT INTO mixed (n) VALUES ($1)", [i]);
+            const { rows } = await client.query("SELECT count(*)::int AS n FROM mixed WHERE n = $1", [i]);
+            await client.query("COMMIT");
+            return rows[0]?.n === 1 ? i + 1 : -1;
+          } catch (error) {
+            await client.query("ROLLBACK").catch(() => undefined);
+            throw error;
+          } finally {
+            client.release();
+          }
+        }),
+      );
+      expect(outcomes.filter((o) => o.status === "rejected")).toEqual([]);
+      expect(outcomes.map((o) => (o.status === "fulfilled" ? o.value : null))).toEqual(
+        Array.from({ length: 60 }, (_, i) => i + 1),
+      );
+      expect(poolErrors).toEqual([]);
+    } finally {
+      await pool.end();
+    }
+  });
+
   it("keeps its data across a restart", async () => {
     await prisma.$disconnect();
     await embedded.stop();
     embedded = await startEmbeddedDatabase(dataDir);
-    prisma = createPrismaClient(embedded.url, { poolSize: 4 });
+    prisma = createPrismaClient(embedded.url, { poolSize: EMBEDDED_POOL_SIZE });
     expect(await prisma.user.count({ where: { login: { in: ["twice", "counter"] } } })).toBe(2);
   }, 60_000);
 });
