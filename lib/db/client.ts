@@ -11,7 +11,12 @@ export { PrismaClient };
  * one error vocabulary (P2002 for unique violations) and one code path.
  */
 export function createPrismaClient(url: string, options: { poolSize?: number } = {}) {
-  return new PrismaClient({ adapter: new PrismaPg(createPool(url, options), { disposeExternalPool: true }) });
+  return prismaOnPool(createPool(url, options));
+}
+
+/** A Prisma client on a pool the caller also uses directly (lib/db's `dbPool`). */
+export function prismaOnPool(pool: pg.Pool) {
+  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
 }
 
 /** The connection pool under the app's Prisma client. */

@@ -65,7 +65,7 @@ type Client = PrismaClient | Prisma.TransactionClient;
  * the action that accepts it; under the embedded database a second connection would wait on it).
  *
  * `chunkPool`, for large files written outside any transaction (list uploads): the chunks' bytes go
- * through plain `pg` instead of Prisma. Prisma 6 hands every query to its query compiler as JSON with
+ * through plain `pg` on that pool (the app's own, lib/db's `dbPool`) instead of Prisma. Prisma 6 hands every query to its query compiler as JSON with
  * its parameters, and keeps about 90 MB of recent ones alive (measured: 20 MB of chunks written
  * through Prisma left 44 MB of live heap behind, through `pg` 0.2 MB); through `pg` a 50 MB upload
  * keeps at most a chunk or two in memory.

@@ -2,10 +2,9 @@ import { createHash } from "node:crypto";
 import v8 from "node:v8";
 import vm from "node:vm";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, dbPool } from "@/lib/db";
 import { sweepUploads } from "@/lib/import/uploads";
 import { bytesOf, CHUNK_BYTES, databaseStore, FileTooLargeError } from "@/lib/storage";
-import { storagePool } from "@/lib/storage/pool";
 
 // lib/storage keeps files in PostgreSQL in chunks: any instance reads what another wrote, and neither
 // writing nor reading a 50 MB file holds it whole in memory.
@@ -49,7 +48,7 @@ function memoryPeak(every = 16) {
 describe("the storage module", () => {
   it("round-trips a 50 MB file chunk by chunk, without holding it whole in memory", async () => {
     // as the upload route writes a list: chunks through plain pg, outside any transaction
-    const store = databaseStore(db(), { chunkPool: storagePool() });
+    const store = databaseStore(db(), { chunkPool: dbPool() });
     const SIZE = 50 * MB;
     const expected = createHash("sha256");
     for await (const piece of generated(SIZE)) expected.update(piece);
@@ -85,7 +84,7 @@ describe("the storage module", () => {
   }, 180_000);
 
   it("keeps nothing of a file that grows past its limit", async () => {
-    const store = databaseStore(db(), { chunkPool: storagePool() });
+    const store = databaseStore(db(), { chunkPool: dbPool() });
     const files = await db().storedFile.count();
     await expect(
       store.put(

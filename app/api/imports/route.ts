@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { can } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
-import { db } from "@/lib/db";
+import { db, dbPool } from "@/lib/db";
 import { isSameOrigin } from "@/lib/http/same-origin";
 import { securityHeaders } from "@/lib/http/security-headers";
 import { previewImport } from "@/lib/import/apply";
@@ -11,7 +11,6 @@ import { MAX_FILE_BYTES, UnreadableFileError } from "@/lib/import/read";
 import { BrokenUploadError, MAX_UPLOAD_BODY_BYTES, receiveList } from "@/lib/import/receive";
 import { deleteUpload, sweepUploads, withUploadedList } from "@/lib/import/uploads";
 import { databaseStore, FileTooLargeError } from "@/lib/storage";
-import { storagePool } from "@/lib/storage/pool";
 
 const json = (body: unknown, status = 200) => Response.json(body, { status });
 
@@ -48,7 +47,7 @@ async function receiveUpload(request: Request): Promise<Response> {
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
   if (declared > MAX_UPLOAD_BODY_BYTES) return tooLarge();
 
-  const store = databaseStore(db(), { chunkPool: storagePool() });
+  const store = databaseStore(db(), { chunkPool: dbPool() });
   // uploads never applied go after 24 hours, on each upload (and by `cli retention`)
   await sweepUploads(store, new Date());
   const received = await receiveList(request, store, campaign.id).catch((error: unknown) => {
