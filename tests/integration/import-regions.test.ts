@@ -82,4 +82,41 @@ describe("regions of a 投档 list", () => {
       ["泸州戊", groups.泸州, true],
     ]);
   });
+
+  it("gives a region two groups claim to the group set up first, and says so on each of its rows", async () => {
+    const campaign = await createCampaign(db(), { now: new Date(), openPhase: 2, name: "片区重复" });
+    const first = await createGroup(db(), { campaignId: campaign.id, name: "宜宾一组", region: "宜宾" });
+    const second = await createGroup(db(), { campaignId: campaign.id, name: "宜宾二组", region: "宜宾市" });
+    for (const [i, group] of [first, second].entries()) {
+      const caller = await createUser(db(), { login: `regions-twice-${i}`, roles: ["CALLER"] });
+      await addStaff(db(), { campaignId: campaign.id, userId: caller.id, groupId: group.id });
+    }
+    signInAs(data);
+    const form = new FormData();
+    const list = csvText([
+      ["考生号", "姓名", "联系电话", "地区"],
+      ["24510404000001", "宜宾甲", "13500000001", "宜宾市"],
+    ]);
+    form.set("file", new File([list], "宜宾.csv", { type: "text/csv" }));
+    form.set("kind", "toudang");
+    const response = await POST(new Request("http://localhost/api/imports", { method: "POST", body: form }));
+    const preview = (await response.json()) as { fileHash: string; warnings: unknown[] };
+    expect(preview.warnings).toEqual([
+      {
+        row: 2,
+        column: "地区",
+        code: "REGION_OF_TWO_GROUPS",
+        message: "地区“宜宾市”同时属于宜宾一组、宜宾二组，将分配给宜宾一组。",
+      },
+    ]);
+    const applied = await applyUpload({
+      fileHash: preview.fileHash,
+      format: "csv",
+      kind: "toudang",
+      fileName: "宜宾.csv",
+    });
+    expect(applied).toMatchObject({ ok: true, data: { created: 1, unassigned: 0 } });
+    const candidate = await db().candidate.findFirstOrThrow({ where: { campaignId: campaign.id } });
+    expect(candidate.groupId).toBe(first.id);
+  });
 });
