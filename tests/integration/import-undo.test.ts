@@ -166,7 +166,10 @@ describe("a deadlock in an action", () => {
       { ok: true, data: rows[0] },
       { ok: true, data: rows[1] },
     ]);
-    expect(attempts).toHaveLength(3);
+    // one of the two ran again; it may run a third time when its retry met the winner's commit as a
+    // serialization failure, which the wrapper retries too, so count at least one rerun, not exactly one
+    expect(attempts.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(attempts)).toEqual(new Set(rows));
     const written = await db().importProgress.findMany({
       where: { fileHash: { in: rows } },
       orderBy: { fileHash: "asc" },
