@@ -3,9 +3,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import type { ImportKind } from "@/generated/prisma/enums";
-import { assignableCallers, takeLeastLoaded } from "@/lib/calls/scope";
+import { assignableCallers, regionGroups, regionKey, takeLeastLoaded } from "@/lib/assignment";
 import type { Prisma, PrismaClient } from "@/lib/db/client";
-import { regionGroups, regionKey } from "@/lib/regions";
 import type { CheckReport, ListRecord } from "./check";
 import { checkListFile } from "./check-file";
 import type { HeaderMapping, ListKind, MappingChoice } from "./columns";
@@ -53,7 +52,7 @@ export interface RowWarning {
   message: string;
 }
 
-/** The campaign's groups by region (lib/regions): each 市州 in any of its name forms finds its group. */
+/** The campaign's groups by region (lib/assignment): each 市州 in any of its name forms finds its group. */
 async function groupsByRegion(db: PrismaClient | Prisma.TransactionClient, campaignId: string) {
   // oldest first: when two groups name one region, the one set up first keeps it
   const groups = await db.group.findMany({

@@ -8,7 +8,7 @@ import { signInAs } from "../support/session";
 
 // 资格审查: an inspector approves or rejects each member of the staff pool; only approved callers can be
 // given candidates, whichever way candidates move (a leader's move, a hand-back on leave, an import:
-// all three pick from lib/calls/scope.ts assignableCallers).
+// all three pick from lib/assignment assignableCallers).
 describe("qualification review", () => {
   let fx: CallsFixture;
   let newcomer: Awaited<ReturnType<typeof createUser>>;

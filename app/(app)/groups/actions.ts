@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ActionError, action } from "@/lib/action";
-import { assignableCallers, takeLeastLoaded } from "@/lib/calls/scope";
+import { assignableCallers, takeLeastLoaded } from "@/lib/assignment";
 import { groupScope } from "@/lib/groups/scope";
 
 /**

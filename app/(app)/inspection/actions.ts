@@ -334,7 +334,7 @@ export const setFindingFollowUp = action(
 
 /**
  * 资格审查: approves or rejects one member of the staff pool. A rejection needs its reason. Only an
- * approved caller can be given candidates (lib/calls/scope.ts assignableCallers); candidates a
+ * approved caller can be given candidates (lib/assignment assignableCallers); candidates a
  * rejected caller already holds stay until their leader moves them.
  */
 export const reviewQualification = action(

@@ -10,7 +10,7 @@ import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { type Column, Table } from "@/components/ui/table";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { assignableCallers } from "@/lib/calls/scope";
+import { assignableCallers } from "@/lib/assignment";
 import { currentCampaign } from "@/lib/campaign/queries";
 import { db } from "@/lib/db";
 import { groupScope } from "@/lib/groups/scope";

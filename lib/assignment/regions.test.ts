@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { prefectureOf, regionGroups, regionKey, SICHUAN_PREFECTURES } from "./index";
+import { prefectureOf, regionGroups, regionKey, SICHUAN_PREFECTURES } from "./regions";
 
 // [short, official, the other forms lists use]
 const FORMS: [string, string, string[]][] = [
