@@ -4,7 +4,6 @@ import { useTranslations } from "next-intl";
 import { useMemo, useRef, useState } from "react";
 import { Badge, EmptyState } from "@/components/ui/card";
 import { type Column, Table } from "@/components/ui/table";
-import { formatPermille } from "@/lib/campaign/rates";
 import {
   CALLER_FILTERS,
   CALLER_SORT_KEYS,
@@ -16,7 +15,7 @@ import {
   minutesPerCandidate,
   sortCallers,
 } from "@/lib/dashboard/callers";
-import { formatYuan } from "@/lib/subsidy/money";
+import { formatPermille, formatYuan } from "@/lib/subsidy/money";
 
 const oneDecimal = (value: number | null) => (value === null ? "—" : value.toFixed(1));
 

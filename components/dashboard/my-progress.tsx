@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { Badge, Card } from "@/components/ui/card";
-import { formatPermille } from "@/lib/campaign/rates";
 import { myProgress } from "@/lib/dashboard/queries";
 import { formatYuan } from "@/lib/subsidy";
+import { formatPermille } from "@/lib/subsidy/money";
 
 /**
  * A caller's own progress (我的进度): rate, tier, the next tier's worth, workload against the standard, and

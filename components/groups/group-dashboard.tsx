@@ -8,11 +8,11 @@ import { CallerTable } from "@/components/dashboard/caller-table";
 import { EscalationActions } from "@/components/groups/escalation-actions";
 import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { ExportLink } from "@/components/ui/export-link";
-import { enrollmentsNeeded, formatPermille, ratePermille } from "@/lib/campaign/rates";
 import { percentOf } from "@/lib/dashboard/progress";
 import { groupDashboardData } from "@/lib/dashboard/queries";
 import { groupEscalations } from "@/lib/groups/queries";
 import { formatYuan } from "@/lib/subsidy";
+import { enrollmentsNeeded, formatPermille, ratePermilleOf } from "@/lib/subsidy/money";
 
 export interface DashboardGroup {
   id: string;
@@ -41,7 +41,7 @@ export async function GroupDashboard({
   const basic = campaign.basicRatePermille;
   const target = campaign.targetRatePermille;
   const { callers, funnel, days, bonus, workload } = await groupDashboardData(campaign.id, group, now);
-  const rate = ratePermille(funnel.enrolled, funnel.admitted);
+  const rate = ratePermilleOf(funnel.enrolled, funnel.admitted);
   const gap = (goal: number) => {
     const needed = enrollmentsNeeded(funnel.enrolled, funnel.admitted, goal);
     return needed === 0

@@ -1,7 +1,7 @@
 import "server-only";
 import { endOfDay } from "date-fns";
 import type { SessionUser } from "@/lib/auth/session";
-import { maskPhone } from "@/lib/campaign/rates";
+import { maskPhone } from "@/lib/calls/phone";
 import { db } from "@/lib/db";
 import {
   allowedOutcomes,

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { enrollmentsNeeded } from "@/lib/campaign/rates";
 import { type CallerRow, filterCallers, sortCallers, withNames } from "./callers";
 
 function row(name: string, patch: Partial<CallerRow> = {}): CallerRow {
@@ -59,22 +58,6 @@ describe("filterCallers", () => {
     ["escalations", ["丁"]],
   ] as const)("%s", (filter, names) => {
     expect(filterCallers(rows, filter, 930).map((r) => r.name)).toEqual(names);
-  });
-});
-
-describe("gap to target", () => {
-  it.each([
-    // [enrolled, admitted, target permille, needed]
-    [90, 100, 930, 3],
-    [93, 100, 930, 0],
-    [186, 200, 930, 0],
-    [185, 200, 930, 1],
-    [0, 1, 950, 1],
-    [10, 0, 930, 0],
-    // 1403 × 93% = 1304.79: 1305 are needed
-    [1298, 1403, 930, 7],
-  ])("%i / %i to %i‰ needs %i more", (enrolled, admitted, target, needed) => {
-    expect(enrollmentsNeeded(enrolled, admitted, target)).toBe(needed);
   });
 });
 

@@ -1,6 +1,6 @@
 // "Am I on track?" for a caller's own page: pure, no clock, no I/O. The page turns the message keys
 // into sentences (dashboard catalogue, namespace "progress"); nothing here ranks one caller against another.
-import { enrollmentsNeeded, ratePermille } from "@/lib/campaign/rates";
+import { enrollmentsNeeded, ratePermilleOf } from "@/lib/subsidy/money";
 
 /** 930 -> "93%", 935 -> "93.5%" (a target as the plan writes it). */
 export function percentOf(permille: number): string {
@@ -43,7 +43,7 @@ export interface Progress {
 
 export function assessProgress(input: ProgressInput): Progress {
   const messages: ProgressMessage[] = [];
-  const rate = ratePermille(input.enrolled, input.admitted);
+  const rate = ratePermilleOf(input.enrolled, input.admitted);
   let rateOk = true;
   if (input.assigned === 0) {
     messages.push({ key: "noCandidates" });

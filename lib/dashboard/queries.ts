@@ -5,12 +5,12 @@ import "server-only";
 // contact logs of the campaign at request time.
 import { cache } from "react";
 import type { Role } from "@/lib/auth/permissions";
-import { ratePermille } from "@/lib/campaign/rates";
 import { db, type Prisma } from "@/lib/db";
 import type { PrismaClient } from "@/lib/db/client";
 import { groupScope } from "@/lib/groups/scope";
 import { type FindingForPayout, penaltiesFromFindings, projectPayouts, toCallerInput } from "@/lib/payouts";
 import { computePayouts, type NextTierHint, nextTierHint, subsidyPolicySchema } from "@/lib/subsidy";
+import { ratePermilleOf } from "@/lib/subsidy/money";
 import { weeklyStatus, weekStartOf } from "@/lib/weekly/week";
 import { type CallerRow, withNames } from "./callers";
 import { assessProgress, type Progress } from "./progress";
@@ -80,7 +80,7 @@ export async function groupDays(campaignId: string, groupId: string, reader: Rea
     }
     admitted += d.admittedDelta;
     enrolled += d.enrolledDelta;
-    const permille = ratePermille(enrolled, admitted);
+    const permille = ratePermilleOf(enrolled, admitted);
     // from the first enrollment on: before 报到 opens the rate is 0 by definition, not news
     if ((d.admittedDelta !== 0 || d.enrolledDelta !== 0) && permille !== null && enrolled > 0) {
       rate.push({ day, admitted, enrolled, ratePermille: permille });
@@ -173,7 +173,7 @@ export async function groupCallers(
       reached: n(c?.reached),
       admitted,
       enrolled,
-      ratePermille: ratePermille(enrolled, admitted),
+      ratePermille: ratePermilleOf(enrolled, admitted),
       contacts: n(w?.contacts),
       seconds: n(w?.seconds),
       neverContacted: n(c?.neverContacted),
@@ -310,7 +310,7 @@ export async function campaignFigures(campaign: { id: string; planSize: number }
     submitted: sum._sum.assigned ?? 0,
     admitted,
     enrolled,
-    ratePermille: ratePermille(enrolled, admitted),
+    ratePermille: ratePermilleOf(enrolled, admitted),
     committedFen: projection.result.totalFen,
   };
 }

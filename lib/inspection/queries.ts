@@ -1,5 +1,5 @@
 import "server-only";
-import { maskPhone } from "@/lib/campaign/rates";
+import { maskPhone } from "@/lib/calls/phone";
 import { db } from "@/lib/db";
 import { loadPayoutInput } from "@/lib/payouts";
 import { weekFlags } from "./checks";

@@ -1,5 +1,13 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyPercentHalfUp, formatExactRate, formatYuan, ratePermilleOf } from "./money";
+import {
+  applyPercentHalfUp,
+  enrollmentsNeeded,
+  formatExactRate,
+  formatPermille,
+  formatYuan,
+  ratePermilleOf,
+} from "./money";
 
 describe("formatYuan", () => {
   it.each([
@@ -46,12 +54,67 @@ describe("ratePermilleOf", () => {
     [45, 47, 957],
     [100, 100, 1000],
     [0, 7, 0],
+    [93, 100, 930],
+    // 939.11... floored
+    [1234, 1314, 939],
+    [2, 3, 666],
   ])("%i / %i -> %i‰", (enrolled, admitted, expected) => {
     expect(ratePermilleOf(enrolled, admitted)).toBe(expected);
   });
 
   it("has no rate without admitted candidates", () => {
     expect(ratePermilleOf(0, 0)).toBeNull();
+  });
+});
+
+describe("enrollmentsNeeded", () => {
+  it.each([
+    // 297/319 = 93.1% already over 93%
+    [297, 319, 930, 0],
+    // 95% of 319 is 303.05 -> 304 needed, 297 enrolled -> 7 more
+    [297, 319, 950, 7],
+    // 93% of 100 is exactly 93
+    [92, 100, 930, 1],
+    [93, 100, 930, 0],
+    [90, 100, 930, 3],
+    [186, 200, 930, 0],
+    [185, 200, 930, 1],
+    [0, 1, 950, 1],
+    [0, 0, 930, 0],
+    [10, 0, 930, 0],
+    // 1403 × 93% = 1304.79: 1305 are needed
+    [1298, 1403, 930, 7],
+  ])("%i of %i to reach %i‰ needs %i more", (enrolled, admitted, target, needed) => {
+    expect(enrollmentsNeeded(enrolled, admitted, target)).toBe(needed);
+  });
+
+  it("is the smallest number that reaches the target", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5000 }),
+        fc.integer({ min: 0, max: 1000 }),
+        fc.integer({ min: 0, max: 1000 }),
+        (admitted, enrolledSeed, target) => {
+          const enrolled = enrolledSeed % (admitted + 1);
+          const k = enrollmentsNeeded(enrolled, admitted, target);
+          const reaches = (n: number) => n * 1000 >= target * admitted;
+          expect(reaches(enrolled + k)).toBe(true);
+          if (k > 0) expect(reaches(enrolled + k - 1)).toBe(false);
+        },
+      ),
+    );
+  });
+});
+
+describe("formatPermille", () => {
+  it("shows permille as a percentage with one decimal", () => {
+    expect(formatPermille(939)).toBe("93.9%");
+    expect(formatPermille(1000)).toBe("100.0%");
+    expect(formatPermille(5)).toBe("0.5%");
+  });
+
+  it("shows a dash where there is no rate", () => {
+    expect(formatPermille(null)).toBe("—");
   });
 });
 

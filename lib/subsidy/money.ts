@@ -16,6 +16,14 @@ export function ratePermilleOf(enrolled: number, admitted: number): number | nul
   return admitted === 0 ? null : floorDiv(enrolled * 1000, admitted);
 }
 
+/** How many more enrollments lift enrolled/admitted to at least `targetPermille` (0 when reached). */
+export function enrollmentsNeeded(enrolled: number, admitted: number, targetPermille: number): number {
+  if (admitted === 0) return 0;
+  // the smallest k with (enrolled + k) × 1000 >= target × admitted: ceil(target × admitted / 1000) − enrolled
+  const needed = floorDiv(targetPermille * admitted + 999, 1000) - enrolled;
+  return Math.max(0, needed);
+}
+
 /**
  * Compares two exact rates e1/a1 and e2/a2 (a1, a2 > 0) without rounding, so that two callers whose
  * rates floor to the same permille are still ranked by what they actually achieved.
@@ -49,8 +57,9 @@ export function formatYuan(fen: number): string {
   return `${formatYuanNumber(fen)} 元`;
 }
 
-/** 956 -> "95.6%". */
-export function formatPermille(permille: number): string {
+/** 956 -> "95.6%"; null (no rate) -> "—". */
+export function formatPermille(permille: number | null): string {
+  if (permille === null) return "—";
   return `${floorDiv(permille, 10)}.${permille % 10}%`;
 }
 

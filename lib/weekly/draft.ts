@@ -1,7 +1,7 @@
 // The automatic draft of a group's weekly summary (每周学生动态), built from the week's figures. Pure.
 // The summary goes to the callback lead as the college's own record, so it is always in Chinese,
 // whatever the screen language (like the exports).
-import { formatPermille, ratePermille } from "@/lib/campaign/rates";
+import { formatPermille, ratePermilleOf } from "@/lib/subsidy/money";
 
 export interface WeekPerson {
   name: string;
@@ -59,7 +59,7 @@ function oneDecimal(value: number): string {
 }
 
 export function buildDraft(groupName: string, weekStart: Date, f: WeekFigures): string {
-  const rate = formatPermille(ratePermille(f.enrolled, f.admitted));
+  const rate = formatPermille(ratePermilleOf(f.enrolled, f.admitted));
   const lines = [
     `${groupName} 每周学生动态（${weekLabel(weekStart)}）`,
     "",

@@ -10,7 +10,7 @@ import { campaignOverview } from "@/lib/admin/queries";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
-import { formatPermille } from "@/lib/campaign/rates";
+import { formatPermille } from "@/lib/subsidy/money";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin"))("title") };

@@ -11,11 +11,11 @@ import { type Column, Table } from "@/components/ui/table";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { type CurrentCampaign, currentCampaign } from "@/lib/campaign/queries";
-import { enrollmentsNeeded, formatPermille, ratePermille } from "@/lib/campaign/rates";
 import { percentOf } from "@/lib/dashboard/progress";
 import { campaignFigures, campaignGroups, type GroupOverview } from "@/lib/dashboard/queries";
 import { db } from "@/lib/db";
 import { formatYuan } from "@/lib/subsidy";
+import { enrollmentsNeeded, formatPermille, ratePermilleOf } from "@/lib/subsidy/money";
 import { weekLabel } from "@/lib/weekly/draft";
 import { weekKey } from "@/lib/weekly/week";
 
@@ -107,7 +107,7 @@ async function AllGroups({ campaign, now }: { campaign: CurrentCampaign; now: Da
     {
       key: "rate",
       label: t("groups.columns.rate"),
-      cell: (g) => <RateBadge permille={ratePermille(g.enrolled, g.admitted)} basic={basic} target={target} />,
+      cell: (g) => <RateBadge permille={ratePermilleOf(g.enrolled, g.admitted)} basic={basic} target={target} />,
       align: "right",
     },
     { key: "gap93", label: t("groups.columns.gap93"), cell: (g) => gap(g, basic), align: "right" },

@@ -1,12 +1,11 @@
 import { can } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
-import { formatPermille } from "@/lib/campaign/rates";
 import { contactsPerCandidate, minutesPerCandidate } from "@/lib/dashboard/callers";
 import { groupCallers, groupForViewer } from "@/lib/dashboard/queries";
 import { db } from "@/lib/db";
 import { buildWorkbook } from "@/lib/export/workbook";
-import { formatYuanNumber } from "@/lib/subsidy/money";
+import { formatPermille, formatYuanNumber } from "@/lib/subsidy/money";
 
 const oneDecimal = (value: number | null) => (value === null ? "" : Math.round(value * 10) / 10);
 
