@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { saveWeeklyDraft, submitWeeklyReport } from "@/app/(app)/groups/weekly-actions";
+import { saveWeeklyDraft, submitWeeklyReport } from "@/app/(app)/groups/[groupId]/weekly/actions";
 import { Button } from "@/components/ui/button";
 import { firstError } from "@/lib/action/result";
 

@@ -6,11 +6,17 @@ import { MESSAGES } from "@/lib/i18n/messages";
 import { createUser } from "@/prisma/seed/factories";
 import { signInAs } from "../support/session";
 
-// RELIABILITY #2 and #3, generated: every server action of the app, found by file name, is called
-// directly (as a crafted POST would) by each role the permission matrix does not name, and by nobody.
-// Each must be refused before it reads its input, and write nothing. An action added later is covered
-// without touching this file; an exported function that bypasses the action wrapper fails the test.
-const actionModules = import.meta.glob<Record<string, unknown>>(["/app/**/actions.ts", "/app/**/*-actions.ts"]);
+// RELIABILITY #2 and #3, generated: every server action of the app, found by its "use server" directive
+// whatever the file is called, is called directly (as a crafted POST would) by each role the permission
+// matrix does not name, and by nobody. Each must be refused before it reads its input, and write nothing.
+// An action added later is covered without touching this file; an exported function that bypasses the
+// action wrapper fails the test.
+const appSources = import.meta.glob<string>("/app/**/*.ts", { query: "?raw", import: "default", eager: true });
+const actionModules = Object.fromEntries(
+  Object.entries(import.meta.glob<Record<string, unknown>>("/app/**/*.ts")).filter(([file]) =>
+    /^\s*["']use server["']/.test(appSources[file] ?? ""),
+  ),
+);
 
 type Declared = {
   file: string;

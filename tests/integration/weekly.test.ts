@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { saveWeeklyDraft, submitWeeklyReport } from "@/app/(app)/groups/weekly-actions";
+import { saveWeeklyDraft, submitWeeklyReport } from "@/app/(app)/groups/[groupId]/weekly/actions";
 import { db } from "@/lib/db";
 import { buildDraft } from "@/lib/weekly/draft";
 import { weekFigures } from "@/lib/weekly/queries";
