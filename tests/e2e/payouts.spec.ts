@@ -7,7 +7,7 @@ import { signIn } from "./support/sign-in";
 // The money journey: the admin reads the projected payout, opens one caller's explanation, signs it off
 // as a frozen version and reads that version back; the callback lead may read but not sign.
 
-test("the admin explains a caller's payout, signs it off and reads the frozen version", { tag: "@phone" }, async ({
+test("[ADMIN]: explains a caller's payout, signs it off and reads the frozen version", { tag: "@phone" }, async ({
   page,
 }) => {
   await signIn(page.context(), "admin");
@@ -40,7 +40,7 @@ test("the admin explains a caller's payout, signs it off and reads the frozen ve
   await expect(page.getByTestId("payout-total")).toHaveText(total);
 });
 
-test("the callback lead reads payouts but cannot sign; a caller cannot open them", async ({ browser }) => {
+test("[LEAD]: the callback lead reads payouts but cannot sign; a caller cannot open them", async ({ browser }) => {
   const lead = await browser.newContext();
   await signIn(lead, "lead");
   const leadPage = await lead.newPage();
