@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Badge, Card, EmptyState, Stat } from "@/components/ui/card";
 import { type Column, Table } from "@/components/ui/table";
-import { withNames } from "@/lib/dashboard/callers";
+import { withNames } from "@/lib/payouts/names";
 import type { PayoutSnapshot } from "@/lib/payouts/runs";
 import { type CallerPayout, formatPermille, formatYuan, type GroupPayout } from "@/lib/subsidy";
 

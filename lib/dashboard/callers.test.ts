@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type CallerRow, filterCallers, sortCallers, withNames } from "./callers";
+import { type CallerRow, filterCallers, sortCallers } from "./callers";
 
 function row(name: string, patch: Partial<CallerRow> = {}): CallerRow {
   return {
@@ -58,18 +58,5 @@ describe("filterCallers", () => {
     ["escalations", ["丁"]],
   ] as const)("%s", (filter, names) => {
     expect(filterCallers(rows, filter, 930).map((r) => r.name)).toEqual(names);
-  });
-});
-
-describe("withNames", () => {
-  it("replaces ids by names in explanation lines", () => {
-    const names = new Map([
-      ["ckleader1", "张老师"],
-      ["ckgroup1", "第一组"],
-    ]);
-    expect(withNames(["组长 ckleader1 实得组长专项补贴 1,000.00 元", "另：担任小组 ckgroup1 组长"], names)).toEqual([
-      "组长 张老师 实得组长专项补贴 1,000.00 元",
-      "另：担任小组 第一组 组长",
-    ]);
   });
 });

@@ -8,11 +8,11 @@ import type { Role } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db";
 import type { PrismaClient } from "@/lib/db/client";
 import { groupScope } from "@/lib/groups/scope";
-import { type FindingForPayout, penaltiesFromFindings, projectPayouts, toCallerInput } from "@/lib/payouts";
+import { type FindingForPayout, penaltiesFromFindings, projectPayouts, toCallerInput, withNames } from "@/lib/payouts";
 import { computePayouts, type NextTierHint, nextTierHint, subsidyPolicySchema } from "@/lib/subsidy";
 import { ratePermilleOf } from "@/lib/subsidy/money";
 import { weeklyStatus, weekStartOf } from "@/lib/weekly/week";
-import { type CallerRow, withNames } from "./callers";
+import type { CallerRow } from "./callers";
 import { assessProgress, type Progress } from "./progress";
 
 type Reader = PrismaClient | Prisma.TransactionClient;

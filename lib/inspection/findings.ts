@@ -1,6 +1,7 @@
 // What a finding (a violation recorded by an inspector, 八、处罚措施) may carry, by kind. The money
 // itself is lib/payouts' penaltiesFromFindings -> lib/subsidy; this says what the inspector must enter.
 import type { ViolationKind } from "@/generated/prisma/enums";
+import { DEDUCTING_KINDS } from "@/lib/payouts/penalties";
 import type { SubsidyPolicy } from "@/lib/subsidy";
 
 export const VIOLATION_KINDS = [
@@ -20,20 +21,17 @@ export type DeductionRule =
   | { type: "none" };
 
 /**
- * 虚假回访 is a form of 弄虚作假, so it deducts like fraud and dereliction (the reading of
- * lib/payouts/penalties.ts); 误退 halves all subsidies by the policy; 违规承诺 has no deduction.
+ * The kinds lib/payouts deducts a percentage for (虚假回访 is a form of 弄虚作假, so it deducts like fraud
+ * and dereliction) take a percentage in the policy's range; 误退 halves all subsidies by the policy;
+ * 违规承诺 has no deduction.
  */
-export function deductionRule(kind: ViolationKind, policy: Pick<SubsidyPolicy, "fraud" | "mistakenWithdrawal">) {
-  switch (kind) {
-    case "FAKE_CALLBACK":
-    case "DERELICTION":
-    case "FRAUD":
-      return { type: "range", min: policy.fraud.minPercent, max: policy.fraud.maxPercent } as DeductionRule;
-    case "MISTAKEN_WITHDRAWAL":
-      return { type: "policy", payoutPercent: policy.mistakenWithdrawal.payoutPercent } as DeductionRule;
-    case "FALSE_PROMISE":
-      return { type: "none" } as DeductionRule;
-  }
+export function deductionRule(
+  kind: ViolationKind,
+  policy: Pick<SubsidyPolicy, "fraud" | "mistakenWithdrawal">,
+): DeductionRule {
+  if (DEDUCTING_KINDS.has(kind)) return { type: "range", min: policy.fraud.minPercent, max: policy.fraud.maxPercent };
+  if (kind === "MISTAKEN_WITHDRAWAL") return { type: "policy", payoutPercent: policy.mistakenWithdrawal.payoutPercent };
+  return { type: "none" };
 }
 
 /** Why the entered percentage does not fit the kind (a Chinese sentence for the form), or null. */

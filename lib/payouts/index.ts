@@ -5,6 +5,7 @@ import { computePayouts, type PayoutResult } from "@/lib/subsidy";
 import { loadPayoutInput } from "./inputs";
 
 export { type CallerRow, loadPayoutInput, toCallerInput } from "./inputs";
+export { withNames } from "./names";
 export { type CallerPenalties, type FindingForPayout, penaltiesFromFindings } from "./penalties";
 
 /** Every caller's and leader's payout if the campaign closed now, with the inputs it was computed from. */
