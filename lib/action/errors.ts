@@ -7,6 +7,12 @@ export const ACTION_ERROR_CODES = [
   "STALE",
   "CLOSED",
   "SIGNED_BY_OTHER",
+  // route handlers: a form posted from another site, a file over the limit or unreadable, a failure
+  // of the server itself (its detail goes to the server's log only)
+  "CROSS_SITE",
+  "TOO_LARGE",
+  "UNREADABLE",
+  "UNAVAILABLE",
 ] as const;
 export type ActionErrorCode = (typeof ACTION_ERROR_CODES)[number];
 

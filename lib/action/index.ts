@@ -11,6 +11,7 @@ import type { ActionResult } from "./result";
 export { ActionError, type ActionErrorCode } from "./errors";
 
 export type { ActionResult } from "./result";
+export { type RouteContext, type RouteFailure, route, routeDeclaration, routeFailure } from "./route";
 
 export interface AuditEntry {
   action?: string;

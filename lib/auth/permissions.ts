@@ -23,6 +23,9 @@ export const PERMISSIONS = {
   "contact.log": ["CALLER", "STRIKE"],
   "phone.reveal": ["CALLER", "STRIKE"],
   "withdrawal.collect": ["CALLER"],
+  // the photos of a signed withdrawal form: the caller in charge, the strike member who claimed the
+  // candidate, the data team who reviews it (app/api/withdrawal-photos scopes by candidate)
+  "withdrawal.photo.view": ["CALLER", "STRIKE", "DATA"],
   // group leaders and the callback lead (groups/)
   // inspectors read everything (督查组: records, dashboards, money), and write only inspection records
   "groups.view": ["GROUP_LEADER", "CALLBACK_LEAD", "ADMIN", "INSPECTOR"],
@@ -44,6 +47,8 @@ export const PERMISSIONS = {
   "import.run": ["DATA", "ADMIN"],
   "withdrawal.review": ["DATA"],
   "campaign.export": ["DATA", "ADMIN", "CALLBACK_LEAD", "INSPECTOR"],
+  // a ledger or list export of what one may see; lib/export/queries.ts narrows it by kind
+  "export.download": ["CALLER", "GROUP_LEADER", "CALLBACK_LEAD", "DATA", "ADMIN", "INSPECTOR"],
   "campaign.configure": ["ADMIN"],
   "staff.manage": ["ADMIN"],
   "audit.view": ["ADMIN", "INSPECTOR"],

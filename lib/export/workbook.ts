@@ -34,3 +34,19 @@ export async function buildWorkbook<Row>(spec: SheetSpec<Row>): Promise<Buffer> 
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/**
+ * An xlsx download: saved under `fileName` (Chinese, RFC 5987-encoded), with an ASCII fallback for
+ * old clients, and never kept by a cache (exports hold personal data).
+ */
+export function xlsxResponse(file: Uint8Array, fileName: string, fallbackName = "export.xlsx"): Response {
+  return new Response(new Uint8Array(file), {
+    headers: {
+      "Content-Type": XLSX,
+      "Content-Disposition": `attachment; filename="${fallbackName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -109,12 +109,14 @@ describe("exports", () => {
       query.replace("callerId=B", `callerId=${callerB.id}`).replace("groupId=B", `groupId=${groupB}`),
     );
     expect(response.status).toBe(404);
-    expect(await response.text()).toBe("Not found");
+    expect(await response.json()).toEqual({ code: "NOT_FOUND", error: "找不到该记录，它可能已被删除或不归你负责。" });
     expect(await db().auditLog.count()).toBe(before);
   });
 
   it("refuses without a session", async () => {
     signInAs(null);
-    expect((await get("campaign")).status).toBe(401);
+    const response = await get("campaign");
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ code: "UNAUTHENTICATED" });
   });
 });
