@@ -1,7 +1,14 @@
 import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
+import {
+  makeTempDir,
+  removeTempDir,
+  writeBytes,
+  writeXlsx,
+  zipBytes,
+  zipEntries,
+} from "@/tests/support/import-fixtures";
 import { checkListFile } from "./check-file";
-import { makeTempDir, removeTempDir, writeBytes, writeXlsx, zipBytes, zipEntries } from "./fixtures";
 
 // Bytes that are not text never reach the database: a NUL in a name (PostgreSQL refuses it, 22P05),
 // another control character, or bytes invalid in the file's encoding (decoded as U+FFFD) are row

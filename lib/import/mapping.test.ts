@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeTempDir, removeTempDir, writeCsv } from "@/tests/support/import-fixtures";
 import { checkListFile } from "./check-file";
 import {
   chosenMapping,
@@ -11,7 +12,6 @@ import {
   parseMapping,
 } from "./columns";
 import { errorReportRows, errorReportWorkbook } from "./error-report";
-import { makeTempDir, removeTempDir, writeCsv } from "./fixtures";
 
 let dir: string;
 beforeAll(() => {

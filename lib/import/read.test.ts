@@ -1,7 +1,6 @@
 import { readFileSync, truncateSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkListFile } from "./check-file";
 import {
   encodeGb18030,
   generatedCandidate,
@@ -15,7 +14,8 @@ import {
   writeLargeToudangCsv,
   writeToudangXlsx,
   writeXlsx,
-} from "./fixtures";
+} from "@/tests/support/import-fixtures";
+import { checkListFile } from "./check-file";
 import { detectCsvEncoding, excelCellValue, fileFormat, MAX_FILE_BYTES, openList, UnreadableFileError } from "./read";
 
 let dir: string;

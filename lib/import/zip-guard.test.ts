@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkListFile } from "./check-file";
 import {
   deflatedFill,
   makeTempDir,
@@ -12,7 +11,8 @@ import {
   writeXlsxBomb,
   zipBytes,
   zipDirectory,
-} from "./fixtures";
+} from "@/tests/support/import-fixtures";
+import { checkListFile } from "./check-file";
 import { UnreadableFileError } from "./read";
 import { checkZip, ZIP_LIMITS } from "./zip-guard";
 

@@ -22,6 +22,7 @@ import { createPrismaClient } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { applyImport, undoImport } from "@/lib/import/apply";
 import { checkListFile } from "@/lib/import/check-file";
+import { addStaff, createCampaign, createGroup, createUser } from "@/prisma/seed/factories";
 import {
   encodeGb18030,
   generatedCandidate,
@@ -29,8 +30,7 @@ import {
   removeTempDir,
   writeBytes,
   writeLargeToudangCsv,
-} from "@/lib/import/fixtures";
-import { addStaff, createCampaign, createGroup, createUser } from "@/prisma/seed/factories";
+} from "../support/import-fixtures";
 
 const ROWS = 100_000;
 const REGIONS = ["成都", "绵阳", "德阳", "乐山", "南充", "宜宾"];

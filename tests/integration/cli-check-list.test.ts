@@ -11,7 +11,7 @@ import {
   writeToudangXlsx,
   writeXlsxBomb,
   zipBytes,
-} from "@/lib/import/fixtures";
+} from "../support/import-fixtures";
 
 // `npm run cli -- check-list <file> --list <kind> --json` is a contract the data team scripts against
 // (issue 5): one JSON object on stdout, exit 0 when the file was read whatever its errors, 2 when it

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { applyImport, previewImport, undoImport } from "@/lib/import/apply";
-import { makeTempDir, removeTempDir, writeCsv } from "@/lib/import/fixtures";
 import { addStaff, createCampaign, createGroup, createUser } from "@/prisma/seed/factories";
+import { makeTempDir, removeTempDir, writeCsv } from "../support/import-fixtures";
 
 const dir = makeTempDir();
 afterAll(() => removeTempDir(dir));

@@ -6,8 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createPrismaClient } from "@/lib/db/client";
 import { type ApplyProgress, applyImport, undoImport } from "@/lib/import/apply";
-import { generatedCandidate, makeTempDir, removeTempDir, writeCsv, writeLargeToudangCsv } from "@/lib/import/fixtures";
 import { addStaff, createCampaign, createGroup, createUser } from "@/prisma/seed/factories";
+import {
+  generatedCandidate,
+  makeTempDir,
+  removeTempDir,
+  writeCsv,
+  writeLargeToudangCsv,
+} from "../support/import-fixtures";
 
 const ROWS = 5000; // three chunks of the apply's 2000
 // 成都, 绵阳 and 德阳 have a group with a caller; 乐山, 南充 and 宜宾 have none

@@ -4,9 +4,9 @@ import { applyUpload } from "@/app/(app)/admin/imports/actions";
 import { GET as progress } from "@/app/api/imports/progress/route";
 import { POST } from "@/app/api/imports/route";
 import { db } from "@/lib/db";
-import { csvText } from "@/lib/import/fixtures";
 import type { ApplyStage } from "@/lib/import/progress";
 import { addStaff, createCampaign, createGroup, createUser } from "@/prisma/seed/factories";
+import { csvText } from "../support/import-fixtures";
 import { signInAs } from "../support/session";
 
 // The import page polls /api/imports/progress while its apply action runs: checking, then rows written

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { applyUpload } from "@/app/(app)/admin/imports/actions";
 import { POST } from "@/app/api/imports/route";
 import { db } from "@/lib/db";
-import { csvText } from "@/lib/import/fixtures";
 import { addStaff, createCampaign, createGroup, createUser } from "@/prisma/seed/factories";
+import { csvText } from "../support/import-fixtures";
 import { signInAs } from "../support/session";
 
 // The groups write their region short (泸州, 达州), the provincial list long (泸州市, 达州市): one

@@ -3,9 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { csvText } from "@/lib/import/fixtures";
 import { bytesOf, databaseStore } from "@/lib/storage";
 import { addStaff, createCampaign, createGroup, createUser } from "@/prisma/seed/factories";
+import { csvText } from "../support/import-fixtures";
 import { signInAs } from "../support/session";
 
 // A list between its preview and its apply lives in the storage module (PostgreSQL), not on the disk of

@@ -6,8 +6,8 @@ import { logContact } from "@/app/(app)/calls/actions";
 import { action } from "@/lib/action";
 import { db } from "@/lib/db";
 import { applyImport } from "@/lib/import/apply";
-import { makeTempDir, removeTempDir, writeCsv } from "@/lib/import/fixtures";
 import { buildCallsFixture } from "../support/calls-fixtures";
+import { makeTempDir, removeTempDir, writeCsv } from "../support/import-fixtures";
 import { signInAs } from "../support/session";
 
 // Undo of a batch is set-based SQL: a batch of any size is a few statements joined on its ImportChange

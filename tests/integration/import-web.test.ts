@@ -4,8 +4,8 @@ import { applyUpload, undoUpload } from "@/app/(app)/admin/imports/actions";
 import { GET as errorReport } from "@/app/api/imports/errors/route";
 import { POST } from "@/app/api/imports/route";
 import { db } from "@/lib/db";
-import { csvText } from "@/lib/import/fixtures";
 import { addStaff, createCampaign, createGroup, createUser } from "@/prisma/seed/factories";
+import { csvText } from "../support/import-fixtures";
 import { signInAs } from "../support/session";
 
 type User = Awaited<ReturnType<typeof createUser>>;
@@ -193,7 +193,10 @@ describe("correcting the column mapping, and the error report", () => {
     const before = await db().candidate.count();
     const response = await upload(UNKNOWN_HEADER, { row: 1, fields: ["examNo", "name", "phones", "region", "name"] });
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ error: "“姓名”只能对应一列，请把多余的列设为“不导入”。" });
+    expect(await response.json()).toEqual({
+      code: "INVALID_INPUT",
+      error: "“姓名”只能对应一列，请把多余的列设为“不导入”。",
+    });
     expect((await upload(UNKNOWN_HEADER, "{oops")).status).toBe(400);
     const refused = await applyUpload({
       fileHash: "a".repeat(64),
@@ -246,9 +249,10 @@ describe("correcting the column mapping, and the error report", () => {
     expect(plain.worksheets[0]?.getRow(2).getCell(3).value).toBe("NO_HEADER");
 
     expect((await errorReport(url({ ...query, fileHash: "b".repeat(64) }))).status).toBe(404);
-    expect(await (await errorReport(url({ ...query, fileHash: "b".repeat(64) }))).text()).toBe(
-      "上传的文件已不在服务器上，请重新上传后再下载错误报告。",
-    );
+    expect(await (await errorReport(url({ ...query, fileHash: "b".repeat(64) }))).json()).toEqual({
+      code: "NOT_FOUND",
+      error: "上传的文件已不在服务器上，请重新上传后再下载错误报告。",
+    });
     expect((await errorReport(url({ ...query, kind: "other" }))).status).toBe(400);
     signInAs(caller);
     expect((await errorReport(url(query))).status).toBe(403);

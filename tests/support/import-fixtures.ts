@@ -1,5 +1,6 @@
 // Test fixtures for the list importer, built at test time into a temporary folder: no binary
-// fixture is committed. Used by lib/import/*.test.ts and tests/integration/cli-check-list.test.ts.
+// fixture is committed. Used by the unit tests in lib/import, the import integration tests and
+// the import benchmark.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
