@@ -8,8 +8,8 @@ import type { Role } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db";
 import type { PrismaClient } from "@/lib/db/client";
 import { groupScope } from "@/lib/groups/scope";
-import { type FindingForPayout, penaltiesFromFindings, projectPayouts, toCallerInput, withNames } from "@/lib/payouts";
-import { computePayouts, type NextTierHint, nextTierHint, subsidyPolicySchema } from "@/lib/subsidy";
+import { loadCallerPayoutInput, projectPayouts, withNames } from "@/lib/payouts";
+import { computePayouts, type NextTierHint, nextTierHint } from "@/lib/subsidy";
 import { ratePermilleOf } from "@/lib/subsidy/money";
 import { weeklyStatus, weekStartOf } from "@/lib/weekly/week";
 import type { CallerRow } from "./callers";
@@ -338,42 +338,12 @@ export async function myProgress(
   callerId: string,
   reader: Reader = db(),
 ): Promise<MyProgress | null> {
-  // One statement: the card is read on every visit to /calls, and five round trips cost more than the
-  // figures themselves (bench:dashboard, "caller card").
-  const [row] = await reader.$queryRaw<
-    {
-      groupId: string;
-      overtimeFen: number;
-      subsidyPolicy: unknown;
-      assigned: bigint;
-      admitted: bigint;
-      enrolled: bigint;
-      contacts: number | null;
-      seconds: bigint | null;
-      findings: FindingForPayout[];
-    }[]
-  >`
-    SELECT s."groupId", s."overtimeFen", k."subsidyPolicy",
-           coalesce(t.assigned, 0) AS assigned, coalesce(t.admitted, 0) AS admitted,
-           coalesce(t.enrolled, 0) AS enrolled, w.contacts, w.seconds,
-           coalesce((SELECT json_agg(json_build_object('callerId', f."callerId", 'kind', f.kind,
-                                                       'deductionPercent', f."deductionPercent"))
-                     FROM "Finding" f WHERE f."campaignId" = s."campaignId" AND f."callerId" = s."userId"),
-                    '[]'::json) AS findings
-    FROM "StaffProfile" s
-    JOIN "Campaign" k ON k.id = s."campaignId"
-    LEFT JOIN "CallerTally" w ON w."campaignId" = s."campaignId" AND w."callerId" = s."userId"
-    LEFT JOIN LATERAL (
-      SELECT sum(ct.assigned) AS assigned, sum(ct.admitted) AS admitted, sum(ct.enrolled) AS enrolled
-      FROM "CandidateTally" ct WHERE ct."campaignId" = s."campaignId" AND ct."callerId" = s."userId"
-    ) t ON true
-    WHERE s."campaignId" = ${campaign.id} AND s."userId" = ${callerId} AND s."groupId" IS NOT NULL`;
-  if (!row) return null;
-  const policy = subsidyPolicySchema.parse(row.subsidyPolicy);
-  const input = toCallerInput({ ...row, callerId }, penaltiesFromFindings(row.findings));
+  const loaded = await loadCallerPayoutInput(reader, campaign.id, callerId);
+  if (!loaded) return null;
+  const { input, policy } = loaded;
   // the caller's group is listed so the input validates; its leader bonus is not read here
   const [payout] = computePayouts(
-    { callers: [input], groups: [{ groupId: row.groupId, leaderId: callerId }] },
+    { callers: [input], groups: [{ groupId: input.groupId, leaderId: callerId }] },
     policy,
   ).callers;
   if (!payout) return null;

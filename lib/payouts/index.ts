@@ -4,7 +4,7 @@ import type { Prisma, PrismaClient } from "@/lib/db/client";
 import { computePayouts, type PayoutResult } from "@/lib/subsidy";
 import { loadPayoutInput } from "./inputs";
 
-export { type CallerRow, loadPayoutInput, toCallerInput } from "./inputs";
+export { type CallerRow, loadCallerPayoutInput, loadPayoutInput, toCallerInput } from "./inputs";
 export { withNames } from "./names";
 export { type CallerPenalties, type FindingForPayout, penaltiesFromFindings } from "./penalties";
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { signOffPayouts } from "@/app/(app)/payouts/actions";
 import { db } from "@/lib/db";
-import { loadPayoutInput, projectPayouts } from "@/lib/payouts";
+import { loadCallerPayoutInput, loadPayoutInput, projectPayouts } from "@/lib/payouts";
 import { frozenRun } from "@/lib/payouts/runs";
 import { computePayouts } from "@/lib/subsidy";
 import { auditCount, type CallsFixture } from "../support/calls-fixtures";
@@ -60,6 +60,31 @@ describe("payouts from the database", () => {
     // 1,330.00 元 less 20% = 1,064.00 元
     expect(result.callers.find((c) => c.callerId === fx.users.callerA.id)?.subsidyFen).toBe(106_400);
     expect(result).toEqual(computePayouts(input, policy));
+  });
+
+  it("reads one caller's input exactly as it reads the whole campaign's, findings included", async () => {
+    await db().finding.createMany({
+      data: [
+        { kind: "FRAUD", deductionPercent: 20 },
+        { kind: "MISTAKEN_WITHDRAWAL", deductionPercent: null },
+      ].map((finding) => ({
+        ...finding,
+        campaignId: fx.campaign.id,
+        callerId: fx.users.callerA.id,
+        inspectorId: fx.users.inspector.id,
+        description: "督查记录",
+      })),
+    });
+    const { input, policy } = await loadPayoutInput(db(), fx.campaign.id);
+    for (const caller of input.callers) {
+      expect(await loadCallerPayoutInput(db(), fx.campaign.id, caller.callerId)).toEqual({ input: caller, policy });
+    }
+    expect(input.callers.find((c) => c.callerId === fx.users.callerA.id)).toMatchObject({
+      mistakenWithdrawal: true,
+      fraudPercent: 20,
+    });
+    // in no group: no caller input
+    expect(await loadCallerPayoutInput(db(), fx.campaign.id, fx.users.inspector.id)).toBeNull();
   });
 
   it("freezes a signed-off version: later data changes the projection, never the signed amounts", async () => {
