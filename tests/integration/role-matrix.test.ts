@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { actionDeclaration } from "@/lib/action";
-import { can, ROLES, type Role } from "@/lib/auth/permissions";
+import { actionDeclaration, routeDeclaration } from "@/lib/action";
+import { can, type Permission, ROLES, type Role } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { createUser } from "@/prisma/seed/factories";
@@ -124,5 +124,143 @@ describe("every server action against every role", () => {
         code: "INVALID_INPUT",
       });
     }
+  });
+});
+
+// The same for every route handler, found by file name (next-auth's own handler aside): each exported
+// HTTP method must come from the route wrapper, and refuse nobody and each role the matrix does not
+// name before doing anything, writing nothing; anything but a GET also refuses a post from another site.
+const routeModules = Object.fromEntries(
+  Object.entries(import.meta.glob<Record<string, unknown>>("/app/**/route.ts")).filter(
+    ([file]) => !file.includes("[...nextauth]"),
+  ),
+);
+
+type DeclaredRoute = {
+  label: string;
+  method: string;
+  path: string;
+  params: Record<string, string>;
+  run: (request: Request, segment: { params: Promise<Record<string, string>> }) => Promise<Response>;
+  permission: Permission;
+  forbiddenAs?: "NOT_FOUND";
+};
+
+async function declaredRoutes(): Promise<{ declared: DeclaredRoute[]; undeclared: string[] }> {
+  const declared: DeclaredRoute[] = [];
+  const undeclared: string[] = [];
+  for (const [file, load] of Object.entries(routeModules)) {
+    // /app/(app)/groups/[groupId]/export/route.ts -> /groups/x/export, with { groupId: "x" }
+    const segments = file
+      .replace(/^\/app/, "")
+      .replace(/\/route\.ts$/, "")
+      .split("/")
+      .filter((segment) => !/^\(.*\)$/.test(segment));
+    const params = Object.fromEntries(
+      segments.flatMap((segment) => (/^\[\w+\]$/.test(segment) ? [[segment.slice(1, -1), "x"]] : [])),
+    );
+    const path = segments.map((segment) => (/^\[\w+\]$/.test(segment) ? "x" : segment)).join("/");
+    for (const [method, value] of Object.entries(await load())) {
+      const declaration = routeDeclaration(value);
+      if (!declaration) {
+        undeclared.push(`${file}#${method}`);
+        continue;
+      }
+      declared.push({
+        label: `${method} ${file}`,
+        method,
+        path,
+        params,
+        run: value as DeclaredRoute["run"],
+        permission: declaration.permission,
+        forbiddenAs: declaration.forbiddenAs,
+      });
+    }
+  }
+  return { declared, undeclared };
+}
+
+describe("every route handler against every role", () => {
+  let found: Awaited<ReturnType<typeof declaredRoutes>>;
+  const userByRole = new Map<Role, Awaited<ReturnType<typeof createUser>>>();
+
+  beforeAll(async () => {
+    found = await declaredRoutes();
+    for (const role of ROLES) {
+      userByRole.set(role, await createUser(db(), { login: `route-matrix-${role.toLowerCase()}`, roles: [role] }));
+    }
+  });
+
+  const call = (route: DeclaredRoute, origin = "http://localhost") =>
+    route.run(
+      new Request(`http://localhost${route.path}`, { method: route.method, headers: { host: "localhost", origin } }),
+      { params: Promise.resolve(route.params) },
+    );
+  const written = async () => [
+    await db().auditLog.count(),
+    await db().storedFile.count(),
+    await db().importProgress.count(),
+  ];
+
+  it("finds the app's route handlers, and every one goes through the wrapper", () => {
+    expect(Object.keys(routeModules).length).toBeGreaterThanOrEqual(6);
+    expect(found.declared.map((route) => route.label).sort()).toEqual(
+      expect.arrayContaining([
+        "GET /app/api/exports/[kind]/route.ts",
+        "POST /app/api/imports/route.ts",
+        "GET /app/api/imports/progress/route.ts",
+        "GET /app/api/imports/errors/route.ts",
+        "GET /app/api/withdrawal-photos/[photoId]/route.ts",
+        "GET /app/(app)/groups/[groupId]/export/route.ts",
+      ]),
+    );
+    expect(found.undeclared).toEqual([]);
+  });
+
+  it("refuses every route handler without a session, and writes nothing", async () => {
+    const before = await written();
+    for (const route of found.declared) {
+      signInAs(null);
+      const response = await call(route);
+      expect(response.status, route.label).toBe(401);
+      expect(await response.json(), route.label).toMatchObject({ code: "UNAUTHENTICATED", error: expect.any(String) });
+    }
+    expect(await written()).toEqual(before);
+  });
+
+  it("refuses every route handler to each role the matrix does not name, and writes nothing", async () => {
+    const before = await written();
+    let refusals = 0;
+    for (const route of found.declared) {
+      for (const role of ROLES) {
+        if (can([role], route.permission)) continue;
+        const user = userByRole.get(role);
+        if (!user) throw new Error(`no user for ${role}`);
+        signInAs(user);
+        const response = await call(route);
+        const code = route.forbiddenAs ?? "FORBIDDEN";
+        expect(response.status, `${role} → ${route.label}`).toBe(code === "FORBIDDEN" ? 403 : 404);
+        expect(await response.json(), `${role} → ${route.label}`).toMatchObject({ code });
+        refusals++;
+      }
+    }
+    expect(refusals).toBeGreaterThan(found.declared.length);
+    expect(await written()).toEqual(before);
+  });
+
+  it("refuses anything but a GET from another site, even to a role the matrix names", async () => {
+    const before = await written();
+    const posts = found.declared.filter((route) => route.method !== "GET");
+    expect(posts.length).toBeGreaterThanOrEqual(1);
+    for (const route of posts) {
+      const role = ROLES.find((r) => can([r], route.permission));
+      const user = role && userByRole.get(role);
+      if (!user) throw new Error(`${route.label}: no role holds ${route.permission}`);
+      signInAs(user);
+      const response = await call(route, "https://evil.example");
+      expect(response.status, route.label).toBe(403);
+      expect(await response.json(), route.label).toMatchObject({ code: "CROSS_SITE" });
+    }
+    expect(await written()).toEqual(before);
   });
 });
