@@ -1,14 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  addDaysToDay,
-  campaignDays,
-  dayWithin,
-  phaseWindowDays,
-  weekOverlaps,
-  windowEdgesOutside,
-} from "./date-bounds";
-import { beijingDay } from "./rules";
+import { addDaysToDay, beijingDay } from "@/lib/time";
+import { campaignDays, dayWithin, phaseWindowDays, weekOverlaps, windowEdgesOutside } from "./date-bounds";
 
 // Beijing times written as such: 2024-03-01T08:00+08:00 is 2024-03-01T00:00Z
 const at = (beijing: string) => new Date(`${beijing}+08:00`);

@@ -1,9 +1,7 @@
 // Where a campaign's dates may lie. A date typed far off (a follow-up in 9999, a weekly summary for the
 // week of 1900-01-01, a phase closing in 9999 that would defer retention forever) is refused, naming the
 // range. Ranges are Beijing days, first and last included, "YYYY-MM-DD". Pure: no clock.
-import { beijingDay } from "./rules";
-
-const DAY_MS = 86_400_000;
+import { addDaysToDay, beijingDay } from "@/lib/time";
 
 export interface DayRange {
   /** the first Beijing day allowed */
@@ -15,11 +13,6 @@ export interface DayRange {
 export interface WindowLike {
   opensAt: Date;
   closesAt: Date;
-}
-
-/** "2024-08-31" moved by `days` calendar days. */
-export function addDaysToDay(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** The Beijing day a window's close belongs to: a window closing at midnight ends on the day before. */

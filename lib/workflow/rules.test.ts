@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { beijingDay } from "@/lib/time";
 import {
   OUTCOMES_BY_PHASE,
   type Outcome,
@@ -11,7 +12,6 @@ import {
 import { DEFAULT_WORKFLOW_POLICY } from "./policy";
 import {
   allowedOutcomes,
-  beijingDay,
   type CandidateStatus,
   candidateStage,
   editRefusal,

@@ -10,6 +10,7 @@ import type {
   Intent,
   WithdrawalStatus,
 } from "@/generated/prisma/enums";
+import { beijingDay } from "@/lib/time";
 import {
   OUTCOMES_BY_PHASE,
   type Outcome,
@@ -163,12 +164,6 @@ export function editRefusal(
   if (phaseOpenAt(windows, now) !== log.phase) return "PHASE_CLOSED";
   if (now.getTime() - log.createdAt.getTime() > policy.editWindowHours * 3_600_000) return "EDIT_WINDOW_PASSED";
   return null;
-}
-
-// Campaign days are Beijing days (UTC+8, no daylight saving).
-const BEIJING_OFFSET_MS = 8 * 3_600_000;
-export function beijingDay(at: Date): string {
-  return new Date(at.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /**

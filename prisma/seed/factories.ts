@@ -5,7 +5,8 @@ import type { Role } from "@/generated/prisma/enums";
 import { hashPassword } from "@/lib/auth/password";
 import type { Prisma, PrismaClient } from "@/lib/db/client";
 import { DEFAULT_POLICY } from "@/lib/subsidy";
-import { beijingDay, type Phase } from "@/lib/workflow";
+import { beijingDay } from "@/lib/time";
+import type { Phase } from "@/lib/workflow";
 
 export const DEMO_PASSWORD = "huifang2024";
 export const CAMPAIGN_NAME = "成都文理学院2024年高职单招";

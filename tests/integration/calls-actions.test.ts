@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { editContact, logContact, revealPhone } from "@/app/(app)/calls/actions";
 import { can, ROLES } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
-import { addDaysToDay, beijingDay, campaignDays, type DayRange } from "@/lib/workflow";
+import { addDaysToDay, beijingDay } from "@/lib/time";
+import { campaignDays, type DayRange } from "@/lib/workflow";
 import {
   auditCount,
   buildCallsFixture,
