@@ -3,13 +3,11 @@
 // their transaction (ctx.tx) and the pages the client.
 import type { Verdict } from "@/generated/prisma/enums";
 import type { Prisma, PrismaClient } from "@/lib/db/client";
+import { HOUR_MS, toDateColumn, Week } from "@/lib/time";
 import { inspectionPolicyOf } from "./policy";
 import { type RuleCode, type RuleLog, suspiciousLogs } from "./rules";
-import { beijingWeekStart, weekRange, weekStartDate } from "./week";
 
 type Reader = PrismaClient | Prisma.TransactionClient;
-
-const HOUR_MS = 3_600_000;
 
 /**
  * The week's logs with the context the rules need: logs from the wrong-number window before the week
@@ -17,7 +15,7 @@ const HOUR_MS = 3_600_000;
  */
 export async function weekFlags(reader: Reader, campaignId: string, week: string, storedPolicy: unknown) {
   const policy = inspectionPolicyOf(storedPolicy);
-  const { from, to } = weekRange(week);
+  const { from, to } = Week.range(week);
   const logs: RuleLog[] = await reader.contactLog.findMany({
     where: {
       campaignId,
@@ -62,9 +60,9 @@ export async function underInspection(
   log: { id: string; campaignId: string; startedAt: Date },
   storedPolicy: unknown,
 ): Promise<{ week: string; state: UnderInspection | null }> {
-  const week = beijingWeekStart(log.startedAt);
+  const week = Week.of(log.startedAt);
   const inspection = await reader.inspection.findUnique({
-    where: { contactLogId_weekStart: { contactLogId: log.id, weekStart: weekStartDate(week) } },
+    where: { contactLogId_weekStart: { contactLogId: log.id, weekStart: toDateColumn(week) } },
     select: { id: true, verdict: true, weekStart: true },
   });
   if (inspection) return { week, state: { kind: "inspection", inspection } };

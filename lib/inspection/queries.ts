@@ -2,10 +2,10 @@ import "server-only";
 import { maskPhone } from "@/lib/calls/phone";
 import { db } from "@/lib/db";
 import { loadPayoutInput } from "@/lib/payouts";
+import { toDateColumn, Week } from "@/lib/time";
 import { weekFlags } from "./checks";
 import { findingEffects } from "./money";
 import { drawWeeklySample } from "./sample";
-import { weekRange, weekStartDate } from "./week";
 
 const LOG_SELECT = {
   id: true,
@@ -25,8 +25,8 @@ const LOG_SELECT = {
  */
 export async function inspectionWeek(campaignId: string, week: string, storedPolicy: unknown) {
   const prisma = db();
-  const { from, to } = weekRange(week);
-  const weekStart = weekStartDate(week);
+  const { from, to } = Week.range(week);
+  const weekStart = toDateColumn(week);
   const [inspections, weekLogs, staff, rules] = await Promise.all([
     prisma.inspection.findMany({
       where: { campaignId, weekStart },

@@ -1,9 +1,9 @@
 // The suspicious-log rules: each a pure function of the logs and the policy's thresholds, returning the
 // ids of the logs it flags. The inspector judges every flagged log; a flag is a reason to look, not a
 // verdict. Times are judged in Beijing time.
+import { beijingHour, HOUR_MS } from "@/lib/time";
 import { isUnreachable } from "@/lib/workflow/rules";
 import type { InspectionPolicy } from "./policy";
-import { beijingHour } from "./week";
 
 export interface RuleLog {
   id: string;
@@ -27,7 +27,6 @@ export const RULE_CODES = [
 export type RuleCode = (typeof RULE_CODES)[number];
 
 const MINUTE_MS = 60_000;
-const HOUR_MS = 3_600_000;
 
 /** A phone call that reached the candidate (any result but an unreachable one) logged as lasting 0 s. */
 export function isZeroDurationCall(log: RuleLog, policy: Pick<InspectionPolicy, "reachedCallMaxSeconds">): boolean {

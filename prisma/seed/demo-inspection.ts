@@ -9,10 +9,8 @@ import { addHours } from "date-fns";
 import type { Prisma, PrismaClient } from "@/lib/db/client";
 import { DEFAULT_INSPECTION_POLICY } from "@/lib/inspection/policy";
 import { drawWeeklySample } from "@/lib/inspection/sample";
-import { beijingWeekStart, shiftWeek, weekRange, weekStartDate } from "@/lib/inspection/week";
+import { addDaysToDay, atBeijingClock, beijingDay, HOUR_MS, toDateColumn, Week } from "@/lib/time";
 import { createUser } from "./factories";
-
-const HOUR = 3_600_000;
 
 export async function seedInspectionDemo(prisma: PrismaClient, campaignId: string, now: Date) {
   const login = (l: string) => prisma.user.findUniqueOrThrow({ where: { login: l } });
@@ -46,32 +44,32 @@ export async function seedInspectionDemo(prisma: PrismaClient, campaignId: strin
   }
 
   // --- two weeks ago: the weekly sample, checked -------------------------------------------------
-  const week = shiftWeek(beijingWeekStart(now), -2);
-  const { from, to } = weekRange(week);
+  const week = Week.shift(Week.of(now), -2);
+  const { from, to } = Week.range(week);
   const weekLogs = await prisma.contactLog.findMany({
     where: { campaignId, startedAt: { gte: from, lt: to } },
     select: { id: true, callerId: true },
   });
   const seed = "5eed2024";
-  const drawnAt = new Date(to.getTime() + 9 * HOUR); // the Monday after, 9:00 Beijing
+  const drawnAt = atBeijingClock(Week.shift(week, 1), 9); // the Monday after, 9:00 Beijing
   const picked = drawWeeklySample(weekLogs, seed, DEFAULT_INSPECTION_POLICY).flatMap((d) => d.picked);
   await prisma.inspection.createMany({
     data: picked.map((contactLogId) => ({
       campaignId,
       contactLogId,
       reason: "SAMPLE" as const,
-      weekStart: weekStartDate(week),
+      weekStart: toDateColumn(week),
       sampleSeed: seed,
       createdAt: drawnAt,
     })),
   });
   const checked = await prisma.inspection.findMany({
-    where: { campaignId, weekStart: weekStartDate(week) },
+    where: { campaignId, weekStart: toDateColumn(week) },
     orderBy: { contactLogId: "asc" },
     take: 12,
     include: { contactLog: { select: { callerId: true } } },
   });
-  const checkedAt = new Date(drawnAt.getTime() + 26 * HOUR);
+  const checkedAt = new Date(drawnAt.getTime() + 26 * HOUR_MS);
   for (const [i, inspection] of checked.entries()) {
     const verdict = i === 10 ? "DOUBTFUL" : i === 11 ? "FALSE" : "CONFIRMED";
     await prisma.inspection.update({
@@ -112,10 +110,10 @@ export async function seedInspectionDemo(prisma: PrismaClient, campaignId: strin
     select: { id: true },
   });
   const c = (i: number) => (theirs[i % theirs.length] as { id: string }).id;
-  const late = new Date(now);
-  late.setUTCHours(15, 10, 0, 0); // 23:10 Beijing
-  if (late > now) late.setTime(late.getTime() - 24 * HOUR);
-  const minute = new Date(Math.floor((now.getTime() - 2 * HOUR) / 60_000) * 60_000);
+  // the last 23:10 Beijing before now
+  let late = atBeijingClock(beijingDay(now), 23, 10);
+  if (late > now) late = atBeijingClock(addDaysToDay(beijingDay(now), -1), 23, 10);
+  const minute = new Date(Math.floor((now.getTime() - 2 * HOUR_MS) / 60_000) * 60_000);
   const copied = "家长说孩子已经决定来报到了，会准时到校";
   const planted: Omit<Prisma.ContactLogCreateManyInput, "campaignId" | "callerId" | "phase" | "idempotencyKey">[] = [
     { candidateId: c(0), channel: "PHONE", startedAt: addHours(now, -3), durationSeconds: 0, outcome: "CONSULTED" },

@@ -11,16 +11,16 @@ import { db } from "@/lib/db";
 import { DEFAULT_INSPECTION_POLICY } from "@/lib/inspection/policy";
 import { findingsWithEffects } from "@/lib/inspection/queries";
 import { drawWeeklySample } from "@/lib/inspection/sample";
-import { beijingWeekStart, shiftWeek, weekRange, weekStartDate } from "@/lib/inspection/week";
 import { loadPayoutInput, projectPayouts } from "@/lib/payouts";
 import { computePayouts } from "@/lib/subsidy";
+import { toDateColumn, Week } from "@/lib/time";
 import { createCandidate } from "@/prisma/seed/factories";
 import { auditCount, buildCallsFixture, type CallsFixture, HOUR, warmPool } from "../support/calls-fixtures";
 import { signInAs } from "../support/session";
 
 // Last week (Beijing), so the logs are in the past whatever day the tests run on.
-const WEEK = shiftWeek(beijingWeekStart(new Date()), -1);
-const { from } = weekRange(WEEK);
+const WEEK = Week.shift(Week.of(new Date()), -1);
+const { from } = Week.range(WEEK);
 /** Tuesday of that week, 10:00 Beijing, plus `minutes` */
 const tuesdayAt = (minutes: number) => new Date(from.getTime() + 24 * HOUR + 10 * HOUR + minutes * 60_000);
 
@@ -85,7 +85,7 @@ describe("the weekly sample", () => {
     });
     expect(rows).toHaveLength(7);
     expect(rows.every((r) => r.reason === "SAMPLE" && r.sampleSeed === "feedbeef")).toBe(true);
-    expect(rows.every((r) => r.weekStart.getTime() === weekStartDate(WEEK).getTime())).toBe(true);
+    expect(rows.every((r) => r.weekStart.getTime() === toDateColumn(WEEK).getTime())).toBe(true);
     expect(rows.filter((r) => r.contactLog.callerId === fx.users.callerB.id)).toHaveLength(2);
 
     // reproducible: the pure draw on the same logs and seed picks exactly these
@@ -110,7 +110,7 @@ describe("the weekly sample", () => {
           campaignId: fx.campaign.id,
           contactLogId: rows[0]?.contactLogId as string,
           reason: "SAMPLE",
-          weekStart: weekStartDate(WEEK),
+          weekStart: toDateColumn(WEEK),
         },
       }),
     ).rejects.toMatchObject({ code: "P2002" });
@@ -131,9 +131,9 @@ describe("the weekly sample", () => {
   it.each([
     [
       "a Tuesday",
-      { week: shiftWeek(WEEK, 0).replace(/-(\d\d)$/, (_, d) => `-${String(Number(d) + 1).padStart(2, "0")}`) },
+      { week: Week.shift(WEEK, 0).replace(/-(\d\d)$/, (_, d) => `-${String(Number(d) + 1).padStart(2, "0")}`) },
     ],
-    ["a week that has not begun", { week: shiftWeek(WEEK, 3) }],
+    ["a week that has not begun", { week: Week.shift(WEEK, 3) }],
     ["a seed with spaces", { week: WEEK, seed: "a b" }],
     ["an extra field", { week: WEEK, reason: "SUSPICIOUS" }],
   ])("refuses %s in Chinese and draws nothing", async (_, input) => {
@@ -144,7 +144,7 @@ describe("the weekly sample", () => {
   });
 
   it("says so when the week has nothing left to draw", async () => {
-    const empty = shiftWeek(WEEK, -5);
+    const empty = Week.shift(WEEK, -5);
     const result = await drawSample({ week: empty });
     expect(result).toMatchObject({
       ok: false,

@@ -7,7 +7,7 @@ import { claimEscalation, resolveEscalation } from "@/app/(app)/strike/actions";
 import { actionDeclaration } from "@/lib/action";
 import { can, ROLES } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
-import { beijingWeekStart } from "@/lib/inspection/week";
+import { Week } from "@/lib/time";
 import {
   auditCount,
   buildCallsFixture,
@@ -130,7 +130,7 @@ describe("a pure inspector", () => {
       startedAt: new Date(Date.now() - 60_000),
       outcome: "CONSULTED",
     });
-    expect(await drawSample({ week: beijingWeekStart(new Date(Date.now() - 60_000)) })).toMatchObject({ ok: true });
+    expect(await drawSample({ week: Week.of(new Date(Date.now() - 60_000)) })).toMatchObject({ ok: true });
     expect(
       await recordFinding({ callerId: fx.users.callerA.id, kind: "FALSE_PROMISE", description: "承诺包分专业" }),
     ).toMatchObject({ ok: true });

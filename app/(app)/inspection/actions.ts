@@ -10,8 +10,8 @@ import { underInspection } from "@/lib/inspection/checks";
 import { deductionError, VIOLATION_KINDS } from "@/lib/inspection/findings";
 import { inspectionPolicyOf } from "@/lib/inspection/policy";
 import { drawWeeklySample, newSeed } from "@/lib/inspection/sample";
-import { parseWeek, weekRange, weekStartDate } from "@/lib/inspection/week";
 import { subsidyPolicySchema } from "@/lib/subsidy";
+import { atBeijingClock, parseDay, toDateColumn, Week } from "@/lib/time";
 
 // Inspectors read everything and write only these: the week's sample, verdicts on sampled or flagged
 // logs, findings and their follow-up, and the qualification review of the staff pool. Every other
@@ -40,7 +40,7 @@ export const drawSample = action(
     permission: "inspection.record",
     schema: z
       .object({
-        week: z.string().refine((w) => parseWeek(w) !== null, "请选择一周（周一的日期）。"),
+        week: z.string().refine((w) => Week.parse(w) !== null, "请选择一周（周一的日期）。"),
         seed: optional(
           z
             .string()
@@ -53,7 +53,7 @@ export const drawSample = action(
   async (input, { tx, user, now, audit }) => {
     const campaign = await campaignOf(tx);
     const week = input.week;
-    const { from, to } = weekRange(week);
+    const { from, to } = Week.range(week);
     if (from > now) throw new ActionError("INVALID_INPUT", { week: ["这一周还没有开始，不能抽查。"] });
     const policy = inspectionPolicyOf(campaign.inspectionPolicy);
     const seed = input.seed ?? newSeed(randomBytes(4));
@@ -63,7 +63,7 @@ export const drawSample = action(
         select: { id: true, callerId: true },
       }),
       tx.inspection.findMany({
-        where: { campaignId: campaign.id, weekStart: weekStartDate(week) },
+        where: { campaignId: campaign.id, weekStart: toDateColumn(week) },
         select: { contactLogId: true },
       }),
     ]);
@@ -77,7 +77,7 @@ export const drawSample = action(
         campaignId: campaign.id,
         contactLogId,
         reason: "SAMPLE" as const,
-        weekStart: weekStartDate(week),
+        weekStart: toDateColumn(week),
         sampleSeed: seed,
         // the draw's moment: with the seed, it fixes which logs the draw could see
         createdAt: now,
@@ -157,7 +157,7 @@ export const recordVerdict = action(
           contactLogId: log.id,
           reason: "SUSPICIOUS",
           rule: state.rules.join(","),
-          weekStart: weekStartDate(week),
+          weekStart: toDateColumn(week),
           ...data,
         },
       });
@@ -255,11 +255,10 @@ export const recordFinding = action(
     if (percentError) throw new ActionError("INVALID_INPUT", { deductionPercent: [percentError] });
     let correctionDeadline: Date | null = null;
     if (input.correctionDeadline) {
-      // the end of that Beijing day
-      correctionDeadline = new Date(`${input.correctionDeadline}T23:59:59+08:00`);
-      if (Number.isNaN(correctionDeadline.getTime()) || beijingDate(correctionDeadline) !== input.correctionDeadline) {
-        throw new ActionError("INVALID_INPUT", { correctionDeadline: ["请选择整改期限。"] });
-      }
+      const day = parseDay(input.correctionDeadline);
+      if (!day) throw new ActionError("INVALID_INPUT", { correctionDeadline: ["请选择整改期限。"] });
+      // the last second of that Beijing day
+      correctionDeadline = atBeijingClock(day, 23, 59, 59);
       if (correctionDeadline < now) {
         throw new ActionError("INVALID_INPUT", { correctionDeadline: ["整改期限不能早于今天。"] });
       }
@@ -291,10 +290,6 @@ export const recordFinding = action(
     return { findingId: finding.id };
   },
 );
-
-function beijingDate(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
 
 /** The follow-up of a finding: corrected, or not corrected, once its deadline has been checked. */
 export const setFindingFollowUp = action(

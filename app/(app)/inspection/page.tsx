@@ -11,7 +11,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
 import { type InspectionWeek, inspectionWeek } from "@/lib/inspection/queries";
 import { RULE_CODES } from "@/lib/inspection/rules";
-import { beijingWeekStart, parseWeek, shiftWeek } from "@/lib/inspection/week";
+import { atBeijingClock, Week } from "@/lib/time";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("inspection"))("title") };
@@ -30,11 +30,10 @@ export default async function InspectionPage({ searchParams }: { searchParams: P
   const campaign = await currentCampaign();
   if (!campaign) return <NoCampaign />;
   const now = new Date();
-  const current = beijingWeekStart(now);
-  const week = parseWeek((await searchParams).week) ?? current;
+  const current = Week.of(now);
+  const week = Week.parse((await searchParams).week) ?? current;
   const data = await inspectionWeek(campaign.id, week, campaign.inspectionPolicy);
-  const sunday = new Date(new Date(`${week}T00:00:00Z`).getTime() + 6 * 86_400_000).toISOString().slice(0, 10);
-  const day = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00+08:00`), { month: "numeric", day: "numeric" });
+  const day = (iso: string) => format.dateTime(atBeijingClock(iso, 12), { month: "numeric", day: "numeric" });
   const href = (w: string) => (w === current ? "/inspection" : `/inspection?week=${w}`);
   const p = data.policy;
 
@@ -131,15 +130,19 @@ export default async function InspectionPage({ searchParams }: { searchParams: P
       <InspectionTabs active="week" />
 
       <nav className="mb-4 flex flex-wrap items-center justify-between gap-2" aria-label={t("inspection.thisWeek")}>
-        <Link href={href(shiftWeek(week, -1))} className="text-sm text-brand-700 underline" data-testid="previous-week">
+        <Link
+          href={href(Week.shift(week, -1))}
+          className="text-sm text-brand-700 underline"
+          data-testid="previous-week"
+        >
           {t("inspection.previousWeek")}
         </Link>
         <span className="font-medium tabular-nums" data-testid="week-label">
-          {t("inspection.week", { from: day(week), to: day(sunday) })}
+          {t("inspection.week", { from: day(week), to: day(Week.lastDay(week)) })}
           {week === current ? ` · ${t("inspection.thisWeek")}` : ""}
         </span>
         {week < current ? (
-          <Link href={href(shiftWeek(week, 1))} className="text-sm text-brand-700 underline">
+          <Link href={href(Week.shift(week, 1))} className="text-sm text-brand-700 underline">
             {t("inspection.nextWeek")}
           </Link>
         ) : (

@@ -14,7 +14,7 @@ import { db } from "@/lib/db";
 import { underInspection } from "@/lib/inspection/checks";
 import { type DeductionRule, deductionRule, VIOLATION_KINDS } from "@/lib/inspection/findings";
 import { findingsWithEffects, logUnderReview } from "@/lib/inspection/queries";
-import { beijingWeekStart } from "@/lib/inspection/week";
+import { Week } from "@/lib/time";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("inspection.log"))("title") };
@@ -43,7 +43,7 @@ export default async function InspectLogPage({ params }: { params: Promise<{ log
         DeductionRule
       >)
     : null;
-  const week = beijingWeekStart(log.startedAt);
+  const week = Week.of(log.startedAt);
   const when = (at: Date) =>
     format.dateTime(at, { year: "numeric", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" });
   const outcomeLabel = (o: string) => (t.has(`outcome.${o}`) ? t(`outcome.${o}` as "outcome.GUIDED") : o);
