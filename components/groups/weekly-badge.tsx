@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/card";
-import type { WeeklyStatus } from "@/lib/weekly/week";
+import type { WeeklyStatus } from "@/lib/weekly/deadline";
 
 const TONES = { open: "default", submitted: "good", late: "warn", overdue: "bad" } as const;
 

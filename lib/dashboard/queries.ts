@@ -11,7 +11,8 @@ import { groupScope } from "@/lib/groups/scope";
 import { loadCallerPayoutInput, projectPayouts, withNames } from "@/lib/payouts";
 import { computePayouts, type NextTierHint, nextTierHint } from "@/lib/subsidy";
 import { ratePermilleOf } from "@/lib/subsidy/money";
-import { weeklyStatus, weekStartOf } from "@/lib/weekly/week";
+import { toDateColumn, Week } from "@/lib/time";
+import { weeklyStatus } from "@/lib/weekly/deadline";
 import type { CallerRow } from "./callers";
 import { assessProgress, type Progress } from "./progress";
 
@@ -243,7 +244,7 @@ export interface GroupOverview {
 
 /** Every group of the campaign side by side, with the summary status of the week before `now`'s. */
 export async function campaignGroups(campaignId: string, now: Date, reader: Reader = db()) {
-  const lastWeek = new Date(weekStartOf(now).getTime() - 7 * 86_400_000);
+  const lastWeek = Week.shift(Week.of(now), -1);
   const rows = await reader.$queryRaw<
     {
       id: string;
@@ -274,7 +275,7 @@ export async function campaignGroups(campaignId: string, now: Date, reader: Read
     LEFT JOIN "User" u ON u.id = g."leaderId"
     LEFT JOIN charge ON charge."groupId" = g.id
     LEFT JOIN work ON work."groupId" = g.id
-    LEFT JOIN "WeeklyReport" r ON r."groupId" = g.id AND r."weekStart" = ${lastWeek}::date
+    LEFT JOIN "WeeklyReport" r ON r."groupId" = g.id AND r."weekStart" = ${toDateColumn(lastWeek)}::date
     WHERE g."campaignId" = ${campaignId}
     ORDER BY g."createdAt", g.name`;
   const groups: GroupOverview[] = rows.map((r) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildDraft, LIST_LIMIT, type WeekFigures, weekLabel } from "./draft";
 
-const week = new Date("2024-07-15T00:00:00Z");
+const week = "2024-07-15";
 
 function figures(patch: Partial<WeekFigures> = {}): WeekFigures {
   return {
@@ -61,6 +61,6 @@ describe("buildDraft", () => {
   });
 
   it("labels weeks across a month end", () => {
-    expect(weekLabel(new Date("2024-07-29T00:00:00Z"))).toBe("7月29日—8月4日");
+    expect(weekLabel("2024-07-29")).toBe("7月29日—8月4日");
   });
 });

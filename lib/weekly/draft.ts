@@ -2,6 +2,7 @@
 // The summary goes to the callback lead as the college's own record, so it is always in Chinese,
 // whatever the screen language (like the exports).
 import { formatPermille, ratePermilleOf } from "@/lib/subsidy/money";
+import { Week } from "@/lib/time";
 
 export interface WeekPerson {
   name: string;
@@ -37,14 +38,14 @@ export interface WeekFigures {
 /** Names listed per section before "等 N 人". */
 export const LIST_LIMIT = 15;
 
-function monthDay(date: Date): string {
-  return `${date.getUTCMonth() + 1}月${date.getUTCDate()}日`;
+function monthDay(day: string): string {
+  const [, month, date] = day.split("-").map(Number);
+  return `${month}月${date}日`;
 }
 
-/** "7月15日—7月21日" for the Beijing week starting on that Monday. */
-export function weekLabel(weekStart: Date): string {
-  const sunday = new Date(weekStart.getTime() + 6 * 86_400_000);
-  return `${monthDay(weekStart)}—${monthDay(sunday)}`;
+/** "7月15日—7月21日" for the week. */
+export function weekLabel(week: string): string {
+  return `${monthDay(week)}—${monthDay(Week.lastDay(week))}`;
 }
 
 function people(list: readonly WeekPerson[]): string[] {
@@ -58,10 +59,10 @@ function oneDecimal(value: number): string {
   return (Math.round(value * 10) / 10).toFixed(1);
 }
 
-export function buildDraft(groupName: string, weekStart: Date, f: WeekFigures): string {
+export function buildDraft(groupName: string, week: string, f: WeekFigures): string {
   const rate = formatPermille(ratePermilleOf(f.enrolled, f.admitted));
   const lines = [
-    `${groupName} 每周学生动态（${weekLabel(weekStart)}）`,
+    `${groupName} 每周学生动态（${weekLabel(week)}）`,
     "",
     "一、总体情况",
     `本周联系 ${f.contacts} 次，共 ${Math.round(f.minutes)} 分钟；本周新增报到 ${f.enrolledThisWeek} 人。` +

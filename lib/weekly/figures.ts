@@ -3,9 +3,9 @@
 // (outside Next) and the leader's action (inside its transaction) use it alike.
 import type { Prisma, PrismaClient } from "@/lib/db/client";
 import { subsidyPolicySchema } from "@/lib/subsidy";
+import { toDateColumn, Week } from "@/lib/time";
 import { UNREACHABLE_OUTCOMES } from "@/lib/workflow";
 import type { WeekFigures, WeekLaggard, WeekPerson } from "./draft";
-import { weekKey, weekRange } from "./week";
 
 type Reader = PrismaClient | Prisma.TransactionClient;
 
@@ -20,10 +20,11 @@ export async function weekFigures(
   reader: Reader,
   campaignId: string,
   groupId: string,
-  weekStart: Date,
+  week: string,
 ): Promise<WeekFigures> {
-  const { from, to } = weekRange(weekStart);
-  const lastDay = new Date(weekStart.getTime() + 6 * 86_400_000);
+  const { from, to } = Week.range(week);
+  const firstDay = toDateColumn(week);
+  const lastDay = toDateColumn(Week.lastDay(week));
   // One statement: the draft is rebuilt on every visit to the weekly page, and eight round trips cost
   // more than the figures themselves (bench:dashboard, "weekly page"). Lists come back as JSON arrays.
   const [row] = await reader.$queryRaw<
@@ -85,7 +86,7 @@ export async function weekFigures(
       SELECT sum(g.phone + g.sms + g.wechat + g.qq + g.other) AS contacts, sum(g.seconds) AS seconds,
              sum(g."enrolledDelta") AS enrolled
       FROM "GroupDayTally" g
-      WHERE g."campaignId" = k.id AND g."groupId" = ${groupId} AND g.day >= ${weekStart}::date AND g.day <= ${lastDay}::date
+      WHERE g."campaignId" = k.id AND g."groupId" = ${groupId} AND g.day >= ${firstDay}::date AND g.day <= ${lastDay}::date
     ) d ON true
     LEFT JOIN LATERAL (
       SELECT sum(ct.admitted) AS admitted, sum(ct.enrolled) AS enrolled
@@ -118,7 +119,7 @@ export async function weekFigures(
     );
 
   return {
-    weekStart: weekKey(weekStart),
+    weekStart: week,
     contacts: n(row.contacts),
     minutes: n(row.seconds) / 60,
     admitted: n(row.admitted),

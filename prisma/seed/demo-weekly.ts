@@ -3,9 +3,10 @@
 // weeks, submitted by each group leader, a few of them late. Two groups have not sent last week's yet;
 // this week's is for the leaders to write.
 import type { Prisma, PrismaClient } from "@/lib/db/client";
+import { HOUR_MS, toDateColumn, Week } from "@/lib/time";
+import { deadlineOf } from "@/lib/weekly/deadline";
 import { buildDraft } from "@/lib/weekly/draft";
 import { weekFigures } from "@/lib/weekly/figures";
-import { deadlineOf, weekStartOf, weeksBetween } from "@/lib/weekly/week";
 
 export async function seedDemoWeekly(prisma: PrismaClient, campaignId: string, now: Date) {
   await prisma.$executeRaw`SELECT dashboard_rebuild_tallies(${campaignId})`;
@@ -15,19 +16,19 @@ export async function seedDemoWeekly(prisma: PrismaClient, campaignId: string, n
   });
   const start = campaign.phaseWindows[0]?.opensAt;
   if (!start) return;
-  const thisWeek = weekStartOf(now).getTime();
-  const lastWeek = thisWeek - 7 * 86_400_000;
-  const weeks = weeksBetween(start, now).filter((w) => w.getTime() < thisWeek);
+  const thisWeek = Week.of(now);
+  const lastWeek = Week.shift(thisWeek, -1);
+  const weeks = Week.between(start, now).filter((w) => w < thisWeek);
   for (const [g, group] of campaign.groups.entries()) {
     if (!group.leaderId) continue;
-    for (const [w, weekStart] of weeks.entries()) {
+    for (const [w, week] of weeks.entries()) {
       // last week's is still missing from the first and the fourth group (the first is leader01's walk-through)
-      if (weekStart.getTime() === lastWeek && (g === 0 || g === 3)) continue;
-      const figures = await weekFigures(prisma, campaignId, group.id, weekStart);
+      if (week === lastWeek && (g === 0 || g === 3)) continue;
+      const figures = await weekFigures(prisma, campaignId, group.id, week);
       // most on Monday morning; every fifth one on Monday afternoon, after the noon deadline
       const late = (g + w) % 5 === 3;
-      const submittedAt = new Date(deadlineOf(weekStart).getTime() + (late ? 5 : -3) * 3_600_000);
-      const body = buildDraft(group.name, weekStart, figures).replace(
+      const submittedAt = new Date(deadlineOf(week).getTime() + (late ? 5 : -3) * HOUR_MS);
+      const body = buildDraft(group.name, week, figures).replace(
         "（请组长填写）",
         "继续跟进犹豫考生，重点联系无法联系的考生家长；未达标组员本周补足工作量。",
       );
@@ -35,7 +36,7 @@ export async function seedDemoWeekly(prisma: PrismaClient, campaignId: string, n
         data: {
           campaignId,
           groupId: group.id,
-          weekStart,
+          weekStart: toDateColumn(week),
           body,
           figures: figures as unknown as Prisma.InputJsonValue,
           status: "SUBMITTED",

@@ -210,7 +210,7 @@ it("measures every dashboard page's data against the floor", async () => {
   const { db } = await import("@/lib/db");
   const { groupDashboardData, campaignGroups, campaignFigures, myProgress } = await import("@/lib/dashboard/queries");
   const { weekFigures } = await import("@/lib/weekly/queries");
-  const { weekStartOf } = await import("@/lib/weekly/week");
+  const { toDateColumn, Week } = await import("@/lib/time");
   const { computePayouts, nextTierHint, subsidyPolicySchema } = await import("@/lib/subsidy");
   const { penaltiesFromFindings } = await import("@/lib/payouts");
   const prisma = db();
@@ -362,7 +362,7 @@ it("measures every dashboard page's data against the floor", async () => {
           (SELECT count(*) FROM "ContactLog" l JOIN "StaffProfile" s ON s."userId" = l."callerId" WHERE s."groupId" = g.id) AS contacts,
           (SELECT coalesce(sum(l."durationSeconds"), 0) FROM "ContactLog" l JOIN "StaffProfile" s ON s."userId" = l."callerId"
              WHERE s."groupId" = g.id) AS seconds,
-          (SELECT r.status FROM "WeeklyReport" r WHERE r."groupId" = g.id AND r."weekStart" = ${new Date(weekStartOf(now).getTime() - 7 * 86_400_000)}::date) AS status
+          (SELECT r.status FROM "WeeklyReport" r WHERE r."groupId" = g.id AND r."weekStart" = ${toDateColumn(Week.shift(Week.of(now), -1))}::date) AS status
         FROM "Group" g WHERE g."campaignId" = ${CAMPAIGN} ORDER BY g."createdAt", g.name`,
     (ours, floor) => {
       const fields = ["assigned", "admitted", "enrolled", "contacts", "seconds"] as const;
@@ -428,14 +428,13 @@ it("measures every dashboard page's data against the floor", async () => {
   );
 
   // --- 每周学生动态 /groups/[groupId]/weekly: the week's draft figures ------------------------------
-  const week = weekStartOf(now);
+  const week = Week.of(now);
   await measure(
     "weekly page",
     "this week's figures for the draft",
     () => weekFigures(prisma, CAMPAIGN, group.id, week),
     async () => {
-      const from = new Date(week.getTime() - 8 * 3_600_000);
-      const to = new Date(from.getTime() + 7 * 86_400_000);
+      const { from, to } = Week.range(week);
       const [r] = await prisma.$queryRaw<Record<string, unknown>[]>`
         SELECT
           (SELECT count(*) FROM "ContactLog" l JOIN "Candidate" c ON c.id = l."candidateId"

@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { Channel } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
-import { weekRange, weekStartOf } from "@/lib/weekly/week";
+import { Week } from "@/lib/time";
 import { createCampaign, createCandidate } from "@/prisma/seed/factories";
 import { createTwoGroups } from "../support/two-groups";
 
@@ -43,7 +43,7 @@ export async function buildDashboardFixture(now = new Date()) {
   // 乙回访: one admitted, enrolled, never contacted
   const b1 = await candidate(callerB.id, groupB.id, "乙一", enrolled);
 
-  const { from } = weekRange(weekStartOf(now));
+  const { from } = Week.range(Week.of(now));
   const inWeek = (seconds: number) => new Date(from.getTime() + seconds * 1000);
   const log = async (
     c: { id: string },

@@ -13,7 +13,8 @@ import {
 } from "@/lib/dashboard/queries";
 import { db } from "@/lib/db";
 import { loadPayoutInput } from "@/lib/payouts";
-import { weeklyStatus, weekStartOf } from "@/lib/weekly/week";
+import { Week } from "@/lib/time";
+import { weeklyStatus } from "@/lib/weekly/deadline";
 import { createUser } from "@/prisma/seed/factories";
 import { signInAs, testSession } from "../support/session";
 import { buildDashboardFixture, type DashboardFixture } from "./dashboard-fixture";
@@ -102,7 +103,7 @@ describe("dashboards on a hand-computed campaign", () => {
       enrolled: 4,
     });
     const days = await groupDays(fx.campaign.id, fx.groupA.id);
-    const weekDay = weekStartOf(fx.now).toISOString().slice(0, 10);
+    const weekDay = Week.of(fx.now);
     expect(days.contacts).toEqual([
       { day: "2024-07-10", PHONE: 5, SMS: 0, WECHAT: 0, QQ: 0, OTHER: 0 },
       { day: "2024-07-11", PHONE: 5, SMS: 0, WECHAT: 0, QQ: 0, OTHER: 0 },

@@ -203,7 +203,7 @@ async function plant(): Promise<Planted> {
       campaignId: fx.campaign.id,
       groupId: fx.groupA.id,
       weekStart: new Date("2024-07-15"),
-      body: buildDraft("甲组", new Date("2024-07-15"), figures),
+      body: buildDraft("甲组", "2024-07-15", figures),
       figures: figures as unknown as Prisma.InputJsonValue,
     },
   });

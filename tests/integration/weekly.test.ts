@@ -1,9 +1,9 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { saveWeeklyDraft, submitWeeklyReport } from "@/app/(app)/groups/[groupId]/weekly/actions";
 import { db } from "@/lib/db";
+import { Week } from "@/lib/time";
 import { buildDraft } from "@/lib/weekly/draft";
 import { weekFigures } from "@/lib/weekly/queries";
-import { weekKey, weekStartOf } from "@/lib/weekly/week";
 import { campaignDays, type DayRange } from "@/lib/workflow";
 import { signInAs } from "../support/session";
 import { buildDashboardFixture, type DashboardFixture } from "./dashboard-fixture";
@@ -16,7 +16,7 @@ describe("weekly summaries (每周学生动态)", () => {
 
   beforeAll(async () => {
     fx = await buildDashboardFixture();
-    week = weekKey(weekStartOf(fx.now));
+    week = Week.of(fx.now);
   });
   beforeEach(() => signInAs(null));
 
@@ -25,7 +25,7 @@ describe("weekly summaries (每周学生动态)", () => {
     db().auditLog.count({ where: { action, actorId: { in: Object.values(fx.users).map((u) => u.id) } } });
 
   it("drafts the week from its data: withdrawals, hesitant, unreachable, escalations, laggards", async () => {
-    const figures = await weekFigures(db(), fx.campaign.id, fx.groupA.id, weekStartOf(fx.now));
+    const figures = await weekFigures(db(), fx.campaign.id, fx.groupA.id, Week.of(fx.now));
     expect(figures).toMatchObject({
       weekStart: week,
       contacts: 3,
@@ -41,7 +41,7 @@ describe("weekly summaries (每周学生动态)", () => {
       standard: { contacts: 4, minutes: 20 },
       laggards: [{ name: "甲回访", assigned: 4, contacts: 5, minutes: 35 }],
     });
-    const body = buildDraft("甲组", weekStartOf(fx.now), figures);
+    const body = buildDraft("甲组", Week.of(fx.now), figures);
     expect(body).toContain("二、新增退档（1 人）\n- 甲六（");
     expect(body).toContain("五、无法联系（1 人）\n- 甲五（");
     expect(body).toContain("- 甲回访：负责 4 人，每生 1.3 次、8.8 分钟");
@@ -120,10 +120,7 @@ describe("weekly summaries (每周学生动态)", () => {
     const { first, last } = campaignDays(windows) as DayRange;
     signInAs(fx.users.leaderB);
     const before = await audits("weeklyReport.save");
-    for (const weekStart of [
-      "1900-01-01",
-      weekKey(weekStartOf(new Date(Date.parse(`${first}T12:00:00+08:00`) - 7 * DAY_MS))),
-    ]) {
+    for (const weekStart of ["1900-01-01", Week.of(new Date(Date.parse(`${first}T12:00:00+08:00`) - 7 * DAY_MS))]) {
       const result = await saveWeeklyDraft({ groupId: fx.groupB.id, weekStart, body: "动态" });
       expect(result, weekStart).toMatchObject({
         ok: false,

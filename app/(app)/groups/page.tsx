@@ -16,8 +16,8 @@ import { campaignFigures, campaignGroups, type GroupOverview } from "@/lib/dashb
 import { db } from "@/lib/db";
 import { formatYuan } from "@/lib/subsidy";
 import { enrollmentsNeeded, formatPermille, ratePermilleOf } from "@/lib/subsidy/money";
+import { fromDateColumn } from "@/lib/time";
 import { weekLabel } from "@/lib/weekly/draft";
-import { weekKey } from "@/lib/weekly/week";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("areas"))("groups") };
@@ -127,7 +127,7 @@ async function AllGroups({ campaign, now }: { campaign: CurrentCampaign; now: Da
       label: t("dashboard.weekly"),
       align: "right",
       cell: (g) => (
-        <Link href={`/groups/${g.id}/weekly?week=${weekKey(lastWeek)}`} data-testid="weekly-status">
+        <Link href={`/groups/${g.id}/weekly?week=${lastWeek}`} data-testid="weekly-status">
           <WeeklyBadge status={g.weekly.status} />
         </Link>
       ),
@@ -181,10 +181,10 @@ async function AllGroups({ campaign, now }: { campaign: CurrentCampaign; now: Da
             {recent.map((r) => (
               <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <Link
-                  href={`/groups/${r.group.id}/weekly?week=${weekKey(r.weekStart)}`}
+                  href={`/groups/${r.group.id}/weekly?week=${fromDateColumn(r.weekStart)}`}
                   className="text-brand-700 hover:underline"
                 >
-                  {r.group.name} · {weekLabel(r.weekStart)}
+                  {r.group.name} · {weekLabel(fromDateColumn(r.weekStart))}
                 </Link>
                 <span className="text-slate-500">
                   {r.submittedBy?.name ?? "—"} ·{" "}

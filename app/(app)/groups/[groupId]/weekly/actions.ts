@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { type ActionContext, ActionError, action } from "@/lib/action";
 import type { Prisma } from "@/lib/db";
+import { toDateColumn, Week } from "@/lib/time";
 import { weekFigures } from "@/lib/weekly/figures";
-import { parseWeekKey, weekKey, weekStartOf } from "@/lib/weekly/week";
 import { campaignDays, weekOverlaps } from "@/lib/workflow";
 
 const BODY_LIMIT = 8000;
@@ -33,17 +33,18 @@ async function saveReport(input: ReportInput, ctx: ActionContext, submit: boolea
     select: { id: true, campaignId: true },
   });
   if (!group) throw new ActionError("NOT_FOUND");
-  const weekStart = parseWeekKey(input.weekStart);
-  if (!weekStart) throw new ActionError("INVALID_INPUT", { weekStart: ["请选择一周（以周一开始）。"] });
-  if (weekStart.getTime() > weekStartOf(now).getTime()) {
+  const week = Week.parse(input.weekStart);
+  if (!week) throw new ActionError("INVALID_INPUT", { weekStart: ["请选择一周（以周一开始）。"] });
+  if (week > Week.of(now)) {
     throw new ActionError("INVALID_INPUT", { weekStart: ["这一周还没有开始，不能填写动态。"] });
   }
   // a week of the campaign: one that shares a day with its phases (not the week of 1900-01-01)
   const days = campaignDays(await tx.phaseWindow.findMany({ where: { campaignId: group.campaignId } }));
   if (!days) throw new ActionError("INVALID_INPUT", { weekStart: ["本活动还没有设置阶段时间，不能填写动态。"] });
-  if (!weekOverlaps(input.weekStart, days)) {
+  if (!weekOverlaps(week, days)) {
     throw new ActionError("INVALID_INPUT", { weekStart: [`所选的一周须在 ${days.first} 至 ${days.last} 之间。`] });
   }
+  const weekStart = toDateColumn(week);
   const existing = await tx.weeklyReport.findUnique({
     where: { groupId_weekStart: { groupId: group.id, weekStart } },
     select: { id: true, status: true, body: true },
@@ -51,7 +52,7 @@ async function saveReport(input: ReportInput, ctx: ActionContext, submit: boolea
   if (existing?.status === "SUBMITTED") {
     throw new ActionError("INVALID_INPUT", { body: ["这一周的动态已经提交给回访组组长，不能再修改。"] });
   }
-  const figures = (await weekFigures(tx, group.campaignId, group.id, weekStart)) as unknown as Prisma.InputJsonValue;
+  const figures = (await weekFigures(tx, group.campaignId, group.id, week)) as unknown as Prisma.InputJsonValue;
   const data = {
     body: input.body,
     figures,
@@ -69,7 +70,7 @@ async function saveReport(input: ReportInput, ctx: ActionContext, submit: boolea
     entityType: "WeeklyReport",
     entityId: report.id,
     before: existing ? { status: existing.status, length: existing.body.length } : null,
-    after: { week: weekKey(weekStart), status: report.status, length: input.body.length },
+    after: { week, status: report.status, length: input.body.length },
   });
   revalidatePath("/groups", "layout");
   return { reportId: report.id, status: report.status, submittedAt: report.submittedAt };

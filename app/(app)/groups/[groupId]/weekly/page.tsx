@@ -11,9 +11,10 @@ import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
 import { groupForViewer } from "@/lib/dashboard/queries";
 import { db } from "@/lib/db";
+import { fromDateColumn, Week } from "@/lib/time";
+import { deadlineOf, weeklyStatus } from "@/lib/weekly/deadline";
 import { buildDraft, weekLabel } from "@/lib/weekly/draft";
 import { groupReports, weekFigures } from "@/lib/weekly/queries";
-import { deadlineOf, parseWeekKey, weekKey, weeklyStatus, weekStartOf, weeksBetween } from "@/lib/weekly/week";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("weekly"))("title") };
@@ -41,23 +42,22 @@ export default async function WeeklyPage({
   const now = new Date();
 
   const start = campaign.phaseWindows[0]?.opensAt;
-  const weeks = start && start <= now ? weeksBetween(start, now) : [];
+  const weeks = start && start <= now ? Week.between(start, now) : [];
   const reports = await groupReports(group.id);
-  const byWeek = new Map(reports.map((r) => [weekKey(r.weekStart), r]));
+  const byWeek = new Map(reports.map((r) => [fromDateColumn(r.weekStart), r]));
   const isLeader = group.leaderId === user.id && can(user.roles, "weeklyReport.submit");
 
-  const thisWeek = weekStartOf(now);
-  const lastWeek = new Date(thisWeek.getTime() - 7 * 86_400_000);
-  const requested =
-    typeof (await searchParams).week === "string" ? parseWeekKey((await searchParams).week ?? "") : null;
-  const inRange = (w: Date | null) => w !== null && weeks.some((x) => x.getTime() === w.getTime());
+  const thisWeek = Week.of(now);
+  const lastWeek = Week.shift(thisWeek, -1);
+  const requested = Week.parse((await searchParams).week);
+  const inRange = (w: string | null) => w !== null && weeks.includes(w);
   // by default the week whose summary is due next: last week until it is submitted, then this week
   const selected = inRange(requested)
-    ? (requested as Date)
-    : byWeek.get(weekKey(lastWeek))?.status !== "SUBMITTED" && inRange(lastWeek)
+    ? (requested as string)
+    : byWeek.get(lastWeek)?.status !== "SUBMITTED" && inRange(lastWeek)
       ? lastWeek
       : thisWeek;
-  const report = byWeek.get(weekKey(selected));
+  const report = byWeek.get(selected);
   const submitted = report?.status === "SUBMITTED" ? report : null;
   const status = weeklyStatus(selected, submitted?.submittedAt ?? null, now);
   const when = (at: Date) =>
@@ -82,13 +82,13 @@ export default async function WeeklyPage({
           <Card title={t("weeks")} className="min-w-0">
             <ul className="flex gap-2 overflow-x-auto md:flex-col md:overflow-visible" data-testid="weeks">
               {weeks.map((w) => {
-                const r = byWeek.get(weekKey(w));
+                const r = byWeek.get(w);
                 const s = weeklyStatus(w, r?.status === "SUBMITTED" ? r.submittedAt : null, now);
-                const active = w.getTime() === selected.getTime();
+                const active = w === selected;
                 return (
-                  <li key={weekKey(w)} className="shrink-0">
+                  <li key={w} className="shrink-0">
                     <Link
-                      href={`/groups/${group.id}/weekly?week=${weekKey(w)}`}
+                      href={`/groups/${group.id}/weekly?week=${w}`}
                       aria-current={active ? "page" : undefined}
                       className={`flex items-center justify-between gap-2 rounded-lg px-2 py-1.5 text-sm whitespace-nowrap ${active ? "bg-brand-50 text-brand-700" : "hover:bg-slate-50"}`}
                     >
@@ -123,9 +123,9 @@ export default async function WeeklyPage({
               </>
             ) : isLeader && draft !== null ? (
               <WeeklyEditor
-                key={weekKey(selected)}
+                key={selected}
                 groupId={group.id}
-                weekStart={weekKey(selected)}
+                weekStart={selected}
                 initialBody={report?.body ?? draft}
                 freshDraft={draft}
                 savedAt={report ? when(report.updatedAt) : null}
