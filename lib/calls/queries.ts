@@ -15,6 +15,7 @@ import {
   workflowPolicyOf,
 } from "@/lib/workflow";
 import { workableCandidates } from "./scope";
+import { candidateStatusSelect } from "./status";
 
 export type CandidateFilter = "todo" | "all";
 
@@ -44,16 +45,7 @@ export async function myCandidates(
       examNo: true,
       region: true,
       major: true,
-      intent: true,
-      withdrawal: true,
-      admitted: true,
-      comeIntent: true,
-      paid: true,
-      dormChosen: true,
-      busBooked: true,
-      masterInterest: true,
-      enrollment: true,
-      lastContactAt: true,
+      ...candidateStatusSelect,
       nextFollowUpAt: true,
       escalations: { where: { status: "SENT_BACK" }, select: { id: true } },
     },

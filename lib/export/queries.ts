@@ -1,6 +1,7 @@
 import "server-only";
 import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
+import { candidateStatusSelect } from "@/lib/calls/status";
 import { db } from "@/lib/db";
 import { groupScope } from "@/lib/groups/scope";
 
@@ -79,17 +80,8 @@ export async function candidateRows(candidateWhere: object) {
       school: true,
       major: true,
       firstChoice: true,
-      intent: true,
-      withdrawal: true,
-      admitted: true,
-      comeIntent: true,
-      paid: true,
-      dormChosen: true,
-      busBooked: true,
-      masterInterest: true,
-      enrollment: true,
+      ...candidateStatusSelect,
       noShowReason: true,
-      lastContactAt: true,
       group: { select: { name: true } },
       assignedCaller: { select: { name: true } },
     },
