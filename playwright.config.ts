@@ -20,7 +20,7 @@ if (!process.env.HUIFANG_E2E_DATA_DIR) {
 const dataDir = process.env.HUIFANG_E2E_DATA_DIR;
 
 // Debian's Chromium (`npx playwright install` cannot download browsers here); the networking flags
-// stop it from trying to reach hosts it cannot (see ../shared/ENVIRONMENT.md, "Browsers").
+// stop it from trying to reach hosts it cannot.
 const launchOptions = {
   executablePath: "/usr/bin/chromium",
   args: [

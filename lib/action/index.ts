@@ -49,7 +49,7 @@ interface ActionConfig<S extends z.ZodType> {
 
 const MAX_ATTEMPTS = 3;
 
-/** What each action was declared with, so a test can try every action with every role (RELIABILITY #2). */
+/** What each action was declared with, so a test can try every action with every role (docs/reliability.md #2). */
 const declarations = new WeakMap<object, { name: string; permission: Permission }>();
 
 export function actionDeclaration(candidate: unknown): { name: string; permission: Permission } | undefined {

@@ -89,7 +89,10 @@ interface RouteConfig {
 type Segment<Params> = { params: Promise<Params> };
 export type RouteHandler<Params> = (request: Request, segment?: Segment<Params>) => Promise<Response>;
 
-/** What each route handler was declared with, so a test can try every route with every role (RELIABILITY #2). */
+/**
+ * What each route handler was declared with, so a test can try every route with every role
+ * (docs/reliability.md #2).
+ */
 const declarations = new WeakMap<object, { name: string; permission: Permission; forbiddenAs?: "NOT_FOUND" }>();
 
 export function routeDeclaration(

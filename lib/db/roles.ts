@@ -1,7 +1,7 @@
 import type pg from "pg";
 
 /**
- * The two database roles of a deployment on a PostgreSQL server (README "Database", RELIABILITY #30):
+ * The two database roles of a deployment on a PostgreSQL server (README "Database", docs/reliability.md #30):
  *
  * - the owner runs the migrations and owns every table, function and sequence;
  * - the app connects as a role that owns nothing, so it can neither TRUNCATE, ALTER, DROP nor switch a

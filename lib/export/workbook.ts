@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 /**
  * A cell that starts like a formula (= + - @, or a tab / carriage return before one) is written with a
  * leading apostrophe, so a name such as =HYPERLINK(...) typed into a list can never run when the
- * export is opened in Excel or WPS (OWASP "CSV injection"; RELIABILITY #15).
+ * export is opened in Excel or WPS (OWASP "CSV injection"; docs/reliability.md #15).
  */
 export function neutralize(value: unknown): unknown {
   if (typeof value !== "string") return value;

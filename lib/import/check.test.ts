@@ -222,7 +222,7 @@ describe("ListChecker: two phone columns", () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// RELIABILITY #13: the checker never throws, and every non-blank row is valid or has an error that
+// docs/reliability.md #13: the checker never throws, and every non-blank row is valid or has an error that
 // carries its row number.
 
 const plausibleCell = fc.oneof(

@@ -322,7 +322,7 @@ describe("cellText", () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Properties (RELIABILITY #13): whatever a cell holds, a normaliser answers, never throws, and its
+// Properties (docs/reliability.md #13): whatever a cell holds, a normaliser answers, never throws, and its
 // answer is a value or a coded error in Chinese.
 
 const NORMALIZERS: [string, (value: unknown) => Normalized<unknown>][] = [

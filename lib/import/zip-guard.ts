@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { createInflateRaw } from "node:zlib";
 
-/** What an xlsx may inflate to before it is parsed (RELIABILITY #12: zip bombs, huge shared strings). */
+/** What an xlsx may inflate to before it is parsed (docs/reliability.md #12: zip bombs, huge shared strings). */
 export const ZIP_LIMITS = {
   maxUncompressedBytes: 400 * 1024 * 1024,
   maxEntryRatio: 200,

@@ -1,4 +1,4 @@
-// Retention (RELIABILITY #21, README "Retention"): when a campaign's candidate data is due, and the one
+// Retention (docs/reliability.md #21, README "Retention"): when a campaign's candidate data is due, and the one
 // routine that anonymises it.
 export {
   type AnonymiseResult,

@@ -1,5 +1,5 @@
 // When a campaign's candidate data is due for anonymisation, and the pure pieces of the anonymisation
-// (RELIABILITY #21, PIPL art. 19 and 47). No clock: the caller passes `now`.
+// (docs/reliability.md #21, PIPL art. 19 and 47). No clock: the caller passes `now`.
 import { createHash } from "node:crypto";
 
 const DAY_MS = 86_400_000;

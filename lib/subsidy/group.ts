@@ -9,7 +9,7 @@ function gcd(a: bigint, b: bigint): bigint {
   return b === 0n ? a : gcd(b, a % b);
 }
 
-/** 小组平均报到率 read as the group's enrolled over the group's admitted (DOMAIN.md's reading). */
+/** 小组平均报到率 read as the group's enrolled over the group's admitted (docs/domain.md's reading). */
 function pooledRate(members: readonly CallerInput[]): GroupRate | null {
   const enrolled = members.reduce((sum, member) => sum + member.enrolled, 0);
   const admitted = members.reduce((sum, member) => sum + member.admitted, 0);

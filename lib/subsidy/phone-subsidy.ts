@@ -117,7 +117,7 @@ function perStudentStandard(
 }
 
 /**
- * Order of application (DOMAIN.md "Money"): standard and step bonus -> workload deduction -> × enrolled
+ * Order of application (docs/domain.md, "The subsidy"): standard and step bonus -> workload deduction -> × enrolled
  * -> 误退 factor -> fraud percentage, rounding half up to the fen after each factor.
  */
 export function computePhoneSubsidy(caller: CallerInput, policy: SubsidyPolicy): PhoneSubsidy {

@@ -40,7 +40,7 @@ describe("tier edges, minimum workload met", () => {
     ["94.0%", 94, 100, 940, 6500, 611_000],
     // 95.0%: tier >94% 65 元 + 10 × 0.5 = 70 元; 95 × 70 = 6,650 元
     ["95.0%", 95, 100, 950, 7000, 665_000],
-    // 96.0%: tier >95% 70 元 + 5 = 75 元; 96 × 75 = 7,200 元 (DOMAIN.md's example)
+    // 96.0%: tier >95% 70 元 + 5 = 75 元; 96 × 75 = 7,200 元 (docs/domain.md's example)
     ["96.0%", 96, 100, 960, 7500, 720_000],
     // 97.0%: tier >96% 75 + 5 = 80 元; 97 × 80 = 7,760 元
     ["97.0%", 97, 100, 970, 8000, 776_000],
@@ -99,7 +99,7 @@ describe("tier edges, minimum workload missed", () => {
 });
 
 describe("explanation lines", () => {
-  it("explains DOMAIN.md's 95.67% example step by step", () => {
+  it("explains docs/domain.md's 95.67% example step by step", () => {
     // 287/300 = 95.67% -> 956‰; tier >95% 70 元; 956 - 950 = 6 steps × 0.50 = 3.00 -> 73.00 元;
     // 287 × 73 = 20,951 元
     const caller = payout(287, 300, true);

@@ -1,4 +1,4 @@
-// `npm run bench:load`: 50, 100 and 200 callers pressing 保存 at the same moment (RELIABILITY #22), each
+// `npm run bench:load`: 50, 100 and 200 callers pressing 保存 at the same moment (docs/reliability.md #22), each
 // logging a contact for a different candidate of the demo campaign through the real logContact action,
 // on the server's default pool of 10 connections. Beside each wave, the floor: the same number of plain
 // ContactLog + AuditLog transactions fired at once. It prints the wall time of a wave, each call's p50 and

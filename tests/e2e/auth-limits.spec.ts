@@ -3,7 +3,7 @@ import { DEMO_PASSWORD } from "./support/demo";
 import { forgetSignInAttemptsSince } from "./support/embedded-db";
 import { signIn } from "./support/sign-in";
 
-// Issue 11, items 6, 7 and 9 (RELIABILITY #24, #25), on next-auth's own endpoint of the production
+// Issue 11, items 6, 7 and 9 (docs/reliability.md #24, #25), on next-auth's own endpoint of the production
 // build. Each test locks an account or this machine's address on purpose, and forgets its attempts
 // afterwards so that the specs after it sign in as usual.
 const LIMITS = { perAccount: 10, perAddress: 50 };

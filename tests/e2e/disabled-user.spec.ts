@@ -5,7 +5,7 @@ import { StaffPage } from "./pages/staff-page";
 import { DEMO_PASSWORD, pathPattern } from "./support/demo";
 import { signIn } from "./support/sign-in";
 
-// RELIABILITY.md row 17: a disabled user's live session is refused at the next request. caller02 is
+// docs/reliability.md #17: a disabled user's live session is refused at the next request. caller02 is
 // used by no other spec, so it starts active on the fresh demo database.
 test("[ADMIN]: disabling a caller ends the caller's live session at the next page", async ({ page, browser }) => {
   await signIn(page.context(), "caller02");

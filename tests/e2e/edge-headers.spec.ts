@@ -6,7 +6,7 @@ import { E2E_PORT } from "./support/addresses";
 import { DEMO_HOMES } from "./support/demo";
 import { signIn } from "./support/sign-in";
 
-// RELIABILITY.md row 27 (issue 11, item 12): every response carries the security headers, the app's
+// docs/reliability.md #27 (issue 11, item 12): every response carries the security headers, the app's
 // own scripts run under a nonce-only CSP, and no other site can frame the app.
 
 function expectSecurityHeaders(response: APIResponse) {

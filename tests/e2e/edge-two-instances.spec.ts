@@ -9,7 +9,7 @@ import { E2E_PORT } from "./support/addresses";
 import { DEMO_PASSWORD } from "./support/demo";
 import { signIn } from "./support/sign-in";
 
-// RELIABILITY.md row 31 (issue 11, "Done when"): two app instances, started by the launcher from the
+// docs/reliability.md #31 (issue 11, "Done when"): two app instances, started by the launcher from the
 // browser tests' build, share one PostgreSQL database behind one nginx that rewrites Host. Nothing a
 // request needs may live in one instance's memory: a session from A continues on B, a list previewed
 // on A is applied on B, and the apply's progress is read from either.

@@ -2,7 +2,7 @@ import { type APIResponse, expect, test } from "@playwright/test";
 import { demoHome, pathPattern } from "./support/demo";
 import { signIn } from "./support/sign-in";
 
-// RELIABILITY.md row 4: the middleware-bypass header (CVE-2025-29927 family) must not open a page.
+// docs/reliability.md #4: the middleware-bypass header (CVE-2025-29927 family) must not open a page.
 // The app has no middleware to bypass: the (app) layout and each page check the session themselves,
 // so a request that carries the header and no session cookie is still sent to the login page.
 

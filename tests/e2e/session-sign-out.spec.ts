@@ -4,7 +4,7 @@ import { waitForHydration } from "./pages/login-page";
 import { pathPattern } from "./support/demo";
 import { signIn } from "./support/sign-in";
 
-// Issue 11, item 8 (RELIABILITY #26): a session cookie kept from before sign-out opened the app for up
+// Issue 11, item 8 (docs/reliability.md #26): a session cookie kept from before sign-out opened the app for up
 // to 12 hours. Sign-out ends the session on the server; 退出所有设备 ends every session of the account.
 
 test("[AUTH]: a cookie kept from before sign-out opens nothing", async ({ page, browser }) => {

@@ -54,7 +54,7 @@ describe("the action wrapper, through user.setActive", () => {
     expect(await auditRows()).toBe(0);
   });
 
-  // RELIABILITY #2: every role is tried; only the roles the matrix names may run the action.
+  // docs/reliability.md #2: every role is tried; only the roles the matrix names may run the action.
   for (const role of ROLES) {
     const allowed = can([role], "staff.manage");
     it(`${allowed ? "lets" : "refuses"} ${role}`, async () => {

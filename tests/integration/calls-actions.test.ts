@@ -271,7 +271,7 @@ describe("logContact (phase 4 open)", () => {
     expect((await candidateState(fx.candidateA.id)).candidate.nextFollowUpAt).toEqual(lastDay);
   });
 
-  describe("the idempotency key (RELIABILITY #7)", () => {
+  describe("the idempotency key (docs/reliability.md #7)", () => {
     it.each([2, 5])("%i identical submissions in parallel make one log, one audit row, one answer", async (n) => {
       signInAs(fx.users.callerA);
       const submission = contact(fx.candidateA.id, { outcome: "ENROLLED" });

@@ -1,4 +1,4 @@
-// RELIABILITY #30: the app's own database user cannot erase history. This file's database was migrated by
+// docs/reliability.md #30: the app's own database user cannot erase history. This file's database was migrated by
 // the owner role and is reached by the app's role (tests/support), as a deployment set up with
 // `npm run db:roles` is: everything the app's role tries here to rewrite the audit log or a signed-off
 // payout run is refused by PostgreSQL, and the one redaction left goes through the owner's function.

@@ -1,4 +1,4 @@
-// RELIABILITY #10: the database connection dies in the middle of an apply. The apply is one
+// docs/reliability.md #10: the database connection dies in the middle of an apply. The apply is one
 // transaction written in multi-row chunks; here its backend is terminated from a second connection
 // (pg_terminate_backend) after the first chunk is written, and the campaign must show nothing of it.
 import pg from "pg";

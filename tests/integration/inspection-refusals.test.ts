@@ -18,7 +18,7 @@ import {
 } from "../support/calls-fixtures";
 import { signInAs } from "../support/session";
 
-// Inspectors read everything and write only inspection records (the issue; RELIABILITY #2). Tested with
+// Inspectors read everything and write only inspection records (the issue; docs/reliability.md #2). Tested with
 // a pure INSPECTOR: the demo's data team are inspectors too, and hold the data team's permissions by
 // the union of their roles, which says nothing about what an inspector may do.
 const actionModules = import.meta.glob<Record<string, unknown>>(["/app/**/actions.ts", "/app/**/*-actions.ts"]);

@@ -1,4 +1,4 @@
-// RELIABILITY #21: a campaign's candidate data is anonymised once its retention period has passed.
+// docs/reliability.md #21: a campaign's candidate data is anonymised once its retention period has passed.
 // The fixture fills every place personal data can sit (through the real actions where they exist), then
 // the whole database's text is searched for the fixture's distinctive names, exam numbers, phones and notes.
 import { randomBytes, randomUUID } from "node:crypto";

@@ -6,7 +6,7 @@ import { MESSAGES } from "@/lib/i18n/messages";
 import { createUser } from "@/prisma/seed/factories";
 import { signInAs } from "../support/session";
 
-// RELIABILITY #2 and #3, generated: every server action of the app, found by its "use server" directive
+// docs/reliability.md #2 and #3, generated: every server action of the app, found by its "use server" directive
 // whatever the file is called, is called directly (as a crafted POST would) by each role the permission
 // matrix does not name, and by nobody. Each must be refused before it reads its input, and write nothing.
 // An action added later is covered without touching this file; an exported function that bypasses the

@@ -45,7 +45,7 @@ describe("resolveSessionUser", () => {
     expect((await resolveSessionUser(db(), claims, t0))?.roles).toEqual(["CALLER"]);
   });
 
-  // RELIABILITY #26 (issue item 8): a cookie kept from before sign-out opened the app for 12 hours
+  // docs/reliability.md #26 (issue item 8): a cookie kept from before sign-out opened the app for 12 hours
   it("refuses a kept cookie once its browser signed out, through next-auth's sign-out event", async () => {
     const claims = await signedIn(leader);
     const other = await signedIn(leader);

@@ -3,7 +3,7 @@ import { checkCredentials, LOGIN_LIMITS } from "@/lib/auth/sign-in";
 import { db } from "@/lib/db";
 import { createUser, DEMO_PASSWORD } from "@/prisma/seed/factories";
 
-// RELIABILITY #24 (issue item 6): 200 simultaneous sign-ins for one account had 180 passwords checked
+// docs/reliability.md #24 (issue item 6): 200 simultaneous sign-ins for one account had 180 passwords checked
 // against a limit of 10. Every password check is counted here, whatever the attempts recorded say.
 const passwordChecks = vi.hoisted(() => ({ count: 0 }));
 vi.mock("@/lib/auth/password", async (importOriginal) => {

@@ -5,7 +5,7 @@ import { checkCredentials, LOGIN_LIMITS, type SignInAttempt } from "@/lib/auth/s
 import { db } from "@/lib/db";
 import { createUser, DEMO_PASSWORD } from "@/prisma/seed/factories";
 
-// RELIABILITY #25 (issue item 7): OWASP's device cookies. Failures from unknown browsers lock unknown
+// docs/reliability.md #25 (issue item 7): OWASP's device cookies. Failures from unknown browsers lock unknown
 // browsers out; a browser that signed in to the account before keeps a count of its own.
 const SECRET = process.env.NEXTAUTH_SECRET ?? "";
 const CAMPUS_NAT = "202.115.0.1";

@@ -1,4 +1,4 @@
-// A campaign small enough to pay by hand (DOMAIN.md, "Money"), shared by the payout and settings tests:
+// A campaign small enough to pay by hand (docs/domain.md, "The subsidy"), shared by the payout and settings tests:
 // - caller A has 20 admitted candidates, 19 enrolled (95.0%), 80 contacts of 5 minutes = 400 minutes,
 //   exactly the minimum workload for 20 assigned (4 × 20 contacts, 20 × 20 minutes);
 //   tier 94% < r ≤ 95% pays 65 元, plus 10 full steps above 94.0% × 0.5 元 = 70.00 元 per student;

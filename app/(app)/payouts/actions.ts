@@ -8,7 +8,7 @@ import { payoutSnapshot } from "@/lib/payouts/runs";
 
 /**
  * Signs off the payout as the page showed it: the next version of the campaign's PayoutRun, holding
- * the policy, the inputs (with names) and the result, never to be changed (RELIABILITY #23). The admin
+ * the policy, the inputs (with names) and the result, never to be changed (docs/reliability.md #23). The admin
  * signs the version and the total they read. If someone signed that version first, the sign-off is
  * refused as 已由他人签发 and the page refreshes to the new version; if the figures moved since (a log, an
  * import, a finding), it is refused so nobody signs an amount they have not seen.
