@@ -6,6 +6,7 @@ import { addDays, addMinutes, addSeconds } from "date-fns";
 import type { Channel, Role, StaffSource } from "@/generated/prisma/enums";
 import type { Prisma, PrismaClient } from "@/lib/db/client";
 import { smallFile } from "@/lib/storage";
+import { atBeijingClock } from "@/lib/time";
 import {
   NO_SHOW_REASON_SUGGESTIONS,
   OUTCOMES_BY_PHASE,
@@ -36,6 +37,8 @@ const MAJORS = [
 ];
 const SCHOOL_SUFFIXES = ["第一中学", "第二中学", "职业技术学校", "职业中学", "中等专业学校", "实验中学"];
 const REGION_CODES = ["0101", "0701", "0601", "1301", "1501", "0501", "1701", "1101"];
+/** The instant's calendar date in UTC, "2024-07-15". */
+const utcDate = (at: Date) => at.toISOString().slice(0, 10);
 const TRAINING_MODULES = ["policy", "consulting", "scripts", "system", "tracking", "master"];
 
 /** One login per role, listed in the README. */
@@ -210,9 +213,10 @@ export async function seedDemo(prisma: PrismaClient, now: Date): Promise<DemoSum
         const spanMinutes = Math.max(60, Math.floor((end.getTime() - w.opensAt.getTime()) / 60_000) - 60);
         // calls happen between 9:00 and 21:00 school-days; spread them over the window
         const day = addMinutes(w.opensAt, faker.number.int({ min: 0, max: spanMinutes }));
-        // 9:00-20:59 Beijing time (UTC+8), never after the window's end (today, for the open phase)
-        let startedAt = new Date(day);
-        startedAt.setUTCHours(faker.number.int({ min: 9, max: 20 }) - 8, faker.number.int({ min: 0, max: 59 }), 0, 0);
+        // 9:00-20:59 Beijing time on the drawn instant's UTC date (as the demo has always drawn it, so its
+        // figures stay put), never after the window's end (today, for the open phase)
+        const hour = faker.number.int({ min: 9, max: 20 });
+        let startedAt = atBeijingClock(utcDate(day), hour, faker.number.int({ min: 0, max: 59 }));
         if (startedAt > end) startedAt = addDays(startedAt, -1);
         const durationSeconds = outcome.startsWith("UNREACHABLE")
           ? faker.number.int({ min: 0, max: 40 })
@@ -251,8 +255,7 @@ export async function seedDemo(prisma: PrismaClient, now: Date): Promise<DemoSum
       [2, "UNREACHABLE_PHONE_OFF"],
       [1, "UNREACHABLE_REFUSED"],
     ] as const) {
-      const startedAt = addDays(now, -daysAgo);
-      startedAt.setUTCHours(2, 30, 0, 0); // 10:30 Beijing time
+      const startedAt = atBeijingClock(utcDate(addDays(now, -daysAgo)), 10, 30);
       logs.push({
         campaignId: campaign.id,
         candidateId: twiceUnreachable.id,
