@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useState } from "react";
 import { logContact, revealPhone } from "@/app/(app)/calls/actions";
 import { Button } from "@/components/ui/button";
+import { atBeijingClock, parseDay } from "@/lib/time";
 import { CHANNELS, type ChannelCode, NO_SHOW_REASON_SUGGESTIONS } from "@/lib/workflow/phases";
 
 type Channel = ChannelCode;
@@ -149,8 +150,10 @@ export function CallWorkspace({
         outcome: draft.outcome,
         notes: draft.notes,
         startedAt: draft.startedAt ? new Date(draft.startedAt).toISOString() : "",
-        // a follow-up day means 9:00 Beijing time that day
-        nextFollowUpAt: draft.nextFollowUp ? `${draft.nextFollowUp}T09:00:00+08:00` : "",
+        // a follow-up day means 9:00 Beijing time that day; anything else goes as typed, for the action to refuse
+        nextFollowUpAt: parseDay(draft.nextFollowUp)
+          ? atBeijingClock(draft.nextFollowUp, 9).toISOString()
+          : draft.nextFollowUp,
         noShowReason: draft.outcome === "NOT_ENROLLED" ? draft.noShowReason : "",
       });
       if (result.ok) {

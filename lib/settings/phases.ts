@@ -1,10 +1,8 @@
 // The four phase windows as the admin edits them: Beijing wall-clock times ("2024-06-20T08:00", what a
 // datetime-local input holds), whatever the server's or the browser's time zone.
+import { parseBeijingDateTime } from "@/lib/time";
 import { phaseWindowDays, windowEdgesOutside } from "@/lib/workflow/date-bounds";
 import type { FieldIssue } from "./fields";
-
-const BEIJING_OFFSET_MS = 8 * 3_600_000;
-const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 
 export const PHASES = [1, 2, 3, 4] as const;
 
@@ -13,23 +11,6 @@ export interface PhaseRow {
   /** Beijing time, "YYYY-MM-DDTHH:mm" */
   opensAt: string;
   closesAt: string;
-}
-
-/** An instant as Beijing wall-clock time for a datetime-local input. */
-export function toBeijingLocal(instant: Date): string {
-  return new Date(instant.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 16);
-}
-
-/** A datetime-local value read as Beijing time; null when it is not a real date and time. */
-export function fromBeijingLocal(text: string): Date | null {
-  const match = LOCAL.exec(text.trim());
-  if (!match) return null;
-  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
-  const utc = Date.UTC(year, month - 1, day, hour, minute);
-  const check = new Date(utc);
-  // 2024-02-30 rolls over to March: refuse it rather than store another day
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59) return null;
-  return new Date(utc - BEIJING_OFFSET_MS);
 }
 
 /**
@@ -48,8 +29,8 @@ export function parsePhaseRows(
   const windows: { phase: number; opensAt: Date; closesAt: Date }[] = [];
   for (const phase of PHASES) {
     const row = rows.find((r) => r.phase === phase) as PhaseRow;
-    const opensAt = fromBeijingLocal(row.opensAt);
-    const closesAt = fromBeijingLocal(row.closesAt);
+    const opensAt = parseBeijingDateTime(row.opensAt);
+    const closesAt = parseBeijingDateTime(row.closesAt);
     if (!opensAt) issues.push({ key: `phases.${phase}.opensAt`, code: row.opensAt.trim() ? "invalid" : "required" });
     if (!closesAt) issues.push({ key: `phases.${phase}.closesAt`, code: row.closesAt.trim() ? "invalid" : "required" });
     if (opensAt && closesAt) windows.push({ phase, opensAt, closesAt });

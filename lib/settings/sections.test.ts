@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_INSPECTION_POLICY } from "@/lib/inspection/policy";
 import { DEFAULT_POLICY } from "@/lib/subsidy/policy";
-import { fromBeijingLocal, parsePhaseRows, toBeijingLocal } from "./phases";
+import { beijingDateTime, parseBeijingDateTime } from "@/lib/time";
+import { parsePhaseRows } from "./phases";
 import { applySection, defaultSettings, SECTIONS, sectionForm } from "./sections";
 
 const base = defaultSettings(1403);
@@ -102,11 +103,11 @@ describe("phase windows in Beijing time", () => {
   ];
 
   it("reads a wall-clock time as UTC+8 and shows it back", () => {
-    const instant = fromBeijingLocal("2024-06-01T08:00");
+    const instant = parseBeijingDateTime("2024-06-01T08:00");
     expect(instant?.toISOString()).toBe("2024-06-01T00:00:00.000Z");
-    expect(toBeijingLocal(instant as Date)).toBe("2024-06-01T08:00");
-    expect(fromBeijingLocal("2024-02-30T08:00")).toBeNull();
-    expect(fromBeijingLocal("tomorrow")).toBeNull();
+    expect(beijingDateTime(instant as Date)).toBe("2024-06-01T08:00");
+    expect(parseBeijingDateTime("2024-02-30T08:00")).toBeNull();
+    expect(parseBeijingDateTime("tomorrow")).toBeNull();
   });
 
   it("accepts windows in order that touch, refuses overlap and inverted windows", () => {

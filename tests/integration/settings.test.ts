@@ -4,8 +4,8 @@ import { signOffPayouts } from "@/app/(app)/payouts/actions";
 import { db } from "@/lib/db";
 import { projectPayouts } from "@/lib/payouts";
 import { frozenRun } from "@/lib/payouts/runs";
-import { toBeijingLocal } from "@/lib/settings/phases";
 import { type SectionForm, type SectionId, sectionForm, settingsOf } from "@/lib/settings/sections";
+import { beijingDateTime } from "@/lib/time";
 import { auditCount, type CallsFixture } from "../support/calls-fixtures";
 import { buildPayoutFixture, CALLER_A_FEN, HAND_COMPUTED_TOTAL_FEN, LEADER_A_FEN } from "../support/payout-fixture";
 import { signInAs } from "../support/session";
@@ -143,8 +143,8 @@ describe("the admin's campaign settings", () => {
     const year = row.year;
     const phases = [1, 2, 3, 4].map((phase) => ({
       phase,
-      opensAt: toBeijingLocal(new Date(Date.UTC(year, 5, phase * 10))),
-      closesAt: toBeijingLocal(new Date(Date.UTC(year, 5, phase * 10 + 10))),
+      opensAt: beijingDateTime(new Date(Date.UTC(year, 5, phase * 10))),
+      closesAt: beijingDateTime(new Date(Date.UTC(year, 5, phase * 10 + 10))),
     }));
     const overlapping = phases.map((p) => (p.phase === 2 ? { ...p, opensAt: `${year}-06-15T08:00` } : p));
     const refused = await savePhaseWindows({ campaignId: fx.campaign.id, version, phases: overlapping });
@@ -168,8 +168,8 @@ describe("the admin's campaign settings", () => {
     const year = row.year;
     const phases = [1, 2, 3, 4].map((phase) => ({
       phase,
-      opensAt: toBeijingLocal(new Date(Date.UTC(year, 5, phase * 10))),
-      closesAt: toBeijingLocal(new Date(Date.UTC(year, 5, phase * 10 + 10))),
+      opensAt: beijingDateTime(new Date(Date.UTC(year, 5, phase * 10))),
+      closesAt: beijingDateTime(new Date(Date.UTC(year, 5, phase * 10 + 10))),
     }));
     const range = `阶段时间须在 ${year}-01-01 至 ${year + 1}-12-31 之间。`;
     for (const [field, patched] of [

@@ -6,8 +6,9 @@ import { type SectionProps, SettingsEditor } from "@/components/settings/setting
 import { PageHeader } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
-import { PHASES, toBeijingLocal } from "@/lib/settings/phases";
+import { PHASES } from "@/lib/settings/phases";
 import { defaultSettings, SECTION_FIELDS, SECTIONS, sectionForm, settingsOf } from "@/lib/settings/sections";
+import { beijingDateTime } from "@/lib/time";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("settings"))("title") };
@@ -49,8 +50,8 @@ export default async function SettingsPage() {
           const w = campaign.phaseWindows.find((window) => window.phase === phase);
           return {
             phase,
-            opensAt: w ? toBeijingLocal(w.opensAt) : "",
-            closesAt: w ? toBeijingLocal(w.closesAt) : "",
+            opensAt: w ? beijingDateTime(w.opensAt) : "",
+            closesAt: w ? beijingDateTime(w.closesAt) : "",
           };
         })}
       />

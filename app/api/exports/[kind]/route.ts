@@ -4,6 +4,7 @@ import { currentCampaign } from "@/lib/campaign/queries";
 import { candidateRows, type ExportKind, exportScope, ledgerRows } from "@/lib/export/queries";
 import { buildWorkbook, xlsxResponse } from "@/lib/export/workbook";
 import { MESSAGES } from "@/lib/i18n/messages";
+import { beijingDateTime } from "@/lib/time";
 
 const KINDS: readonly ExportKind[] = ["campaign", "group", "caller"];
 
@@ -28,8 +29,7 @@ export const GET = route<{ kind: string }>(
     // exports are for the college's own files: always in Chinese, whatever the screen language
     const t = createTranslator({ locale: "zh-CN", messages: MESSAGES["zh-CN"] });
     const yesNo = (v: boolean) => (v ? "是" : "否");
-    const day = (d: Date | null) =>
-      d ? new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ") : "";
+    const day = (d: Date | null) => (d ? beijingDateTime(d).replace("T", " ") : "");
     const file =
       kind === "campaign"
         ? await buildWorkbook({
