@@ -11,7 +11,7 @@ import { groupScope } from "@/lib/groups/scope";
 import { loadCallerPayoutInput, projectPayouts, withNames } from "@/lib/payouts";
 import { computePayouts, type NextTierHint, nextTierHint } from "@/lib/subsidy";
 import { ratePermilleOf } from "@/lib/subsidy/money";
-import { toDateColumn, Week } from "@/lib/time";
+import { fromDateColumn, toDateColumn, Week } from "@/lib/time";
 import { weeklyStatus } from "@/lib/weekly/deadline";
 import type { CallerRow } from "./callers";
 import { assessProgress, type Progress } from "./progress";
@@ -75,7 +75,7 @@ export async function groupDays(campaignId: string, groupId: string, reader: Rea
   let admitted = 0;
   let enrolled = 0;
   for (const d of days) {
-    const day = d.day.toISOString().slice(0, 10);
+    const day = fromDateColumn(d.day);
     if (d.phone + d.sms + d.wechat + d.qq + d.other !== 0) {
       contacts.push({ day, PHONE: d.phone, SMS: d.sms, WECHAT: d.wechat, QQ: d.qq, OTHER: d.other });
     }

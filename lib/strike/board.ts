@@ -1,8 +1,7 @@
 // 零失联 (no candidate out of contact): every candidate still in play whom nobody has reached for N days,
 // by group, with the count that the strike team works down to zero. Pure: the page reads the rows.
 import type { EnrollmentStatus, WithdrawalStatus } from "@/generated/prisma/enums";
-
-const DAY_MS = 24 * 3_600_000;
+import { DAY_MS } from "@/lib/time";
 
 export interface BoardCandidate {
   id: string;

@@ -1,10 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { DAY_MS } from "@/lib/time";
 import { UNREACHABLE_OUTCOMES } from "@/lib/workflow/phases";
 import { lostContactBoard } from "./board";
 import { strikePolicyOf } from "./policy";
-
-const DAY_MS = 24 * 3_600_000;
 
 /**
  * The strike team's queue: escalations forwarded by group leaders and not resolved, oldest first, with
