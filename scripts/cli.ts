@@ -108,7 +108,8 @@ async function importList(args: string[]) {
     return 2;
   }
   const { createPrismaClient } = await import("@/lib/db/client");
-  const { applyImport, previewImport } = await import("@/lib/import/apply");
+  const { applyImport } = await import("@/lib/import/apply");
+  const { previewImport } = await import("@/lib/import/preview");
   const prisma = createPrismaClient(databaseUrl, { poolSize: 2 });
   try {
     const campaign = parsed.values.campaign

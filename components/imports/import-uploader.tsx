@@ -6,38 +6,13 @@ import { useState } from "react";
 import { applyUpload } from "@/app/(app)/admin/imports/actions";
 import { Button } from "@/components/ui/button";
 import { firstError } from "@/lib/action/result";
-import { type HeaderMapping, LIST_KINDS, type ListKind, type MappingChoice } from "@/lib/import/columns";
+import { LIST_KINDS, type ListKind, type MappingChoice } from "@/lib/import/columns";
+import type { PreviewResponse } from "@/lib/import/preview";
 import type { ApplyStage } from "@/lib/import/progress";
 import { ColumnMapping } from "./column-mapping";
 
-interface Preview {
-  fileHash: string;
-  fileName: string;
-  format: "xlsx" | "csv";
-  kind: ListKind;
-  alreadyApplied: boolean;
-  header: HeaderMapping | null;
-  mappingChosen: boolean;
-  rows: number;
-  valid: number;
-  encoding: string | null;
-  errors: { row: number; column: string; code: string; message: string }[];
-  errorCount: number;
-  duplicates: { examNo: string; rows: number[] }[];
-  /** rows that can be imported but not as wished (a region no group covers) */
-  warnings: { row: number; column: string; code: string; message: string }[];
-  warningCount: number;
-  plan: {
-    create: number;
-    update: number;
-    unchanged: number;
-    missing: string[];
-    missingCount: number;
-    unknown: { row: number; examNo: string }[];
-    unknownCount: number;
-    changes: { row: number; examNo: string; changes: Record<string, { before: unknown; after: unknown }> }[];
-  } | null;
-}
+/** The upload route's answer (app/api/imports/route.ts). */
+type Preview = PreviewResponse;
 
 /** Upload with progress (XMLHttpRequest reports it; fetch does not), then the preview, then apply. */
 function upload(form: FormData, onProgress: (percent: number) => void): Promise<{ status: number; body: unknown }> {

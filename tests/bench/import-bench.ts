@@ -20,8 +20,9 @@ import ExcelJS from "exceljs";
 import pg from "pg";
 import { createPrismaClient } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
-import { applyImport, undoImport } from "@/lib/import/apply";
+import { applyImport } from "@/lib/import/apply";
 import { checkListFile } from "@/lib/import/check-file";
+import { undoImport } from "@/lib/import/undo";
 import { addStaff, createCampaign, createGroup, createUser } from "@/prisma/seed/factories";
 import {
   encodeGb18030,

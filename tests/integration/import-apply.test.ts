@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { applyImport, previewImport, undoImport } from "@/lib/import/apply";
+import { applyImport } from "@/lib/import/apply";
+import { previewImport } from "@/lib/import/preview";
+import { undoImport } from "@/lib/import/undo";
 import { addStaff, createCampaign, createGroup, createUser } from "@/prisma/seed/factories";
 import { makeTempDir, removeTempDir, writeCsv } from "../support/import-fixtures";
 

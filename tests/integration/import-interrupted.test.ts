@@ -5,7 +5,8 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createPrismaClient } from "@/lib/db/client";
-import { type ApplyProgress, applyImport, undoImport } from "@/lib/import/apply";
+import { type ApplyProgress, applyImport } from "@/lib/import/apply";
+import { undoImport } from "@/lib/import/undo";
 import { addStaff, createCampaign, createGroup, createUser } from "@/prisma/seed/factories";
 import {
   generatedCandidate,

@@ -1,8 +1,8 @@
 import { route, routeFailure } from "@/lib/action";
 import { currentCampaign } from "@/lib/campaign/queries";
 import { db, dbPool } from "@/lib/db";
-import { previewImport } from "@/lib/import/apply";
 import { LIST_KINDS, type ListKind, parseMapping } from "@/lib/import/columns";
+import { previewImport, previewResponse } from "@/lib/import/preview";
 import { MAX_FILE_BYTES, UnreadableFileError } from "@/lib/import/read";
 import { BrokenUploadError, MAX_UPLOAD_BODY_BYTES, receiveList } from "@/lib/import/receive";
 import { deleteUpload, sweepUploads, withUploadedList } from "@/lib/import/uploads";
@@ -59,34 +59,15 @@ export const POST = route(
         previewImport(db(), { campaignId: campaign.id, kind: kind as ListKind, path, mapping: mapping.value }),
       );
       if (!preview) return routeFailure("NOT_FOUND", t("imports.refusals.uploadGone"));
-      const { report, plan } = preview;
-      return Response.json({
-        fileHash: upload.fileHash,
-        fileName: file.name,
-        format: upload.format,
-        kind,
-        alreadyApplied: preview.alreadyApplied,
-        header: preview.header,
-        mappingChosen: Boolean(mapping.value),
-        rows: report.rows,
-        valid: report.valid,
-        encoding: report.encoding ?? null,
-        errors: report.errors.slice(0, 200),
-        errorCount: report.errors.length,
-        duplicates: report.duplicates.slice(0, 100),
-        warnings: preview.warnings.slice(0, 200),
-        warningCount: preview.warnings.length,
-        plan: plan && {
-          create: plan.create.length,
-          update: plan.update.length,
-          unchanged: plan.unchanged,
-          missing: plan.missing.slice(0, 100),
-          missingCount: plan.missing.length,
-          unknown: plan.unknown.slice(0, 100),
-          unknownCount: plan.unknown.length,
-          changes: plan.update.slice(0, 50),
-        },
-      });
+      return Response.json(
+        previewResponse(preview, {
+          fileHash: upload.fileHash,
+          fileName: file.name,
+          format: upload.format,
+          kind: kind as ListKind,
+          mappingChosen: Boolean(mapping.value),
+        }),
+      );
     } catch (error) {
       if (error instanceof UnreadableFileError) {
         await deleteUpload(store, upload);

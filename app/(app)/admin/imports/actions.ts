@@ -4,10 +4,12 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { type ActionContext, ActionError, action } from "@/lib/action";
 import { LATEST_CAMPAIGN_FIRST } from "@/lib/campaign/latest";
-import { applyAuditAfter, applyPlan, previewImport, undoBatch } from "@/lib/import/apply";
+import { applyAuditAfter, applyPlan } from "@/lib/import/apply";
 import { applyProgress } from "@/lib/import/apply-progress";
 import { LIST_KINDS, mappingChoiceSchema } from "@/lib/import/columns";
+import { previewImport } from "@/lib/import/preview";
 import { UnreadableFileError } from "@/lib/import/read";
+import { undoBatch } from "@/lib/import/undo";
 import { deleteUpload, withUploadedList } from "@/lib/import/uploads";
 import { databaseStore } from "@/lib/storage";
 
@@ -90,7 +92,7 @@ async function applyChecked(
   };
 }
 
-/** Undoes a batch as a whole (see lib/import/apply undoBatch for when it is allowed). */
+/** Undoes a batch as a whole (see lib/import/undo undoBatch for when it is allowed). */
 export const undoUpload = action(
   {
     name: "import.undo",

@@ -1,0 +1,87 @@
+// Undoing an applied batch as a whole, in set-based SQL over the batch's own ImportChange rows.
+import type { Prisma, PrismaClient } from "@/lib/db/client";
+import type { ApplyResult } from "./apply";
+
+/**
+ * Undoes a batch as a whole while no later batch of the campaign was applied on top of it and none
+ * of the candidates it created has been worked on (contact logs): created candidates are removed,
+ * changed fields get their previous values back.
+ */
+export async function undoImport(
+  prisma: PrismaClient,
+  input: { batchId: string; userId: string },
+): Promise<ApplyResult> {
+  return prisma.$transaction(
+    async (tx) => {
+      const result = await undoBatch(tx, input.batchId);
+      if (result.ok) {
+        await tx.auditLog.create({
+          data: { actorId: input.userId, action: "import.undo", entityType: "ImportBatch", entityId: input.batchId },
+        });
+      }
+      return result;
+    },
+    { timeout: 300_000 },
+  );
+}
+
+/**
+ * The undo itself, inside the caller's transaction; the caller writes the audit row. Set-based: every
+ * statement joins on the batch's ImportChange rows, so a batch of 100,000 candidates is a handful of
+ * statements and never a list of ids as query parameters (PostgreSQL allows 32,767 per statement).
+ */
+export async function undoBatch(tx: Prisma.TransactionClient, batchId: string): Promise<ApplyResult> {
+  // one undo of a batch at a time: a second one waits here, then finds it undone
+  const [batch] = await tx.$queryRaw<{ id: string; campaignId: string; status: string; fileHash: string }[]>`
+    SELECT id, "campaignId", status::text, "fileHash" FROM "ImportBatch" WHERE id = ${batchId} FOR UPDATE`;
+  if (!batch) return { ok: false, refusal: "NOT_FOUND", message: "找不到该导入批次。" };
+  if (batch.status !== "APPLIED") return { ok: false, refusal: "NOT_APPLIED", message: "该批次未生效或已撤销。" };
+  const later = await tx.$queryRaw<{ later: boolean }[]>`
+    SELECT EXISTS (
+      SELECT 1 FROM "ImportBatch" b, "ImportBatch" this
+       WHERE this.id = ${batch.id} AND b."campaignId" = this."campaignId" AND b.status = 'APPLIED'
+         AND b."createdAt" > this."createdAt") AS later`;
+  if (later[0]?.later) return { ok: false, refusal: "LATER_BATCH", message: "之后又导入了名单，请先撤销之后的批次。" };
+  // The batch's candidates are locked first, in one statement and in id order, as logContact locks
+  // the one it logs for: a contact logged meanwhile either committed before (and is seen below) or
+  // waits for the undo and then finds its candidate gone. Nobody waits on anybody in a circle.
+  await tx.$queryRaw`
+    SELECT count(*)::int AS locked FROM (
+      SELECT c.id FROM "Candidate" c JOIN "ImportChange" ch ON ch."candidateId" = c.id
+       WHERE ch."batchId" = ${batch.id} ORDER BY c.id FOR UPDATE OF c) AS batch_candidates`;
+  const worked = await tx.$queryRaw<{ worked: boolean }[]>`
+    SELECT EXISTS (
+      SELECT 1 FROM "ContactLog" l JOIN "ImportChange" ch ON ch."candidateId" = l."candidateId"
+       WHERE ch."batchId" = ${batch.id} AND ch.before IS NULL) AS worked`;
+  if (worked[0]?.worked) return { ok: false, refusal: "IN_USE", message: "该批次新增的考生已有联系记录，不能撤销。" };
+  await tx.$executeRaw`
+    DELETE FROM "Candidate" c USING "ImportChange" ch
+     WHERE ch."batchId" = ${batch.id} AND ch.before IS NULL AND c.id = ch."candidateId"`;
+  // each change restores the fields it recorded (`before` names them), every other column keeps its value
+  const updated = await tx.$executeRaw`
+    UPDATE "Candidate" AS c SET
+      "name" = CASE WHEN ch.before ? 'name' THEN ch.before->>'name' ELSE c."name" END,
+      "gender" = CASE WHEN ch.before ? 'gender' THEN ch.before->>'gender' ELSE c."gender" END,
+      "phones" = CASE WHEN ch.before ? 'phones'
+        THEN ARRAY(SELECT jsonb_array_elements_text(COALESCE(ch.before->'phones', '[]'::jsonb))) ELSE c."phones" END,
+      "region" = CASE WHEN ch.before ? 'region' THEN ch.before->>'region' ELSE c."region" END,
+      "school" = CASE WHEN ch.before ? 'school' THEN ch.before->>'school' ELSE c."school" END,
+      "major" = CASE WHEN ch.before ? 'major' THEN ch.before->>'major' ELSE c."major" END,
+      "firstChoice" = CASE WHEN ch.before ? 'firstChoice'
+        THEN (ch.before->>'firstChoice')::boolean ELSE c."firstChoice" END,
+      "admitted" = CASE WHEN ch.before ? 'admitted' THEN (ch.before->>'admitted')::boolean ELSE c."admitted" END,
+      "paid" = CASE WHEN ch.before ? 'paid' THEN (ch.before->>'paid')::boolean ELSE c."paid" END,
+      "enrollment" = CASE WHEN ch.before ? 'enrollment'
+        THEN (ch.before->>'enrollment')::"EnrollmentStatus" ELSE c."enrollment" END,
+      "version" = c."version" + 1,
+      "updatedAt" = CURRENT_TIMESTAMP
+    FROM "ImportChange" ch
+    WHERE ch."batchId" = ${batch.id} AND ch.before IS NOT NULL AND c.id = ch."candidateId"`;
+  await tx.importBatch.update({
+    where: { id: batch.id },
+    // the hash is unique per campaign and kind; the undone batch gives it up, so the same file
+    // can be applied again later, and keeps it readable after a marker
+    data: { status: "UNDONE", undoneAt: new Date(), fileHash: `${batch.fileHash}#undone:${batch.id}` },
+  });
+  return { ok: true, batchId: batch.id, created: 0, updated, unassigned: 0, alreadyApplied: false };
+}
