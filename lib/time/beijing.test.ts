@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   addDaysToDay,
   atBeijingClock,
+  BEIJING_TIME_ZONE,
   beijingDateTime,
   beijingDay,
   beijingHour,
@@ -26,7 +27,7 @@ const anyDay = fc
   .map((d) => d.toISOString().slice(0, 10));
 
 const shanghai = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Asia/Shanghai",
+  timeZone: BEIJING_TIME_ZONE,
   year: "numeric",
   month: "2-digit",
   day: "2-digit",

@@ -4,6 +4,9 @@
 // old dates a typed value or a test may hold. Days are "YYYY-MM-DD" strings, compared as text.
 // Pure: every function takes the instant it works on.
 
+/** The IANA name of Beijing time, for formatters (next-intl shows every time in it, whatever the server's zone). */
+export const BEIJING_TIME_ZONE = "Asia/Shanghai";
+
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
 const BEIJING_OFFSET_MS = 8 * HOUR_MS;
