@@ -65,8 +65,8 @@ describe("payouts from the database", () => {
   it("reads one caller's input exactly as it reads the whole campaign's, findings included", async () => {
     await db().finding.createMany({
       data: [
-        { kind: "FRAUD", deductionPercent: 20 },
-        { kind: "MISTAKEN_WITHDRAWAL", deductionPercent: null },
+        { kind: "FRAUD" as const, deductionPercent: 20 },
+        { kind: "MISTAKEN_WITHDRAWAL" as const, deductionPercent: null },
       ].map((finding) => ({
         ...finding,
         campaignId: fx.campaign.id,
