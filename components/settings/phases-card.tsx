@@ -1,0 +1,71 @@
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { Card } from "@/components/ui/card";
+import type { ActionResult } from "@/lib/action/result";
+import type { PhaseRow } from "@/lib/settings/phases";
+import { FieldErrors, INPUT } from "./inputs";
+import { SaveFooter, useSave } from "./save-bar";
+
+/** The four phase windows, Beijing time, saved together. */
+export function PhasesCard({
+  initial,
+  save,
+  onSaved,
+}: {
+  initial: PhaseRow[];
+  save: (rows: PhaseRow[]) => Promise<ActionResult<{ version: string }>>;
+  onSaved: (version: string) => void;
+}) {
+  const t = useTranslations();
+  const [rows, setRows] = useState(initial);
+  const { pending, errors, message, run } = useSave();
+  const set = (phase: number, patch: Partial<PhaseRow>) =>
+    setRows((all) => all.map((row) => (row.phase === phase ? { ...row, ...patch } : row)));
+  return (
+    <Card title={t("settings.sections.phases.title")}>
+      <form
+        data-testid="section-phases"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          run(() => save(rows), onSaved);
+        }}
+      >
+        <p className="mb-4 text-sm text-slate-500">{t("settings.sections.phases.hint")}</p>
+        <ol className="space-y-3">
+          {rows.map((row) => (
+            <li key={row.phase} className="rounded-lg border border-slate-200 p-3">
+              <p className="mb-2 text-sm font-medium text-slate-700">
+                {row.phase}. {t(`phases.${row.phase}` as "phases.1")}
+              </p>
+              <div className="grid gap-3 sm:grid-cols-2">
+                {(["opensAt", "closesAt"] as const).map((edge) => {
+                  const key = `phases.${row.phase}.${edge}`;
+                  return (
+                    <div key={edge}>
+                      <label htmlFor={key} className="mb-1 block text-xs text-slate-600">
+                        {t(`settings.phases.${edge}`)}
+                      </label>
+                      <input
+                        id={key}
+                        type="datetime-local"
+                        className={INPUT}
+                        value={row[edge]}
+                        aria-invalid={errors[key] ? true : undefined}
+                        onChange={(e) => set(row.phase, { [edge]: e.target.value })}
+                        data-testid={`phase-${row.phase}-${edge}`}
+                      />
+                      <FieldErrors id={`${key}-error`} errors={errors[key]} />
+                    </div>
+                  );
+                })}
+              </div>
+            </li>
+          ))}
+        </ol>
+        <FieldErrors id="phases-error" errors={errors.phases} />
+        <SaveFooter pending={pending} message={message} testId="phases" />
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,95 @@
+import { useTranslations } from "next-intl";
+import type { FieldSpec, FieldValue } from "@/lib/settings/fields";
+import { FieldErrors, INPUT } from "./inputs";
+
+function useShown() {
+  const t = useTranslations("settings");
+  return (spec: Pick<FieldSpec, "kind" | "unit" | "key">, value: FieldValue | undefined): string => {
+    if (value === undefined) return "—";
+    if (typeof value === "boolean") return value ? t("yes") : t("no");
+    if (spec.kind === "choice") return t(`groupRate.${value}` as "groupRate.pooled");
+    return spec.unit ? `${value} ${t(`units.${spec.unit}`)}` : value;
+  };
+}
+
+/** One policy value: its label, input (a number with its unit, a choice or a checkbox) and default. */
+export function SettingField({
+  spec,
+  value,
+  defaultValue,
+  errors,
+  onChange,
+}: {
+  spec: FieldSpec;
+  value: FieldValue;
+  defaultValue: FieldValue | undefined;
+  errors: string[] | undefined;
+  onChange: (value: FieldValue) => void;
+}) {
+  const t = useTranslations("settings");
+  const shown = useShown();
+  const id = `setting-${spec.key}`;
+  const label = t(`fields.${spec.key}` as "fields.planSize");
+  const hint = (
+    <span className="text-xs text-slate-500">
+      {defaultValue === undefined ? t("noDefault") : t("defaultValue", { value: shown(spec, defaultValue) })}
+    </span>
+  );
+  if (spec.kind === "bool") {
+    return (
+      <div>
+        <label className="flex min-h-11 items-center gap-3 text-sm" htmlFor={id}>
+          <input
+            id={id}
+            type="checkbox"
+            className="size-5 accent-brand-600"
+            checked={value === true}
+            onChange={(e) => onChange(e.target.checked)}
+            data-testid={`field-${spec.key}`}
+          />
+          <span className="font-medium text-slate-700">{label}</span>
+        </label>
+        {hint}
+        <FieldErrors id={`${id}-error`} errors={errors} />
+      </div>
+    );
+  }
+  return (
+    <div>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <div className="flex items-center gap-2">
+        {spec.kind === "choice" ? (
+          <select
+            id={id}
+            className={INPUT}
+            value={String(value)}
+            onChange={(e) => onChange(e.target.value)}
+            data-testid={`field-${spec.key}`}
+          >
+            {spec.options?.map((option) => (
+              <option key={option} value={option}>
+                {t(`groupRate.${option}` as "groupRate.pooled")}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input
+            id={id}
+            className={INPUT}
+            inputMode={spec.kind === "int" ? "numeric" : "decimal"}
+            value={String(value)}
+            aria-invalid={errors ? true : undefined}
+            aria-describedby={`${id}-error`}
+            onChange={(e) => onChange(e.target.value)}
+            data-testid={`field-${spec.key}`}
+          />
+        )}
+        {spec.unit ? <span className="shrink-0 text-sm text-slate-600">{t(`units.${spec.unit}`)}</span> : null}
+      </div>
+      {hint}
+      <FieldErrors id={`${id}-error`} errors={errors} />
+    </div>
+  );
+}
