@@ -8,12 +8,11 @@ import { NoCampaign } from "@/components/campaign/no-campaign";
 import { Button } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { type Column, Table } from "@/components/ui/table";
+import { groupCallerLoads, groupCandidates } from "@/lib/assignment/queries";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { assignableCallers } from "@/lib/assignment";
 import { currentCampaign } from "@/lib/campaign/queries";
-import { db } from "@/lib/db";
-import { groupScope } from "@/lib/groups/scope";
+import { groupForViewer } from "@/lib/dashboard/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("assignments"))("title") };
@@ -41,10 +40,7 @@ export default async function AssignmentsPage({
   const campaign = await currentCampaign();
   if (!campaign) return <NoCampaign />;
   const { groupId } = await params;
-  const group = await db().group.findFirst({
-    where: { id: groupId, campaignId: campaign.id, ...groupScope(user) },
-    select: { id: true, name: true, region: true },
-  });
+  const group = await groupForViewer(user, campaign.id, groupId);
   if (!group) notFound();
 
   const t = await getTranslations();
@@ -52,55 +48,23 @@ export default async function AssignmentsPage({
   const callerFilter = typeof filters.caller === "string" ? filters.caller : "";
   const search = typeof filters.q === "string" ? filters.q.trim().slice(0, 40) : "";
 
-  const [staff, assignable, loads] = await Promise.all([
-    db().staffProfile.findMany({
-      where: { campaignId: campaign.id, groupId: group.id },
-      orderBy: { user: { login: "asc" } },
-      select: { userId: true, poolStatus: true, user: { select: { name: true, login: true } } },
-    }),
-    db().staffProfile.findMany({
-      where: { ...assignableCallers(campaign.id), groupId: group.id },
-      select: { userId: true },
-    }),
-    db().candidate.groupBy({
-      by: ["assignedCallerId"],
-      where: { campaignId: campaign.id, groupId: group.id },
-      _count: { _all: true },
-    }),
+  const [{ callers: staff, unassigned }, { candidates, matching }] = await Promise.all([
+    groupCallerLoads(campaign.id, group.id),
+    groupCandidates(campaign.id, group.id, { caller: callerFilter, search }, PAGE_ROWS),
   ]);
-  const canTake = new Set(assignable.map((a) => a.userId));
-  const loadOf = new Map(loads.map((l) => [l.assignedCallerId, l._count._all]));
-  const names = new Map(staff.map((s) => [s.userId, s.user.name]));
-  const targets = staff
-    .filter((s) => canTake.has(s.userId))
-    .map((s) => ({ id: s.userId, name: s.user.name, load: loadOf.get(s.userId) ?? 0 }));
-
-  const candidateWhere = {
-    campaignId: campaign.id,
-    groupId: group.id,
-    ...(callerFilter === "none" ? { assignedCallerId: null } : callerFilter ? { assignedCallerId: callerFilter } : {}),
-    ...(search ? { OR: [{ name: { contains: search } }, { examNo: { startsWith: search } }] } : {}),
-  };
-  const [candidates, matching] = await Promise.all([
-    db().candidate.findMany({
-      where: candidateWhere,
-      orderBy: { examNo: "asc" },
-      take: PAGE_ROWS,
-      select: { id: true, examNo: true, name: true, assignedCallerId: true, version: true },
-    }),
-    db().candidate.count({ where: candidateWhere }),
-  ]);
+  const names = new Map(staff.map((s) => [s.userId, s.name]));
+  const targets = staff.filter((s) => s.assignable).map((s) => ({ id: s.userId, name: s.name, load: s.load }));
 
   type StaffRow = (typeof staff)[number];
   const staffColumns: Column<StaffRow>[] = [
-    { key: "name", label: t("assignments.columns.caller"), primary: true, cell: (s) => s.user.name },
+    { key: "name", label: t("assignments.columns.caller"), primary: true, cell: (s) => s.name },
     {
       key: "status",
       label: t("assignments.columns.status"),
       cell: (s) =>
         s.poolStatus === "ON_LEAVE" ? (
           <Badge tone="warn">{t("assignments.status.onLeave")}</Badge>
-        ) : canTake.has(s.userId) ? (
+        ) : s.assignable ? (
           <Badge tone="good">{t("assignments.status.available")}</Badge>
         ) : (
           <Badge>{t("assignments.status.unavailable")}</Badge>
@@ -112,7 +76,7 @@ export default async function AssignmentsPage({
       align: "right",
       cell: (s) => (
         <Link href={`?caller=${s.userId}`} className="text-brand-700 underline">
-          {loadOf.get(s.userId) ?? 0}
+          {s.load}
         </Link>
       ),
     },
@@ -124,8 +88,8 @@ export default async function AssignmentsPage({
             cell: (s: StaffRow) => (
               <HandBackButton
                 callerId={s.userId}
-                callerName={s.user.name}
-                count={loadOf.get(s.userId) ?? 0}
+                callerName={s.name}
+                count={s.load}
                 onLeave={s.poolStatus === "ON_LEAVE"}
               />
             ),
@@ -166,7 +130,6 @@ export default async function AssignmentsPage({
       : []),
   ];
 
-  const unassigned = loadOf.get(null) ?? 0;
   return (
     <>
       <PageHeader title={t("assignments.heading", { group: group.name })} subtitle={t("assignments.subtitle")}>
@@ -202,7 +165,7 @@ export default async function AssignmentsPage({
               <option value="none">{t("assignments.unassigned")}</option>
               {staff.map((s) => (
                 <option key={s.userId} value={s.userId}>
-                  {s.user.name}
+                  {s.name}
                 </option>
               ))}
             </select>
