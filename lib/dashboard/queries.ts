@@ -24,6 +24,14 @@ const n = (value: bigint | number | null | undefined) => Number(value ?? 0);
 /** The payout projection of a campaign, once per request (the group page and the caller card share it). */
 export const campaignProjection = cache((campaignId: string) => projectPayouts(db(), campaignId));
 
+const GROUP_SELECT = {
+  id: true,
+  name: true,
+  region: true,
+  leaderId: true,
+  leader: { select: { name: true } },
+} as const satisfies Prisma.GroupSelect;
+
 /**
  * The group a viewer may open: any group of the campaign for the callback lead and admins, only the
  * group they lead for a group leader. Null otherwise: the page answers 404, naming nothing.
@@ -34,10 +42,12 @@ export async function groupForViewer(
   groupId: string,
   reader: Reader = db(),
 ) {
-  return reader.group.findFirst({
-    where: { id: groupId, campaignId, ...groupScope(viewer) },
-    select: { id: true, name: true, region: true, leaderId: true, leader: { select: { name: true } } },
-  });
+  return reader.group.findFirst({ where: { id: groupId, campaignId, ...groupScope(viewer) }, select: GROUP_SELECT });
+}
+
+/** The group a leader leads in the campaign, or null. */
+export async function groupLedBy(campaignId: string, leaderId: string, reader: Reader = db()) {
+  return reader.group.findFirst({ where: { campaignId, leaderId }, select: GROUP_SELECT });
 }
 
 export interface Funnel {

@@ -3,7 +3,7 @@ import { maskPhone } from "@/lib/calls/phone";
 import { db } from "@/lib/db";
 import { loadPayoutInput } from "@/lib/payouts";
 import { toDateColumn, Week } from "@/lib/time";
-import { weekFlags } from "./checks";
+import { underInspection, weekFlags } from "./checks";
 import { findingEffects } from "./money";
 import { drawWeeklySample } from "./sample";
 
@@ -151,8 +151,11 @@ export async function findingsWithEffects(campaignId: string, where: { inspectio
 
 export type FindingRow = Awaited<ReturnType<typeof findingsWithEffects>>["findings"][number];
 
-/** One log as the inspector checks it: the log, the candidate (numbers masked), the whole ledger, the inspection. */
-export async function logUnderReview(campaignId: string, logId: string) {
+/**
+ * One log as the inspector checks it: the log, the candidate (numbers masked), the whole ledger, the
+ * inspection, and whether it is under inspection in its week (./checks, by the campaign's stored policy).
+ */
+export async function logUnderReview(campaignId: string, logId: string, storedPolicy: unknown) {
   const prisma = db();
   const log = await prisma.contactLog.findFirst({
     where: { id: logId, campaignId },
@@ -202,11 +205,13 @@ export async function logUnderReview(campaignId: string, logId: string) {
     },
   });
   if (!log) return null;
+  const { state } = await underInspection(prisma, log, storedPolicy);
   const { phones, ...candidate } = log.candidate;
   return {
     ...log,
     candidate: { ...candidate, maskedPhones: phones.map(maskPhone) },
     inspection: log.inspections[0] ?? null,
+    state,
   };
 }
 

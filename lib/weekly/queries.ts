@@ -3,9 +3,33 @@ import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import type { PrismaClient } from "@/lib/db/client";
 
-export { weekFigures } from "./figures";
+import { buildDraft } from "./draft";
+import { weekFigures } from "./figures";
+
+export { weekFigures };
 
 type Reader = PrismaClient | Prisma.TransactionClient;
+
+/** The latest summaries submitted by any group of the campaign, newest first. */
+export function recentSubmissions(campaignId: string, take: number) {
+  return db().weeklyReport.findMany({
+    where: { campaignId, status: "SUBMITTED" },
+    orderBy: { submittedAt: "desc" },
+    take,
+    select: {
+      id: true,
+      weekStart: true,
+      submittedAt: true,
+      group: { select: { id: true, name: true } },
+      submittedBy: { select: { name: true } },
+    },
+  });
+}
+
+/** The leader's draft of a week's summary, written from the group's figures that week. */
+export async function weeklyDraft(campaignId: string, group: { id: string; name: string }, week: string) {
+  return buildDraft(group.name, week, await weekFigures(db(), campaignId, group.id, week));
+}
 
 /** A group's summaries, newest week first. */
 export function groupReports(groupId: string, reader: Reader = db()) {

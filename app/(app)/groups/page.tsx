@@ -12,12 +12,11 @@ import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { type CurrentCampaign, currentCampaign } from "@/lib/campaign/queries";
 import { percentOf } from "@/lib/dashboard/progress";
-import { campaignFigures, campaignGroups, type GroupOverview } from "@/lib/dashboard/queries";
-import { db } from "@/lib/db";
-import { formatYuan } from "@/lib/subsidy";
-import { enrollmentsNeeded, formatPermille, ratePermilleOf } from "@/lib/subsidy/money";
+import { campaignFigures, campaignGroups, type GroupOverview, groupLedBy } from "@/lib/dashboard/queries";
+import { enrollmentsNeeded, formatPermille, formatYuan, ratePermilleOf } from "@/lib/subsidy/money";
 import { fromDateColumn } from "@/lib/time";
 import { weekLabel } from "@/lib/weekly/draft";
+import { recentSubmissions } from "@/lib/weekly/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("areas"))("groups") };
@@ -37,10 +36,7 @@ export default async function GroupsPage() {
     );
   }
   const t = await getTranslations();
-  const mine = await db().group.findFirst({
-    where: { campaignId: campaign.id, leaderId: user.id },
-    select: { id: true, name: true, leaderId: true, leader: { select: { name: true } } },
-  });
+  const mine = await groupLedBy(campaign.id, user.id);
   return (
     <>
       <PhaseBanner campaign={campaign} now={now} />
@@ -67,18 +63,7 @@ async function AllGroups({ campaign, now }: { campaign: CurrentCampaign; now: Da
   const [figures, { lastWeek, groups }, recent] = await Promise.all([
     campaignFigures(campaign),
     campaignGroups(campaign.id, now),
-    db().weeklyReport.findMany({
-      where: { campaignId: campaign.id, status: "SUBMITTED" },
-      orderBy: { submittedAt: "desc" },
-      take: 8,
-      select: {
-        id: true,
-        weekStart: true,
-        submittedAt: true,
-        group: { select: { id: true, name: true } },
-        submittedBy: { select: { name: true } },
-      },
-    }),
+    recentSubmissions(campaign.id, 8),
   ]);
   const gap = (g: GroupOverview, goal: number) => {
     const needed = enrollmentsNeeded(g.enrolled, g.admitted, goal);

@@ -10,15 +10,14 @@ import { type Column, Table } from "@/components/ui/table";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
-import { db } from "@/lib/db";
-import { payoutRuns, payoutSnapshot } from "@/lib/payouts/runs";
+import { currentPayouts } from "@/lib/payouts/queries";
 import { formatYuan } from "@/lib/subsidy";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("payouts"))("title") };
 }
 
-type Run = Awaited<ReturnType<typeof payoutRuns>>[number];
+type Run = Awaited<ReturnType<typeof currentPayouts>>["runs"][number];
 
 export default async function PayoutsPage({ searchParams }: { searchParams: Promise<{ group?: string }> }) {
   const user = await requirePermission("payouts.view");
@@ -27,7 +26,7 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
   const campaign = await currentCampaign();
   if (!campaign) return <NoCampaign />;
   const { group } = await searchParams;
-  const [snapshot, runs] = await Promise.all([payoutSnapshot(db(), campaign.id), payoutRuns(db(), campaign.id)]);
+  const { snapshot, runs } = await currentPayouts(campaign.id);
   const groupOptions = Object.entries(snapshot.names.groups).sort(([, a], [, b]) => a.localeCompare(b, "zh-CN"));
   const groupId = group && snapshot.names.groups[group] ? group : undefined;
   const nextVersion = (runs[0]?.version ?? 0) + 1;

@@ -8,7 +8,7 @@ import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { type Column, Table } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
-import { db } from "@/lib/db";
+import { recentImports } from "@/lib/import/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("imports"))("title") };
@@ -20,22 +20,7 @@ export default async function ImportsPage() {
   const format = await getFormatter();
   const campaign = await currentCampaign();
   if (!campaign) return <NoCampaign />;
-  const batches = await db().importBatch.findMany({
-    where: { campaignId: campaign.id },
-    orderBy: { createdAt: "desc" },
-    take: 50,
-    select: {
-      id: true,
-      kind: true,
-      fileName: true,
-      status: true,
-      rowsRead: true,
-      rowsNew: true,
-      rowsChanged: true,
-      createdAt: true,
-      createdBy: { select: { name: true } },
-    },
-  });
+  const batches = await recentImports(campaign.id);
   const latestApplied = batches.find((b) => b.status === "APPLIED")?.id;
   type Row = (typeof batches)[number];
   const columns: Column<Row>[] = [

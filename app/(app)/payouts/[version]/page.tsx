@@ -7,8 +7,7 @@ import { PayoutView } from "@/components/payouts/payout-view";
 import { PageHeader } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
-import { db } from "@/lib/db";
-import { frozenRun } from "@/lib/payouts/runs";
+import { signedPayouts } from "@/lib/payouts/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("payouts"))("title") };
@@ -23,7 +22,7 @@ export default async function FrozenPayoutPage({ params }: { params: Promise<{ v
   if (!campaign) return <NoCampaign />;
   const { version } = await params;
   if (!/^\d{1,6}$/.test(version)) notFound();
-  const run = await frozenRun(db(), campaign.id, Number(version));
+  const run = await signedPayouts(campaign.id, Number(version));
   if (!run) notFound();
   return (
     <>

@@ -10,11 +10,10 @@ import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
 import { groupForViewer } from "@/lib/dashboard/queries";
-import { db } from "@/lib/db";
 import { fromDateColumn, Week } from "@/lib/time";
 import { deadlineOf, weeklyStatus } from "@/lib/weekly/deadline";
-import { buildDraft, weekLabel } from "@/lib/weekly/draft";
-import { groupReports, weekFigures } from "@/lib/weekly/queries";
+import { weekLabel } from "@/lib/weekly/draft";
+import { groupReports, weeklyDraft } from "@/lib/weekly/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("weekly"))("title") };
@@ -65,8 +64,7 @@ export default async function WeeklyPage({
 
   let draft: string | null = null;
   if (isLeader && !submitted && weeks.length > 0) {
-    const figures = await weekFigures(db(), campaign.id, group.id, selected);
-    draft = buildDraft(group.name, selected, figures);
+    draft = await weeklyDraft(campaign.id, group, selected);
   }
 
   return (

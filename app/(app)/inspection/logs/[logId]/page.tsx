@@ -10,8 +10,6 @@ import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { type Column, Table } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
-import { db } from "@/lib/db";
-import { underInspection } from "@/lib/inspection/checks";
 import { type DeductionRule, deductionRule, VIOLATION_KINDS } from "@/lib/inspection/findings";
 import { findingsWithEffects, logUnderReview } from "@/lib/inspection/queries";
 import { Week } from "@/lib/time";
@@ -27,12 +25,12 @@ export default async function InspectLogPage({ params }: { params: Promise<{ log
   const { logId } = await params;
   const campaign = await currentCampaign();
   if (!campaign) notFound();
-  const log = await logUnderReview(campaign.id, logId);
+  const log = await logUnderReview(campaign.id, logId, campaign.inspectionPolicy);
   if (!log) notFound();
   const t = await getTranslations();
   const format = await getFormatter();
   const now = new Date();
-  const { state } = await underInspection(db(), log, campaign.inspectionPolicy);
+  const { state } = log;
   const inspection = log.inspection;
   const { findings, policy } = inspection
     ? await findingsWithEffects(campaign.id, { inspectionId: inspection.id })
