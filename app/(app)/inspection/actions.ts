@@ -3,9 +3,9 @@
 import { randomBytes } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
 import { ActionError, action } from "@/lib/action";
 import { LATEST_CAMPAIGN_FIRST } from "@/lib/campaign/latest";
-import type { Prisma } from "@/lib/db/client";
 import { underInspection } from "@/lib/inspection/checks";
 import { deductionError, VIOLATION_KINDS } from "@/lib/inspection/findings";
 import { inspectionPolicyOf } from "@/lib/inspection/policy";

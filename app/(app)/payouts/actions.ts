@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
 import { ActionError, action } from "@/lib/action";
-import type { Prisma } from "@/lib/db/client";
 import { payoutSnapshot } from "@/lib/payouts/runs";
 
 /**

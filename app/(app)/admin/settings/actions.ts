@@ -3,8 +3,8 @@
 import { isDeepStrictEqual } from "node:util";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
 import { ActionError, action } from "@/lib/action";
-import type { Prisma } from "@/lib/db/client";
 import { issueMessages } from "@/lib/settings/messages";
 import { parsePhaseRows } from "@/lib/settings/phases";
 import { applySection, SECTIONS, sectionSnapshot, settingsOf } from "@/lib/settings/sections";

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
 import { type ActionContext, ActionError, action } from "@/lib/action";
-import type { Prisma } from "@/lib/db";
 import { toDateColumn, Week } from "@/lib/time";
 import { weekFigures } from "@/lib/weekly/figures";
 import { campaignDays, weekOverlaps } from "@/lib/workflow";
