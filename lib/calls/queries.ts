@@ -1,8 +1,8 @@
 import "server-only";
-import { endOfDay } from "date-fns";
 import type { SessionUser } from "@/lib/auth/session";
 import { maskPhone } from "@/lib/calls/phone";
 import { db } from "@/lib/db";
+import { beijingDay, endOfBeijingDay } from "@/lib/time";
 import {
   allowedOutcomes,
   candidateStage,
@@ -57,7 +57,7 @@ export async function myCandidates(
     _sum: { durationSeconds: true },
   });
   const byCandidate = new Map(totals.map((t) => [t.candidateId, t]));
-  const endOfToday = endOfDay(now);
+  const endOfToday = endOfBeijingDay(beijingDay(now));
   const rows = candidates.map((c) => {
     const total = byCandidate.get(c.id);
     const base = {
@@ -83,7 +83,7 @@ export async function callerWorkload(user: SessionUser, campaignId: string, now:
   const [assigned, contacted, followUpDue, logTotals] = await Promise.all([
     prisma.candidate.count({ where: mine }),
     prisma.candidate.count({ where: { ...mine, lastContactAt: { not: null } } }),
-    prisma.candidate.count({ where: { ...mine, nextFollowUpAt: { lte: endOfDay(now) } } }),
+    prisma.candidate.count({ where: { ...mine, nextFollowUpAt: { lte: endOfBeijingDay(beijingDay(now)) } } }),
     prisma.contactLog.aggregate({
       where: { campaignId, callerId: user.id },
       _count: { _all: true },

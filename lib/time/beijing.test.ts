@@ -92,9 +92,9 @@ describe("days", () => {
     expect(addDaysToDay(day, days)).toBe(moved);
   });
 
-  it("begins at 00:00 Beijing and ends, not included, at the next day's 00:00", () => {
+  it("begins at 00:00 Beijing and ends at 23:59:59.999", () => {
     expect(startOfBeijingDay("2024-07-15")).toEqual(new Date("2024-07-14T16:00:00Z"));
-    expect(endOfBeijingDay("2024-07-15")).toEqual(new Date("2024-07-15T16:00:00Z"));
+    expect(endOfBeijingDay("2024-07-15")).toEqual(new Date("2024-07-15T15:59:59.999Z"));
     expect(atBeijingClock("2024-07-15", 23, 59, 59)).toEqual(new Date("2024-07-15T15:59:59Z"));
     expect(atBeijingClock("2024-07-15", 9)).toEqual(new Date("2024-07-15T01:00:00Z"));
   });
@@ -106,7 +106,8 @@ describe("days", () => {
         expect(beijingDay(start)).toBe(day);
         expect(beijingDay(new Date(start.getTime() + offset))).toBe(day);
         expect(beijingDay(new Date(start.getTime() - 1))).toBe(addDaysToDay(day, -1));
-        expect(beijingDay(endOfBeijingDay(day))).toBe(addDaysToDay(day, 1));
+        expect(beijingDay(endOfBeijingDay(day))).toBe(day);
+        expect(beijingDay(new Date(endOfBeijingDay(day).getTime() + 1))).toBe(addDaysToDay(day, 1));
       }),
     );
   });

@@ -68,9 +68,9 @@ export function startOfBeijingDay(day: string): Date {
   return atBeijingClock(day, 0);
 }
 
-/** The instant a Beijing day ends, not included: the next day's 00:00. */
+/** The last instant of a Beijing day: 23:59:59.999, as date-fns's endOfDay. */
 export function endOfBeijingDay(day: string): Date {
-  return startOfBeijingDay(addDaysToDay(day, 1));
+  return new Date(startOfBeijingDay(addDaysToDay(day, 1)).getTime() - 1);
 }
 
 /** "2024-08-31" moved by `days` calendar days. */

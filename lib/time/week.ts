@@ -1,7 +1,7 @@
 // Campaign weeks run Monday 00:00 to the next Monday 00:00, Beijing time. A week is named by its Monday's
 // day, "2024-07-15": the key in addresses and forms, and the value of the `weekStart` date columns
 // (Inspection, WeeklyReport) through toDateColumn. Used as `Week.of(now)`, `Week.range(week)`.
-import { addDaysToDay, beijingDay, endOfBeijingDay, parseDay, startOfBeijingDay, weekdayOfDay } from "./beijing";
+import { addDaysToDay, beijingDay, parseDay, startOfBeijingDay, weekdayOfDay } from "./beijing";
 
 /** The week that holds the instant. */
 export function of(at: Date): string {
@@ -17,7 +17,7 @@ export function parse(key: string | null | undefined): string | null {
 
 /** The instants the week covers: [from, to), Monday 00:00 to the next Monday 00:00 Beijing time. */
 export function range(week: string): { from: Date; to: Date } {
-  return { from: startOfBeijingDay(week), to: endOfBeijingDay(lastDay(week)) };
+  return { from: startOfBeijingDay(week), to: startOfBeijingDay(shift(week, 1)) };
 }
 
 /** The week `weeks` weeks after (negative: before) `week`. */
