@@ -61,6 +61,12 @@ export const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 
+/** The signed-in user a query is scoped by (a SessionUser is one): who they are and the roles they hold. */
+export interface Viewer {
+  id: string;
+  roles: readonly Role[];
+}
+
 export function can(roles: readonly Role[], permission: Permission): boolean {
   const allowed: readonly Role[] = PERMISSIONS[permission];
   return roles.some((role) => allowed.includes(role));

@@ -1,3 +1,4 @@
+import type { Viewer } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/db/client";
 
 /**
@@ -5,7 +6,7 @@ import type { Prisma } from "@/lib/db/client";
  * member, those whose escalation they claimed. Every caller-side read and write is scoped by this, so
  * another caller's candidate is simply not found (404), whatever id is posted.
  */
-export function workableCandidates(user: { id: string; roles: readonly string[] }): Prisma.CandidateWhereInput {
+export function workableCandidates(user: Viewer): Prisma.CandidateWhereInput {
   const own: Prisma.CandidateWhereInput = { assignedCallerId: user.id };
   if (!user.roles.includes("STRIKE")) return own;
   return { OR: [own, { escalations: { some: { assigneeId: user.id, status: "CLAIMED" } } }] };

@@ -4,9 +4,9 @@ import "server-only";
 // or from small indexed lookups bounded by one group; none of them scans the candidate list or the
 // contact logs of the campaign at request time.
 import { cache } from "react";
-import type { Role } from "@/lib/auth/permissions";
+import type { Viewer } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db";
-import type { PrismaClient } from "@/lib/db/client";
+import type { Reader } from "@/lib/db/client";
 import { groupScope } from "@/lib/groups/scope";
 import { loadCallerPayoutInput, projectPayouts, withNames } from "@/lib/payouts";
 import { computePayouts, type NextTierHint, nextTierHint } from "@/lib/subsidy";
@@ -16,7 +16,6 @@ import { weeklyStatus } from "@/lib/weekly/deadline";
 import type { CallerRow } from "./callers";
 import { assessProgress, type Progress } from "./progress";
 
-type Reader = PrismaClient | Prisma.TransactionClient;
 type Projection = Awaited<ReturnType<typeof projectPayouts>>;
 
 const n = (value: bigint | number | null | undefined) => Number(value ?? 0);
@@ -36,12 +35,7 @@ const GROUP_SELECT = {
  * The group a viewer may open: any group of the campaign for the callback lead and admins, only the
  * group they lead for a group leader. Null otherwise: the page answers 404, naming nothing.
  */
-export async function groupForViewer(
-  viewer: { id: string; roles: readonly Role[] },
-  campaignId: string,
-  groupId: string,
-  reader: Reader = db(),
-) {
+export async function groupForViewer(viewer: Viewer, campaignId: string, groupId: string, reader: Reader = db()) {
   return reader.group.findFirst({ where: { id: groupId, campaignId, ...groupScope(viewer) }, select: GROUP_SELECT });
 }
 

@@ -1,9 +1,12 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient } from "@/generated/prisma/client";
+import { type Prisma, PrismaClient } from "@/generated/prisma/client";
 
 export type { Prisma } from "@/generated/prisma/client";
 export { PrismaClient };
+
+/** What a query reads through: the app's client, or the transaction an action's body (or a script) holds. */
+export type Reader = PrismaClient | Prisma.TransactionClient;
 
 /**
  * Builds a Prisma client on a PostgreSQL URL. The embedded database (PGlite served on a local port by

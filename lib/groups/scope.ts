@@ -1,4 +1,4 @@
-import { can, type Role } from "@/lib/auth/permissions";
+import { can, type Viewer } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/db/client";
 
 /**
@@ -6,7 +6,7 @@ import type { Prisma } from "@/lib/db/client";
  * callback lead, admins) or reassign candidates across groups (the data team); only the groups they
  * lead for a group leader. Pages answer 404 outside it, and actions find nothing outside it.
  */
-export function groupScope(user: { id: string; roles: readonly Role[] }): Prisma.GroupWhereInput {
+export function groupScope(user: Viewer): Prisma.GroupWhereInput {
   const everyGroup = can(user.roles, "groups.viewAll") || can(user.roles, "candidate.reassignAnyGroup");
   return everyGroup ? {} : { leaderId: user.id };
 }

@@ -2,12 +2,10 @@
 // under inspection this week (sampled, or flagged by a rule). Takes a reader so the actions can pass
 // their transaction (ctx.tx) and the pages the client.
 import type { Verdict } from "@/generated/prisma/enums";
-import type { Prisma, PrismaClient } from "@/lib/db/client";
+import type { Reader } from "@/lib/db/client";
 import { HOUR_MS, toDateColumn, Week } from "@/lib/time";
 import { inspectionPolicyOf } from "./policy";
 import { type RuleCode, type RuleLog, suspiciousLogs } from "./rules";
-
-type Reader = PrismaClient | Prisma.TransactionClient;
 
 /**
  * The week's logs with the context the rules need: logs from the wrong-number window before the week

@@ -1,10 +1,8 @@
 import { Prisma } from "@/generated/prisma/client";
-import type { PrismaClient } from "@/lib/db/client";
+import type { Reader } from "@/lib/db/client";
 import type { CallerInput, GroupInput, PayoutInput, SubsidyPolicy } from "@/lib/subsidy";
 import { subsidyPolicySchema } from "@/lib/subsidy";
 import { type CallerPenalties, type FindingForPayout, penaltiesFromFindings } from "./penalties";
-
-type Reader = PrismaClient | Prisma.TransactionClient;
 
 /** One caller's figures as the database sums them (counts may come back as bigint). */
 export interface CallerRow {

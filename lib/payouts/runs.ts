@@ -1,8 +1,6 @@
-import type { Prisma, PrismaClient } from "@/lib/db/client";
+import type { Reader } from "@/lib/db/client";
 import type { PayoutInput, PayoutResult, SubsidyPolicy } from "@/lib/subsidy";
 import { projectPayouts } from "./index";
-
-type Reader = PrismaClient | Prisma.TransactionClient;
 
 /** Names as they were when the payout was computed, so a frozen run reads the same years later. */
 export interface PayoutNames {

@@ -3,10 +3,8 @@
 // a second run finds nothing to do, changes nothing, writes no audit row and says so.
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
-import type { PrismaClient } from "@/lib/db/client";
+import type { PrismaClient, Reader } from "@/lib/db/client";
 import { ANONYMOUS_NAME, EXAM_NO_PREFIX, REDACTED_WEEKLY_BODY, redactWeekFigures, scrubText } from "./rules";
-
-type Reader = PrismaClient | Prisma.TransactionClient;
 
 /** What still holds (preview) or held (apply) personal data, per kind of row. */
 export interface RetentionCounts {

@@ -1,13 +1,11 @@
 // The week's figures a group's weekly summary is drafted from. Every read is bounded by one group (its
 // candidates, its week of contacts) or reads the dashboard tallies. Takes its reader, so the demo seed
 // (outside Next) and the leader's action (inside its transaction) use it alike.
-import type { Prisma, PrismaClient } from "@/lib/db/client";
+import type { Reader } from "@/lib/db/client";
 import { subsidyPolicySchema } from "@/lib/subsidy";
 import { toDateColumn, Week } from "@/lib/time";
 import { UNREACHABLE_OUTCOMES } from "@/lib/workflow";
 import type { WeekFigures, WeekLaggard, WeekPerson } from "./draft";
-
-type Reader = PrismaClient | Prisma.TransactionClient;
 
 const HESITANT = new Set(["INTENT_HESITANT", "COME_HESITANT"]);
 const WILL_NOT_COME = new Set(["WILL_NOT_COME", "NOT_ENROLLED", "REGRETTED"]);

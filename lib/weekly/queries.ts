@@ -1,14 +1,12 @@
 import "server-only";
 // Reads for the weekly summary pages.
-import { db, type Prisma } from "@/lib/db";
-import type { PrismaClient } from "@/lib/db/client";
+import { db } from "@/lib/db";
+import type { Reader } from "@/lib/db/client";
 
 import { buildDraft } from "./draft";
 import { weekFigures } from "./figures";
 
 export { weekFigures };
-
-type Reader = PrismaClient | Prisma.TransactionClient;
 
 /** The latest summaries submitted by any group of the campaign, newest first. */
 export function recentSubmissions(campaignId: string, take: number) {
