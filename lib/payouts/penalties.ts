@@ -19,6 +19,7 @@ export interface CallerPenalties {
 //   弄虚作假) deduct the percentage the inspector recorded; several such findings add up, capped at 100%,
 //   because each is a separate offence against the same "所有补贴总金额";
 // - 违规承诺 (FALSE_PROMISE) is a violation to correct, with no deduction in the plan.
+// The inspector's form asks a percentage for exactly these kinds (lib/inspection/findings.ts).
 export const DEDUCTING_KINDS: ReadonlySet<ViolationKind> = new Set(["DERELICTION", "FRAUD", "FAKE_CALLBACK"]);
 
 export function penaltiesFromFindings(findings: readonly FindingForPayout[]): Map<string, CallerPenalties> {
