@@ -139,19 +139,19 @@ async function importList(args: string[]) {
       }
       return 0;
     }
-    const user = await prisma.user.findUnique({ where: { login: String(parsed.values.by) } });
-    if (!user?.roles.some((role) => role === "DATA" || role === "ADMIN")) {
-      console.error("--by 须是系统数据组或管理员的账号。");
-      return 2;
-    }
+    // the same action as the import page's, run as the --by account through the same wrapper
     const result = await applyImport(prisma, {
       campaignId: campaign.id,
       kind,
       path: file,
       fileName: file.split("/").pop() ?? file,
-      userId: user.id,
+      by: { login: String(parsed.values.by) },
       mapping: mapping.value,
     });
+    if (!result.ok && (result.code === "UNAUTHENTICATED" || result.code === "FORBIDDEN")) {
+      console.error("--by 须是系统数据组或管理员的有效账号。");
+      return 2;
+    }
     out(
       result,
       result.ok

@@ -13,7 +13,7 @@ import { securityHeaders } from "@/lib/http/security-headers";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { actionErrorMessage, currentLocale } from "@/lib/i18n/server";
 import type { ActionErrorCode } from "./errors";
-import type { AuditEntry } from "./index";
+import type { AuditEntry } from "./run";
 
 /** The HTTP status of each refusal a route handler answers. */
 const STATUS: Record<ActionErrorCode, number> = {

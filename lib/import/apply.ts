@@ -2,21 +2,30 @@
 // nothing): the batch row, then multi-row SQL statements for the new candidates, their assignment and
 // undo records, and the changes.
 import { randomUUID } from "node:crypto";
+import { ActionError, type ActionErrorCode } from "@/lib/action/errors";
+import { firstError } from "@/lib/action/result";
+import type { ActionContext } from "@/lib/action/run";
+import { runAs, type SystemActionConfig } from "@/lib/action/system";
 import { assignableCallers, takeLeastLoaded } from "@/lib/assignment";
 import type { Prisma, PrismaClient } from "@/lib/db/client";
 import type { ListKind, MappingChoice } from "./columns";
 import type { CandidatePatch, ImportPlan, PlannedField } from "./plan";
-import { groupsByRegion, IMPORT_KIND, type ImportPreview, previewImport } from "./preview";
+import { fileSha256, groupsByRegion, IMPORT_KIND, type ImportPreview, previewImport } from "./preview";
 
 /** Rows per multi-row INSERT or UPDATE: 100,000 rows are 100 statements, not 100,000. */
 const CHUNK = 2000;
 const ASSIGNMENT_REASON = "导入时按片区和工作量分配";
 
-export type ImportRefusal = "HAS_ERRORS" | "UNKNOWN_EXAM_NOS" | "NOT_FOUND" | "NOT_APPLIED" | "LATER_BATCH" | "IN_USE";
-
 export type ApplyResult =
   | { ok: true; batchId: string; created: number; updated: number; unassigned: number; alreadyApplied: boolean }
-  | { ok: false; refusal: ImportRefusal; message: string };
+  | { ok: false; code: ActionErrorCode; message: string };
+
+/** The apply of a list, from the import page's action or from the command line: one name, one permission. */
+export const APPLY_LIST = {
+  name: "import.apply",
+  permission: "import.run",
+  timeoutMs: 600_000,
+} as const satisfies SystemActionConfig;
 
 /** Callers of each group who may take candidates, with their current load. */
 async function assignmentPlan(tx: Prisma.TransactionClient, campaignId: string) {
@@ -258,10 +267,40 @@ async function patchCandidates(tx: Prisma.TransactionClient, patches: { id: stri
 }
 
 /**
- * Applies a list to the campaign in one transaction. Refused, with nothing written, while the file has
- * errors, duplicates, or (for 录取/缴费/报到) exam numbers that were never submitted. The batch row
- * is unique per (campaign, kind, file hash): the same file again, even from two admins at once,
- * applies once.
+ * The apply of a previewed list inside an action's transaction, the same for the import page's action
+ * and the command line. Refused (nothing written) while the file has errors or duplicates, was applied
+ * already (CONFLICT), or names exam numbers never submitted (录取/缴费/报到 before the 投档 list); then
+ * the batch is written and its one audit row described.
+ */
+export async function applyPreviewed(
+  { tx, user, audit }: ActionContext,
+  input: { campaignId: string; kind: ListKind; fileName: string; mapping?: MappingChoice },
+  preview: ImportPreview,
+  onProgress?: ApplyProgress,
+) {
+  const { plan } = preview;
+  if (!plan) throw new ActionError("INVALID_INPUT", { fileHash: ["文件有错误，请改正后重新上传。"] });
+  if (preview.alreadyApplied) throw new ActionError("CONFLICT");
+  if (plan.unknown.length > 0) {
+    throw new ActionError("INVALID_INPUT", {
+      fileHash: [`${plan.unknown.length} 个考生号不在投档名单中，请先导入投档名单。`],
+    });
+  }
+  const applied = await applyPlan(tx, { ...input, userId: user.id }, preview, plan, onProgress);
+  audit({ entityType: "ImportBatch", entityId: applied.batchId, after: applyAuditAfter(input, applied) });
+  return {
+    batchId: applied.batchId,
+    created: applied.created,
+    updated: applied.updated,
+    unassigned: applied.unassigned,
+  };
+}
+
+/**
+ * Applies a list file to the campaign as `by` (the command line's `--by` login), through the same
+ * wrapper, transaction and audit row as the import page's action. The batch row is unique per
+ * (campaign, kind, file hash): the same file again, even from two admins at once, applies once, and
+ * the second is told which batch it is.
  */
 export async function applyImport(
   prisma: PrismaClient,
@@ -270,63 +309,22 @@ export async function applyImport(
     kind: ListKind;
     path: string;
     fileName: string;
-    userId: string;
+    by: { login: string } | { id: string };
     mapping?: MappingChoice;
     onProgress?: ApplyProgress;
   },
 ): Promise<ApplyResult> {
-  const preview = await previewImport(prisma, input);
-  const { plan, report } = preview;
-  if (!plan) {
-    return {
-      ok: false,
-      refusal: "HAS_ERRORS",
-      message: `文件有 ${report.errors.length} 处错误、${report.duplicates.length} 个重复考生号，请改正后再导入。`,
-    };
-  }
-  const existingBatch = () =>
-    prisma.importBatch.findFirst({
-      where: { campaignId: input.campaignId, kind: IMPORT_KIND[input.kind], fileHash: preview.fileHash },
+  const result = await runAs(prisma, input.by, APPLY_LIST, async (ctx) =>
+    applyPreviewed(ctx, input, await previewImport(ctx.tx, input), input.onProgress),
+  );
+  if (result.ok) return { ok: true, ...result.data, alreadyApplied: false };
+  if (result.code === "CONFLICT") {
+    // applied before, or by someone else at this moment: their batch is the one
+    const batch = await prisma.importBatch.findFirst({
+      where: { campaignId: input.campaignId, kind: IMPORT_KIND[input.kind], fileHash: await fileSha256(input.path) },
       select: { id: true },
     });
-  if (preview.alreadyApplied) {
-    const batch = await existingBatch();
-    return { ok: true, batchId: batch?.id ?? "", created: 0, updated: 0, unassigned: 0, alreadyApplied: true };
+    if (batch) return { ok: true, batchId: batch.id, created: 0, updated: 0, unassigned: 0, alreadyApplied: true };
   }
-  if (plan.unknown.length > 0) {
-    const rows = plan.unknown
-      .slice(0, 10)
-      .map((u) => u.row)
-      .join("、");
-    return {
-      ok: false,
-      refusal: "UNKNOWN_EXAM_NOS",
-      message: `${plan.unknown.length} 个考生号不在投档名单中（第 ${rows} 行等），请先导入投档名单。`,
-    };
-  }
-  try {
-    return await prisma.$transaction(
-      async (tx) => {
-        const applied = await applyPlan(tx, input, preview, plan, input.onProgress);
-        await tx.auditLog.create({
-          data: {
-            actorId: input.userId,
-            action: "import.apply",
-            entityType: "ImportBatch",
-            entityId: applied.batchId,
-            after: applyAuditAfter(input, applied),
-          },
-        });
-        return applied;
-      },
-      { timeout: 300_000 },
-    );
-  } catch (error) {
-    // the same file applied at this moment by someone else: their batch is the one
-    if (typeof error === "object" && error !== null && "code" in error && error.code === "P2002") {
-      const batch = await existingBatch();
-      if (batch) return { ok: true, batchId: batch.id, created: 0, updated: 0, unassigned: 0, alreadyApplied: true };
-    }
-    throw error;
-  }
+  return { ok: false, code: result.code, message: firstError(result) };
 }

@@ -1,47 +1,56 @@
 // Undoing an applied batch as a whole, in set-based SQL over the batch's own ImportChange rows.
+import { ActionError, type ActionErrorCode } from "@/lib/action/errors";
+import { firstError } from "@/lib/action/result";
+import type { ActionContext } from "@/lib/action/run";
+import { runAs, type SystemActionConfig } from "@/lib/action/system";
 import type { Prisma, PrismaClient } from "@/lib/db/client";
-import type { ApplyResult } from "./apply";
+
+/** The undo of a batch, from the import page's action or from the command line. */
+export const UNDO_LIST = {
+  name: "import.undo",
+  permission: "import.run",
+  timeoutMs: 600_000,
+} as const satisfies SystemActionConfig;
 
 /**
- * Undoes a batch as a whole while no later batch of the campaign was applied on top of it and none
- * of the candidates it created has been worked on (contact logs): created candidates are removed,
- * changed fields get their previous values back.
+ * Undoes a batch inside an action's transaction, the same for the import page's action and the
+ * command line, and describes its one audit row. Refused (ActionError) as undoBatch says.
  */
+export async function undoInAction({ tx, audit }: ActionContext, batchId: string) {
+  const undone = await undoBatch(tx, batchId);
+  audit({ entityType: "ImportBatch", entityId: batchId, after: { status: "UNDONE" } });
+  return undone;
+}
+
+/** Undoes a batch as `by`, through the same wrapper, transaction and audit row as the import page. */
 export async function undoImport(
   prisma: PrismaClient,
-  input: { batchId: string; userId: string },
-): Promise<ApplyResult> {
-  return prisma.$transaction(
-    async (tx) => {
-      const result = await undoBatch(tx, input.batchId);
-      if (result.ok) {
-        await tx.auditLog.create({
-          data: { actorId: input.userId, action: "import.undo", entityType: "ImportBatch", entityId: input.batchId },
-        });
-      }
-      return result;
-    },
-    { timeout: 300_000 },
-  );
+  input: { batchId: string; by: { login: string } | { id: string } },
+): Promise<{ ok: true; batchId: string; updated: number } | { ok: false; code: ActionErrorCode; message: string }> {
+  const result = await runAs(prisma, input.by, UNDO_LIST, (ctx) => undoInAction(ctx, input.batchId));
+  return result.ok ? { ok: true, ...result.data } : { ok: false, code: result.code, message: firstError(result) };
 }
 
 /**
- * The undo itself, inside the caller's transaction; the caller writes the audit row. Set-based: every
+ * The undo itself, inside the caller's transaction; the caller writes the audit row. Allowed while no
+ * later batch of the campaign was applied on top of it and none of the candidates it created has been
+ * worked on (contact logs): created candidates are removed, changed fields get their previous values
+ * back. Refused with NOT_FOUND, or INVALID_INPUT saying why on `batchId`. Set-based: every
  * statement joins on the batch's ImportChange rows, so a batch of 100,000 candidates is a handful of
  * statements and never a list of ids as query parameters (PostgreSQL allows 32,767 per statement).
  */
-export async function undoBatch(tx: Prisma.TransactionClient, batchId: string): Promise<ApplyResult> {
+export async function undoBatch(tx: Prisma.TransactionClient, batchId: string) {
   // one undo of a batch at a time: a second one waits here, then finds it undone
   const [batch] = await tx.$queryRaw<{ id: string; campaignId: string; status: string; fileHash: string }[]>`
     SELECT id, "campaignId", status::text, "fileHash" FROM "ImportBatch" WHERE id = ${batchId} FOR UPDATE`;
-  if (!batch) return { ok: false, refusal: "NOT_FOUND", message: "找不到该导入批次。" };
-  if (batch.status !== "APPLIED") return { ok: false, refusal: "NOT_APPLIED", message: "该批次未生效或已撤销。" };
+  if (!batch) throw new ActionError("NOT_FOUND");
+  if (batch.status !== "APPLIED") refuse("该批次未生效或已撤销。");
   const later = await tx.$queryRaw<{ later: boolean }[]>`
     SELECT EXISTS (
       SELECT 1 FROM "ImportBatch" b, "ImportBatch" this
        WHERE this.id = ${batch.id} AND b."campaignId" = this."campaignId" AND b.status = 'APPLIED'
          AND b."createdAt" > this."createdAt") AS later`;
-  if (later[0]?.later) return { ok: false, refusal: "LATER_BATCH", message: "之后又导入了名单，请先撤销之后的批次。" };
+  if (later[0]?.later) refuse("之后又导入了名单，请先撤销之后的批次。");
   // The batch's candidates are locked first, in one statement and in id order, as logContact locks
   // the one it logs for: a contact logged meanwhile either committed before (and is seen below) or
   // waits for the undo and then finds its candidate gone. Nobody waits on anybody in a circle.
@@ -53,7 +62,7 @@ export async function undoBatch(tx: Prisma.TransactionClient, batchId: string): 
     SELECT EXISTS (
       SELECT 1 FROM "ContactLog" l JOIN "ImportChange" ch ON ch."candidateId" = l."candidateId"
        WHERE ch."batchId" = ${batch.id} AND ch.before IS NULL) AS worked`;
-  if (worked[0]?.worked) return { ok: false, refusal: "IN_USE", message: "该批次新增的考生已有联系记录，不能撤销。" };
+  if (worked[0]?.worked) refuse("该批次新增的考生已有联系记录，不能撤销。");
   await tx.$executeRaw`
     DELETE FROM "Candidate" c USING "ImportChange" ch
      WHERE ch."batchId" = ${batch.id} AND ch.before IS NULL AND c.id = ch."candidateId"`;
@@ -83,5 +92,9 @@ export async function undoBatch(tx: Prisma.TransactionClient, batchId: string): 
     // can be applied again later, and keeps it readable after a marker
     data: { status: "UNDONE", undoneAt: new Date(), fileHash: `${batch.fileHash}#undone:${batch.id}` },
   });
-  return { ok: true, batchId: batch.id, created: 0, updated, unassigned: 0, alreadyApplied: false };
+  return { batchId: batch.id, updated };
+}
+
+function refuse(reason: string): never {
+  throw new ActionError("INVALID_INPUT", { batchId: [reason] });
 }

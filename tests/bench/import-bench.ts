@@ -134,7 +134,7 @@ async function child(phase: string, args: Record<string, string>) {
           kind: phase === "apply-luqu" ? "luqu" : "toudang",
           path: (phase === "apply-xlsx" ? args.xlsx : phase === "apply-luqu" ? args.luqu : args.csv) as string,
           fileName: phase,
-          userId: args.userId as string,
+          by: { id: args.userId as string },
         });
         if (!result.ok || result.alreadyApplied) throw new Error(`${phase}: ${JSON.stringify(result)}`);
         process.send?.({ batchId: result.batchId });
@@ -143,7 +143,7 @@ async function child(phase: string, args: Record<string, string>) {
       case "undo-luqu": {
         const result = await undoImport(prisma as NonNullable<typeof prisma>, {
           batchId: args.batchId as string,
-          userId: args.userId as string,
+          by: { id: args.userId as string },
         });
         if (!result.ok) throw new Error(`${phase}: ${JSON.stringify(result)}`);
         return result.updated;

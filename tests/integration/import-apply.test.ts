@@ -53,7 +53,7 @@ describe("applying a list to a campaign", () => {
       kind: "toudang",
       path: file,
       fileName: "toudang-1.csv",
-      userId: adminId,
+      by: { id: adminId },
     });
     expect(result).toMatchObject({ ok: true, created: 5, updated: 0, unassigned: 1, alreadyApplied: false });
     const rows = await candidates();
@@ -76,8 +76,8 @@ describe("applying a list to a campaign", () => {
   it("adds nothing when the same file comes again, even twice at once", async () => {
     const file = `${dir}/toudang-1.csv`;
     const [a, b] = await Promise.all([
-      applyImport(db(), { campaignId, kind: "toudang", path: file, fileName: "again.csv", userId: adminId }),
-      applyImport(db(), { campaignId, kind: "toudang", path: file, fileName: "again.csv", userId: adminId }),
+      applyImport(db(), { campaignId, kind: "toudang", path: file, fileName: "again.csv", by: { id: adminId } }),
+      applyImport(db(), { campaignId, kind: "toudang", path: file, fileName: "again.csv", by: { id: adminId } }),
     ]);
     expect(a).toMatchObject({ ok: true, alreadyApplied: true, created: 0 });
     expect(b).toMatchObject({ ok: true, alreadyApplied: true, created: 0 });
@@ -112,10 +112,17 @@ describe("applying a list to a campaign", () => {
   it("refuses a list with errors, and a 录取 list naming candidates never submitted, writing nothing", async () => {
     const broken = writeCsv(dir, "broken.csv", toudang([["2.45E+13", "坏行", "12345", "成都", "护理"]]), "utf-8");
     expect(
-      await applyImport(db(), { campaignId, kind: "toudang", path: broken, fileName: "broken.csv", userId: adminId }),
+      await applyImport(db(), {
+        campaignId,
+        kind: "toudang",
+        path: broken,
+        fileName: "broken.csv",
+        by: { id: adminId },
+      }),
     ).toMatchObject({
       ok: false,
-      refusal: "HAS_ERRORS",
+      code: "INVALID_INPUT",
+      message: "文件有错误，请改正后重新上传。",
     });
     const luqu = writeCsv(
       dir,
@@ -132,9 +139,13 @@ describe("applying a list to a campaign", () => {
       kind: "luqu",
       path: luqu,
       fileName: "luqu.csv",
-      userId: adminId,
+      by: { id: adminId },
     });
-    expect(result).toMatchObject({ ok: false, refusal: "UNKNOWN_EXAM_NOS" });
+    expect(result).toMatchObject({
+      ok: false,
+      code: "INVALID_INPUT",
+      message: expect.stringContaining("不在投档名单中"),
+    });
     expect(await db().candidate.count({ where: { campaignId, admitted: true } })).toBe(0);
     expect(await db().importBatch.count({ where: { campaignId } })).toBe(1);
   });
@@ -155,22 +166,23 @@ describe("applying a list to a campaign", () => {
       kind: "luqu",
       path: luqu,
       fileName: "luqu.csv",
-      userId: adminId,
+      by: { id: adminId },
     });
     expect(luquBatch).toMatchObject({ ok: true, updated: 2 });
     const first = await db().importBatch.findFirstOrThrow({ where: { campaignId, kind: "TOUDANG" } });
-    expect(await undoImport(db(), { batchId: first.id, userId: adminId })).toMatchObject({
+    expect(await undoImport(db(), { batchId: first.id, by: { id: adminId } })).toMatchObject({
       ok: false,
-      refusal: "LATER_BATCH",
+      code: "INVALID_INPUT",
+      message: "之后又导入了名单，请先撤销之后的批次。",
     });
 
     if (!luquBatch.ok) throw new Error("unreachable");
-    expect(await undoImport(db(), { batchId: luquBatch.batchId, userId: adminId })).toMatchObject({ ok: true });
+    expect(await undoImport(db(), { batchId: luquBatch.batchId, by: { id: adminId } })).toMatchObject({ ok: true });
     const one = await db().candidate.findFirstOrThrow({ where: { campaignId, examNo: "24510101000001" } });
     expect({ admitted: one.admitted, major: one.major }).toEqual({ admitted: false, major: "软件技术" });
 
     // now the 投档 batch is the latest again: undoing it removes the candidates it created
-    expect(await undoImport(db(), { batchId: first.id, userId: adminId })).toMatchObject({ ok: true });
+    expect(await undoImport(db(), { batchId: first.id, by: { id: adminId } })).toMatchObject({ ok: true });
     expect(await db().candidate.count({ where: { campaignId } })).toBe(0);
     // and the same file can be applied again afterwards
     const again = await applyImport(db(), {
@@ -178,7 +190,7 @@ describe("applying a list to a campaign", () => {
       kind: "toudang",
       path: `${dir}/toudang-1.csv`,
       fileName: "toudang-1.csv",
-      userId: adminId,
+      by: { id: adminId },
     });
     expect(again).toMatchObject({ ok: true, created: 5, alreadyApplied: false });
   });
@@ -196,10 +208,10 @@ describe("applying a list to a campaign", () => {
     );
     const results = await Promise.all(
       [1, 2].map(() =>
-        applyImport(db(), { campaignId, kind: "jiaofei", path: jiaofei, fileName: "jiaofei.csv", userId: adminId }),
+        applyImport(db(), { campaignId, kind: "jiaofei", path: jiaofei, fileName: "jiaofei.csv", by: { id: adminId } }),
       ),
     );
-    expect(results.map((r) => (r.ok ? [r.updated, r.alreadyApplied] : r.refusal)).sort()).toEqual([
+    expect(results.map((r) => (r.ok ? [r.updated, r.alreadyApplied] : r.code)).sort()).toEqual([
       [0, true],
       [2, false],
     ]);

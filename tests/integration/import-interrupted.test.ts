@@ -101,7 +101,13 @@ describe("a connection killed in the middle of an apply", () => {
   it("leaves nothing of a 投档 list visible, and the same file applied again completes", async () => {
     const file = writeLargeToudangCsv(dir, ROWS, "toudang-5000.csv");
     const seen: { before?: Record<string, number>; killed?: number } = {};
-    const input = { campaignId, kind: "toudang" as const, path: file, fileName: "toudang-5000.csv", userId };
+    const input = {
+      campaignId,
+      kind: "toudang" as const,
+      path: file,
+      fileName: "toudang-5000.csv",
+      by: { id: userId },
+    };
     await expect(
       applyImport(doomedClient(), { ...input, onProgress: killAfterFirstChunk(campaignId, seen) }),
     ).rejects.toThrow();
@@ -128,7 +134,7 @@ describe("a connection killed in the middle of an apply", () => {
     for (let n = 1; n <= ROWS; n++) rows.push([generatedCandidate(n).examNo, generatedCandidate(n).name, "护理"]);
     const file = writeCsv(dir, "luqu-5000.csv", rows, "gb18030");
     const seen: { before?: Record<string, number>; killed?: number } = {};
-    const input = { campaignId, kind: "luqu" as const, path: file, fileName: "luqu-5000.csv", userId };
+    const input = { campaignId, kind: "luqu" as const, path: file, fileName: "luqu-5000.csv", by: { id: userId } };
     await expect(
       applyImport(doomedClient(), { ...input, onProgress: killAfterFirstChunk(campaignId, seen) }),
     ).rejects.toThrow();
@@ -146,7 +152,10 @@ describe("a connection killed in the middle of an apply", () => {
     expect(admitted.every((c) => c.admitted && c.major === "护理" && c.version === 1)).toBe(true);
 
     if (!applied.ok) throw new Error("unreachable");
-    expect(await undoImport(db(), { batchId: applied.batchId, userId })).toMatchObject({ ok: true, updated: ROWS });
+    expect(await undoImport(db(), { batchId: applied.batchId, by: { id: userId } })).toMatchObject({
+      ok: true,
+      updated: ROWS,
+    });
     const restored = await db().candidate.findMany({
       where: { campaignId },
       select: { admitted: true, major: true, version: true },

@@ -79,7 +79,7 @@ describe("undoing a 投档 batch", () => {
         kind: "toudang",
         path: file,
         fileName: `race-${round}.csv`,
-        userId: fx.users.data.id,
+        by: { id: fx.users.data.id },
       });
       if (!applied.ok) throw new Error(applied.message);
       // a candidate the batch created, logged by the caller it was given to

@@ -4,12 +4,12 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { type ActionContext, ActionError, action } from "@/lib/action";
 import { LATEST_CAMPAIGN_FIRST } from "@/lib/campaign/latest";
-import { applyAuditAfter, applyPlan } from "@/lib/import/apply";
+import { APPLY_LIST, applyPreviewed } from "@/lib/import/apply";
 import { applyProgress } from "@/lib/import/apply-progress";
 import { LIST_KINDS, mappingChoiceSchema } from "@/lib/import/columns";
 import { previewImport } from "@/lib/import/preview";
 import { UnreadableFileError } from "@/lib/import/read";
-import { undoBatch } from "@/lib/import/undo";
+import { UNDO_LIST, undoInAction } from "@/lib/import/undo";
 import { deleteUpload, withUploadedList } from "@/lib/import/uploads";
 import { databaseStore } from "@/lib/storage";
 
@@ -26,13 +26,8 @@ const applyInput = z
 
 /** Applies a previewed upload (identified by its hash) to the campaign as one batch. */
 export const applyUpload = action(
-  {
-    name: "import.apply",
-    permission: "import.run",
-    // a 100,000-row list is written in one transaction (all or nothing): minutes, not seconds
-    timeoutMs: 600_000,
-    schema: applyInput,
-  },
+  // a 100,000-row list is written in one transaction (all or nothing): minutes, not seconds
+  { ...APPLY_LIST, schema: applyInput },
   async (input, context) => {
     // the page polls /api/imports/progress while this runs
     const progress = applyProgress(input.fileHash, context.user.id);
@@ -46,11 +41,12 @@ export const applyUpload = action(
 
 async function applyChecked(
   input: z.infer<typeof applyInput>,
-  { tx, user, audit }: ActionContext,
+  context: ActionContext,
   report: ReturnType<typeof applyProgress>["report"],
 ) {
   report({ stage: "checking" });
   // everything through `tx`: a second connection would wait on this transaction under PGlite
+  const { tx } = context;
   const campaign = await tx.campaign.findFirst({ orderBy: LATEST_CAMPAIGN_FIRST });
   if (!campaign) throw new ActionError("NOT_FOUND");
   // the upload may have been previewed on another instance: it is read from the storage module
@@ -62,51 +58,20 @@ async function applyChecked(
     throw error;
   });
   if (!preview) throw new ActionError("INVALID_INPUT", { fileHash: ["找不到上传的文件，请重新上传。"] });
-  if (!preview.plan) throw new ActionError("INVALID_INPUT", { fileHash: ["文件有错误，请改正后重新上传。"] });
-  if (preview.alreadyApplied) throw new ActionError("CONFLICT");
-  if (preview.plan.unknown.length > 0) {
-    throw new ActionError("INVALID_INPUT", {
-      fileHash: [`${preview.plan.unknown.length} 个考生号不在投档名单中，请先导入投档名单。`],
-    });
-  }
-  const applied = await applyPlan(
-    tx,
-    { campaignId: campaign.id, kind: input.kind, fileName: input.fileName, userId: user.id },
-    preview,
-    preview.plan,
-    (done) => report({ stage: "writing", ...done }),
+  const applied = await applyPreviewed(context, { campaignId: campaign.id, ...input }, preview, (done) =>
+    report({ stage: "writing", ...done }),
   );
   // applied: the list's personal data leaves the store with this transaction
   await deleteUpload(store, input);
-  audit({
-    entityType: "ImportBatch",
-    entityId: applied.batchId,
-    after: applyAuditAfter(input, applied),
-  });
   revalidatePath("/admin/imports");
-  return {
-    batchId: applied.batchId,
-    created: applied.created,
-    updated: applied.updated,
-    unassigned: applied.unassigned,
-  };
+  return applied;
 }
 
 /** Undoes a batch as a whole (see lib/import/undo undoBatch for when it is allowed). */
 export const undoUpload = action(
-  {
-    name: "import.undo",
-    permission: "import.run",
-    timeoutMs: 600_000,
-    schema: z.object({ batchId: z.string().min(1).max(64) }).strict(),
-  },
-  async ({ batchId }, { tx, audit }) => {
-    const result = await undoBatch(tx, batchId);
-    if (!result.ok) {
-      if (result.refusal === "NOT_FOUND") throw new ActionError("NOT_FOUND");
-      throw new ActionError("INVALID_INPUT", { batchId: [result.message] });
-    }
-    audit({ entityType: "ImportBatch", entityId: batchId, after: { status: "UNDONE" } });
+  { ...UNDO_LIST, schema: z.object({ batchId: z.string().min(1).max(64) }).strict() },
+  async ({ batchId }, context) => {
+    await undoInAction(context, batchId);
     revalidatePath("/admin/imports");
     return { batchId };
   },
