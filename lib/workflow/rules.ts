@@ -10,7 +10,7 @@ import type {
   Intent,
   WithdrawalStatus,
 } from "@/generated/prisma/enums";
-import { beijingDay } from "@/lib/time";
+import { beijingDay, HOUR_MS } from "@/lib/time";
 import {
   OUTCOMES_BY_PHASE,
   type Outcome,
@@ -144,7 +144,7 @@ export function loggingCheck(
   policy: Pick<WorkflowPolicy, "backdateHours">,
 ): { ok: true; phase: Phase } | { ok: false; refusal: LoggingRefusal } {
   if (startedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) return { ok: false, refusal: "IN_FUTURE" };
-  if (now.getTime() - startedAt.getTime() > policy.backdateHours * 3_600_000) return { ok: false, refusal: "TOO_OLD" };
+  if (now.getTime() - startedAt.getTime() > policy.backdateHours * HOUR_MS) return { ok: false, refusal: "TOO_OLD" };
   const phase = phaseOpenAt(windows, startedAt);
   if (phase === null || phaseOpenAt(windows, now) !== phase) return { ok: false, refusal: "PHASE_CLOSED" };
   return { ok: true, phase };
@@ -162,7 +162,7 @@ export function editRefusal(
 ): EditRefusal | null {
   if (log.callerId !== userId) return "NOT_AUTHOR";
   if (phaseOpenAt(windows, now) !== log.phase) return "PHASE_CLOSED";
-  if (now.getTime() - log.createdAt.getTime() > policy.editWindowHours * 3_600_000) return "EDIT_WINDOW_PASSED";
+  if (now.getTime() - log.createdAt.getTime() > policy.editWindowHours * HOUR_MS) return "EDIT_WINDOW_PASSED";
   return null;
 }
 
