@@ -1,4 +1,3 @@
-import { differenceInCalendarDays } from "date-fns";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ContactsByDayChart } from "@/components/charts/contacts-by-day";
@@ -13,6 +12,7 @@ import { groupDashboardData } from "@/lib/dashboard/queries";
 import { groupEscalations } from "@/lib/groups/queries";
 import { formatYuan } from "@/lib/subsidy";
 import { enrollmentsNeeded, formatPermille, ratePermilleOf } from "@/lib/subsidy/money";
+import { beijingDaysBetween } from "@/lib/time";
 
 export interface DashboardGroup {
   id: string;
@@ -173,7 +173,7 @@ async function EscalationQueue({ groupId }: { groupId: string }) {
                   </div>
                   <div className="text-sm text-slate-600">
                     {t(`escalation.reason.${e.reason}`)} · {t("leaderQueue.from", { name: e.fromUser.name })} ·{" "}
-                    {t("strike.days", { count: differenceInCalendarDays(now, e.createdAt) })}
+                    {t("strike.days", { count: beijingDaysBetween(e.createdAt, now) })}
                   </div>
                 </div>
                 <Badge tone={e.status === "OPEN" ? "warn" : "default"}>{t(`escalation.status.${e.status}`)}</Badge>

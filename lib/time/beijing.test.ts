@@ -6,6 +6,7 @@ import {
   BEIJING_TIME_ZONE,
   beijingDateTime,
   beijingDay,
+  beijingDaysBetween,
   beijingHour,
   beijingMinute,
   endOfBeijingDay,
@@ -110,6 +111,15 @@ describe("days", () => {
         expect(beijingDay(new Date(endOfBeijingDay(day).getTime() + 1))).toBe(addDaysToDay(day, 1));
       }),
     );
+  });
+
+  it.each([
+    ["23:59 to 00:01 Beijing the next day", "2024-07-15T15:59:00Z", "2024-07-15T16:01:00Z", 1],
+    ["the same Beijing day across UTC midnight", "2024-07-15T20:00:00Z", "2024-07-16T06:00:00Z", 0],
+    ["a week later", "2024-07-15T02:00:00Z", "2024-07-22T01:00:00Z", 7],
+    ["across New Year", "2024-12-31T15:00:00Z", "2025-01-01T17:00:00Z", 2],
+  ])("counts Beijing calendar days: %s", (_, earlier, later, days) => {
+    expect(beijingDaysBetween(new Date(earlier), new Date(later))).toBe(days);
   });
 
   it("stores a day as its UTC midnight in a date column and reads it back", () => {

@@ -78,6 +78,11 @@ export function addDaysToDay(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** How many Beijing calendar days lie from `earlier`'s day to `later`'s: 1 from 23:59 to 00:01 the next day. */
+export function beijingDaysBetween(earlier: Date, later: Date): number {
+  return (Date.parse(beijingDay(later)) - Date.parse(beijingDay(earlier))) / DAY_MS;
+}
+
 /** The day of the week, 0 for Sunday to 6 for Saturday. */
 export function weekdayOfDay(day: string): number {
   return new Date(`${day}T00:00:00Z`).getUTCDay();
