@@ -13,7 +13,7 @@ import { securityHeaders } from "@/lib/http/security-headers";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { actionErrorMessage, currentLocale } from "@/lib/i18n/server";
 import type { ActionErrorCode } from "./errors";
-import type { AuditEntry } from "./run";
+import { type AuditEntry, writeAudit } from "./run";
 
 /** The HTTP status of each refusal a route handler answers. */
 const STATUS: Record<ActionErrorCode, number> = {
@@ -147,17 +147,7 @@ export function route<Params = Record<string, never>>(
         audit: async (entry) => {
           if (audited) throw new Error(`${config.name}: a read is audited by exactly one row`);
           audited = true;
-          await db().auditLog.create({
-            data: {
-              actorId: user.id,
-              action: entry.action ?? config.name,
-              entityType: entry.entityType,
-              entityId: entry.entityId ?? null,
-              before: entry.before ?? undefined,
-              after: entry.after ?? undefined,
-              requestId,
-            },
-          });
+          await writeAudit(db(), config.name, user.id, requestId, entry);
         },
       });
     } catch (error) {

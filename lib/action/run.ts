@@ -42,6 +42,27 @@ export type TransactionOutcome<T> =
 
 const MAX_ATTEMPTS = 3;
 
+/** The one audit row of an action (or of an audited read): `action` is the entry's, else the action's name. */
+export async function writeAudit(
+  prisma: PrismaClient | Prisma.TransactionClient,
+  name: string,
+  actorId: string,
+  requestId: string,
+  entry: AuditEntry,
+) {
+  await prisma.auditLog.create({
+    data: {
+      actorId,
+      action: entry.action ?? name,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      before: entry.before ?? undefined,
+      after: entry.after ?? undefined,
+      requestId,
+    },
+  });
+}
+
 /**
  * Runs an action's body as `user` in one transaction and writes exactly one audit row in it (none when
  * the body says nothing changed). A body refuses by throwing ActionError, which rolls it back; a unique
@@ -75,17 +96,7 @@ export async function runInTransaction<T>(
           if (!entry || extra.length > 0 || unchanged) {
             throw new Error(`${config.name}: a mutation must describe exactly one audit entry`);
           }
-          await tx.auditLog.create({
-            data: {
-              actorId: user.id,
-              action: entry.action ?? config.name,
-              entityType: entry.entityType,
-              entityId: entry.entityId ?? null,
-              before: entry.before ?? undefined,
-              after: entry.after ?? undefined,
-              requestId,
-            },
-          });
+          await writeAudit(tx, config.name, user.id, requestId, entry);
           return result;
         },
         { isolationLevel: config.isolationLevel, timeout: config.timeoutMs ?? 10_000 },

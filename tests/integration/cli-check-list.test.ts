@@ -1,6 +1,6 @@
-import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { cli, run } from "../support/cli";
 import {
   encodeGb18030,
   makeTempDir,
@@ -16,36 +16,6 @@ import {
 // `npm run cli -- check-list <file> --list <kind> --json` is a contract the data team scripts against
 // (issue 5): one JSON object on stdout, exit 0 when the file was read whatever its errors, 2 when it
 // cannot be read or the arguments are wrong. It needs no database; this file does not use one.
-
-const root = path.resolve(import.meta.dirname, "..", "..");
-const tsx = path.join(root, "node_modules", ".bin", "tsx");
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a command to its end and collects what it printed. */
-function run(command: string, args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, timeout: 60_000 });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
-}
-
-function cli(args: string[]) {
-  return run(tsx, ["scripts/cli.ts", ...args]);
-}
 
 function checkList(file: string, kind = "toudang") {
   return cli(["check-list", file, "--list", kind, "--json"]);

@@ -2,34 +2,16 @@
 // command line runs the import page's apply through the same wrapper (lib/action/system.ts), so its
 // batch carries the same audit row as one applied from the page, and an account that may not import
 // is refused with nothing written.
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyUpload } from "@/app/(app)/admin/imports/actions";
 import { POST } from "@/app/api/imports/route";
 import { db } from "@/lib/db";
 import { addStaff, createCampaign, createGroup, createUser } from "@/prisma/seed/factories";
+import { cli } from "../support/cli";
 import { csvText, makeTempDir, removeTempDir, writeCsv } from "../support/import-fixtures";
 import { signInAs } from "../support/session";
 
-const root = path.resolve(import.meta.dirname, "..", "..");
-const tsx = path.join(root, "node_modules", ".bin", "tsx");
-
-function cli(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(tsx, ["scripts/cli.ts", "import", ...args], { cwd: root, timeout: 60_000 });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const importList = (args: string[]) => cli(["import", ...args]);
 
 const HEADER = ["考生号", "姓名", "联系电话", "地区"];
 const list = (first: number) =>
@@ -84,7 +66,7 @@ describe("cli import --apply", () => {
     expect(fromPage).toMatchObject({ ok: true, data: { created: 2 } });
 
     const file = writeCsv(dir, "命令行名单.csv", [HEADER, ...list(11)], "utf-8");
-    const run = await cli([file, "--list", "toudang", "--apply", "--by", "cli-data"]);
+    const run = await importList([file, "--list", "toudang", "--apply", "--by", "cli-data"]);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("已导入：新增 2");
@@ -109,7 +91,7 @@ describe("cli import --apply", () => {
     const before = [await db().auditLog.count(), await db().candidate.count(), await db().importBatch.count()];
     const file = writeCsv(dir, "来电名单.csv", [HEADER, ...list(21)], "utf-8");
     for (const by of ["cli-caller", "nobody-here"]) {
-      const run = await cli([file, "--list", "toudang", "--apply", "--by", by]);
+      const run = await importList([file, "--list", "toudang", "--apply", "--by", by]);
       expect(run.status, by).toBe(2);
       expect(run.stderr, by).toContain("--by 须是系统数据组或管理员的有效账号。");
     }

@@ -1,35 +1,13 @@
 // `npm run cli -- retention [--apply] [--now <ISO date>]` against this file's database: the dry run lists
 // the due campaigns and writes nothing; --apply anonymises them; a second --apply changes nothing.
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ANONYMOUS_NAME } from "@/lib/retention";
 import { buildCallsFixture, type CallsFixture } from "../support/calls-fixtures";
+import { cli } from "../support/cli";
 import { makeRetentionDue } from "../support/retention";
 
-const root = path.resolve(import.meta.dirname, "..", "..");
-const tsx = path.join(root, "node_modules", ".bin", "tsx");
-
-function cli(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(tsx, ["scripts/cli.ts", "retention", ...args], {
-      cwd: root,
-      timeout: 60_000,
-      env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const retention = (args: string[]) => cli(["retention", ...args]);
 
 /** Row counts and the candidates' personal fields: what a dry run must leave exactly as it was. */
 async function snapshot(fx: CallsFixture) {
@@ -65,14 +43,14 @@ describe("cli retention", () => {
   });
 
   it("refuses a malformed --now with exit 2", async () => {
-    const run = await cli(["--now", "not-a-date"]);
+    const run = await retention(["--now", "not-a-date"]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("用法");
   });
 
   it("before the due date lists the campaign as not due and writes nothing", async () => {
     const before = await snapshot(fx);
-    const run = await cli(["--apply", "--now", new Date(dueAt.getTime() - 1000).toISOString()]);
+    const run = await retention(["--apply", "--now", new Date(dueAt.getTime() - 1000).toISOString()]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`${fx.campaign.name}：未到期（${dueAt.toISOString().slice(0, 10)} 到期）`);
     expect(await snapshot(fx)).toEqual(before);
@@ -80,14 +58,14 @@ describe("cli retention", () => {
 
   it("the dry run lists what would be anonymised and writes nothing", async () => {
     const before = await snapshot(fx);
-    const run = await cli(["--now", dueAt.toISOString()]);
+    const run = await retention(["--now", dueAt.toISOString()]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain("保留期满 1 个");
     expect(run.stdout).toContain(`${fx.campaign.name}：将匿名：考生 2，回访记录备注 1`);
     expect(run.stdout).toContain("预览（未写入）");
     expect(await snapshot(fx)).toEqual(before);
 
-    const json = await cli(["--now", dueAt.toISOString(), "--json"]);
+    const json = await retention(["--now", dueAt.toISOString(), "--json"]);
     const parsed = JSON.parse(json.stdout) as { apply: boolean; campaigns: { id: string; counts?: object }[] };
     expect(parsed.apply).toBe(false);
     expect(parsed.campaigns.find((c) => c.id === fx.campaign.id)?.counts).toMatchObject({
@@ -98,7 +76,7 @@ describe("cli retention", () => {
   });
 
   it("--apply anonymises the due campaign; a second --apply changes nothing", async () => {
-    const run = await cli(["--apply", "--now", dueAt.toISOString()]);
+    const run = await retention(["--apply", "--now", dueAt.toISOString()]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain(`${fx.campaign.name}：已匿名：考生 2，回访记录备注 1`);
     const candidates = await db().candidate.findMany({ where: { campaignId: fx.campaign.id } });
@@ -107,7 +85,7 @@ describe("cli retention", () => {
     expect(await db().auditLog.count({ where: { action: "retention.anonymise", entityId: fx.campaign.id } })).toBe(1);
 
     const after = await snapshot(fx);
-    const again = await cli(["--apply", "--now", dueAt.toISOString()]);
+    const again = await retention(["--apply", "--now", dueAt.toISOString()]);
     expect(again.status).toBe(0);
     expect(again.stdout).toContain(`${fx.campaign.name}：已匿名过，没有任何改动`);
     expect(await snapshot(fx)).toEqual(after);
