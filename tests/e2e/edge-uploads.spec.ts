@@ -35,7 +35,7 @@ test("[EDGE]: a forged X-Forwarded-Host does not let a foreign Origin upload", a
 
   const forged = await upload({ origin: "http://evil.example", "x-forwarded-host": "evil.example" });
   expect(forged.status()).toBe(403);
-  expect(await forged.json()).toEqual({ error: "跨站请求已拒绝。" });
+  expect(await forged.json()).toEqual({ code: "CROSS_SITE", error: "跨站请求已拒绝。" });
   // control: the same post from the page's own origin is accepted
   const own = await upload({ origin });
   expect(own.status()).toBe(200);

@@ -268,7 +268,7 @@ test("[DATA]: a list upload over 50 MB is refused with 413 while it streams, mem
   // a size the browser declares is refused before the body is read
   const declared = await postLargeList(baseURL ?? "", cookie, 4, 1536 * 1024 * 1024);
   expect(declared.status).toBe(413);
-  expect(JSON.parse(declared.body)).toEqual({ error: "文件超过 50 MB，请拆分后再导入。" });
+  expect(JSON.parse(declared.body)).toEqual({ code: "TOO_LARGE", error: "文件超过 50 MB，请拆分后再导入。" });
 
   // 300 MB without a Content-Length: counted as it streams into the store, refused at 50 MB
   const baseline = serverRssMb(port);
@@ -282,7 +282,7 @@ test("[DATA]: a list upload over 50 MB is refused with 413 while it streams, mem
     `300 MB chunked upload: answered ${chunked.status} after ${chunked.sentMb.toFixed(0)} MB sent; server RSS ${baseline.toFixed(0)} MB → peak ${peak.toFixed(0)} MB (+${(peak - baseline).toFixed(0)} MB)`,
   );
   expect(chunked.status).toBe(413);
-  expect(JSON.parse(chunked.body)).toEqual({ error: "文件超过 50 MB，请拆分后再导入。" });
+  expect(JSON.parse(chunked.body)).toEqual({ code: "TOO_LARGE", error: "文件超过 50 MB，请拆分后再导入。" });
   expect(peak - baseline).toBeLessThan(150);
   // nothing of either upload stays stored
   await expect.poll(() => storedUploads(port)).toEqual(before);
