@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useState, useTransition } from "react";
 import { moveCandidate } from "@/app/(app)/groups/actions";
 import { Button } from "@/components/ui/button";
 import { firstError } from "@/lib/action/result";
@@ -27,6 +27,8 @@ export function MoveCandidateForm({
   const router = useRouter();
   const [toCallerId, setToCallerId] = useState("");
   const [pending, setPending] = useState(false);
+  // the form waits for the refreshed row: a move sent before it arrives would carry the old version
+  const [refreshing, startRefresh] = useTransition();
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
 
   async function onSubmit(event: React.FormEvent) {
@@ -45,7 +47,7 @@ export function MoveCandidateForm({
       setMessage({ tone: "error", text: result.code === "STALE" ? t("stale") : firstError(result) });
     }
     // either way the row must show who has the candidate now, with their current version
-    router.refresh();
+    startRefresh(() => router.refresh());
   }
 
   if (targets.length === 0) return <span className="text-slate-500">{t("noTargets")}</span>;
@@ -57,7 +59,7 @@ export function MoveCandidateForm({
           value={toCallerId}
           onChange={(e) => setToCallerId(e.target.value)}
           className="min-h-11 max-w-40 rounded-lg border border-slate-300 bg-white px-2"
-          disabled={pending}
+          disabled={pending || refreshing}
         >
           <option value="">{t("choose")}</option>
           {targets.map((c) => (
@@ -66,7 +68,7 @@ export function MoveCandidateForm({
             </option>
           ))}
         </select>
-        <Button type="submit" variant="secondary" disabled={pending} className="px-3">
+        <Button type="submit" variant="secondary" disabled={pending || refreshing} className="px-3">
           {t("move")}
         </Button>
       </div>
