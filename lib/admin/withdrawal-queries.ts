@@ -1,5 +1,8 @@
 import "server-only";
+import { can, type Viewer } from "@/lib/auth/permissions";
+import { workableCandidates } from "@/lib/calls/scope";
 import { db } from "@/lib/db";
+import { databaseStore } from "@/lib/storage";
 
 /** The data team's review queue: submitted withdrawals first, then the latest decisions. */
 export async function withdrawalQueue(campaignId: string) {
@@ -30,4 +33,20 @@ export async function withdrawalQueue(campaignId: string) {
     }),
   ]);
   return { pending, decided };
+}
+
+/**
+ * A photo of a signed withdrawal form with its stored bytes, for the data team (any photo) or for
+ * whoever works its candidate; null for anybody else, as for a photo that does not exist.
+ */
+export async function withdrawalPhotoFor(viewer: Viewer, photoId: string) {
+  const photo = await db().withdrawalPhoto.findFirst({
+    where: {
+      id: photoId,
+      ...(can(viewer.roles, "withdrawal.review") ? {} : { request: { candidate: workableCandidates(viewer) } }),
+    },
+    select: { id: true, mimeType: true, file: { select: { key: true } } },
+  });
+  const stored = photo && (await databaseStore(db()).get("WITHDRAWAL_PHOTO", photo.file.key));
+  return photo && stored ? { id: photo.id, mimeType: photo.mimeType, stored } : null;
 }

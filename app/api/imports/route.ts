@@ -1,12 +1,12 @@
 import { route, routeFailure } from "@/lib/action";
 import { currentCampaign } from "@/lib/campaign/queries";
-import { db, dbPool } from "@/lib/db";
 import { LIST_KINDS, type ListKind, parseMapping } from "@/lib/import/columns";
-import { previewImport, previewResponse } from "@/lib/import/preview";
+import { previewResponse } from "@/lib/import/preview";
 import { MAX_FILE_BYTES, UnreadableFileError } from "@/lib/import/read";
 import { BrokenUploadError, MAX_UPLOAD_BODY_BYTES, receiveList } from "@/lib/import/receive";
-import { deleteUpload, sweepUploads, withUploadedList } from "@/lib/import/uploads";
-import { databaseStore, FileTooLargeError } from "@/lib/storage";
+import { previewUpload, uploadStore } from "@/lib/import/upload-store";
+import { deleteUpload, sweepUploads } from "@/lib/import/uploads";
+import { FileTooLargeError } from "@/lib/storage";
 
 /**
  * Receives a list file (multipart: `file`, `kind`, and `mapping`, the header mapping as corrected on
@@ -33,7 +33,7 @@ export const POST = route(
     const declared = Number(request.headers.get("content-length") ?? Number.NaN);
     if (declared > MAX_UPLOAD_BODY_BYTES) return tooLarge();
 
-    const store = databaseStore(db(), { chunkPool: dbPool() });
+    const store = uploadStore();
     // uploads never applied go after 24 hours, on each upload (and by `cli retention`)
     await sweepUploads(store, new Date());
     const received = await receiveList(request, store, campaign.id).catch((error: unknown) => {
@@ -55,9 +55,11 @@ export const POST = route(
     }
 
     try {
-      const preview = await withUploadedList(store, upload, (path) =>
-        previewImport(db(), { campaignId: campaign.id, kind: kind as ListKind, path, mapping: mapping.value }),
-      );
+      const preview = await previewUpload(upload, {
+        campaignId: campaign.id,
+        kind: kind as ListKind,
+        mapping: mapping.value,
+      });
       if (!preview) return routeFailure("NOT_FOUND", t("imports.refusals.uploadGone"));
       return Response.json(
         previewResponse(preview, {

@@ -1,12 +1,9 @@
 import { route, routeFailure } from "@/lib/action";
-import { db } from "@/lib/db";
 import { xlsxResponse } from "@/lib/export/workbook";
-import { checkListFile } from "@/lib/import/check-file";
 import { LIST_KINDS, LIST_NAMES, type ListKind, parseMapping } from "@/lib/import/columns";
 import { errorReportWorkbook } from "@/lib/import/error-report";
 import { UnreadableFileError } from "@/lib/import/read";
-import { withUploadedList } from "@/lib/import/uploads";
-import { databaseStore } from "@/lib/storage";
+import { checkUpload } from "@/lib/import/upload-store";
 
 /**
  * The row-error report of an uploaded list as xlsx (GET ?fileHash=&format=&kind=&mapping=): the file
@@ -22,9 +19,7 @@ export const GET = route({ name: "import.errorReport", permission: "import.run" 
     return routeFailure("INVALID_INPUT", t("imports.refusals.brokenLink"));
   if (!mapping.ok) return routeFailure("INVALID_INPUT", mapping.error);
   try {
-    const report = await withUploadedList(databaseStore(db()), { fileHash, format }, (path) =>
-      checkListFile(path, kind, undefined, { mapping: mapping.value }),
-    );
+    const report = await checkUpload({ fileHash, format }, kind, mapping.value);
     if (!report) return routeFailure("NOT_FOUND", t("imports.refusals.reportUploadGone"));
     return xlsxResponse(await errorReportWorkbook(report), `${LIST_NAMES[kind]}错误报告.xlsx`, "errors.xlsx");
   } catch (error) {

@@ -1,9 +1,6 @@
 import { Readable } from "node:stream";
 import { route, routeFailure } from "@/lib/action";
-import { can } from "@/lib/auth/permissions";
-import { workableCandidates } from "@/lib/calls/scope";
-import { db } from "@/lib/db";
-import { databaseStore } from "@/lib/storage";
+import { withdrawalPhotoFor } from "@/lib/admin/withdrawal-queries";
 
 /**
  * A photo of a signed withdrawal form (it shows ID copies): only the data team and whoever works the
@@ -13,15 +10,9 @@ import { databaseStore } from "@/lib/storage";
 export const GET = route<{ photoId: string }>(
   { name: "withdrawalPhoto.view", permission: "withdrawal.photo.view" },
   async (_request, { user, params: { photoId }, audit }) => {
-    const photo = await db().withdrawalPhoto.findFirst({
-      where: {
-        id: photoId,
-        ...(can(user.roles, "withdrawal.review") ? {} : { request: { candidate: workableCandidates(user) } }),
-      },
-      select: { id: true, mimeType: true, requestId: true, file: { select: { key: true } } },
-    });
-    const stored = photo && (await databaseStore(db()).get("WITHDRAWAL_PHOTO", photo.file.key));
-    if (!photo || !stored) return routeFailure("NOT_FOUND");
+    const photo = await withdrawalPhotoFor(user, photoId);
+    if (!photo) return routeFailure("NOT_FOUND");
+    const { stored } = photo;
     await audit({ entityType: "WithdrawalPhoto", entityId: photo.id });
     return new Response(Readable.toWeb(stored.stream) as ReadableStream<Uint8Array>, {
       headers: {
