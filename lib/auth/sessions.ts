@@ -1,5 +1,5 @@
 import { addSeconds, subMinutes } from "date-fns";
-import type { Prisma, PrismaClient } from "@/lib/db/client";
+import type { Prisma, PrismaClient, Reader } from "@/lib/db/client";
 import type { Role } from "./permissions";
 
 /** Sessions are short: the app is used on shared school computers. */
@@ -24,7 +24,7 @@ export interface SessionClaims {
 
 /** Opens a session for a browser that has just signed in; its id goes into the session cookie. */
 export async function startSession(
-  prisma: PrismaClient | Prisma.TransactionClient,
+  prisma: Reader,
   input: { userId: string; userAgent?: unknown },
   now: Date = new Date(),
 ): Promise<string> {

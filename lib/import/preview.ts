@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import type { ImportKind } from "@/generated/prisma/enums";
 import { regionGroups, regionKey } from "@/lib/assignment";
-import type { Prisma, PrismaClient } from "@/lib/db/client";
+import type { Reader } from "@/lib/db/client";
 import type { CheckReport, ListRecord } from "./check";
 import { checkListFile } from "./check-file";
 import type { HeaderMapping, ListKind, MappingChoice } from "./columns";
@@ -51,7 +51,7 @@ export interface RowWarning {
 }
 
 /** The campaign's groups by region (lib/assignment): each 市州 in any of its name forms finds its group. */
-export async function groupsByRegion(db: PrismaClient | Prisma.TransactionClient, campaignId: string) {
+export async function groupsByRegion(db: Reader, campaignId: string) {
   // oldest first: when two groups name one region, the one set up first keeps it
   const groups = await db.group.findMany({
     where: { campaignId },
@@ -101,7 +101,7 @@ function regionWarnings(
   return warnings;
 }
 
-async function snapshots(db: PrismaClient | Prisma.TransactionClient, campaignId: string, examNos: string[]) {
+async function snapshots(db: Reader, campaignId: string, examNos: string[]) {
   const found = new Map<string, CandidateSnapshot>();
   for (let i = 0; i < examNos.length; i += 5000) {
     const rows = await db.candidate.findMany({
@@ -129,7 +129,7 @@ async function snapshots(db: PrismaClient | Prisma.TransactionClient, campaignId
 export async function previewImport(
   // a transaction client works too: under the embedded database (one session) an action must read
   // through its own transaction, never through a second connection, or it waits on itself
-  prisma: PrismaClient | Prisma.TransactionClient,
+  prisma: Reader,
   input: { campaignId: string; kind: ListKind; path: string; mapping?: MappingChoice },
 ): Promise<ImportPreview> {
   const records: ListRecord[] = [];

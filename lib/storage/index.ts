@@ -6,7 +6,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import type pg from "pg";
 import type { StoredFileKind } from "@/generated/prisma/enums";
-import type { Prisma, PrismaClient } from "@/lib/db/client";
+import type { Prisma, Reader } from "@/lib/db/client";
 
 export type { StoredFileKind };
 
@@ -58,8 +58,6 @@ export interface FileStore {
   sweep(kind: StoredFileKind, olderThan: Date): Promise<number>;
 }
 
-type Client = PrismaClient | Prisma.TransactionClient;
-
 /**
  * The PostgreSQL store, on a client or inside a transaction (a photo is stored in the transaction of
  * the action that accepts it; under the embedded database a second connection would wait on it).
@@ -70,7 +68,7 @@ type Client = PrismaClient | Prisma.TransactionClient;
  * through Prisma left 44 MB of live heap behind, through `pg` 0.2 MB); through `pg` a 50 MB upload
  * keeps at most a chunk or two in memory.
  */
-export function databaseStore(prisma: Client, options: { chunkPool?: pg.Pool } = {}): FileStore {
+export function databaseStore(prisma: Reader, options: { chunkPool?: pg.Pool } = {}): FileStore {
   const insertChunk = async (fileId: string, index: number, bytes: Buffer) => {
     if (options.chunkPool) {
       await options.chunkPool.query(`INSERT INTO "StoredFileChunk" ("fileId", "index", "bytes") VALUES ($1, $2, $3)`, [
