@@ -17,6 +17,7 @@ import { LATEST_CAMPAIGN_FIRST } from "@/lib/campaign/latest";
 import { checkListFile } from "@/lib/import/check-file";
 import { LIST_KINDS, LIST_NAMES, type ListKind, parseMapping } from "@/lib/import/columns";
 import { UnreadableFileError } from "@/lib/import/read";
+import { beijingDay } from "@/lib/time";
 
 const USAGE = [
   "用法：npm run cli -- check-list <文件> --list <toudang|luqu|jiaofei|baodao> [--mapping <JSON>] [--json]",
@@ -206,7 +207,7 @@ async function retention(args: string[]) {
       for (const e of entries) {
         if (!e.due) {
           console.log(
-            `  ${e.name}：未到期${e.dueAt ? `（${e.dueAt.toISOString().slice(0, 10)} 到期）` : "（没有阶段时间，不会到期）"}`,
+            `  ${e.name}：未到期${e.dueAt ? `（${beijingDay(e.dueAt)} 到期）` : "（没有阶段时间，不会到期）"}`,
           );
         } else if (e.error) {
           console.error(`  ${e.name}：匿名失败，没有任何改动（${e.error}）`);

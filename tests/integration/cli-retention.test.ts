@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ANONYMOUS_NAME } from "@/lib/retention";
+import { addDaysToDay, beijingDay, startOfBeijingDay } from "@/lib/time";
 import { buildCallsFixture, type CallsFixture } from "../support/calls-fixtures";
 import { cli } from "../support/cli";
 import { makeRetentionDue } from "../support/retention";
@@ -52,8 +53,28 @@ describe("cli retention", () => {
     const before = await snapshot(fx);
     const run = await retention(["--apply", "--now", new Date(dueAt.getTime() - 1000).toISOString()]);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain(`${fx.campaign.name}：未到期（${dueAt.toISOString().slice(0, 10)} 到期）`);
+    expect(run.stdout).toContain(`${fx.campaign.name}：未到期（${beijingDay(dueAt)} 到期）`);
     expect(await snapshot(fx)).toEqual(before);
+  });
+
+  it("prints the due date as a Beijing day: a period ending at Beijing midnight is not shown as the day before", async () => {
+    // move the windows so that the period ends at the next Beijing midnight (16:00 UTC the day before)
+    const midnight = startOfBeijingDay(addDaysToDay(beijingDay(dueAt), 1));
+    const shiftMs = midnight.getTime() - dueAt.getTime();
+    const shiftWindows = (ms: number) =>
+      db().$executeRaw`
+        UPDATE "PhaseWindow"
+           SET "opensAt" = "opensAt" + ${ms} * interval '1 millisecond',
+               "closesAt" = "closesAt" + ${ms} * interval '1 millisecond'
+         WHERE "campaignId" = ${fx.campaign.id}`;
+    await shiftWindows(shiftMs);
+    try {
+      const run = await retention(["--now", dueAt.toISOString()]);
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toContain(`${fx.campaign.name}：未到期（${beijingDay(midnight)} 到期）`);
+    } finally {
+      await shiftWindows(-shiftMs);
+    }
   });
 
   it("the dry run lists what would be anonymised and writes nothing", async () => {
