@@ -123,7 +123,8 @@ async function seed() {
        INSERT INTO "WeeklyReport" (id, "campaignId", "groupId", "weekStart", body, status, "submittedById",
                                    "submittedAt", "updatedAt")
        SELECT 'r' || g, '${CAMPAIGN}', 'g' || g,
-              (date_trunc('week', (now() AT TIME ZONE 'UTC') + interval '8 hours') - interval '7 days')::date,
+              -- last week's Monday of the Beijing calendar, through the day function the tally triggers use
+              (date_trunc('week', "dashboard_beijing_day"(now())::timestamp) - interval '7 days')::date,
               '本周动态', 'SUBMITTED', 'u' || g, now() - interval '1 day', now()
        FROM generate_series(1, ${SCALE.groups}, 2) g`,
     );
