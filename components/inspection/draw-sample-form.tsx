@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { drawSample } from "@/app/(app)/inspection/actions";
 import { Button } from "@/components/ui/button";
-import { useActionRunner } from "./use-action";
+import { Field, Input } from "@/components/ui/field";
+import { useActionRunner } from "@/components/ui/use-action";
 
 /** Draws the week's sample, with an optional seed to reproduce an earlier draw. */
 export function DrawSampleForm({ week }: { week: string }) {
@@ -16,27 +17,28 @@ export function DrawSampleForm({ week }: { week: string }) {
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     setDone(null);
-    const data = await run(() => drawSample({ week, seed }));
-    if (data) {
+    const result = await run(() => drawSample({ week, seed }));
+    if (result.ok) {
       setSeed("");
-      setDone(t("done", data));
+      setDone(t("done", result.data));
     }
   }
 
   return (
     <form onSubmit={submit} className="space-y-2" noValidate>
-      <label className="block text-sm">
-        <span className="mb-1 block font-medium">{t("seed")}</span>
-        <input
-          value={seed}
-          onChange={(e) => setSeed(e.target.value)}
-          maxLength={32}
-          autoComplete="off"
-          data-testid="sample-seed"
-          className="min-h-11 w-full max-w-xs rounded-lg border border-slate-300 px-3 font-mono text-base"
-        />
-        <span className="mt-1 block text-xs text-slate-500">{t("seedHint")}</span>
-      </label>
+      <Field label={t("seed")} hint={t("seedHint")}>
+        {(control) => (
+          <Input
+            {...control}
+            value={seed}
+            onChange={(e) => setSeed(e.target.value)}
+            maxLength={32}
+            autoComplete="off"
+            data-testid="sample-seed"
+            className="w-full max-w-xs font-mono"
+          />
+        )}
+      </Field>
       <Button type="submit" disabled={pending} data-testid="draw-sample">
         {pending ? t("drawing") : t("submit")}
       </Button>

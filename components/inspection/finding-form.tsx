@@ -4,8 +4,9 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { recordFinding } from "@/app/(app)/inspection/actions";
 import { Button } from "@/components/ui/button";
+import { Field, Input, Select, TextArea } from "@/components/ui/field";
+import { useActionRunner } from "@/components/ui/use-action";
 import type { DeductionRule } from "@/lib/inspection/findings";
-import { useActionRunner } from "./use-action";
 
 const KINDS = ["FAKE_CALLBACK", "FALSE_PROMISE", "MISTAKEN_WITHDRAWAL", "DERELICTION", "FRAUD"] as const;
 type Kind = (typeof KINDS)[number];
@@ -32,13 +33,13 @@ export function FindingForm({
   const [description, setDescription] = useState("");
   const [deadline, setDeadline] = useState("");
   const [saved, setSaved] = useState(false);
-  const { run, pending, error, fieldErrors } = useActionRunner();
+  const { run, pending, error, fieldErrors, formRef } = useActionRunner();
   const rule = rules[kind];
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     setSaved(false);
-    const data = await run(() =>
+    const result = await run(() =>
       recordFinding({
         ...(inspectionId ? { inspectionId } : { callerId }),
         kind,
@@ -47,7 +48,7 @@ export function FindingForm({
         correctionDeadline: deadline,
       }),
     );
-    if (data) {
+    if (result.ok) {
       setSaved(true);
       setPercent("");
       setDescription("");
@@ -55,93 +56,96 @@ export function FindingForm({
     }
   }
 
-  const fieldError = (name: string) =>
-    fieldErrors[name]?.[0] ? (
-      <p className="mt-1 text-sm text-rose-700" data-testid={`finding-error-${name}`}>
-        {fieldErrors[name]?.[0]}
-      </p>
-    ) : null;
-
   return (
-    <form onSubmit={submit} className="space-y-3" noValidate data-testid="finding-form">
+    <form ref={formRef} onSubmit={submit} className="space-y-3" noValidate data-testid="finding-form">
       {callers ? (
-        <label className="block text-sm">
-          <span className="mb-1 block font-medium">{t("finding.caller")}</span>
-          <select
-            value={callerId}
-            onChange={(e) => setCallerId(e.target.value)}
-            className="min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 text-base"
-            data-testid="finding-caller"
+        <Field label={t("finding.caller")} errors={fieldErrors.callerId} errorTestId="finding-error-callerId">
+          {(control) => (
+            <Select
+              {...control}
+              value={callerId}
+              onChange={(e) => setCallerId(e.target.value)}
+              className="w-full"
+              data-testid="finding-caller"
+            >
+              <option value="">{t("finding.chooseCaller")}</option>
+              {callers.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.label}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+      ) : null}
+      <Field label={t("finding.kind")} errors={fieldErrors.kind} errorTestId="finding-error-kind">
+        {(control) => (
+          <Select
+            {...control}
+            value={kind}
+            onChange={(e) => setKind(e.target.value as Kind)}
+            className="w-full"
+            data-testid="finding-kind"
           >
-            <option value="">{t("finding.chooseCaller")}</option>
-            {callers.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.label}
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`kind.${k}`)}
               </option>
             ))}
-          </select>
-          {fieldError("callerId")}
-        </label>
-      ) : null}
-      <label className="block text-sm">
-        <span className="mb-1 block font-medium">{t("finding.kind")}</span>
-        <select
-          value={kind}
-          onChange={(e) => setKind(e.target.value as Kind)}
-          className="min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 text-base"
-          data-testid="finding-kind"
-        >
-          {KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`kind.${k}`)}
-            </option>
-          ))}
-        </select>
-        {fieldError("kind")}
-      </label>
+          </Select>
+        )}
+      </Field>
       {rule.type === "range" ? (
-        <label className="block text-sm">
-          <span className="mb-1 block font-medium">{t("finding.percent")}</span>
-          <input
-            value={percent}
-            onChange={(e) => setPercent(e.target.value.replace(/\D/g, "").slice(0, 3))}
-            inputMode="numeric"
-            className="min-h-11 w-28 rounded-lg border border-slate-300 px-3 text-base tabular-nums"
-            data-testid="finding-percent"
-          />
-          <span className="mt-1 block text-xs text-slate-500">
-            {t("finding.percentHint", { min: rule.min, max: rule.max })}
-          </span>
-          {fieldError("deductionPercent")}
-        </label>
+        <Field
+          label={t("finding.percent")}
+          hint={t("finding.percentHint", { min: rule.min, max: rule.max })}
+          errors={fieldErrors.deductionPercent}
+          errorTestId="finding-error-deductionPercent"
+        >
+          {(control) => (
+            <Input
+              {...control}
+              value={percent}
+              onChange={(e) => setPercent(e.target.value.replace(/\D/g, "").slice(0, 3))}
+              inputMode="numeric"
+              className="w-28 tabular-nums"
+              data-testid="finding-percent"
+            />
+          )}
+        </Field>
       ) : (
         <p className="rounded-lg bg-slate-50 p-3 text-sm text-slate-600">
           {rule.type === "policy" ? t("finding.policyHint", { percent: rule.payoutPercent }) : t("finding.noneHint")}
         </p>
       )}
-      <label className="block text-sm">
-        <span className="mb-1 block font-medium">{t("finding.description")}</span>
-        <textarea
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-          rows={3}
-          maxLength={1000}
-          className="w-full rounded-lg border border-slate-300 px-3 py-2 text-base"
-          data-testid="finding-description"
-        />
-        {fieldError("description")}
-      </label>
-      <label className="block text-sm">
-        <span className="mb-1 block font-medium">{t("finding.deadline")}</span>
-        <input
-          type="date"
-          value={deadline}
-          onChange={(e) => setDeadline(e.target.value)}
-          className="min-h-11 rounded-lg border border-slate-300 px-3 text-base"
-          data-testid="finding-deadline"
-        />
-        {fieldError("correctionDeadline")}
-      </label>
+      <Field label={t("finding.description")} errors={fieldErrors.description} errorTestId="finding-error-description">
+        {(control) => (
+          <TextArea
+            {...control}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            rows={3}
+            maxLength={1000}
+            className="w-full"
+            data-testid="finding-description"
+          />
+        )}
+      </Field>
+      <Field
+        label={t("finding.deadline")}
+        errors={fieldErrors.correctionDeadline}
+        errorTestId="finding-error-correctionDeadline"
+      >
+        {(control) => (
+          <Input
+            {...control}
+            type="date"
+            value={deadline}
+            onChange={(e) => setDeadline(e.target.value)}
+            data-testid="finding-deadline"
+          />
+        )}
+      </Field>
       <Button type="submit" disabled={pending} data-testid="save-finding">
         {pending ? t("finding.saving") : t("finding.save")}
       </Button>

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { setFindingFollowUp } from "@/app/(app)/inspection/actions";
 import { Button } from "@/components/ui/button";
-import { useActionRunner } from "./use-action";
+import { useActionRunner } from "@/components/ui/use-action";
 
 /** Corrected / not corrected, after the deadline has been checked. */
 export function FollowUpButtons({ findingId, corrected }: { findingId: string; corrected: boolean | null }) {

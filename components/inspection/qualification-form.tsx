@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { reviewQualification } from "@/app/(app)/inspection/actions";
 import { Button } from "@/components/ui/button";
-import { useActionRunner } from "./use-action";
+import { Field, TextArea } from "@/components/ui/field";
+import { useActionRunner } from "@/components/ui/use-action";
 
 /** Approve in one tap, or reject with a written reason. */
 export function QualificationForm({
@@ -19,11 +20,11 @@ export function QualificationForm({
   const t = useTranslations("inspection.staff");
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState("");
-  const { run, pending, error } = useActionRunner();
+  const { run, pending, error, fieldErrors } = useActionRunner();
 
   async function decide(decision: "APPROVED" | "REJECTED") {
-    const done = await run(() => reviewQualification({ profileId, decision, reason }));
-    if (done) {
+    const result = await run(() => reviewQualification({ profileId, decision, reason }));
+    if (result.ok) {
       setRejecting(false);
       setReason("");
     }
@@ -33,17 +34,19 @@ export function QualificationForm({
     <div className="space-y-2 text-left">
       {rejecting ? (
         <>
-          <label className="block text-sm">
-            <span className="mb-1 block">{t("reason")}</span>
-            <textarea
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              rows={2}
-              maxLength={200}
-              className="w-full min-w-48 rounded-lg border border-slate-300 px-3 py-2 text-base"
-              data-testid={`reject-reason-${login}`}
-            />
-          </label>
+          <Field label={t("reason")} errors={fieldErrors.reason}>
+            {(control) => (
+              <TextArea
+                {...control}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                rows={2}
+                maxLength={200}
+                className="w-full min-w-48"
+                data-testid={`reject-reason-${login}`}
+              />
+            )}
+          </Field>
           <div className="flex gap-2">
             <Button disabled={pending} onClick={() => decide("REJECTED")} data-testid={`confirm-reject-${login}`}>
               {t("confirmReject")}

@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { recordVerdict } from "@/app/(app)/inspection/actions";
 import { Button } from "@/components/ui/button";
-import { useActionRunner } from "./use-action";
+import { Field, FieldError, TextArea } from "@/components/ui/field";
+import { useActionRunner } from "@/components/ui/use-action";
 
 const VERDICTS = ["CONFIRMED", "DOUBTFUL", "FALSE"] as const;
 type Verdict = (typeof VERDICTS)[number];
@@ -25,12 +26,12 @@ export function VerdictForm({
   const [choice, setChoice] = useState<Verdict | "">(verdict ?? "");
   const [text, setText] = useState(evidence ?? "");
   const [saved, setSaved] = useState(false);
-  const { run, pending, error, fieldErrors } = useActionRunner();
+  const { run, pending, error, fieldErrors, formRef } = useActionRunner();
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     setSaved(false);
-    if (await run(() => recordVerdict({ logId, verdict: choice, evidence: text }))) setSaved(true);
+    if ((await run(() => recordVerdict({ logId, verdict: choice, evidence: text }))).ok) setSaved(true);
   }
 
   const tone: Record<Verdict, string> = {
@@ -40,8 +41,8 @@ export function VerdictForm({
   };
 
   return (
-    <form onSubmit={submit} className="space-y-3" noValidate>
-      <fieldset disabled={locked}>
+    <form ref={formRef} onSubmit={submit} className="space-y-3" noValidate>
+      <fieldset disabled={locked} aria-describedby={`verdict-error-${logId}`}>
         <legend className="sr-only">{t("verdictForm.title")}</legend>
         <div className="grid grid-cols-3 gap-2">
           {VERDICTS.map((v) => (
@@ -57,6 +58,7 @@ export function VerdictForm({
                 value={v}
                 checked={choice === v}
                 onChange={() => setChoice(v)}
+                aria-invalid={Boolean(fieldErrors.verdict?.length)}
                 className="sr-only"
                 data-testid={`verdict-${v}`}
               />
@@ -64,19 +66,25 @@ export function VerdictForm({
             </label>
           ))}
         </div>
-        {fieldErrors.verdict?.[0] ? <p className="mt-1 text-sm text-rose-700">{fieldErrors.verdict[0]}</p> : null}
-        <label className="mt-3 block text-sm">
-          <span className="mb-1 block font-medium">{t("verdictForm.evidence")}</span>
-          <textarea
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            rows={3}
-            maxLength={1000}
-            data-testid="verdict-evidence"
-            className="w-full rounded-lg border border-slate-300 px-3 py-2 text-base"
-          />
-          <span className="mt-1 block text-xs text-slate-500">{t("verdictForm.evidenceHint")}</span>
-        </label>
+        <FieldError id={`verdict-error-${logId}`} errors={fieldErrors.verdict} />
+        <Field
+          label={t("verdictForm.evidence")}
+          hint={t("verdictForm.evidenceHint")}
+          errors={fieldErrors.evidence}
+          className="mt-3"
+        >
+          {(control) => (
+            <TextArea
+              {...control}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              rows={3}
+              maxLength={1000}
+              data-testid="verdict-evidence"
+              className="w-full"
+            />
+          )}
+        </Field>
       </fieldset>
       {locked ? (
         <p className="text-sm text-slate-500">{t("verdictForm.locked")}</p>

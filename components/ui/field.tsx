@@ -1,0 +1,85 @@
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useId,
+} from "react";
+
+/**
+ * The one look of a text input, select and text area. Width is the caller's (`w-full`, `w-28`...):
+ * two width classes on one element would be decided by stylesheet order, not by the markup.
+ */
+export const INPUT_LOOK =
+  "min-w-0 rounded-lg border border-slate-300 bg-white px-3 text-base focus:border-brand-600 focus:outline-none aria-[invalid=true]:border-rose-500 aria-[invalid=true]:bg-rose-50";
+
+export function Input({ className = "", ...props }: InputHTMLAttributes<HTMLInputElement>) {
+  return <input className={`min-h-11 ${INPUT_LOOK} ${className}`} {...props} />;
+}
+
+export function Select({ className = "", ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
+  return <select className={`min-h-11 ${INPUT_LOOK} ${className}`} {...props} />;
+}
+
+export function TextArea({ className = "", ...props }: TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return <textarea className={`py-2 ${INPUT_LOOK} ${className}`} {...props} />;
+}
+
+/** A field's errors below it, read out when they change; its control names it in aria-describedby. */
+export function FieldError({ id, errors, testId }: { id: string; errors: string[] | undefined; testId?: string }) {
+  return (
+    <p id={id} aria-live="polite" className="mt-1 text-sm text-rose-700" data-testid={testId}>
+      {errors?.join(" ")}
+    </p>
+  );
+}
+
+/** What a Field hands its control: the ids that tie the label, the hint and the errors to it. */
+export type FieldControlProps = {
+  id: string;
+  "aria-describedby": string;
+  "aria-invalid": boolean;
+};
+
+/**
+ * Label, control, hint and errors, wired together: the label's `htmlFor`, the control's `id`,
+ * `aria-describedby` naming the hint and the error region, `aria-invalid` while there are errors
+ * (which is also what `useActionRunner` focuses after a refusal).
+ */
+export function Field({
+  label,
+  hint,
+  errors,
+  errorTestId,
+  className = "",
+  children,
+}: {
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: string[];
+  errorTestId?: string;
+  className?: string;
+  children: (control: FieldControlProps) => ReactNode;
+}) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  return (
+    <div className={`text-sm ${className}`}>
+      <label htmlFor={id} className="mb-1 block font-medium">
+        {label}
+      </label>
+      {children({
+        id,
+        "aria-describedby": hint ? `${hintId} ${errorId}` : errorId,
+        "aria-invalid": Boolean(errors?.length),
+      })}
+      {hint ? (
+        <span id={hintId} className="mt-1 block text-xs text-slate-500">
+          {hint}
+        </span>
+      ) : null}
+      <FieldError id={errorId} errors={errors} testId={errorTestId} />
+    </div>
+  );
+}

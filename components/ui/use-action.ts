@@ -1,0 +1,60 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, useTransition } from "react";
+import { type ActionResult, firstError } from "@/lib/action/result";
+
+/**
+ * When the page is refreshed after an action: on success (the default), always (a refusal can mean
+ * the row changed under the form, so it must be shown as it is now), or never (the caller navigates).
+ */
+type RefreshWhen = "success" | "always" | "never";
+
+/**
+ * The one way a client component runs a server action: pending state, the refusal's sentence for
+ * the form, its field errors by name, focus on the first refused field once React has marked it
+ * `aria-invalid`, and a `router.refresh()` inside a transition, so `pending` stays true until the
+ * fresh server data has arrived and a second submit cannot carry what the first one changed.
+ * Attach `formRef` to the form whose fields should receive the focus.
+ */
+export function useActionRunner({ refresh = "success" }: { refresh?: RefreshWhen } = {}) {
+  const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [running, setRunning] = useState(false);
+  const [refreshing, startRefresh] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const [refusals, setRefusals] = useState(0);
+
+  useEffect(() => {
+    if (refusals === 0) return;
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [refusals]);
+
+  async function run<T>(call: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
+    setRunning(true);
+    setError(null);
+    setFieldErrors({});
+    try {
+      const result = await call();
+      if (!result.ok) {
+        setError(firstError(result));
+        setFieldErrors(result.fieldErrors ?? {});
+        setRefusals((n) => n + 1);
+      }
+      if (refresh === "always" || (refresh === "success" && result.ok)) startRefresh(() => router.refresh());
+      return result;
+    } finally {
+      setRunning(false);
+    }
+  }
+
+  /** Shows a refusal found before the action was sent (a choice still missing), the same way. */
+  function refuse(message: string, fields: Record<string, string[]> = {}) {
+    setError(message);
+    setFieldErrors(fields);
+    setRefusals((n) => n + 1);
+  }
+
+  return { run, refuse, pending: running || refreshing, error, fieldErrors, formRef };
+}
