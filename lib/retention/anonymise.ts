@@ -66,52 +66,34 @@ async function weeklyToRedact(reader: Reader, campaignId: string) {
   });
 }
 
+/** Runs the counts at once and keeps each under its name. */
+async function countAll(queries: { [K in keyof RetentionCounts]: PromiseLike<number> }): Promise<RetentionCounts> {
+  const counted = await Promise.all(Object.entries(queries).map(async ([kind, count]) => [kind, await count]));
+  return Object.fromEntries(counted) as RetentionCounts;
+}
+
 /** What the anonymisation would change, without changing anything (the CLI's dry run). */
 export async function previewAnonymise(reader: Reader, campaignId: string): Promise<RetentionCounts> {
   const ids = await identifiers(reader, campaignId);
-  const [
-    contactNotes,
-    escalationTexts,
-    withdrawalReasons,
-    withdrawalPhotos,
-    listUploads,
-    importChanges,
-    importLists,
-    weekly,
-    inspectionEvidence,
-    findings,
-    audit,
-  ] = await Promise.all([
-    reader.contactLog.count({ where: { campaignId, notes: { not: null } } }),
-    reader.escalation.count({ where: { campaignId, OR: [{ advice: { not: null } }, { resolution: { not: null } }] } }),
-    reader.withdrawalRequest.count({ where: { campaignId, reviewReason: { not: null } } }),
-    reader.withdrawalPhoto.count({ where: { request: { campaignId } } }),
-    reader.storedFile.count({ where: { campaignId, kind: "LIST_UPLOAD" } }),
-    reader.importChange.count({ where: { batch: { campaignId } } }),
-    reader.importBatch.count({ where: { campaignId, NOT: { examNos: { isEmpty: true } } } }),
-    weeklyToRedact(reader, campaignId),
-    reader.inspection.count({ where: { campaignId, evidence: { not: null } } }),
-    findingsToScrub(reader, campaignId, ids),
+  return countAll({
+    candidates: reader.candidate.count({ where: { campaignId, NOT: { examNo: { startsWith: EXAM_NO_PREFIX } } } }),
+    contactNotes: reader.contactLog.count({ where: { campaignId, notes: { not: null } } }),
+    escalationTexts: reader.escalation.count({
+      where: { campaignId, OR: [{ advice: { not: null } }, { resolution: { not: null } }] },
+    }),
+    withdrawalReasons: reader.withdrawalRequest.count({ where: { campaignId, reviewReason: { not: null } } }),
+    withdrawalPhotos: reader.withdrawalPhoto.count({ where: { request: { campaignId } } }),
+    listUploads: reader.storedFile.count({ where: { campaignId, kind: "LIST_UPLOAD" } }),
+    importChanges: reader.importChange.count({ where: { batch: { campaignId } } }),
+    importLists: reader.importBatch.count({ where: { campaignId, NOT: { examNos: { isEmpty: true } } } }),
+    weeklyReports: weeklyToRedact(reader, campaignId).then((reports) => reports.length),
+    inspectionEvidence: reader.inspection.count({ where: { campaignId, evidence: { not: null } } }),
+    findingTexts: findingsToScrub(reader, campaignId, ids).then((findings) => findings.length),
     // the same rows the redaction function blanks (migration database_roles)
-    reader.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM audit_rows_to_redact(${campaignId})`,
-  ]);
-  const candidates = await reader.candidate.count({
-    where: { campaignId, NOT: { examNo: { startsWith: EXAM_NO_PREFIX } } },
+    auditRows: reader.$queryRaw<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM audit_rows_to_redact(${campaignId})`.then((rows) => rows[0]?.n ?? 0),
   });
-  return {
-    candidates,
-    contactNotes,
-    escalationTexts,
-    withdrawalReasons,
-    withdrawalPhotos,
-    listUploads,
-    importChanges,
-    importLists,
-    weeklyReports: weekly.length,
-    inspectionEvidence,
-    findingTexts: findings.length,
-    auditRows: audit[0]?.n ?? 0,
-  };
 }
 
 /** The database refused: by its own clock the campaign's retention period has not passed yet. */
