@@ -7,16 +7,33 @@ import { underInspection, weekFlags } from "./checks";
 import { findingEffects } from "./money";
 import { drawWeeklySample } from "./sample";
 
-const LOG_SELECT = {
+/** A contact log as the inspection pages show it, in a sample or in a candidate's history. */
+const LOG_FIELDS = {
   id: true,
   startedAt: true,
   channel: true,
   durationSeconds: true,
   outcome: true,
   notes: true,
-  callerId: true,
   caller: { select: { name: true } },
+} as const;
+
+/** A sampled log: its fields, whose call it was and with whom. */
+const LOG_SELECT = {
+  ...LOG_FIELDS,
+  callerId: true,
   candidate: { select: { name: true, examNo: true } },
+} as const;
+
+/** An inspection as the week page and the log page show it. */
+const INSPECTION_SELECT = {
+  id: true,
+  reason: true,
+  rule: true,
+  sampleSeed: true,
+  verdict: true,
+  inspector: { select: { name: true } },
+  _count: { select: { findings: true } },
 } as const;
 
 /**
@@ -31,17 +48,7 @@ export async function inspectionWeek(campaignId: string, week: string, storedPol
     prisma.inspection.findMany({
       where: { campaignId, weekStart },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: {
-        id: true,
-        reason: true,
-        rule: true,
-        sampleSeed: true,
-        verdict: true,
-        createdAt: true,
-        contactLog: { select: LOG_SELECT },
-        inspector: { select: { name: true } },
-        _count: { select: { findings: true } },
-      },
+      select: { ...INSPECTION_SELECT, createdAt: true, contactLog: { select: LOG_SELECT } },
     }),
     prisma.contactLog.findMany({
       where: { campaignId, startedAt: { gte: from, lt: to } },
@@ -173,34 +180,13 @@ export async function logUnderReview(campaignId: string, logId: string, storedPo
           region: true,
           phones: true,
           group: { select: { name: true } },
-          contactLogs: {
-            orderBy: { startedAt: "desc" },
-            select: {
-              id: true,
-              startedAt: true,
-              channel: true,
-              durationSeconds: true,
-              outcome: true,
-              notes: true,
-              caller: { select: { name: true } },
-            },
-          },
+          contactLogs: { orderBy: { startedAt: "desc" }, select: LOG_FIELDS },
         },
       },
       inspections: {
         orderBy: { weekStart: "desc" },
         take: 1,
-        select: {
-          id: true,
-          reason: true,
-          rule: true,
-          sampleSeed: true,
-          verdict: true,
-          evidence: true,
-          checkedAt: true,
-          inspector: { select: { name: true } },
-          _count: { select: { findings: true } },
-        },
+        select: { ...INSPECTION_SELECT, evidence: true, checkedAt: true },
       },
     },
   });
