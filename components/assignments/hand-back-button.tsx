@@ -1,11 +1,10 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { handBackForLeave } from "@/app/(app)/groups/actions";
 import { Button } from "@/components/ui/button";
-import { firstError } from "@/lib/action/result";
+import { useActionRunner } from "@/components/ui/use-action";
 
 /** A caller going on leave: every candidate of theirs goes to the group's other callers in one step. */
 export function HandBackButton({
@@ -20,11 +19,10 @@ export function HandBackButton({
   onLeave: boolean;
 }) {
   const t = useTranslations("assignments");
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
+  const [handedBack, setHandedBack] = useState<string | null>(null);
+  const { run, pending, error } = useActionRunner();
   // rendered again once the caller is on leave, so the outcome stays readable after the refresh
-  if (onLeave) return message ? <span className="text-xs text-emerald-700">{message.text}</span> : "—";
+  if (onLeave) return handedBack ? <span className="text-xs text-emerald-700">{handedBack}</span> : "—";
   return (
     <span className="inline-flex flex-col items-end gap-1 md:items-start">
       <Button
@@ -33,15 +31,9 @@ export function HandBackButton({
         disabled={pending}
         onClick={async () => {
           if (!window.confirm(t("leaveConfirm", { name: callerName, count }))) return;
-          setPending(true);
-          const result = await handBackForLeave({ callerId });
-          setPending(false);
-          if (result.ok) {
-            setMessage({ tone: "ok", text: t("handedBack", { name: callerName, count: result.data.reassigned }) });
-            router.refresh();
-          } else {
-            setMessage({ tone: "error", text: firstError(result) });
-          }
+          setHandedBack(null);
+          const result = await run(() => handBackForLeave({ callerId }));
+          if (result.ok) setHandedBack(t("handedBack", { name: callerName, count: result.data.reassigned }));
         }}
       >
         {t("leave")}
@@ -49,9 +41,9 @@ export function HandBackButton({
       <span
         aria-live="polite"
         data-testid="leave-message"
-        className={`text-xs ${message?.tone === "ok" ? "text-emerald-700" : "text-rose-700"}`}
+        className={`text-xs ${error ? "text-rose-700" : "text-emerald-700"}`}
       >
-        {message?.text}
+        {error ?? handedBack}
       </span>
     </span>
   );

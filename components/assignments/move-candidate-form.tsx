@@ -1,11 +1,11 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { moveCandidate } from "@/app/(app)/groups/actions";
 import { Button } from "@/components/ui/button";
-import { firstError } from "@/lib/action/result";
+import { Select } from "@/components/ui/field";
+import { useActionRunner } from "@/components/ui/use-action";
 
 /**
  * Moves one candidate to another caller of the group. The version the page was rendered with goes
@@ -24,42 +24,38 @@ export function MoveCandidateForm({
   targets: { id: string; name: string; load: number }[];
 }) {
   const t = useTranslations("assignments");
-  const router = useRouter();
   const [toCallerId, setToCallerId] = useState("");
-  const [pending, setPending] = useState(false);
-  // the form waits for the refreshed row: a move sent before it arrives would carry the old version
-  const [refreshing, startRefresh] = useTransition();
-  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
+  const [moved, setMoved] = useState<string | null>(null);
+  // either way the row must show who has the candidate now, with their current version; the form
+  // waits for it: a move sent before it arrives would carry the old version
+  const { run, refuse, pending, error } = useActionRunner({ refresh: "always" });
 
   async function onSubmit(event: React.FormEvent) {
     event.preventDefault();
+    setMoved(null);
     if (!toCallerId) {
-      setMessage({ tone: "error", text: t("chooseCaller") });
+      refuse(t("chooseCaller"));
       return;
     }
-    setPending(true);
-    const result = await moveCandidate({ candidateId, toCallerId, version });
-    setPending(false);
+    const result = await run(() => moveCandidate({ candidateId, toCallerId, version }));
     if (result.ok) {
-      setMessage({ tone: "ok", text: t("moved", { name: targets.find((c) => c.id === toCallerId)?.name ?? "" }) });
+      setMoved(t("moved", { name: targets.find((c) => c.id === toCallerId)?.name ?? "" }));
       setToCallerId("");
-    } else {
-      setMessage({ tone: "error", text: result.code === "STALE" ? t("stale") : firstError(result) });
+    } else if (result.code === "STALE") {
+      refuse(t("stale"));
     }
-    // either way the row must show who has the candidate now, with their current version
-    startRefresh(() => router.refresh());
   }
 
   if (targets.length === 0) return <span className="text-slate-500">{t("noTargets")}</span>;
   return (
     <form onSubmit={onSubmit} className="flex flex-col items-end gap-1 md:items-start" noValidate>
       <div className="flex gap-2">
-        <select
+        <Select
           aria-label={t("moveTo", { examNo })}
           value={toCallerId}
           onChange={(e) => setToCallerId(e.target.value)}
-          className="min-h-11 max-w-40 rounded-lg border border-slate-300 bg-white px-2"
-          disabled={pending || refreshing}
+          className="max-w-40"
+          disabled={pending}
         >
           <option value="">{t("choose")}</option>
           {targets.map((c) => (
@@ -67,17 +63,17 @@ export function MoveCandidateForm({
               {t("target", { name: c.name, load: c.load })}
             </option>
           ))}
-        </select>
-        <Button type="submit" variant="secondary" disabled={pending || refreshing} className="px-3">
+        </Select>
+        <Button type="submit" variant="secondary" disabled={pending} className="px-3">
           {t("move")}
         </Button>
       </div>
       <span
         aria-live="polite"
         data-testid="move-message"
-        className={`max-w-64 text-xs ${message?.tone === "ok" ? "text-emerald-700" : "text-rose-700"}`}
+        className={`max-w-64 text-xs ${error ? "text-rose-700" : "text-emerald-700"}`}
       >
-        {message?.text}
+        {error ?? moved}
       </span>
     </form>
   );
