@@ -1,35 +1,28 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { resolveEscalation } from "@/app/(app)/strike/actions";
 import { Button } from "@/components/ui/button";
-import { firstError } from "@/lib/action/result";
+import { Field, TextArea } from "@/components/ui/field";
+import { useActionRunner } from "@/components/ui/use-action";
 
 const OUTCOMES = ["HANDED_BACK", "ENROLLED", "LOST"] as const;
 
 /** Closes a claimed case: handed back, enrolled, or definitively lost with the reason. */
 export function ResolveForm({ escalationId, examNo }: { escalationId: string; examNo: string }) {
   const t = useTranslations("strike.resolve");
-  const router = useRouter();
   const [outcome, setOutcome] = useState<(typeof OUTCOMES)[number] | "">("");
   const [note, setNote] = useState("");
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, pending, error, fieldErrors, formRef } = useActionRunner();
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    setPending(true);
-    setError(null);
-    const result = await resolveEscalation({ escalationId, outcome, note });
-    setPending(false);
-    if (result.ok) router.refresh();
-    else setError(firstError(result));
+    await run(() => resolveEscalation({ escalationId, outcome, note }));
   }
 
   return (
-    <form onSubmit={submit} className="space-y-2" noValidate data-testid={`resolve-${examNo}`}>
+    <form ref={formRef} onSubmit={submit} className="space-y-2" noValidate data-testid={`resolve-${examNo}`}>
       <fieldset>
         <legend className="mb-1 text-sm font-medium">{t("outcome")}</legend>
         <div className="grid gap-2 sm:grid-cols-3">
@@ -47,6 +40,7 @@ export function ResolveForm({ escalationId, examNo }: { escalationId: string; ex
                 checked={outcome === o}
                 onChange={() => setOutcome(o)}
                 className="sr-only"
+                aria-invalid={Boolean(fieldErrors.outcome?.length)}
                 data-testid={`resolve-outcome-${o}`}
               />
               {t(o)}
@@ -54,18 +48,19 @@ export function ResolveForm({ escalationId, examNo }: { escalationId: string; ex
           ))}
         </div>
       </fieldset>
-      <label className="block text-sm">
-        <span className="mb-1 block font-medium">{t("note")}</span>
-        <textarea
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          rows={2}
-          maxLength={500}
-          className="w-full rounded-lg border border-slate-300 px-3 py-2 text-base"
-          data-testid="resolve-note"
-        />
-        <span className="mt-1 block text-xs text-slate-500">{t("noteHint")}</span>
-      </label>
+      <Field label={t("note")} hint={t("noteHint")} errors={fieldErrors.note}>
+        {(control) => (
+          <TextArea
+            {...control}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            rows={2}
+            maxLength={500}
+            className="w-full"
+            data-testid="resolve-note"
+          />
+        )}
+      </Field>
       <Button type="submit" disabled={pending} data-testid="resolve-submit">
         {pending ? t("saving") : t("save")}
       </Button>
