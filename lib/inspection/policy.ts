@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storedPolicyValues } from "@/lib/workflow/policy";
 
 /**
  * The inspection team's policy values: the size of the weekly sample and the thresholds of the
@@ -66,13 +67,7 @@ export const DEFAULT_INSPECTION_POLICY: InspectionPolicy = {
  * to the defaults as a whole.
  */
 export function inspectionPolicyOf(stored: unknown): InspectionPolicy {
-  const policy: Record<string, unknown> = { ...DEFAULT_INSPECTION_POLICY };
-  if (typeof stored === "object" && stored !== null) {
-    for (const [key, schema] of Object.entries(fields.shape)) {
-      const parsed = schema.safeParse((stored as Record<string, unknown>)[key]);
-      if (parsed.success) policy[key] = parsed.data;
-    }
-  }
+  const policy = storedPolicyValues(fields.shape, DEFAULT_INSPECTION_POLICY, stored);
   const checked = inspectionPolicySchema.safeParse(policy);
   return checked.success ? checked.data : { ...DEFAULT_INSPECTION_POLICY };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storedPolicyValues } from "@/lib/workflow/policy";
 
 /** The strike team's policy values (Campaign.strikePolicy when stored; null = the defaults). */
 const fields = z
@@ -15,12 +16,5 @@ export const DEFAULT_STRIKE_POLICY: StrikePolicy = { lostContactDays: 3 };
 
 /** The stored policy value by value; a missing or invalid value falls back to its default. */
 export function strikePolicyOf(stored: unknown): StrikePolicy {
-  const policy: Record<string, unknown> = { ...DEFAULT_STRIKE_POLICY };
-  if (typeof stored === "object" && stored !== null) {
-    for (const [key, schema] of Object.entries(fields.shape)) {
-      const parsed = schema.safeParse((stored as Record<string, unknown>)[key]);
-      if (parsed.success) policy[key] = parsed.data;
-    }
-  }
-  return policy as StrikePolicy;
+  return storedPolicyValues(fields.shape, DEFAULT_STRIKE_POLICY, stored);
 }

@@ -40,17 +40,26 @@ export const DEFAULT_WORKFLOW_POLICY: WorkflowPolicy = {
 };
 
 /**
- * The campaign's stored policy, value by value: a value that is missing or invalid falls back to its
- * default without discarding the valid ones beside it (writes are validated by the schema, so this
- * only matters for data written by an older version).
+ * A stored policy read value by value against the schema's fields: a value that is missing or invalid
+ * falls back to its default without discarding the valid ones beside it (writes are validated by the
+ * schema, so this only matters for data written by an older version). The workflow, inspection and
+ * strike policies are all read this way.
  */
-export function workflowPolicyOf(stored: unknown): WorkflowPolicy {
-  const policy: WorkflowPolicy = { ...DEFAULT_WORKFLOW_POLICY };
+export function storedPolicyValues<Policy extends Record<string, unknown>>(
+  fields: { [Key in keyof Policy]: z.ZodType<Policy[Key]> },
+  defaults: Policy,
+  stored: unknown,
+): Policy {
+  const policy: Policy = { ...defaults };
   if (typeof stored !== "object" || stored === null) return policy;
-  const shape = workflowPolicySchema.shape;
-  for (const key of Object.keys(shape) as (keyof WorkflowPolicy)[]) {
-    const parsed = shape[key].safeParse((stored as Record<string, unknown>)[key]);
+  for (const key of Object.keys(fields) as (keyof Policy)[]) {
+    const parsed = fields[key].safeParse((stored as Record<keyof Policy, unknown>)[key]);
     if (parsed.success) policy[key] = parsed.data;
   }
   return policy;
+}
+
+/** The campaign's stored workflow policy, value by value. */
+export function workflowPolicyOf(stored: unknown): WorkflowPolicy {
+  return storedPolicyValues(workflowPolicySchema.shape, DEFAULT_WORKFLOW_POLICY, stored);
 }
