@@ -55,6 +55,11 @@ function people(list: readonly WeekPerson[]): string[] {
   return shown;
 }
 
+/** A section listing people: a blank line, its heading with the count, then the names. */
+function peopleSection(heading: string, list: readonly WeekPerson[]): string[] {
+  return ["", `${heading}（${list.length} 人）`, ...people(list)];
+}
+
 function oneDecimal(value: number): string {
   return (Math.round(value * 10) / 10).toFixed(1);
 }
@@ -67,18 +72,10 @@ export function buildDraft(groupName: string, week: string, f: WeekFigures): str
     "一、总体情况",
     `本周联系 ${f.contacts} 次，共 ${Math.round(f.minutes)} 分钟；本周新增报到 ${f.enrolledThisWeek} 人。` +
       `目前录取 ${f.admitted} 人，报到 ${f.enrolled} 人，报到率 ${rate}。`,
-    "",
-    `二、新增退档（${f.newWithdrawals.length} 人）`,
-    ...people(f.newWithdrawals),
-    "",
-    `三、犹豫考生（${f.hesitant.length} 人）`,
-    ...people(f.hesitant),
-    "",
-    `四、明确不来（${f.willNotCome.length} 人）`,
-    ...people(f.willNotCome),
-    "",
-    `五、无法联系（${f.unreachable.length} 人）`,
-    ...people(f.unreachable),
+    ...peopleSection("二、新增退档", f.newWithdrawals),
+    ...peopleSection("三、犹豫考生", f.hesitant),
+    ...peopleSection("四、明确不来", f.willNotCome),
+    ...peopleSection("五、无法联系", f.unreachable),
     "",
     "六、上报处理",
     `本周新上报组长 ${f.escalationsOpened} 人，办结 ${f.escalationsClosed} 人。`,
