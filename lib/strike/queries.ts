@@ -34,6 +34,8 @@ export async function strikeQueue(campaignId: string) {
           comeIntent: true,
           group: { select: { name: true } },
           assignedCaller: { select: { name: true } },
+          // the latest three results only: the queue shows neither notes nor durations, so it keeps its own
+          // select rather than the inspection pages' log fields (lib/inspection/queries.ts)
           contactLogs: {
             orderBy: { startedAt: "desc" },
             take: 3,
