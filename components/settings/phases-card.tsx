@@ -1,9 +1,9 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Card } from "@/components/ui/card";
+import { FieldError, Input } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/action/result";
 import type { PhaseRow } from "@/lib/settings/phases";
-import { FieldErrors, INPUT } from "./inputs";
 import { SaveFooter, useSave } from "./save-bar";
 
 /** The four phase windows, Beijing time, saved together. */
@@ -18,12 +18,13 @@ export function PhasesCard({
 }) {
   const t = useTranslations();
   const [rows, setRows] = useState(initial);
-  const { pending, errors, message, run } = useSave();
+  const { pending, errors, message, run, formRef } = useSave();
   const set = (phase: number, patch: Partial<PhaseRow>) =>
     setRows((all) => all.map((row) => (row.phase === phase ? { ...row, ...patch } : row)));
   return (
     <Card title={t("settings.sections.phases.title")}>
       <form
+        ref={formRef}
         data-testid="section-phases"
         noValidate
         onSubmit={(event) => {
@@ -46,16 +47,16 @@ export function PhasesCard({
                       <label htmlFor={key} className="mb-1 block text-xs text-slate-600">
                         {t(`settings.phases.${edge}`)}
                       </label>
-                      <input
+                      <Input
                         id={key}
                         type="datetime-local"
-                        className={INPUT}
+                        className="w-full tabular-nums"
                         value={row[edge]}
                         aria-invalid={errors[key] ? true : undefined}
                         onChange={(e) => set(row.phase, { [edge]: e.target.value })}
                         data-testid={`phase-${row.phase}-${edge}`}
                       />
-                      <FieldErrors id={`${key}-error`} errors={errors[key]} />
+                      <FieldError id={`${key}-error`} errors={errors[key]} />
                     </div>
                   );
                 })}
@@ -63,7 +64,7 @@ export function PhasesCard({
             </li>
           ))}
         </ol>
-        <FieldErrors id="phases-error" errors={errors.phases} />
+        <FieldError id="phases-error" errors={errors.phases} />
         <SaveFooter pending={pending} message={message} testId="phases" />
       </form>
     </Card>

@@ -1,7 +1,8 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useState, useTransition } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { useActionRunner } from "@/components/ui/use-action";
 import type { ActionResult } from "@/lib/action/result";
 
 // Each section saves on its own: its pending state, field errors and message, and the footer with its
@@ -11,31 +12,18 @@ export type Message = { tone: "ok" | "bad"; text: string; stale?: boolean } | nu
 
 export function useSave() {
   const t = useTranslations("settings");
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const { run: runAction, pending, fieldErrors, formRef } = useActionRunner();
   const [message, setMessage] = useState<Message>(null);
-  const run = (call: () => Promise<ActionResult<{ version: string }>>, onSaved: (version: string) => void) =>
-    startTransition(async () => {
-      const result = await call();
-      if (result.ok) {
-        setErrors({});
-        setMessage({ tone: "ok", text: t("saved") });
-        onSaved(result.data.version);
-        router.refresh();
-        return;
-      }
-      setErrors(result.fieldErrors ?? {});
-      if (result.code === "STALE") setMessage({ tone: "bad", text: t("stale"), stale: true });
-      else if (result.code === "INVALID_INPUT") setMessage({ tone: "bad", text: t("failed") });
-      else setMessage({ tone: "bad", text: result.error });
-    });
-  // bring the first refused field into view once React has marked it (on a phone it is often a screen
-  // above the button); an effect runs after the commit, when aria-invalid is on the page
-  useEffect(() => {
-    if (Object.keys(errors).length > 0) document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [errors]);
-  return { pending, errors, message, setMessage, run };
+  async function run(call: () => Promise<ActionResult<{ version: string }>>, onSaved: (version: string) => void) {
+    const result = await runAction(call);
+    if (result.ok) {
+      setMessage({ tone: "ok", text: t("saved") });
+      onSaved(result.data.version);
+    } else if (result.code === "STALE") setMessage({ tone: "bad", text: t("stale"), stale: true });
+    else if (result.code === "INVALID_INPUT") setMessage({ tone: "bad", text: t("failed") });
+    else setMessage({ tone: "bad", text: result.error });
+  }
+  return { pending, errors: fieldErrors, message, setMessage, run, formRef };
 }
 
 export function SaveFooter({

@@ -22,11 +22,12 @@ export function SectionCard({
   const t = useTranslations("settings");
   const [values, setValues] = useState(section.current.values);
   const [tiers, setTiers] = useState(section.current.tiers);
-  const { pending, errors, message, setMessage, run } = useSave();
+  const { pending, errors, message, setMessage, run, formRef } = useSave();
   const setValue = (key: string, value: FieldValue) => setValues((v) => ({ ...v, [key]: value }));
   return (
     <Card title={t(`sections.${section.id}.title`)}>
       <form
+        ref={formRef}
         data-testid={`section-${section.id}`}
         noValidate
         onSubmit={(event) => {

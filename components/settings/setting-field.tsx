@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
+import { FieldError, Input, Select } from "@/components/ui/field";
 import type { FieldSpec, FieldValue } from "@/lib/settings/fields";
-import { FieldErrors, INPUT } from "./inputs";
 
 function useShown() {
   const t = useTranslations("settings");
@@ -50,7 +50,7 @@ export function SettingField({
           <span className="font-medium text-slate-700">{label}</span>
         </label>
         {hint}
-        <FieldErrors id={`${id}-error`} errors={errors} />
+        <FieldError id={`${id}-error`} errors={errors} />
       </div>
     );
   }
@@ -61,9 +61,9 @@ export function SettingField({
       </label>
       <div className="flex items-center gap-2">
         {spec.kind === "choice" ? (
-          <select
+          <Select
             id={id}
-            className={INPUT}
+            className="w-full tabular-nums"
             value={String(value)}
             onChange={(e) => onChange(e.target.value)}
             data-testid={`field-${spec.key}`}
@@ -73,11 +73,11 @@ export function SettingField({
                 {t(`groupRate.${option}` as "groupRate.pooled")}
               </option>
             ))}
-          </select>
+          </Select>
         ) : (
-          <input
+          <Input
             id={id}
-            className={INPUT}
+            className="w-full tabular-nums"
             inputMode={spec.kind === "int" ? "numeric" : "decimal"}
             value={String(value)}
             aria-invalid={errors ? true : undefined}
@@ -89,7 +89,7 @@ export function SettingField({
         {spec.unit ? <span className="shrink-0 text-sm text-slate-600">{t(`units.${spec.unit}`)}</span> : null}
       </div>
       {hint}
-      <FieldErrors id={`${id}-error`} errors={errors} />
+      <FieldError id={`${id}-error`} errors={errors} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { FieldError, Input } from "@/components/ui/field";
 import type { TierRow } from "@/lib/settings/sections";
-import { FieldErrors, INPUT } from "./inputs";
 
 // on a wide screen a tier is one line: rank, fields, remove
 const TIER_ROW = "rounded-lg border border-slate-200 p-3 md:flex md:flex-wrap md:items-end md:gap-4 md:py-2";
@@ -55,9 +55,9 @@ export function TierTable({
                     {t("tiers.bound")}
                   </label>
                   <div className="flex items-center gap-2">
-                    <input
+                    <Input
                       id={`${rowId}-bound`}
-                      className={INPUT}
+                      className="w-full tabular-nums"
                       inputMode="decimal"
                       value={row.bound}
                       aria-invalid={boundErrors ? true : undefined}
@@ -72,9 +72,9 @@ export function TierTable({
                     {t("tiers.yuan")}
                   </label>
                   <div className="flex items-center gap-2">
-                    <input
+                    <Input
                       id={`${rowId}-yuan`}
-                      className={INPUT}
+                      className="w-full tabular-nums"
                       inputMode="decimal"
                       value={row.yuan}
                       aria-invalid={yuanErrors ? true : undefined}
@@ -95,13 +95,13 @@ export function TierTable({
                 </label>
               </div>
               <div className="md:order-last md:basis-full">
-                <FieldErrors id={`${rowId}-error`} errors={[...(boundErrors ?? []), ...(yuanErrors ?? [])]} />
+                <FieldError id={`${rowId}-error`} errors={[...(boundErrors ?? []), ...(yuanErrors ?? [])]} />
               </div>
             </li>
           );
         })}
       </ol>
-      <FieldErrors id="tiers-error" errors={errors.tiers} />
+      <FieldError id="tiers-error" errors={errors.tiers} />
       <div className="mt-2 flex flex-wrap items-center gap-3">
         <Button
           type="button"
