@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/field";
 
 const KNOWN_ERRORS = ["EMPTY", "INVALID", "LOCKED", "DISABLED", "UNAVAILABLE"] as const;
 type LoginError = (typeof KNOWN_ERRORS)[number] | "NETWORK" | "SESSION_ENDED";
@@ -45,12 +46,12 @@ export function LoginForm({ initialError = null }: { initialError?: LoginError |
         <label htmlFor="login" className="mb-1 block text-sm font-medium">
           {t("login")}
         </label>
-        <input
+        <Input
           id="login"
           name="login"
           autoComplete="username"
           autoCapitalize="none"
-          className="block min-h-11 w-full rounded-lg border border-slate-300 px-3 text-base"
+          className="block w-full"
           required
         />
       </div>
@@ -58,12 +59,12 @@ export function LoginForm({ initialError = null }: { initialError?: LoginError |
         <label htmlFor="password" className="mb-1 block text-sm font-medium">
           {t("password")}
         </label>
-        <input
+        <Input
           id="password"
           name="password"
           type="password"
           autoComplete="current-password"
-          className="block min-h-11 w-full rounded-lg border border-slate-300 px-3 text-base"
+          className="block w-full"
           required
         />
       </div>
