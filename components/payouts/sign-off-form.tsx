@@ -1,11 +1,10 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { signOffPayouts } from "@/app/(app)/payouts/actions";
 import { Button } from "@/components/ui/button";
-import { firstError } from "@/lib/action/result";
+import { useActionRunner } from "@/components/ui/use-action";
 
 /**
  * Signs the version and total the admin is looking at; the server refuses if someone signed it first or
@@ -23,32 +22,27 @@ export function SignOffForm({
   nextVersion: number;
 }) {
   const t = useTranslations("payouts.signOff");
-  const router = useRouter();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, startTransition] = useTransition();
+  const [signed, setSigned] = useState<string | null>(null);
+  const { run, pending, error } = useActionRunner({ refresh: "always" });
   return (
     <div className="space-y-3">
       <p className="text-sm text-slate-600">{t("body", { total: totalText, version: nextVersion })}</p>
       <Button
         data-testid="sign-off"
         disabled={pending}
-        onClick={() => {
+        onClick={async () => {
           if (!window.confirm(t("confirm", { total: totalText }))) return;
-          startTransition(async () => {
-            const result = await signOffPayouts({ campaignId, version: nextVersion, expectedTotalFen: totalFen });
-            setMessage(
-              result.ok
-                ? { ok: true, text: t("done", { version: result.data.version }) }
-                : { ok: false, text: firstError(result) },
-            );
-            router.refresh();
-          });
+          setSigned(null);
+          const result = await run(() =>
+            signOffPayouts({ campaignId, version: nextVersion, expectedTotalFen: totalFen }),
+          );
+          if (result.ok) setSigned(t("done", { version: result.data.version }));
         }}
       >
         {t("button", { version: nextVersion })}
       </Button>
-      <p aria-live="polite" className={`text-sm ${message?.ok ? "text-emerald-700" : "text-rose-700"}`}>
-        {message?.text}
+      <p aria-live="polite" className={`text-sm ${error ? "text-rose-700" : "text-emerald-700"}`}>
+        {error ?? signed}
       </p>
     </div>
   );
