@@ -5,7 +5,8 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { saveWeeklyDraft, submitWeeklyReport } from "@/app/(app)/groups/[groupId]/weekly/actions";
 import { Button } from "@/components/ui/button";
-import { firstError } from "@/lib/action/result";
+import { Field, TextArea } from "@/components/ui/field";
+import { useActionRunner } from "@/components/ui/use-action";
 
 /** The leader's editor for one week's summary: starts from the automatic draft, saves or submits it. */
 export function WeeklyEditor({
@@ -24,21 +25,18 @@ export function WeeklyEditor({
   const t = useTranslations("weekly");
   const router = useRouter();
   const [body, setBody] = useState(initialBody);
-  const [pending, setPending] = useState<"save" | "submit" | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState<"save" | "submit" | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // where to go after a save depends on which button it was, so the editor navigates itself
+  const { run, pending, error, fieldErrors } = useActionRunner({ refresh: "never" });
 
   async function send(kind: "save" | "submit") {
-    setPending(kind);
-    setError(null);
+    setSending(kind);
     setNotice(null);
-    const run = kind === "save" ? saveWeeklyDraft : submitWeeklyReport;
-    const result = await run({ groupId, weekStart, body });
-    setPending(null);
-    if (!result.ok) {
-      setError(firstError(result));
-      return;
-    }
+    const action = kind === "save" ? saveWeeklyDraft : submitWeeklyReport;
+    const result = await run(() => action({ groupId, weekStart, body }));
+    setSending(null);
+    if (!result.ok) return;
     setNotice(kind === "save" ? t("savedDraft") : t("submitted"));
     // stay on this week: once it is submitted, the page would otherwise open the next one due
     if (kind === "submit") router.replace(`?week=${weekStart}`);
@@ -48,17 +46,19 @@ export function WeeklyEditor({
   return (
     <div className="space-y-3">
       <p className="text-sm text-slate-600">{t("draftNote")}</p>
-      <label className="block">
-        <span className="mb-1 block text-sm font-medium">{t("body")}</span>
-        <textarea
-          value={body}
-          onChange={(e) => setBody(e.target.value)}
-          rows={18}
-          maxLength={8000}
-          className="w-full rounded-lg border border-slate-300 px-3 py-2 font-sans text-base leading-relaxed md:text-sm"
-          data-testid="weekly-textarea"
-        />
-      </label>
+      <Field label={t("body")} errors={fieldErrors.body}>
+        {(control) => (
+          <TextArea
+            {...control}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+            rows={18}
+            maxLength={8000}
+            className="w-full font-sans leading-relaxed md:text-sm"
+            data-testid="weekly-textarea"
+          />
+        )}
+      </Field>
       <div aria-live="polite" className="text-sm">
         {error ? (
           <p className="text-rose-700" data-testid="weekly-error">
@@ -72,13 +72,13 @@ export function WeeklyEditor({
         ) : null}
       </div>
       <div className="flex flex-wrap items-center gap-2">
-        <Button onClick={() => send("submit")} disabled={pending !== null} data-testid="weekly-submit">
-          {pending === "submit" ? t("submitting") : t("submit")}
+        <Button onClick={() => send("submit")} disabled={pending} data-testid="weekly-submit">
+          {sending === "submit" ? t("submitting") : t("submit")}
         </Button>
-        <Button variant="secondary" onClick={() => send("save")} disabled={pending !== null} data-testid="weekly-save">
+        <Button variant="secondary" onClick={() => send("save")} disabled={pending} data-testid="weekly-save">
           {t("saveDraft")}
         </Button>
-        <Button variant="ghost" onClick={() => setBody(freshDraft)} disabled={pending !== null}>
+        <Button variant="ghost" onClick={() => setBody(freshDraft)} disabled={pending}>
           {t("regenerate")}
         </Button>
         {savedAt ? <span className="text-xs text-slate-500">{t("lastSaved", { at: savedAt })}</span> : null}
