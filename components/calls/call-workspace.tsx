@@ -1,10 +1,11 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useState } from "react";
 import { logContact, revealPhone } from "@/app/(app)/calls/actions";
 import { Button } from "@/components/ui/button";
+import { Field, FieldError, Input, TextArea } from "@/components/ui/field";
+import { useActionRunner } from "@/components/ui/use-action";
 import { atBeijingClock, parseDay } from "@/lib/time";
 import { CHANNELS, type ChannelCode, NO_SHOW_REASON_SUGGESTIONS } from "@/lib/workflow/phases";
 
@@ -89,14 +90,13 @@ export function CallWorkspace({
   const t = useTranslations("workspace");
   const tOutcome = useTranslations("outcome");
   const tChannel = useTranslations("channel");
-  const router = useRouter();
   const formId = useId();
   const { draft, update, reset } = usePersistentDraft(candidateId);
   const [revealed, setRevealed] = useState<Record<number, string>>({});
   const [now, setNow] = useState(() => Date.now());
-  const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  // the message line says what happened to the whole contact; each field's own refusal sits below it
+  const { run, pending, fieldErrors, formRef } = useActionRunner();
   const timerRunning = draft.startedAt !== null && draft.minutes === "" && draft.seconds === "";
 
   useEffect(() => {
@@ -138,48 +138,45 @@ export function CallWorkspace({
     const durationSeconds = timerRunning
       ? elapsed
       : (Number(draft.minutes || 0) || 0) * 60 + (Number(draft.seconds || 0) || 0);
-    setPending(true);
     setMessage(null);
-    setFieldErrors({});
     try {
-      const result = await logContact({
-        candidateId,
-        idempotencyKey: draft.idempotencyKey,
-        channel: draft.channel,
-        durationSeconds,
-        outcome: draft.outcome,
-        notes: draft.notes,
-        startedAt: draft.startedAt ? new Date(draft.startedAt).toISOString() : "",
-        // a follow-up day means 9:00 Beijing time that day; anything else goes as typed, for the action to refuse
-        nextFollowUpAt: parseDay(draft.nextFollowUp)
-          ? atBeijingClock(draft.nextFollowUp, 9).toISOString()
-          : draft.nextFollowUp,
-        noShowReason: draft.outcome === "NOT_ENROLLED" ? draft.noShowReason : "",
-      });
+      const result = await run(() =>
+        logContact({
+          candidateId,
+          idempotencyKey: draft.idempotencyKey,
+          channel: draft.channel,
+          durationSeconds,
+          outcome: draft.outcome,
+          notes: draft.notes,
+          startedAt: draft.startedAt ? new Date(draft.startedAt).toISOString() : "",
+          // a follow-up day means 9:00 Beijing time that day; anything else goes as typed, for the action to refuse
+          nextFollowUpAt: parseDay(draft.nextFollowUp)
+            ? atBeijingClock(draft.nextFollowUp, 9).toISOString()
+            : draft.nextFollowUp,
+          noShowReason: draft.outcome === "NOT_ENROLLED" ? draft.noShowReason : "",
+        }),
+      );
       if (result.ok) {
         reset();
         setMessage({
           tone: "ok",
           text: result.data.escalated ? t("savedEscalated") : result.data.duplicate ? t("savedDuplicate") : t("saved"),
         });
-        router.refresh();
       } else {
-        setFieldErrors(result.fieldErrors ?? {});
         setMessage({ tone: "error", text: result.error });
       }
     } catch {
       setMessage({ tone: "error", text: t("offline") });
-    } finally {
-      setPending(false);
     }
   }
 
-  const fieldError = (name: string) =>
-    fieldErrors[name]?.[0] ? (
-      <p className="mt-1 text-sm text-rose-700" data-testid={`field-error-${name}`}>
-        {fieldErrors[name]?.[0]}
-      </p>
-    ) : null;
+  const fieldError = (name: string) => (
+    <FieldError id={`${formId}-${name}-error`} errors={fieldErrors[name]} testId={`field-error-${name}`} />
+  );
+  const describedBy = (name: string) => ({
+    "aria-describedby": `${formId}-${name}-error`,
+    "aria-invalid": Boolean(fieldErrors[name]?.length),
+  });
 
   return (
     <div className="space-y-4">
@@ -227,6 +224,7 @@ export function CallWorkspace({
 
       {canLog ? (
         <form
+          ref={formRef}
           onSubmit={submit}
           noValidate
           className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
@@ -251,6 +249,7 @@ export function CallWorkspace({
                     value={channel}
                     checked={draft.channel === channel}
                     onChange={() => update({ channel })}
+                    {...describedBy("channel")}
                     className="sr-only"
                   />
                   {tChannel(channel)}
@@ -266,22 +265,24 @@ export function CallWorkspace({
               <p className="text-sm text-slate-600">{t("durationFromTimer")}</p>
             ) : (
               <div className="flex items-center gap-2">
-                <input
+                <Input
+                  {...describedBy("durationSeconds")}
                   aria-label={t("minutes")}
                   name="minutes"
                   inputMode="numeric"
                   value={draft.minutes}
                   onChange={(e) => update({ minutes: e.target.value.replace(/\D/g, "").slice(0, 3) })}
-                  className="min-h-11 w-20 rounded-lg border border-slate-300 px-3 text-base tabular-nums"
+                  className="w-20 tabular-nums"
                 />
                 <span>{t("minutes")}</span>
-                <input
+                <Input
+                  {...describedBy("durationSeconds")}
                   aria-label={t("seconds")}
                   name="seconds"
                   inputMode="numeric"
                   value={draft.seconds}
                   onChange={(e) => update({ seconds: e.target.value.replace(/\D/g, "").slice(0, 2) })}
-                  className="min-h-11 w-20 rounded-lg border border-slate-300 px-3 text-base tabular-nums"
+                  className="w-20 tabular-nums"
                 />
                 <span>{t("seconds")}</span>
               </div>
@@ -306,6 +307,7 @@ export function CallWorkspace({
                     value={outcome}
                     checked={draft.outcome === outcome}
                     onChange={() => update({ outcome })}
+                    {...describedBy("outcome")}
                     className="sr-only"
                   />
                   {tOutcome(outcome as "GUIDED")}
@@ -316,54 +318,49 @@ export function CallWorkspace({
           </fieldset>
 
           {draft.outcome === "NOT_ENROLLED" ? (
-            <div>
-              <label htmlFor={`${formId}-reason`} className="mb-1 block text-sm font-medium">
-                {t("noShowReason")}
-              </label>
-              <input
-                id={`${formId}-reason`}
-                value={draft.noShowReason}
-                onChange={(e) => update({ noShowReason: e.target.value })}
-                list={`${formId}-reasons`}
-                className="min-h-11 w-full rounded-lg border border-slate-300 px-3 text-base"
-              />
-              <datalist id={`${formId}-reasons`}>
-                {NO_SHOW_REASON_SUGGESTIONS.map((r) => (
-                  <option key={r} value={r} />
-                ))}
-              </datalist>
-              {fieldError("noShowReason")}
-            </div>
+            <Field label={t("noShowReason")} errors={fieldErrors.noShowReason} errorTestId="field-error-noShowReason">
+              {(control) => (
+                <>
+                  <Input
+                    {...control}
+                    value={draft.noShowReason}
+                    onChange={(e) => update({ noShowReason: e.target.value })}
+                    list={`${formId}-reasons`}
+                    className="w-full"
+                  />
+                  <datalist id={`${formId}-reasons`}>
+                    {NO_SHOW_REASON_SUGGESTIONS.map((r) => (
+                      <option key={r} value={r} />
+                    ))}
+                  </datalist>
+                </>
+              )}
+            </Field>
           ) : null}
 
-          <div>
-            <label htmlFor={`${formId}-notes`} className="mb-1 block text-sm font-medium">
-              {t("notes")}
-            </label>
-            <textarea
-              id={`${formId}-notes`}
-              value={draft.notes}
-              onChange={(e) => update({ notes: e.target.value })}
-              rows={3}
-              maxLength={1000}
-              className="w-full rounded-lg border border-slate-300 px-3 py-2 text-base"
-            />
-            {fieldError("notes")}
-          </div>
+          <Field label={t("notes")} errors={fieldErrors.notes} errorTestId="field-error-notes">
+            {(control) => (
+              <TextArea
+                {...control}
+                value={draft.notes}
+                onChange={(e) => update({ notes: e.target.value })}
+                rows={3}
+                maxLength={1000}
+                className="w-full"
+              />
+            )}
+          </Field>
 
-          <div>
-            <label htmlFor={`${formId}-follow`} className="mb-1 block text-sm font-medium">
-              {t("nextFollowUp")}
-            </label>
-            <input
-              id={`${formId}-follow`}
-              type="date"
-              value={draft.nextFollowUp}
-              onChange={(e) => update({ nextFollowUp: e.target.value })}
-              className="min-h-11 rounded-lg border border-slate-300 px-3 text-base"
-            />
-            {fieldError("nextFollowUpAt")}
-          </div>
+          <Field label={t("nextFollowUp")} errors={fieldErrors.nextFollowUpAt} errorTestId="field-error-nextFollowUpAt">
+            {(control) => (
+              <Input
+                {...control}
+                type="date"
+                value={draft.nextFollowUp}
+                onChange={(e) => update({ nextFollowUp: e.target.value })}
+              />
+            )}
+          </Field>
 
           <p
             aria-live="polite"

@@ -1,11 +1,11 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { editContact } from "@/app/(app)/calls/actions";
 import { Button } from "@/components/ui/button";
-import { firstError } from "@/lib/action/result";
+import { Input, Select, TextArea } from "@/components/ui/field";
+import { useActionRunner } from "@/components/ui/use-action";
 import { CHANNELS } from "@/lib/workflow/phases";
 
 /** Corrects one of the caller's own recent logs (the result stays: a new result is a new contact). */
@@ -16,31 +16,23 @@ export function EditLogForm({
 }) {
   const t = useTranslations("workspace");
   const tChannel = useTranslations("channel");
-  const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { run, pending, error, fieldErrors, formRef } = useActionRunner();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const minutes = Number(form.get("minutes") || 0);
     const seconds = Number(form.get("seconds") || 0);
-    setPending(true);
-    const result = await editContact({
-      logId: log.id,
-      channel: String(form.get("channel")),
-      durationSeconds: minutes * 60 + seconds,
-      notes: String(form.get("notes") ?? ""),
-    });
-    setPending(false);
-    if (result.ok) {
-      setOpen(false);
-      setError(null);
-      router.refresh();
-    } else {
-      setError(firstError(result));
-    }
+    const result = await run(() =>
+      editContact({
+        logId: log.id,
+        channel: String(form.get("channel")),
+        durationSeconds: minutes * 60 + seconds,
+        notes: String(form.get("notes") ?? ""),
+      }),
+    );
+    if (result.ok) setOpen(false);
   }
 
   if (!open) {
@@ -51,44 +43,47 @@ export function EditLogForm({
     );
   }
   return (
-    <form onSubmit={onSubmit} className="mt-2 space-y-2 rounded-lg bg-slate-50 p-3 text-left">
-      <select
+    <form ref={formRef} onSubmit={onSubmit} className="mt-2 space-y-2 rounded-lg bg-slate-50 p-3 text-left">
+      <Select
         name="channel"
         defaultValue={log.channel}
-        className="min-h-10 rounded-md border border-slate-300 px-2"
         aria-label={t("channel")}
+        aria-invalid={Boolean(fieldErrors.channel)}
       >
         {CHANNELS.map((c) => (
           <option key={c} value={c}>
             {tChannel(c)}
           </option>
         ))}
-      </select>
+      </Select>
       <div className="flex items-center gap-1">
-        <input
+        <Input
           name="minutes"
           inputMode="numeric"
           defaultValue={Math.floor(log.durationSeconds / 60)}
           aria-label={t("minutes")}
-          className="min-h-10 w-16 rounded-md border border-slate-300 px-2"
+          aria-invalid={Boolean(fieldErrors.durationSeconds)}
+          className="w-16"
         />
         {t("minutes")}
-        <input
+        <Input
           name="seconds"
           inputMode="numeric"
           defaultValue={log.durationSeconds % 60}
           aria-label={t("seconds")}
-          className="min-h-10 w-16 rounded-md border border-slate-300 px-2"
+          aria-invalid={Boolean(fieldErrors.durationSeconds)}
+          className="w-16"
         />
         {t("seconds")}
       </div>
-      <textarea
+      <TextArea
         name="notes"
         defaultValue={log.notes ?? ""}
         rows={2}
         maxLength={1000}
         aria-label={t("notes")}
-        className="w-full rounded-md border border-slate-300 px-2 py-1"
+        aria-invalid={Boolean(fieldErrors.notes)}
+        className="w-full"
       />
       <p aria-live="polite" className="text-sm text-rose-700">
         {error}

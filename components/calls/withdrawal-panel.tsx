@@ -1,11 +1,10 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { saveWithdrawalMaterials } from "@/app/(app)/calls/actions";
 import { Button } from "@/components/ui/button";
-import { firstError } from "@/lib/action/result";
+import { useActionRunner } from "@/components/ui/use-action";
 import { WITHDRAWAL_CHECKLIST } from "@/lib/workflow/rules";
 
 const MAX_EDGE = 1600;
@@ -36,33 +35,30 @@ export function WithdrawalPanel({
   editable: boolean;
 }) {
   const t = useTranslations("withdrawal");
-  const router = useRouter();
   const [checked, setChecked] = useState<string[]>(request.checklist);
   const [files, setFiles] = useState<File[]>([]);
-  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
-  const [pending, setPending] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const { run, refuse, pending, error } = useActionRunner();
 
   async function save(submit: boolean) {
-    setPending(true);
-    setMessage(null);
-    const form = new FormData();
-    form.set("requestId", request.id);
-    for (const item of checked) form.append("checklist", item);
-    for (const file of files) form.append("photos", await shrink(file));
-    form.set("submit", String(submit));
+    setSaved(null);
     try {
-      const result = await saveWithdrawalMaterials(form);
+      const result = await run(async () => {
+        const form = new FormData();
+        form.set("requestId", request.id);
+        for (const item of checked) form.append("checklist", item);
+        for (const file of files) form.append("photos", await shrink(file));
+        form.set("submit", String(submit));
+        return saveWithdrawalMaterials(form);
+      });
       if (result.ok) {
         setFiles([]);
-        setMessage({ tone: "ok", text: submit ? t("submitted") : t("saved") });
-        router.refresh();
-      } else {
-        setMessage({ tone: "error", text: firstError(result) });
+        setSaved(submit ? t("submitted") : t("saved"));
       }
     } catch {
-      setMessage({ tone: "error", text: t("offline") });
+      // the action could not be reached (a phone on a bad network): nothing was saved
+      refuse(t("offline"));
     }
-    setPending(false);
   }
 
   return (
@@ -105,11 +101,8 @@ export function WithdrawalPanel({
               className="block w-full text-sm"
             />
           </label>
-          <p
-            aria-live="polite"
-            className={`mt-2 min-h-5 text-sm ${message?.tone === "ok" ? "text-emerald-700" : "text-rose-700"}`}
-          >
-            {message?.text}
+          <p aria-live="polite" className={`mt-2 min-h-5 text-sm ${error ? "text-rose-700" : "text-emerald-700"}`}>
+            {error ?? saved}
           </p>
           <div className="mt-2 flex flex-wrap gap-2">
             <Button variant="secondary" disabled={pending} onClick={() => save(false)}>
