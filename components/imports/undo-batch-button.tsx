@@ -1,17 +1,13 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { undoUpload } from "@/app/(app)/admin/imports/actions";
 import { Button } from "@/components/ui/button";
-import { firstError } from "@/lib/action/result";
+import { useActionRunner } from "@/components/ui/use-action";
 
 export function UndoBatchButton({ batchId }: { batchId: string }) {
   const t = useTranslations("imports");
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { run, pending, error } = useActionRunner();
   return (
     <span className="inline-flex flex-col items-end gap-1">
       <Button
@@ -20,11 +16,7 @@ export function UndoBatchButton({ batchId }: { batchId: string }) {
         disabled={pending}
         onClick={async () => {
           if (!window.confirm(t("undoConfirm"))) return;
-          setPending(true);
-          const result = await undoUpload({ batchId });
-          setPending(false);
-          if (result.ok) router.refresh();
-          else setError(firstError(result));
+          await run(() => undoUpload({ batchId }));
         }}
       >
         {t("undo")}

@@ -4,19 +4,18 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { revealPhoneForInspection } from "@/app/(app)/inspection/actions";
 import { Button } from "@/components/ui/button";
-import { firstError } from "@/lib/action/result";
+import { useActionRunner } from "@/components/ui/use-action";
 
 /** The candidate's numbers, masked until the inspector asks to call back (each reveal is audited). */
 export function InspectionPhones({ logId, maskedPhones }: { logId: string; maskedPhones: string[] }) {
   const t = useTranslations("inspection.phone");
   const [revealed, setRevealed] = useState<Record<number, string>>({});
-  const [error, setError] = useState<string | null>(null);
+  // the number is only shown here: nothing on the page changes, so there is nothing to refresh
+  const { run, error } = useActionRunner({ refresh: "never" });
 
   async function reveal(index: number) {
-    setError(null);
-    const result = await revealPhoneForInspection({ logId, index });
+    const result = await run(() => revealPhoneForInspection({ logId, index }));
     if (result.ok) setRevealed((r) => ({ ...r, [index]: result.data.phone }));
-    else setError(firstError(result));
   }
 
   return (

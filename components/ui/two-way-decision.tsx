@@ -1,9 +1,10 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { type ActionResult, firstError } from "@/lib/action/result";
+import type { ActionResult } from "@/lib/action/result";
 import { Button } from "./button";
+import { Field, TextArea } from "./field";
+import { useActionRunner } from "./use-action";
 
 /**
  * A reviewer's two answers: go ahead in one tap, or send back with a written reason. Used wherever a
@@ -20,37 +21,28 @@ export function TwoWayDecision({
   onSendBack: (reason: string) => Promise<ActionResult<unknown>>;
   acceptTestId?: string;
 }) {
-  const router = useRouter();
   const [writing, setWriting] = useState(false);
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function decide(run: () => Promise<ActionResult<unknown>>) {
-    setPending(true);
-    setError(null);
-    const result = await run();
-    setPending(false);
-    if (result.ok) router.refresh();
-    else setError(firstError(result));
-  }
+  const { run, pending, error, fieldErrors } = useActionRunner();
 
   return (
     <div className="space-y-2">
       {writing ? (
         <>
-          <label className="block text-sm">
-            <span className="mb-1 block font-medium">{labels.reason}</span>
-            <textarea
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              rows={2}
-              maxLength={500}
-              className="w-full rounded-lg border border-slate-300 px-3 py-2 text-base"
-            />
-          </label>
+          <Field label={labels.reason} errors={fieldErrors.reason}>
+            {(control) => (
+              <TextArea
+                {...control}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                rows={2}
+                maxLength={500}
+                className="w-full"
+              />
+            )}
+          </Field>
           <div className="flex gap-2">
-            <Button disabled={pending} onClick={() => decide(() => onSendBack(reason))}>
+            <Button disabled={pending} onClick={() => run(() => onSendBack(reason))}>
               {labels.sendBack}
             </Button>
             <Button variant="ghost" onClick={() => setWriting(false)}>
@@ -60,7 +52,7 @@ export function TwoWayDecision({
         </>
       ) : (
         <div className="flex flex-wrap gap-2">
-          <Button disabled={pending} onClick={() => decide(onAccept)} data-testid={acceptTestId}>
+          <Button disabled={pending} onClick={() => run(onAccept)} data-testid={acceptTestId}>
             {labels.accept}
           </Button>
           <Button variant="secondary" disabled={pending} onClick={() => setWriting(true)}>
