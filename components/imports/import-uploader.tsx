@@ -1,10 +1,11 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { applyUpload } from "@/app/(app)/admin/imports/actions";
 import { Button } from "@/components/ui/button";
+import { Field, Select } from "@/components/ui/field";
+import { useActionRunner } from "@/components/ui/use-action";
 import { firstError } from "@/lib/action/result";
 import { LIST_KINDS, type ListKind, type MappingChoice } from "@/lib/import/columns";
 import type { PreviewResponse } from "@/lib/import/preview";
@@ -42,7 +43,6 @@ function errorReportHref(preview: Preview, mapping: MappingChoice | null): strin
 export function ImportUploader() {
   const t = useTranslations("imports");
   const tEnrollment = useTranslations("enrollment");
-  const router = useRouter();
   const [kind, setKind] = useState<ListKind>("toudang");
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
@@ -50,7 +50,10 @@ export function ImportUploader() {
   // the mapping corrected by hand that the preview shown used; it goes with the apply
   const [mapping, setMapping] = useState<MappingChoice | null>(null);
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
-  const [pending, setPending] = useState(false);
+  const [uploading, setUploading] = useState(false);
+  // one message line for the preview and the apply: the runner's own error would outlive a new preview
+  const { run, pending: applyPending } = useActionRunner();
+  const pending = uploading || applyPending;
   const [applying, setApplying] = useState<ApplyStage | null>(null);
 
   async function onPreview(event: React.FormEvent) {
@@ -63,7 +66,7 @@ export function ImportUploader() {
       setMessage({ tone: "error", text: t("chooseFile") });
       return;
     }
-    setPending(true);
+    setUploading(true);
     setMessage(null);
     setPreview(null);
     setProgress(0);
@@ -81,12 +84,11 @@ export function ImportUploader() {
       setMessage({ tone: "error", text: t("offline") });
     }
     setProgress(null);
-    setPending(false);
+    setUploading(false);
   }
 
   async function onApply() {
     if (!preview) return;
-    setPending(true);
     setApplying({ stage: "checking" });
     // the apply is one long request; meanwhile its progress is read from the server, one request at a
     // time (under the embedded database a poll waits for the apply's transaction: then it just waits)
@@ -100,23 +102,23 @@ export function ImportUploader() {
       }
     };
     void poll();
-    const result = await applyUpload({
-      fileHash: preview.fileHash,
-      format: preview.format,
-      kind: preview.kind,
-      fileName: preview.fileName,
-      ...(mapping ? { mapping } : {}),
-    }).finally(() => {
+    const result = await run(() =>
+      applyUpload({
+        fileHash: preview.fileHash,
+        format: preview.format,
+        kind: preview.kind,
+        fileName: preview.fileName,
+        ...(mapping ? { mapping } : {}),
+      }),
+    ).finally(() => {
       finished = true;
     });
     setApplying(null);
-    setPending(false);
     if (result.ok) {
       setPreview(null);
       setMapping(null);
       setFile(null);
       setMessage({ tone: "ok", text: t("applied", result.data) });
-      router.refresh();
     } else {
       setMessage({ tone: "error", text: firstError(result) });
     }
@@ -140,20 +142,17 @@ export function ImportUploader() {
   return (
     <div className="space-y-4">
       <form onSubmit={onPreview} className="space-y-3" noValidate>
-        <label className="block text-sm">
-          <span className="mb-1 block font-medium">{t("kind")}</span>
-          <select
-            value={kind}
-            onChange={(e) => setKind(e.target.value as ListKind)}
-            className="min-h-11 rounded-lg border border-slate-300 bg-white px-3"
-          >
-            {LIST_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`kinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Field label={t("kind")}>
+          {(control) => (
+            <Select {...control} value={kind} onChange={(e) => setKind(e.target.value as ListKind)}>
+              {LIST_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`kinds.${k}`)}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
         <label className="block text-sm">
           <span className="mb-1 block font-medium">{t("file")}</span>
           <input
