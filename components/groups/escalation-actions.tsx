@@ -18,7 +18,8 @@ export function EscalationActions({ escalationId, version }: { escalationId: str
       }}
       onAccept={() => routeEscalation({ escalationId, version, decision: "forward" })}
       onSendBack={(advice) => routeEscalation({ escalationId, version, decision: "sendBack", advice })}
-      acceptTestId="forward-escalation"
+      reasonField="advice"
+      testIds={{ accept: "forward-escalation" }}
     />
   );
 }
