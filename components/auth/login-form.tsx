@@ -4,7 +4,7 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/field";
+import { Field, Input } from "@/components/ui/field";
 
 const KNOWN_ERRORS = ["EMPTY", "INVALID", "LOCKED", "DISABLED", "UNAVAILABLE"] as const;
 type LoginError = (typeof KNOWN_ERRORS)[number] | "NETWORK" | "SESSION_ENDED";
@@ -42,32 +42,30 @@ export function LoginForm({ initialError = null }: { initialError?: LoginError |
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <div>
-        <label htmlFor="login" className="mb-1 block text-sm font-medium">
-          {t("login")}
-        </label>
-        <Input
-          id="login"
-          name="login"
-          autoComplete="username"
-          autoCapitalize="none"
-          className="block w-full"
-          required
-        />
-      </div>
-      <div>
-        <label htmlFor="password" className="mb-1 block text-sm font-medium">
-          {t("password")}
-        </label>
-        <Input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          className="block w-full"
-          required
-        />
-      </div>
+      <Field label={t("login")}>
+        {(control) => (
+          <Input
+            {...control}
+            name="login"
+            autoComplete="username"
+            autoCapitalize="none"
+            className="block w-full"
+            required
+          />
+        )}
+      </Field>
+      <Field label={t("password")}>
+        {(control) => (
+          <Input
+            {...control}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            className="block w-full"
+            required
+          />
+        )}
+      </Field>
       <p aria-live="polite" data-testid="form-error" className="min-h-5 text-sm text-rose-700">
         {error ? t(`errors.${error}`) : null}
       </p>
