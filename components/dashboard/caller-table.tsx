@@ -1,8 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useMemo, useRef, useState } from "react";
+import { useId, useMemo, useRef, useState } from "react";
 import { Badge, EmptyState } from "@/components/ui/card";
+import { Select } from "@/components/ui/field";
 import { type Column, Table } from "@/components/ui/table";
 import {
   CALLER_FILTERS,
@@ -35,6 +36,8 @@ export function CallerTable({
   standard: { contacts: number; minutes: number };
 }) {
   const t = useTranslations("callerTable");
+  const filterId = useId();
+  const sortId = useId();
   const [sortKey, setSortKey] = useState<CallerSortKey>("rate");
   const [direction, setDirection] = useState<"asc" | "desc">("asc");
   const [filter, setFilter] = useState<CallerFilter>("all");
@@ -154,12 +157,13 @@ export function CallerTable({
   return (
     <div data-testid="caller-table">
       <div className="mb-3 flex flex-wrap items-end gap-3 text-sm">
-        <label className="flex flex-col gap-1">
+        <label htmlFor={filterId} className="flex flex-col gap-1">
           <span className="text-slate-500">{t("filter")}</span>
-          <select
+          <Select
+            id={filterId}
             value={filter}
             onChange={(e) => setFilter(e.target.value as CallerFilter)}
-            className="min-h-9 rounded-lg border border-slate-300 bg-white px-2"
+            size="compact"
             data-testid="caller-filter"
           >
             {CALLER_FILTERS.map((f) => (
@@ -167,21 +171,22 @@ export function CallerTable({
                 {t(`filters.${f}`)}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
-        <label className="flex flex-col gap-1 md:hidden">
+        <label htmlFor={sortId} className="flex flex-col gap-1 md:hidden">
           <span className="text-slate-500">{t("sort")}</span>
-          <select
+          <Select
+            id={sortId}
             value={sortKey}
             onChange={(e) => setSortKey(e.target.value as CallerSortKey)}
-            className="min-h-9 rounded-lg border border-slate-300 bg-white px-2"
+            size="compact"
           >
             {CALLER_SORT_KEYS.map((k) => (
               <option key={k} value={k}>
                 {t(`columns.${k}`)}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
         <button
           type="button"

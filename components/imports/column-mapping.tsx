@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/field";
 import { type Column, Table } from "@/components/ui/table";
 import { FIELD_NAMES, type Field, type HeaderMapping, type MappingChoice } from "@/lib/import/columns";
 
@@ -42,7 +43,8 @@ export function ColumnMapping({
       key: "field",
       label: t("field"),
       cell: (r) => (
-        <select
+        <Select
+          size="compact"
           aria-label={t("fieldFor", { column: r.header || t("untitled", { n: r.index + 1 }) })}
           value={fields[r.index] ?? ""}
           disabled={disabled}
@@ -51,7 +53,6 @@ export function ColumnMapping({
             next[r.index] = (e.target.value || null) as Field | null;
             setFields(next);
           }}
-          className="min-h-9 rounded-lg border border-slate-300 bg-white px-2"
         >
           <option value="">{t("ignore")}</option>
           {FIELD_NAMES.map((f) => (
@@ -59,7 +60,7 @@ export function ColumnMapping({
               {tField(f)}
             </option>
           ))}
-        </select>
+        </Select>
       ),
     },
   ];

@@ -7,22 +7,31 @@ import {
 } from "react";
 
 /**
- * The one look of a text input, select and text area. Width is the caller's (`w-full`, `w-28`...):
- * two width classes on one element would be decided by stylesheet order, not by the markup.
+ * The one look of a text input, select and text area. Width is the caller's (`w-full`, `w-28`...), and
+ * so are height and padding through `size`: two classes for one property on an element would be
+ * decided by stylesheet order, not by the markup.
  */
-export const INPUT_LOOK =
-  "min-w-0 rounded-lg border border-slate-300 bg-white px-3 text-base focus:border-brand-600 focus:outline-none aria-[invalid=true]:border-rose-500 aria-[invalid=true]:bg-rose-50";
+const INPUT_LOOK =
+  "min-w-0 rounded-lg border border-slate-300 bg-white focus:border-brand-600 focus:outline-none aria-[invalid=true]:border-rose-500 aria-[invalid=true]:bg-rose-50";
+
+/** A form's controls are a thumb high; a table's filter or a cell's choice is compact, in the text's size. */
+const SIZES = { regular: "min-h-11 px-3 text-base", compact: "min-h-9 px-2" } as const;
+type Size = keyof typeof SIZES;
 
 export function Input({ className = "", ...props }: InputHTMLAttributes<HTMLInputElement>) {
-  return <input className={`min-h-11 ${INPUT_LOOK} ${className}`} {...props} />;
+  return <input className={`${SIZES.regular} ${INPUT_LOOK} ${className}`} {...props} />;
 }
 
-export function Select({ className = "", ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
-  return <select className={`min-h-11 ${INPUT_LOOK} ${className}`} {...props} />;
+export function Select({
+  size = "regular",
+  className = "",
+  ...props
+}: Omit<SelectHTMLAttributes<HTMLSelectElement>, "size"> & { size?: Size }) {
+  return <select className={`${SIZES[size]} ${INPUT_LOOK} ${className}`} {...props} />;
 }
 
 export function TextArea({ className = "", ...props }: TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  return <textarea className={`py-2 ${INPUT_LOOK} ${className}`} {...props} />;
+  return <textarea className={`px-3 py-2 text-base ${INPUT_LOOK} ${className}`} {...props} />;
 }
 
 /** A field's errors below it, read out when they change; its control names it in aria-describedby. */
