@@ -97,6 +97,8 @@ export function CallWorkspace({
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
   // the message line says what happened to the whole contact; each field's own refusal sits below it
   const { run, pending, fieldErrors, formRef } = useActionRunner();
+  // a revealed number changes nothing on the page: no refresh
+  const { run: runReveal } = useActionRunner({ refresh: "never" });
   const timerRunning = draft.startedAt !== null && draft.minutes === "" && draft.seconds === "";
 
   useEffect(() => {
@@ -108,7 +110,7 @@ export function CallWorkspace({
   async function reveal(index: number): Promise<string | null> {
     const existing = revealed[index];
     if (existing) return existing;
-    const result = await revealPhone({ candidateId, index });
+    const result = await runReveal(() => revealPhone({ candidateId, index }));
     if (!result.ok) {
       setMessage({ tone: "error", text: result.error });
       return null;
