@@ -1,3 +1,7 @@
+import type { z } from "zod";
+import { isMessageKey } from "@/lib/i18n/messages";
+import { type Text, text } from "@/lib/i18n/text";
+
 export const ACTION_ERROR_CODES = [
   "UNAUTHENTICATED",
   "FORBIDDEN",
@@ -16,12 +20,59 @@ export const ACTION_ERROR_CODES = [
 ] as const;
 export type ActionErrorCode = (typeof ACTION_ERROR_CODES)[number];
 
+/**
+ * Per posted field, why it was refused: catalogue sentences, rendered in the reader's language.
+ * A plain string is an area not yet moved to sentences; it is shown as it is.
+ */
+export type FieldErrors = Record<string, (Text | string)[]>;
+
 /** Thrown inside an action body for an expected refusal: the transaction is rolled back. */
 export class ActionError extends Error {
   constructor(
     readonly code: ActionErrorCode,
-    readonly fieldErrors?: Record<string, string[]>,
+    readonly fieldErrors?: FieldErrors,
   ) {
     super(code);
   }
+}
+
+/** The catalogue key a schema gives as a check's message, typed: `z.string().max(200, messageKey("…"))`. */
+export function messageKey(key: Text["key"]): string {
+  return key;
+}
+
+/**
+ * A schema's refusals as sentences: a check's message is a catalogue key (see messageKey), rendered with
+ * the check's limit as `{min}` / `{max}`; zod's own English messages become the general sentence.
+ */
+// An area not yet moved to catalogue keys still writes its Chinese sentence in the schema.
+const LEGACY_LITERAL = /[\u4e00-\u9fff]/;
+
+export function issueTexts(issues: readonly z.core.$ZodIssue[]): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of issues) {
+    const field = issue.path.length > 0 ? String(issue.path[0]) : "_form";
+    const values: Record<string, number> = {};
+    if ("minimum" in issue) values.min = Number(issue.minimum);
+    if ("maximum" in issue) values.max = Number(issue.maximum);
+    const sentence = isMessageKey(issue.message)
+      ? text(issue.message, values)
+      : LEGACY_LITERAL.test(issue.message)
+        ? issue.message
+        : text("actionErrors.fieldInvalid");
+    out[field] = [...(out[field] ?? []), sentence];
+  }
+  return out;
+}
+
+export function renderFieldErrors(
+  fieldErrors: FieldErrors,
+  render: (sentence: Text) => string,
+): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(fieldErrors).map(([field, texts]) => [
+      field,
+      texts.map((sentence) => (typeof sentence === "string" ? sentence : render(sentence))),
+    ]),
+  );
 }

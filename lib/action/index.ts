@@ -1,10 +1,11 @@
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { actionErrorMessage } from "@/lib/i18n/server";
-import type { ActionErrorCode } from "./errors";
+import { textRenderer } from "@/lib/i18n/server";
+import { text } from "@/lib/i18n/text";
+import { type ActionErrorCode, type FieldErrors, issueTexts, renderFieldErrors } from "./errors";
 import type { ActionResult } from "./result";
 import { type ActionContext, runInTransaction, type TransactionConfig } from "./run";
 
@@ -43,9 +44,7 @@ export function action<S extends z.ZodType, T>(
     if (!can(user.roles, config.permission)) return failure("FORBIDDEN");
 
     const parsed = config.schema.safeParse(rawInput instanceof FormData ? formDataToObject(rawInput) : rawInput);
-    if (!parsed.success) {
-      return failure("INVALID_INPUT", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
-    }
+    if (!parsed.success) return failure("INVALID_INPUT", issueTexts(parsed.error.issues));
 
     const outcome = await runInTransaction(db(), config, user, (ctx) => body(parsed.data, ctx));
     return outcome.ok ? outcome : failure(outcome.code, outcome.fieldErrors);
@@ -54,8 +53,14 @@ export function action<S extends z.ZodType, T>(
   return run;
 }
 
-async function failure(code: ActionErrorCode, fieldErrors?: Record<string, string[]>): Promise<ActionResult<never>> {
-  return { ok: false, code, error: await actionErrorMessage(code), ...(fieldErrors ? { fieldErrors } : {}) };
+async function failure(code: ActionErrorCode, fieldErrors?: FieldErrors): Promise<ActionResult<never>> {
+  const render = await textRenderer();
+  return {
+    ok: false,
+    code,
+    error: render(text(`actionErrors.${code}`)),
+    ...(fieldErrors ? { fieldErrors: renderFieldErrors(fieldErrors, render) } : {}),
+  };
 }
 
 /** FormData to a plain object; repeated keys become arrays, Next's internal `$ACTION_` keys are dropped. */

@@ -10,8 +10,9 @@ import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { isSameOrigin } from "@/lib/http/same-origin";
 import { securityHeaders } from "@/lib/http/security-headers";
-import { MESSAGES } from "@/lib/i18n/messages";
+import { MESSAGES, translatorFor } from "@/lib/i18n/messages";
 import { actionErrorMessage, currentLocale } from "@/lib/i18n/server";
+import { renderText, type Text } from "@/lib/i18n/text";
 import type { ActionErrorCode } from "./errors";
 import { type AuditEntry, writeAudit } from "./run";
 
@@ -57,6 +58,8 @@ export interface RouteContext<Params> {
   requestId: string;
   /** The user's language, for a refusal's precise sentence. */
   t: Translator;
+  /** A sentence built in `lib` (an unreadable file's reason), in the user's language. */
+  render: (sentence: Text) => string;
   /**
    * For an audited read (an export, a photo view): writes its one audit row, once what is read has
    * been found. A route that changes data does so through an action, whose wrapper audits it.
@@ -144,6 +147,7 @@ export function route<Params = Record<string, never>>(
         query: new URL(request.url).searchParams,
         requestId,
         t: createTranslator({ locale, messages: MESSAGES[locale] }),
+        render: (sentence) => renderText(translatorFor(locale), sentence),
         audit: async (entry) => {
           if (audited) throw new Error(`${config.name}: a read is audited by exactly one row`);
           audited = true;

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { SessionUser } from "@/lib/auth/sessions";
 import type { Prisma, PrismaClient } from "@/lib/db/client";
-import { ActionError, type ActionErrorCode } from "./errors";
+import { ActionError, type ActionErrorCode, type FieldErrors } from "./errors";
 
 export interface AuditEntry {
   action?: string;
@@ -38,7 +38,7 @@ export interface TransactionConfig {
 
 export type TransactionOutcome<T> =
   | { ok: true; data: T }
-  | { ok: false; code: ActionErrorCode; fieldErrors?: Record<string, string[]> };
+  | { ok: false; code: ActionErrorCode; fieldErrors?: FieldErrors };
 
 const MAX_ATTEMPTS = 3;
 

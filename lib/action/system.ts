@@ -1,11 +1,11 @@
 // The action wrapper without a session, for the command line (and scheduled work): the acting user is
 // named explicitly, then the same transaction, retries and audit row as an action posted from a page.
 // Free of Next and of `server-only`, so scripts run it with their own Prisma client.
-import { createTranslator } from "next-intl";
 import { can, type Permission } from "@/lib/auth/permissions";
 import type { PrismaClient } from "@/lib/db/client";
-import { MESSAGES } from "@/lib/i18n/messages";
-import type { ActionErrorCode } from "./errors";
+import { translatorFor } from "@/lib/i18n/messages";
+import { renderText, type Text, text } from "@/lib/i18n/text";
+import { type ActionErrorCode, type FieldErrors, renderFieldErrors } from "./errors";
 import type { ActionResult } from "./result";
 import { type ActionContext, runInTransaction, type TransactionConfig } from "./run";
 
@@ -34,7 +34,13 @@ export async function runAs<T>(
   return outcome.ok ? outcome : refusal(outcome.code, outcome.fieldErrors);
 }
 
-function refusal(code: ActionErrorCode, fieldErrors?: Record<string, string[]>): ActionResult<never> {
-  const t = createTranslator({ locale: "zh-CN", messages: MESSAGES["zh-CN"], namespace: "actionErrors" });
-  return { ok: false, code, error: t(code), ...(fieldErrors ? { fieldErrors } : {}) };
+function refusal(code: ActionErrorCode, fieldErrors?: FieldErrors): ActionResult<never> {
+  const t = translatorFor("zh-CN");
+  const render = (sentence: Text) => renderText(t, sentence);
+  return {
+    ok: false,
+    code,
+    error: render(text(`actionErrors.${code}`)),
+    ...(fieldErrors ? { fieldErrors: renderFieldErrors(fieldErrors, render) } : {}),
+  };
 }

@@ -1,4 +1,5 @@
-import type { Locale } from "./config";
+import { createTranslator } from "next-intl";
+import { DEFAULT_LOCALE, type Locale } from "./config";
 import commonEn from "./messages/common.en.json";
 import commonZh from "./messages/common.zh-CN.json";
 import dashboardEn from "./messages/dashboard.en.json";
@@ -11,6 +12,7 @@ import payoutsEn from "./messages/payouts.en.json";
 import payoutsZh from "./messages/payouts.zh-CN.json";
 import settingsEn from "./messages/settings.en.json";
 import settingsZh from "./messages/settings.zh-CN.json";
+import type { MessageKey, TranslateFn } from "./text";
 
 // One catalogue per area of the app (common, imports, dashboard, inspection, payouts, settings), each owning its own
 // top-level namespaces, so work on one area never edits another area's file. A unit test checks
@@ -31,3 +33,19 @@ export type Messages = typeof zhCN;
 
 // English must have every key Chinese has: checked by the type below and by a unit test.
 export const MESSAGES: Record<Locale, Messages> = { "zh-CN": zhCN, en };
+
+/** True when `key` names a sentence of the catalogue (zod carries our keys as plain strings). */
+export function isMessageKey(key: string): key is MessageKey {
+  let node: unknown = MESSAGES[DEFAULT_LOCALE];
+  for (const part of key.split(".")) {
+    if (typeof node !== "object" || node === null || !Object.hasOwn(node, part)) return false;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === "string";
+}
+
+/** The catalogue's translator (root namespace) in `locale`, for the server and the command line. */
+export function translatorFor(locale: Locale): TranslateFn {
+  const t = createTranslator({ locale, messages: MESSAGES[locale] });
+  return (key, values) => t(key as never, values as never);
+}

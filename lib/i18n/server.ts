@@ -1,9 +1,9 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { createTranslator } from "next-intl";
 import type { ActionErrorCode } from "@/lib/action/errors";
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, type Locale } from "./config";
-import { MESSAGES } from "./messages";
+import { translatorFor } from "./messages";
+import { renderText, type Text } from "./text";
 
 /** The signed-in person's language (the cookie), or the default outside a request. */
 export async function currentLocale(): Promise<Locale> {
@@ -16,9 +16,13 @@ export async function currentLocale(): Promise<Locale> {
   }
 }
 
+/** Renders sentences built in `lib` in the user's language. */
+export async function textRenderer(): Promise<(sentence: Text) => string> {
+  const t = translatorFor(await currentLocale());
+  return (sentence) => renderText(t, sentence);
+}
+
 /** The user-facing sentence for an action's refusal, in the user's language. */
 export async function actionErrorMessage(code: ActionErrorCode): Promise<string> {
-  const locale = await currentLocale();
-  const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "actionErrors" });
-  return t(code);
+  return translatorFor(await currentLocale())(`actionErrors.${code}`);
 }
