@@ -40,10 +40,18 @@ async function main() {
   if (!databaseUrl) {
     const started = Date.now();
     // loaded only once the environment is known to be sound, so a bad one fails in a moment
-    const { startEmbeddedDatabase, EMBEDDED_POOL_SIZE } = await import("@/lib/db/embedded");
+    const { startEmbeddedDatabase, EMBEDDED_POOL_SIZE, EmbeddedDatabaseInUseError } = await import("@/lib/db/embedded");
     // one connection, whatever DATABASE_POOL_SIZE says (see EMBEDDED_POOL_SIZE for why)
     poolSize = String(EMBEDDED_POOL_SIZE);
-    embedded = await startEmbeddedDatabase(env.HUIFANG_DATA_DIR, { port: env.HUIFANG_EMBEDDED_DB_PORT });
+    embedded = await startEmbeddedDatabase(env.HUIFANG_DATA_DIR, { port: env.HUIFANG_EMBEDDED_DB_PORT }).catch(
+      (error: unknown) => {
+        if (!(error instanceof EmbeddedDatabaseInUseError)) throw error;
+        fail(
+          `the embedded database in ${path.resolve(env.HUIFANG_DATA_DIR)} is open in process ${error.pid} ` +
+            "(another `npm start` or a command): stop it first, or give this one its own HUIFANG_DATA_DIR",
+        );
+      },
+    );
     databaseUrl = embedded.url;
     secret ??= embeddedSecret(env.HUIFANG_DATA_DIR);
     console.log(

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
@@ -13,6 +13,45 @@ import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
  * instead, which costs nothing: PGlite runs one statement at a time anyway.
  */
 export const EMBEDDED_POOL_SIZE = 1;
+
+/** Another process (the running app, or a command) has the data folder open. */
+export class EmbeddedDatabaseInUseError extends Error {
+  constructor(readonly pid: number) {
+    super(`the embedded database is in use by process ${pid}`);
+  }
+}
+
+/**
+ * PGlite has no lock of its own: two processes opening one data folder would both write to it. The
+ * first to start writes its pid to a lock file beside the data; another start refuses while that
+ * process lives. A lock left by a process that died is taken over.
+ */
+function lockDataFolder(dataDir: string): () => void {
+  const lockFile = path.resolve(dataDir, "pgdata.lock");
+  for (;;) {
+    try {
+      writeFileSync(lockFile, String(process.pid), { flag: "wx", mode: 0o600 });
+      return () => rmSync(lockFile, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const holder = Number(readFileSync(lockFile, "utf8").trim());
+      if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) {
+        throw new EmbeddedDatabaseInUseError(holder);
+      }
+      rmSync(lockFile, { force: true });
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
 
 export interface EmbeddedDatabase {
   url: string;
@@ -32,7 +71,14 @@ export async function startEmbeddedDatabase(
   const pgdata = path.resolve(dataDir, "pgdata");
   // PGlite needs the parent folder to exist
   mkdirSync(path.dirname(pgdata), { recursive: true });
-  const db = await PGlite.create(pgdata);
+  const unlock = lockDataFolder(dataDir);
+  let db: PGlite;
+  try {
+    db = await PGlite.create(pgdata);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const server = new PGLiteSocketServer({
     db,
     host: "127.0.0.1",
@@ -44,12 +90,19 @@ export async function startEmbeddedDatabase(
     const detail = (event as CustomEvent<{ port?: number }>).detail;
     if (detail.port) port = detail.port;
   });
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    await db.close();
+    unlock();
+    throw error;
+  }
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`,
     async stop() {
       await server.stop();
       await db.close();
+      unlock();
     },
   };
 }

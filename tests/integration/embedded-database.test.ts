@@ -1,9 +1,14 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPool, createPrismaClient, type PrismaClient } from "@/lib/db/client";
-import { EMBEDDED_POOL_SIZE, type EmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/embedded";
+import {
+  EMBEDDED_POOL_SIZE,
+  type EmbeddedDatabase,
+  EmbeddedDatabaseInUseError,
+  startEmbeddedDatabase,
+} from "@/lib/db/embedded";
 import { applyMigrations, pendingMigrations } from "@/lib/db/migrate";
 import { createUser } from "@/prisma/seed/factories";
 
@@ -92,4 +97,31 @@ describe("the embedded database", () => {
     prisma = createPrismaClient(embedded.url, { poolSize: EMBEDDED_POOL_SIZE });
     expect(await prisma.user.count({ where: { login: { in: ["twice", "counter"] } } })).toBe(2);
   }, 60_000);
+});
+
+describe("the embedded database's folder", () => {
+  it("is opened by one process at a time, and free again once that one stops", async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "huifang-embedded-lock-"));
+    try {
+      const first = await startEmbeddedDatabase(dataDir);
+      await expect(startEmbeddedDatabase(dataDir)).rejects.toBeInstanceOf(EmbeddedDatabaseInUseError);
+      await first.stop();
+      const again = await startEmbeddedDatabase(dataDir);
+      await again.stop();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it("takes over a lock left by a process that died", async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "huifang-embedded-stale-"));
+    try {
+      // a pid far above any live process: the lock of a crashed start
+      writeFileSync(path.join(dataDir, "pgdata.lock"), "4194303");
+      const embedded = await startEmbeddedDatabase(dataDir);
+      await embedded.stop();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
