@@ -46,7 +46,8 @@ const MAX_ATTEMPTS = 3;
 export async function writeAudit(
   prisma: PrismaClient | Prisma.TransactionClient,
   name: string,
-  actorId: string,
+  /** null only for the first admin, created from the command line before anyone can sign in */
+  actorId: string | null,
   requestId: string,
   entry: AuditEntry,
 ) {
