@@ -1,5 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { translatorFor } from "@/lib/i18n/messages";
+import { renderText } from "@/lib/i18n/text";
 import { imageMimeType, PHOTO_LIMITS, photoError } from "./photos";
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
@@ -73,6 +75,9 @@ describe("photoError", () => {
   ] as const)("%s -> %s", (_, file, code) => {
     const error = photoError(file);
     expect(error?.code ?? null).toBe(code);
-    if (error) expect(error.message).toMatch(code === "TOO_LARGE" ? /3 MB/ : /JPEG、PNG 或 WebP/);
+    if (error)
+      expect(renderText(translatorFor("zh-CN"), error.message)).toMatch(
+        code === "TOO_LARGE" ? /3 MB/ : /JPEG、PNG 或 WebP/,
+      );
   });
 });

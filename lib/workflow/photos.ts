@@ -1,7 +1,11 @@
-/** Photos of the signed withdrawal form: what is accepted, checked on the bytes, not the file name. */
+// Photos of the signed withdrawal form: what is accepted, checked on the bytes, not the file name.
+import { type Text, text } from "@/lib/i18n/text";
+
+const MB = 1024 * 1024;
+
 export const PHOTO_LIMITS = {
   /** the form scales photos down to ~1600 px before upload; this bounds what a crafted post can store */
-  maxBytes: 3 * 1024 * 1024,
+  maxBytes: 3 * MB,
   perRequest: 6,
 } as const;
 
@@ -15,8 +19,10 @@ export function imageMimeType(bytes: Uint8Array): "image/jpeg" | "image/png" | "
   return null;
 }
 
-export function photoError(bytes: Uint8Array): { code: "TOO_LARGE" | "NOT_AN_IMAGE"; message: string } | null {
-  if (bytes.length > PHOTO_LIMITS.maxBytes) return { code: "TOO_LARGE", message: "照片不能超过 3 MB。" };
-  if (!imageMimeType(bytes)) return { code: "NOT_AN_IMAGE", message: "只能上传 JPEG、PNG 或 WebP 图片。" };
+export function photoError(bytes: Uint8Array): { code: "TOO_LARGE" | "NOT_AN_IMAGE"; message: Text } | null {
+  if (bytes.length > PHOTO_LIMITS.maxBytes) {
+    return { code: "TOO_LARGE", message: text("withdrawal.errors.photoTooLarge", { mb: PHOTO_LIMITS.maxBytes / MB }) };
+  }
+  if (!imageMimeType(bytes)) return { code: "NOT_AN_IMAGE", message: text("withdrawal.errors.notAnImage") };
   return null;
 }

@@ -3,8 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ActionError, action } from "@/lib/action";
+import { messageKey } from "@/lib/action/errors";
 import { assignableCallers, takeLeastLoaded } from "@/lib/assignment";
 import { groupScope } from "@/lib/groups/scope";
+import { translatorFor } from "@/lib/i18n/messages";
+import { text } from "@/lib/i18n/text";
 
 /**
  * The group leader's decision on an escalation from their group: forward it to the strike team, or
@@ -28,7 +31,11 @@ export const routeEscalation = action(
           escalationId: z.string().min(1).max(64),
           version: z.coerce.number().int().min(0),
           decision: z.literal("sendBack"),
-          advice: z.string().trim().min(1, "请写下给回访人员的建议。").max(500, "建议最多 500 字。"),
+          advice: z
+            .string()
+            .trim()
+            .min(1, messageKey("groupErrors.adviceRequired"))
+            .max(500, messageKey("groupErrors.adviceTooLong")),
         })
         .strict(),
     ]),
@@ -56,6 +63,12 @@ export const routeEscalation = action(
     return { status: forward ? "FORWARDED" : "SENT_BACK", at: now };
   },
 );
+
+/**
+ * An assignment's reason is history kept with the record, written in the campaign's working language
+ * whoever makes the move (as the command line writes), not in the mover's screen language.
+ */
+const STORED_TEXT = translatorFor("zh-CN");
 
 /** A leader sees and moves only their own group; the data team and admins any group. */
 
@@ -85,9 +98,9 @@ export const moveCandidate = action(
     const target = await tx.staffProfile.findFirst({
       where: { ...assignableCallers(candidate.campaignId), groupId: candidate.groupId, userId: toCallerId },
     });
-    if (!target) throw new ActionError("INVALID_INPUT", { toCallerId: ["只能转给本组资格已审核、未请假的回访人员。"] });
+    if (!target) throw new ActionError("INVALID_INPUT", { toCallerId: [text("groupErrors.notAssignable")] });
     if (candidate.assignedCallerId === toCallerId) {
-      throw new ActionError("INVALID_INPUT", { toCallerId: ["该考生已由这位回访人员负责。"] });
+      throw new ActionError("INVALID_INPUT", { toCallerId: [text("groupErrors.alreadyAssigned")] });
     }
     const { count } = await tx.candidate.updateMany({
       where: { id: candidate.id, version },
@@ -100,7 +113,7 @@ export const moveCandidate = action(
         candidateId: candidate.id,
         callerId: toCallerId,
         assignedById: user.id,
-        reason: "组长调整",
+        reason: STORED_TEXT("storedText.leaderMove"),
         startedAt: now,
       },
     });
@@ -143,7 +156,7 @@ export const handBackForLeave = action(
       select: { userId: true, user: { select: { _count: { select: { assignedCandidates: true } } } } },
     });
     if (charge.length > 0 && others.length === 0) {
-      throw new ActionError("INVALID_INPUT", { callerId: ["组内没有其他可接手的回访人员。"] });
+      throw new ActionError("INVALID_INPUT", { callerId: [text("groupErrors.noOtherCaller")] });
     }
     const load = others.map((o) => ({ userId: o.userId, count: o.user._count.assignedCandidates }));
     const moves: { candidateId: string; callerId: string }[] = [];
@@ -162,7 +175,12 @@ export const handBackForLeave = action(
       data: { endedAt: now },
     });
     await tx.assignment.createMany({
-      data: moves.map((m) => ({ ...m, assignedById: user.id, reason: "回访人员请假，交回重新分配", startedAt: now })),
+      data: moves.map((m) => ({
+        ...m,
+        assignedById: user.id,
+        reason: STORED_TEXT("storedText.handBackForLeave"),
+        startedAt: now,
+      })),
     });
     await tx.staffProfile.update({ where: { id: profile.id }, data: { poolStatus: "ON_LEAVE" } });
     audit({

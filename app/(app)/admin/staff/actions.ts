@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ActionError, action } from "@/lib/action";
 import { endAllSessions } from "@/lib/auth/sessions";
+import { text } from "@/lib/i18n/text";
 
 /**
  * Disables or re-enables an account. Either way every session the person holds ends, at their next
@@ -16,7 +17,8 @@ export const setUserActive = action(
     schema: z.object({ userId: z.string().min(1).max(64), active: z.stringbool() }).strict(),
   },
   async ({ userId, active }, { tx, user, now, audit }) => {
-    if (userId === user.id) throw new ActionError("INVALID_INPUT", { active: ["不能停用自己的账号。"] });
+    if (userId === user.id)
+      throw new ActionError("INVALID_INPUT", { active: [text("staff.errors.cannotDisableSelf")] });
     const before = await tx.user.findUnique({ where: { id: userId }, select: { active: true } });
     if (!before) throw new ActionError("NOT_FOUND");
     const after = await tx.user.update({

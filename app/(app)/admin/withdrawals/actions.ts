@@ -3,6 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ActionError, action } from "@/lib/action";
+import { messageKey } from "@/lib/action/errors";
+import { text } from "@/lib/i18n/text";
 
 /**
  * The data team's review of submitted withdrawal (退档) materials: approve (the candidate's file is
@@ -26,7 +28,11 @@ export const reviewWithdrawal = action(
           requestId: z.string().min(1).max(64),
           version: z.coerce.number().int().min(0),
           decision: z.literal("sendBack"),
-          reason: z.string().trim().min(1, "请写明退回原因。").max(500, "原因最多 500 字。"),
+          reason: z
+            .string()
+            .trim()
+            .min(1, messageKey("review.errors.reasonRequired"))
+            .max(500, messageKey("review.errors.reasonTooLong")),
         })
         .strict(),
     ]),
@@ -35,7 +41,7 @@ export const reviewWithdrawal = action(
     const request = await tx.withdrawalRequest.findUnique({ where: { id: input.requestId } });
     if (!request) throw new ActionError("NOT_FOUND");
     if (request.status !== "SUBMITTED") {
-      throw new ActionError("INVALID_INPUT", { requestId: ["这份退档材料不在待审核状态。"] });
+      throw new ActionError("INVALID_INPUT", { requestId: [text("review.errors.notPending")] });
     }
     const approve = input.decision === "approve";
     const status = approve ? "APPROVED" : "SENT_BACK";

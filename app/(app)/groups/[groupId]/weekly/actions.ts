@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { type ActionContext, ActionError, action } from "@/lib/action";
+import { messageKey } from "@/lib/action/errors";
+import { text } from "@/lib/i18n/text";
 import { toDateColumn, Week } from "@/lib/time";
 import { weekFigures } from "@/lib/weekly/figures";
 import { campaignDays, weekOverlaps } from "@/lib/workflow";
@@ -13,8 +15,12 @@ const BODY_LIMIT = 8000;
 const reportSchema = z
   .object({
     groupId: z.string().min(1).max(64),
-    weekStart: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "请选择一周（以周一开始）。"),
-    body: z.string().trim().min(1, "动态内容不能为空。").max(BODY_LIMIT, `动态内容最多 ${BODY_LIMIT} 字。`),
+    weekStart: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, messageKey("weeklyReport.errors.weekRequired")),
+    body: z
+      .string()
+      .trim()
+      .min(1, messageKey("weeklyReport.errors.bodyRequired"))
+      .max(BODY_LIMIT, messageKey("weeklyReport.errors.bodyTooLong")),
   })
   .strict();
 
@@ -34,15 +40,17 @@ async function saveReport(input: ReportInput, ctx: ActionContext, submit: boolea
   });
   if (!group) throw new ActionError("NOT_FOUND");
   const week = Week.parse(input.weekStart);
-  if (!week) throw new ActionError("INVALID_INPUT", { weekStart: ["请选择一周（以周一开始）。"] });
+  if (!week) throw new ActionError("INVALID_INPUT", { weekStart: [text("weeklyReport.errors.weekRequired")] });
   if (week > Week.of(now)) {
-    throw new ActionError("INVALID_INPUT", { weekStart: ["这一周还没有开始，不能填写动态。"] });
+    throw new ActionError("INVALID_INPUT", { weekStart: [text("weeklyReport.errors.weekNotStarted")] });
   }
   // a week of the campaign: one that shares a day with its phases (not the week of 1900-01-01)
   const days = campaignDays(await tx.phaseWindow.findMany({ where: { campaignId: group.campaignId } }));
-  if (!days) throw new ActionError("INVALID_INPUT", { weekStart: ["本活动还没有设置阶段时间，不能填写动态。"] });
+  if (!days) throw new ActionError("INVALID_INPUT", { weekStart: [text("weeklyReport.errors.noPhases")] });
   if (!weekOverlaps(week, days)) {
-    throw new ActionError("INVALID_INPUT", { weekStart: [`所选的一周须在 ${days.first} 至 ${days.last} 之间。`] });
+    throw new ActionError("INVALID_INPUT", {
+      weekStart: [text("weeklyReport.errors.weekOutsideCampaign", { first: days.first, last: days.last })],
+    });
   }
   const weekStart = toDateColumn(week);
   const existing = await tx.weeklyReport.findUnique({
@@ -50,7 +58,7 @@ async function saveReport(input: ReportInput, ctx: ActionContext, submit: boolea
     select: { id: true, status: true, body: true },
   });
   if (existing?.status === "SUBMITTED") {
-    throw new ActionError("INVALID_INPUT", { body: ["这一周的动态已经提交给回访组组长，不能再修改。"] });
+    throw new ActionError("INVALID_INPUT", { body: [text("weeklyReport.errors.alreadySubmitted")] });
   }
   const figures = (await weekFigures(tx, group.campaignId, group.id, week)) as unknown as Prisma.InputJsonValue;
   const data = {
