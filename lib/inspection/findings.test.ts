@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { translatorFor } from "@/lib/i18n/messages";
+import { renderText } from "@/lib/i18n/text";
 import { DEFAULT_POLICY } from "@/lib/subsidy";
 import { deductionError, deductionRule, VIOLATION_KINDS } from "./findings";
 
@@ -16,25 +18,41 @@ describe("deductionRule", () => {
   it("follows a policy with another range", () => {
     const policy = { ...DEFAULT_POLICY, fraud: { ...DEFAULT_POLICY.fraud, minPercent: 10, maxPercent: 60 } };
     expect(deductionRule("FRAUD", policy)).toEqual({ type: "range", min: 10, max: 60 });
-    expect(deductionError("FRAUD", 61, policy)).toBe("扣除比例须为 10–60 之间的整数。");
+    expect(deductionError("FRAUD", 61, policy)).toEqual({
+      key: "inspection.errors.percentOutOfRange",
+      values: { min: 10, max: 60 },
+    });
   });
 });
 
 describe("deductionError", () => {
+  const outOfRange = { key: "inspection.errors.percentOutOfRange", values: { min: 20, max: 100 } };
   it.each([
     ["FRAUD", 20, null],
     ["FRAUD", 100, null],
     ["DERELICTION", 55, null],
     ["FAKE_CALLBACK", 30, null],
-    ["FRAUD", 19, "扣除比例须为 20–100 之间的整数。"],
-    ["FRAUD", 101, "扣除比例须为 20–100 之间的整数。"],
-    ["FRAUD", 20.5, "扣除比例须为 20–100 之间的整数。"],
-    ["FRAUD", undefined, "请填写扣除比例（20%–100%）。"],
+    ["FRAUD", 19, outOfRange],
+    ["FRAUD", 101, outOfRange],
+    ["FRAUD", 20.5, outOfRange],
+    ["FRAUD", undefined, { key: "inspection.errors.percentRequired", values: { min: 20, max: 100 } }],
     ["MISTAKEN_WITHDRAWAL", undefined, null],
-    ["MISTAKEN_WITHDRAWAL", 50, "误退按方案统一发放 50% 补贴，不填扣除比例。"],
+    ["MISTAKEN_WITHDRAWAL", 50, { key: "inspection.errors.percentByPolicy", values: { percent: 50 } }],
     ["FALSE_PROMISE", undefined, null],
-    ["FALSE_PROMISE", 20, "违规承诺不扣补贴，不填扣除比例。"],
-  ] as const)("%s with %s -> %s", (kind, percent, expected) => {
-    expect(deductionError(kind, percent, DEFAULT_POLICY)).toBe(expected);
+    ["FALSE_PROMISE", 20, { key: "inspection.errors.noDeduction" }],
+  ] as const)("%s with %s -> %j", (kind, percent, expected) => {
+    expect(deductionError(kind, percent, DEFAULT_POLICY)).toEqual(expected);
+  });
+
+  it("reads in Chinese as the form has always said it", () => {
+    const zh = translatorFor("zh-CN");
+    const say = (percent: number | undefined, kind: (typeof VIOLATION_KINDS)[number] = "FRAUD") => {
+      const sentence = deductionError(kind, percent, DEFAULT_POLICY);
+      return sentence && renderText(zh, sentence);
+    };
+    expect(say(19)).toBe("扣除比例须为 20–100 之间的整数。");
+    expect(say(undefined)).toBe("请填写扣除比例（20%–100%）。");
+    expect(say(50, "MISTAKEN_WITHDRAWAL")).toBe("误退按方案统一发放 50% 补贴，不填扣除比例。");
+    expect(say(20, "FALSE_PROMISE")).toBe("违规承诺不扣补贴，不填扣除比例。");
   });
 });

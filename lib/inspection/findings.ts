@@ -1,6 +1,7 @@
 // What a finding (a violation recorded by an inspector, 八、处罚措施) may carry, by kind. The money
 // itself is lib/payouts' penaltiesFromFindings -> lib/subsidy; this says what the inspector must enter.
 import type { ViolationKind } from "@/generated/prisma/enums";
+import { type Text, text } from "@/lib/i18n/text";
 import { DEDUCTING_KINDS } from "@/lib/payouts/penalties";
 import type { SubsidyPolicy } from "@/lib/subsidy";
 
@@ -34,24 +35,24 @@ export function deductionRule(
   return { type: "none" };
 }
 
-/** Why the entered percentage does not fit the kind (a Chinese sentence for the form), or null. */
+/** Why the entered percentage does not fit the kind (a sentence for the form), or null. */
 export function deductionError(
   kind: ViolationKind,
   percent: number | undefined,
   policy: Pick<SubsidyPolicy, "fraud" | "mistakenWithdrawal">,
-): string | null {
+): Text | null {
   const rule = deductionRule(kind, policy);
   if (rule.type === "range") {
-    if (percent === undefined) return `请填写扣除比例（${rule.min}%–${rule.max}%）。`;
+    if (percent === undefined) return text("inspection.errors.percentRequired", { min: rule.min, max: rule.max });
     if (!Number.isInteger(percent) || percent < rule.min || percent > rule.max) {
-      return `扣除比例须为 ${rule.min}–${rule.max} 之间的整数。`;
+      return text("inspection.errors.percentOutOfRange", { min: rule.min, max: rule.max });
     }
     return null;
   }
   if (percent !== undefined) {
     return rule.type === "policy"
-      ? `误退按方案统一发放 ${rule.payoutPercent}% 补贴，不填扣除比例。`
-      : "违规承诺不扣补贴，不填扣除比例。";
+      ? text("inspection.errors.percentByPolicy", { percent: rule.payoutPercent })
+      : text("inspection.errors.noDeduction");
   }
   return null;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { messageKey } from "@/lib/action/errors";
 import { storedPolicyValues } from "@/lib/workflow/policy";
 
 /**
@@ -38,10 +39,13 @@ const fields = z
   .strict();
 
 export const inspectionPolicySchema = fields
-  .refine((p) => p.dayStartHour < p.dayEndHour, { path: ["dayEndHour"], message: "结束时间必须晚于开始时间" })
+  .refine((p) => p.dayStartHour < p.dayEndHour, {
+    path: ["dayEndHour"],
+    message: messageKey("inspection.errors.dayEndBeforeStart"),
+  })
   .refine((p) => p.sampleMinPerCaller <= p.sampleMaxPerCaller, {
     path: ["sampleMaxPerCaller"],
-    message: "每人最多抽查数不能少于最少抽查数",
+    message: messageKey("inspection.errors.sampleMaxBelowMin"),
   });
 
 export type InspectionPolicy = z.infer<typeof inspectionPolicySchema>;

@@ -1,6 +1,6 @@
 import "server-only";
 import { createTranslator } from "next-intl";
-import { MESSAGES } from "@/lib/i18n/messages";
+import { isMessageKey, MESSAGES, translatorFor } from "@/lib/i18n/messages";
 import { currentLocale } from "@/lib/i18n/server";
 import type { FieldIssue } from "./fields";
 
@@ -12,7 +12,9 @@ export async function issueMessages(issues: readonly FieldIssue[]): Promise<Reco
   for (const issue of issues) {
     const text =
       issue.code === "rule"
-        ? issue.message
+        ? isMessageKey(issue.message)
+          ? translatorFor(locale)(issue.message)
+          : issue.message
         : issue.code === "tooSmall"
           ? t("tooSmall", { min: issue.min })
           : issue.code === "tooBig"

@@ -1,29 +1,47 @@
 // How the strike team closes a case. The outcome is stored in Escalation.outcome (the 零失联 board
 // reads it) and written at the head of Escalation.resolution too, the text the caller reads on the
-// candidate page.
+// candidate page. That text is a record, kept in Chinese (the campaign's language) whoever writes it:
+// it sits beside the leaders' and callers' own notes, and older records are read back the same way.
+import { translatorFor } from "@/lib/i18n/messages";
+import { renderText, type Text, text } from "@/lib/i18n/text";
+
 export const STRIKE_OUTCOMES = ["HANDED_BACK", "ENROLLED", "LOST"] as const;
 export type StrikeOutcome = (typeof STRIKE_OUTCOMES)[number];
 
-export const OUTCOME_HEADINGS: Record<StrikeOutcome, string> = {
-  HANDED_BACK: "突击组已联系上，交回回访人员跟进",
-  ENROLLED: "突击组劝来，考生已报到",
-  LOST: "突击组确认流失",
-};
-
-export function resolutionText(outcome: StrikeOutcome, note: string | undefined): string {
-  const trimmed = note?.trim();
-  return trimmed ? `${OUTCOME_HEADINGS[outcome]}：${trimmed}` : OUTCOME_HEADINGS[outcome];
+/** The heading a resolution starts with: what the strike team did. */
+export function outcomeHeading(outcome: StrikeOutcome): Text {
+  return text(`strike.resolution.${outcome}`);
 }
 
-/** The outcome a resolution text was written with (null for one not written by the strike team). */
+/** The resolution as a sentence: the outcome's heading, then the member's note if there is one. */
+export function resolutionText(outcome: StrikeOutcome, note: string | undefined): Text {
+  const trimmed = note?.trim();
+  return trimmed
+    ? text("strike.resolution.withNote", { heading: outcomeHeading(outcome), note: trimmed })
+    : outcomeHeading(outcome);
+}
+
+const stored = (sentence: Text) => renderText(translatorFor("zh-CN"), sentence);
+
+/** The resolution as Escalation.resolution stores it. */
+export function storedResolution(outcome: StrikeOutcome, note: string | undefined): string {
+  return stored(resolutionText(outcome, note));
+}
+
+/** The outcome a stored resolution was written with (null for one not written by the strike team). */
 export function outcomeOf(resolution: string | null): StrikeOutcome | null {
   if (!resolution) return null;
-  return STRIKE_OUTCOMES.find((o) => resolution.startsWith(OUTCOME_HEADINGS[o])) ?? null;
+  return STRIKE_OUTCOMES.find((o) => resolution.startsWith(stored(outcomeHeading(o)))) ?? null;
 }
 
 /** The note after the heading, for display next to the outcome's own label. */
 export function noteOf(resolution: string | null): string | null {
   const outcome = outcomeOf(resolution);
   if (!resolution || !outcome) return resolution;
-  return resolution.slice(OUTCOME_HEADINGS[outcome].length).replace(/^：/, "") || null;
+  // the heading and the separator before the note, as resolutionText writes them
+  const lead = stored(text("strike.resolution.withNote", { heading: outcomeHeading(outcome), note: "" }));
+  const rest = resolution.startsWith(lead)
+    ? resolution.slice(lead.length)
+    : resolution.slice(stored(outcomeHeading(outcome)).length);
+  return rest || null;
 }

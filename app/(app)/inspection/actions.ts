@@ -5,7 +5,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { ActionError, action } from "@/lib/action";
+import { messageKey } from "@/lib/action/errors";
 import { LATEST_CAMPAIGN_FIRST } from "@/lib/campaign/latest";
+import { text } from "@/lib/i18n/text";
 import { underInspection } from "@/lib/inspection/checks";
 import { deductionError, VIOLATION_KINDS } from "@/lib/inspection/findings";
 import { inspectionPolicyOf } from "@/lib/inspection/policy";
@@ -40,12 +42,12 @@ export const drawSample = action(
     permission: "inspection.record",
     schema: z
       .object({
-        week: z.string().refine((w) => Week.parse(w) !== null, "请选择一周（周一的日期）。"),
+        week: z.string().refine((w) => Week.parse(w) !== null, messageKey("inspection.errors.weekRequired")),
         seed: optional(
           z
             .string()
             .trim()
-            .regex(/^[0-9A-Za-z-]{1,32}$/, "种子只能包含字母、数字和短横线，最多 32 个字符。"),
+            .regex(/^[0-9A-Za-z-]{1,32}$/, messageKey("inspection.errors.seedFormat")),
         ),
       })
       .strict(),
@@ -54,7 +56,7 @@ export const drawSample = action(
     const campaign = await campaignOf(tx);
     const week = input.week;
     const { from, to } = Week.range(week);
-    if (from > now) throw new ActionError("INVALID_INPUT", { week: ["这一周还没有开始，不能抽查。"] });
+    if (from > now) throw new ActionError("INVALID_INPUT", { week: [text("inspection.errors.weekNotStarted")] });
     const policy = inspectionPolicyOf(campaign.inspectionPolicy);
     const seed = input.seed ?? newSeed(randomBytes(4));
     const [logs, checked] = await Promise.all([
@@ -70,7 +72,7 @@ export const drawSample = action(
     const draw = drawWeeklySample(logs, seed, policy, new Set(checked.map((c) => c.contactLogId)));
     const picked = draw.flatMap((d) => d.picked);
     if (picked.length === 0) {
-      throw new ActionError("INVALID_INPUT", { week: ["这一周没有尚未抽查的回访记录。"] });
+      throw new ActionError("INVALID_INPUT", { week: [text("inspection.errors.nothingToDraw")] });
     }
     await tx.inspection.createMany({
       data: picked.map((contactLogId) => ({
@@ -113,8 +115,8 @@ export const recordVerdict = action(
     schema: z
       .object({
         logId: z.string().min(1).max(64),
-        verdict: z.enum(VERDICTS, { error: "请选择核查结论。" }),
-        evidence: optional(z.string().trim().max(1000, "核查说明最多 1000 字。")),
+        verdict: z.enum(VERDICTS, { error: messageKey("inspection.errors.verdictRequired") }),
+        evidence: optional(z.string().trim().max(1000, messageKey("inspection.errors.evidenceTooLong"))),
       })
       .strict(),
   },
@@ -127,12 +129,12 @@ export const recordVerdict = action(
     if (!log) throw new ActionError("NOT_FOUND");
     if (input.verdict !== "CONFIRMED" && !input.evidence) {
       throw new ActionError("INVALID_INPUT", {
-        evidence: ["存疑或不实的结论请写明核查依据（如回拨情况、聊天记录）。"],
+        evidence: [text("inspection.errors.evidenceRequired")],
       });
     }
     const { week, state } = await underInspection(tx, log, campaign.inspectionPolicy);
     if (!state) {
-      throw new ActionError("INVALID_INPUT", { logId: ["这条记录不在本周抽查或可疑清单中。"] });
+      throw new ActionError("INVALID_INPUT", { logId: [text("inspection.errors.notUnderInspection")] });
     }
     const data = { verdict: input.verdict, evidence: input.evidence ?? null, inspectorId: user.id, checkedAt: now };
     let inspectionId: string;
@@ -141,7 +143,7 @@ export const recordVerdict = action(
       inspectionId = state.inspection.id;
       const findings = await tx.finding.count({ where: { inspectionId } });
       if (findings > 0 && state.inspection.verdict !== input.verdict) {
-        throw new ActionError("INVALID_INPUT", { verdict: ["这条记录已据此记录了问题，结论不能再改。"] });
+        throw new ActionError("INVALID_INPUT", { verdict: [text("inspection.errors.verdictLocked")] });
       }
       before = { verdict: state.inspection.verdict };
       // the verdict it replaces must still be the one read: two inspectors judging at once do not both win
@@ -210,10 +212,16 @@ export const recordFinding = action(
       .object({
         inspectionId: optional(z.string().min(1).max(64)),
         callerId: optional(z.string().min(1).max(64)),
-        kind: z.enum(VIOLATION_KINDS, { error: "请选择问题类型。" }),
-        deductionPercent: optional(z.coerce.number({ error: "扣除比例须为整数。" })),
-        description: z.string().trim().min(1, "请写明问题经过。").max(1000, "问题说明最多 1000 字。"),
-        correctionDeadline: optional(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "请选择整改期限。")),
+        kind: z.enum(VIOLATION_KINDS, { error: messageKey("inspection.errors.kindRequired") }),
+        deductionPercent: optional(z.coerce.number({ error: messageKey("inspection.errors.percentNotInteger") })),
+        description: z
+          .string()
+          .trim()
+          .min(1, messageKey("inspection.errors.descriptionRequired"))
+          .max(1000, messageKey("inspection.errors.descriptionTooLong")),
+        correctionDeadline: optional(
+          z.string().regex(/^\d{4}-\d{2}-\d{2}$/, messageKey("inspection.errors.deadlineRequired")),
+        ),
       })
       .strict(),
   },
@@ -228,27 +236,28 @@ export const recordFinding = action(
       });
       if (!inspection) throw new ActionError("NOT_FOUND");
       if (inspection.verdict !== "FALSE") {
-        throw new ActionError("INVALID_INPUT", { inspectionId: ["只有核查结论为“不实”的记录才能据此记录问题。"] });
+        throw new ActionError("INVALID_INPUT", { inspectionId: [text("inspection.errors.notFalse")] });
       }
       if (input.callerId && input.callerId !== inspection.contactLog.callerId) {
-        throw new ActionError("INVALID_INPUT", { callerId: ["问题只能记在这条记录的回访人员名下。"] });
+        throw new ActionError("INVALID_INPUT", { callerId: [text("inspection.errors.notLogCaller")] });
       }
       callerId = inspection.contactLog.callerId;
       inspectionId = inspection.id;
       const same = await tx.finding.count({ where: { inspectionId, kind: input.kind } });
-      if (same > 0) throw new ActionError("INVALID_INPUT", { kind: ["这条记录已记录过同类问题。"] });
+      if (same > 0) throw new ActionError("INVALID_INPUT", { kind: [text("inspection.errors.sameKind")] });
     } else {
-      if (!input.callerId) throw new ActionError("INVALID_INPUT", { callerId: ["请选择回访人员。"] });
+      if (!input.callerId)
+        throw new ActionError("INVALID_INPUT", { callerId: [text("inspection.errors.callerRequired")] });
       const staff = await tx.staffProfile.findFirst({
         where: { campaignId: campaign.id, userId: input.callerId, groupId: { not: null } },
         select: { userId: true },
       });
-      if (!staff) throw new ActionError("INVALID_INPUT", { callerId: ["只能对本次回访的小组成员记录问题。"] });
+      if (!staff) throw new ActionError("INVALID_INPUT", { callerId: [text("inspection.errors.notGroupMember")] });
       callerId = staff.userId;
       const same = await tx.finding.count({
         where: { campaignId: campaign.id, callerId, kind: input.kind, description: input.description },
       });
-      if (same > 0) throw new ActionError("INVALID_INPUT", { description: ["已记录过相同的问题。"] });
+      if (same > 0) throw new ActionError("INVALID_INPUT", { description: [text("inspection.errors.duplicate")] });
     }
     const policy = subsidyPolicySchema.parse(campaign.subsidyPolicy);
     const percentError = deductionError(input.kind, input.deductionPercent, policy);
@@ -256,11 +265,12 @@ export const recordFinding = action(
     let correctionDeadline: Date | null = null;
     if (input.correctionDeadline) {
       const day = parseDay(input.correctionDeadline);
-      if (!day) throw new ActionError("INVALID_INPUT", { correctionDeadline: ["请选择整改期限。"] });
+      if (!day)
+        throw new ActionError("INVALID_INPUT", { correctionDeadline: [text("inspection.errors.deadlineRequired")] });
       // the last second of that Beijing day
       correctionDeadline = atBeijingClock(day, 23, 59, 59);
       if (correctionDeadline < now) {
-        throw new ActionError("INVALID_INPUT", { correctionDeadline: ["整改期限不能早于今天。"] });
+        throw new ActionError("INVALID_INPUT", { correctionDeadline: [text("inspection.errors.deadlinePast")] });
       }
     }
     const finding = await tx.finding.create({
@@ -299,7 +309,7 @@ export const setFindingFollowUp = action(
     schema: z
       .object({
         findingId: z.string().min(1).max(64),
-        corrected: z.enum(["true", "false"], { error: "请选择是否已整改。" }),
+        corrected: z.enum(["true", "false"], { error: messageKey("inspection.errors.followUpRequired") }),
       })
       .strict(),
   },
@@ -339,15 +349,15 @@ export const reviewQualification = action(
     schema: z
       .object({
         profileId: z.string().min(1).max(64),
-        decision: z.enum(["APPROVED", "REJECTED"], { error: "请选择审查结论。" }),
-        reason: optional(z.string().trim().max(200, "理由最多 200 字。")),
+        decision: z.enum(["APPROVED", "REJECTED"], { error: messageKey("inspection.errors.decisionRequired") }),
+        reason: optional(z.string().trim().max(200, messageKey("inspection.errors.reasonTooLong"))),
       })
       .strict(),
   },
   async (input, { tx, user, now, audit }) => {
     const campaign = await campaignOf(tx);
     if (input.decision === "REJECTED" && !input.reason) {
-      throw new ActionError("INVALID_INPUT", { reason: ["不通过时请写明理由。"] });
+      throw new ActionError("INVALID_INPUT", { reason: [text("inspection.errors.reasonRequired")] });
     }
     const profile = await tx.staffProfile.findFirst({
       where: { id: input.profileId, campaignId: campaign.id },

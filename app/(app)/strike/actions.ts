@@ -3,7 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ActionError, action } from "@/lib/action";
-import { resolutionText, STRIKE_OUTCOMES } from "@/lib/strike/resolution";
+import { messageKey } from "@/lib/action/errors";
+import { text } from "@/lib/i18n/text";
+import { STRIKE_OUTCOMES, storedResolution } from "@/lib/strike/resolution";
 import { UNREACHABLE_OUTCOMES } from "@/lib/workflow/phases";
 
 const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
@@ -32,14 +34,18 @@ export const claimEscalation = action(
       });
       if (!current) throw new ActionError("NOT_FOUND");
       if (current.status === "CLAIMED" && current.assigneeId === user.id) {
-        throw new ActionError("CONFLICT", { escalationId: ["您已认领这位考生。"] });
+        throw new ActionError("CONFLICT", { escalationId: [text("strike.errors.alreadyYours")] });
       }
       if (current.status === "CLAIMED") {
         throw new ActionError("CONFLICT", {
-          escalationId: [`${current.assignee?.name ?? "其他队员"} 刚刚认领了这位考生，请选择其他考生。`],
+          escalationId: [
+            text("strike.errors.claimedByOther", {
+              name: current.assignee?.name ?? text("strike.errors.anotherMember"),
+            }),
+          ],
         });
       }
-      throw new ActionError("STALE", { escalationId: ["这位考生已不在待认领队列中，请刷新页面。"] });
+      throw new ActionError("STALE", { escalationId: [text("strike.errors.notWaiting")] });
     }
     const claimed = await tx.escalation.findUniqueOrThrow({
       where: { id: escalationId },
@@ -74,7 +80,7 @@ export const releaseEscalation = action(
     if (count === 0) {
       const exists = await tx.escalation.count({ where: { id: escalationId, toTeam: "STRIKE" } });
       if (exists === 0) throw new ActionError("NOT_FOUND");
-      throw new ActionError("STALE", { escalationId: ["这位考生已不在你的名下（已结案或已放回），请刷新页面。"] });
+      throw new ActionError("STALE", { escalationId: [text("strike.errors.notYours")] });
     }
     audit({
       entityType: "Escalation",
@@ -99,8 +105,8 @@ export const resolveEscalation = action(
     schema: z
       .object({
         escalationId: z.string().min(1).max(64),
-        outcome: z.enum(STRIKE_OUTCOMES, { error: "请选择处理结果。" }),
-        note: optional(z.string().trim().max(500, "说明最多 500 字。")),
+        outcome: z.enum(STRIKE_OUTCOMES, { error: messageKey("strike.errors.outcomeRequired") }),
+        note: optional(z.string().trim().max(500, messageKey("strike.errors.noteTooLong"))),
       })
       .strict(),
   },
@@ -116,10 +122,10 @@ export const resolveEscalation = action(
     });
     if (!escalation) throw new ActionError("NOT_FOUND");
     if (input.outcome === "LOST" && !input.note) {
-      throw new ActionError("INVALID_INPUT", { note: ["确认流失请写明原因。"] });
+      throw new ActionError("INVALID_INPUT", { note: [text("strike.errors.lostReasonRequired")] });
     }
     if (input.outcome === "HANDED_BACK") {
-      if (!input.note) throw new ActionError("INVALID_INPUT", { note: ["请写下交给回访人员的情况说明。"] });
+      if (!input.note) throw new ActionError("INVALID_INPUT", { note: [text("strike.errors.handBackNoteRequired")] });
       // claimed at updatedAt: logging a contact does not touch a claimed escalation
       const reached = await tx.contactLog.count({
         where: {
@@ -130,13 +136,13 @@ export const resolveEscalation = action(
         },
       });
       if (reached === 0) {
-        throw new ActionError("INVALID_INPUT", { outcome: ["请先在考生页记录一次联系上考生的联系，再交回回访人员。"] });
+        throw new ActionError("INVALID_INPUT", { outcome: [text("strike.errors.reachFirst")] });
       }
     }
     if (input.outcome === "ENROLLED" && escalation.candidate.enrollment !== "ENROLLED") {
-      throw new ActionError("INVALID_INPUT", { outcome: ["考生还没有记录为已报到：请先在考生页记录“已报到”。"] });
+      throw new ActionError("INVALID_INPUT", { outcome: [text("strike.errors.enrollFirst")] });
     }
-    const resolution = resolutionText(input.outcome, input.note);
+    const resolution = storedResolution(input.outcome, input.note);
     const { count } = await tx.escalation.updateMany({
       where: { id: escalation.id, status: "CLAIMED", assigneeId: user.id, version: escalation.version },
       data: { status: "RESOLVED", outcome: input.outcome, resolution, resolvedAt: now, version: { increment: 1 } },
