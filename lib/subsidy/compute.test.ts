@@ -75,7 +75,13 @@ describe("minimum workload", () => {
     const only = payoutOf(result, "c1");
     expect(only.perStudentFen).toBe(0);
     expect(only.subsidyFen).toBe(0);
-    expect(only.lines).toContain("未达到最低工作量，扣除 5.00 元/人：3.00 − 5.00，不低于 0，计 0.00 元/人");
+    // "未达到最低工作量，扣除 5.00 元/人：3.00 − 5.00，不低于 0，计 0.00 元/人"
+    expect(only.steps).toContainEqual({
+      kind: "workloadDeduction",
+      deductionFen: 500,
+      beforeFen: 300,
+      perStudentFen: 0,
+    });
   });
 
   it("is met by a caller with nothing assigned", () => {
@@ -118,9 +124,15 @@ describe("penalties on the phone subsidy", () => {
     const result = withPeers({ ...subject, fraudPercent: 21 });
     expect(result.perStudentFen).toBe(7350);
     expect(result.subsidyFen).toBe(261_292);
-    expect(result.lines).toContain(
-      "玩忽职守/弄虚作假：电话补贴扣除 21%，3,307.50 × 21% = 694.58 元，余 3,307.50 − 694.58 = 2,612.92 元",
-    );
+    // "玩忽职守/弄虚作假：电话补贴扣除 21%，3,307.50 × 21% = 694.58 元，余 3,307.50 − 694.58 = 2,612.92 元"
+    expect(result.steps).toContainEqual({
+      kind: "fraud",
+      amount: "phone",
+      percent: 21,
+      fromFen: 330_750,
+      deductedFen: 69_458,
+      paidFen: 261_292,
+    });
   });
 
   it("applies 误退 before the fraud percentage", () => {
@@ -196,11 +208,16 @@ describe("bottom three by rate", () => {
     expect(payout.overtimeFen).toBe(overtimeFen);
   });
 
-  it("names the shared place in the lines", () => {
+  it("names the shared place in the steps", () => {
     for (const callerId of ["c", "d"]) {
-      expect(payoutOf(result, callerId).lines).toContain(
-        "报到率排名倒数第 3 名（6 人有报到率，倒数 3 名含并列）：取消各类评奖资格，加班补贴按 50% 发放（见下）",
-      );
+      // "报到率排名倒数第 3 名（6 人有报到率，倒数 3 名含并列）：取消各类评奖资格，加班补贴按 50% 发放（见下）"
+      expect(payoutOf(result, callerId).steps).toContainEqual({
+        kind: "bottomRank",
+        place: 3,
+        rankedCount: 6,
+        count: 3,
+        percent: 50,
+      });
     }
   });
 
@@ -243,7 +260,7 @@ describe("a caller with nothing admitted", () => {
     expect(result.overtimeFen).toBe(2000);
     expect(result.meetsMinimumWorkload).toBe(false);
     expect(result.inBottomRank).toBe(false);
-    expect(result.lines[0]).toBe("无录取考生：无报到率，无电话补贴");
+    expect(result.steps[0]).toEqual({ kind: "noAdmitted" });
   });
 });
 
@@ -347,10 +364,16 @@ describe("group leader bonus", () => {
     expect(payout.awardEligible).toBe(awardEligible);
   });
 
-  it("tells the leader about the bonus in their own lines", () => {
+  it("tells the leader about the bonus in their own steps", () => {
     const result = run([caller({ callerId: "L", enrolled: 95 })], [{ groupId: "g1", leaderId: "L" }]);
-    expect(payoutOf(result, "L").lines).toContain("另：担任小组 g1 组长，组长专项补贴 1,500.00 元（见小组明细）");
-    expect(result.groups[0]?.lines).toContain("达到目标任务 ≥95%：组长专项补贴 1,500.00 元（不与基本任务补贴累计）");
+    // "另：担任小组 g1 组长，组长专项补贴 1,500.00 元（见小组明细）"
+    expect(payoutOf(result, "L").steps).toContainEqual({ kind: "leaderOf", groupId: "g1", leaderBonusFen: 150_000 });
+    // "达到目标任务 ≥95%：组长专项补贴 1,500.00 元（不与基本任务补贴累计）"
+    expect(result.groups[0]?.steps).toContainEqual({
+      kind: "leaderBonusTarget",
+      targetPermille: 950,
+      bonusFen: 150_000,
+    });
   });
 });
 

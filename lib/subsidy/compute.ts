@@ -1,9 +1,10 @@
 import { computeGroupPayout } from "./group";
-import { applyPercentHalfUp, formatYuan, formatYuanNumber } from "./money";
+import { applyPercentHalfUp } from "./money";
 import { applyFraud, applyMistakenWithdrawal } from "./penalties";
 import { computePhoneSubsidy } from "./phone-subsidy";
 import { DEFAULT_POLICY, type SubsidyPolicy, subsidyPolicySchema } from "./policy";
 import { findBottomRanking } from "./ranking";
+import type { SubsidyStep } from "./steps";
 import type { CallerInput, CallerPayout, GroupPayout, PayoutInput, PayoutResult } from "./types";
 import { validatePayoutInput } from "./validate";
 
@@ -15,27 +16,24 @@ function computeOvertime(
   caller: CallerInput,
   bottomPlace: number | undefined,
   policy: SubsidyPolicy,
-  lines: string[],
+  steps: SubsidyStep[],
 ): number {
   let overtime = caller.overtimeFen ?? 0;
-  lines.push(`加班补贴（录入）${formatYuan(overtime)}`);
+  steps.push({ kind: "overtimeEntered", overtimeFen: overtime });
   if (bottomPlace !== undefined) {
     const percent = policy.bottomRank.overtimePayoutPercent;
-    const paid = applyPercentHalfUp(overtime, percent);
-    lines.push(
-      `报到率倒数 ${policy.bottomRank.count} 名：加班补贴按 ${percent}% 发放，` +
-        `${formatYuanNumber(overtime)} × ${percent}% = ${formatYuan(paid)}`,
-    );
-    overtime = paid;
+    const paidFen = applyPercentHalfUp(overtime, percent);
+    steps.push({ kind: "overtimeBottomRank", count: policy.bottomRank.count, percent, fromFen: overtime, paidFen });
+    overtime = paidFen;
   }
   if (caller.mistakenWithdrawal === true && policy.mistakenWithdrawal.coversOvertime) {
-    overtime = applyMistakenWithdrawal(overtime, policy, "误退：加班补贴", lines);
+    overtime = applyMistakenWithdrawal(overtime, policy, "overtime", steps);
   }
   const fraud = caller.fraudPercent ?? 0;
   if (policy.fraud.coversOvertime && fraud !== 0) {
-    overtime = applyFraud(overtime, fraud, "玩忽职守/弄虚作假：加班补贴", lines);
+    overtime = applyFraud(overtime, fraud, "overtime", steps);
   }
-  lines.push(`加班补贴 ${formatYuan(overtime)}`);
+  steps.push({ kind: "overtime", overtimeFen: overtime });
   return overtime;
 }
 
@@ -67,32 +65,35 @@ export function computePayouts(input: PayoutInput, policy: SubsidyPolicy = DEFAU
 
   const callers: CallerPayout[] = input.callers.map((caller) => {
     const phone = computePhoneSubsidy(caller, checked);
-    const lines = [...phone.lines];
+    const steps = [...phone.steps];
     const bottomPlace = ranking.bottom.get(caller.callerId);
     if (bottomPlace !== undefined) {
-      lines.push(
-        `报到率排名倒数第 ${bottomPlace} 名（${ranking.rankedCount} 人有报到率，` +
-          `倒数 ${checked.bottomRank.count} 名含并列）：取消各类评奖资格，` +
-          `加班补贴按 ${checked.bottomRank.overtimePayoutPercent}% 发放（见下）`,
-      );
+      steps.push({
+        kind: "bottomRank",
+        place: bottomPlace,
+        rankedCount: ranking.rankedCount,
+        count: checked.bottomRank.count,
+        percent: checked.bottomRank.overtimePayoutPercent,
+      });
     }
-    const overtimeFen = computeOvertime(caller, bottomPlace, checked, lines);
+    const overtimeFen = computeOvertime(caller, bottomPlace, checked, steps);
 
-    const lostAward: string[] = [];
-    if (caller.mistakenWithdrawal === true) {
-      lostAward.push("误退");
-    }
-    if (bottomPlace !== undefined) {
-      lostAward.push(`报到率倒数 ${checked.bottomRank.count} 名`);
-    }
-    const awardEligible = lostAward.length === 0;
-    lines.push(awardEligible ? "评奖资格：未被本方案的处罚措施取消" : `评奖资格：取消（${lostAward.join("、")}）`);
-    lines.push(
-      `合计：电话补贴 ${formatYuanNumber(phone.subsidyFen)} + 加班补贴 ` +
-        `${formatYuanNumber(overtimeFen)} = ${formatYuan(phone.subsidyFen + overtimeFen)}`,
-    );
+    const mistakenWithdrawal = caller.mistakenWithdrawal === true;
+    const awardEligible = !mistakenWithdrawal && bottomPlace === undefined;
+    steps.push({
+      kind: "award",
+      eligible: awardEligible,
+      mistakenWithdrawal,
+      bottomRankCount: bottomPlace === undefined ? null : checked.bottomRank.count,
+    });
+    steps.push({
+      kind: "callerTotal",
+      subsidyFen: phone.subsidyFen,
+      overtimeFen,
+      totalFen: phone.subsidyFen + overtimeFen,
+    });
     for (const led of groupsLedBy.get(caller.callerId) ?? []) {
-      lines.push(`另：担任小组 ${led.groupId} 组长，组长专项补贴 ${formatYuan(led.leaderBonusFen)}（见小组明细）`);
+      steps.push({ kind: "leaderOf", groupId: led.groupId, leaderBonusFen: led.leaderBonusFen });
     }
 
     return {
@@ -104,7 +105,7 @@ export function computePayouts(input: PayoutInput, policy: SubsidyPolicy = DEFAU
       meetsMinimumWorkload: phone.meetsMinimumWorkload,
       inBottomRank: bottomPlace !== undefined,
       awardEligible,
-      lines,
+      steps,
     };
   });
 

@@ -1,9 +1,10 @@
-import { floorDiv, formatBound, formatExactRate, formatPermille, formatYuan } from "./money";
+import { floorDiv } from "./money";
 import { applyFraud, applyMistakenWithdrawal } from "./penalties";
 import type { SubsidyPolicy } from "./policy";
+import type { SubsidyStep } from "./steps";
 import type { CallerInput, GroupInput, GroupPayout } from "./types";
 
-type GroupRate = { ratePermille: number; line: string };
+type GroupRate = { ratePermille: number; step: SubsidyStep };
 
 function gcd(a: bigint, b: bigint): bigint {
   return b === 0n ? a : gcd(b, a % b);
@@ -19,9 +20,7 @@ function pooledRate(members: readonly CallerInput[]): GroupRate | null {
   const ratePermille = floorDiv(enrolled * 1000, admitted);
   return {
     ratePermille,
-    line:
-      `小组报到率（合并计算）= 报到 ${enrolled} 人 ÷ 录取 ${admitted} 人 = ` +
-      `${formatExactRate(enrolled, admitted)}，计为 ${ratePermille}‰（${formatPermille(ratePermille)}）`,
+    step: { kind: "groupRatePooled", enrolled, admitted, ratePermille },
   };
 }
 
@@ -45,13 +44,10 @@ function meanRate(members: readonly CallerInput[]): GroupRate | null {
   const whole = denominator * BigInt(rated.length);
   const ratePermille = Number((numerator * 1000n) / whole);
   const basisPoints = Number((numerator * 10_000n) / whole);
-  const cut = (numerator * 10_000n) % whole === 0n ? "" : "…";
-  const exact = `${floorDiv(basisPoints, 100)}.${String(basisPoints % 100).padStart(2, "0")}${cut}%`;
+  const inexact = (numerator * 10_000n) % whole !== 0n;
   return {
     ratePermille,
-    line:
-      `小组报到率（${rated.length} 名组员报到率的平均）= ${exact}，` +
-      `计为 ${ratePermille}‰（${formatPermille(ratePermille)}）`,
+    step: { kind: "groupRateMean", members: rated.length, basisPoints, inexact, ratePermille },
   };
 }
 
@@ -65,48 +61,45 @@ export function computeGroupPayout(
   members: readonly CallerInput[],
   policy: SubsidyPolicy,
 ): GroupPayout {
-  const lines: string[] = [];
+  const steps: SubsidyStep[] = [];
   const rate = policy.leaderBonus.groupRate === "pooled" ? pooledRate(members) : meanRate(members);
-  const basic = formatBound(policy.basicTaskPermille);
-  const target = formatBound(policy.targetTaskPermille);
 
   let bonus = 0;
   if (rate === null) {
-    lines.push("小组无录取考生：无小组报到率，无组长专项补贴");
+    steps.push({ kind: "groupNoAdmitted" });
   } else {
-    lines.push(rate.line);
+    steps.push(rate.step);
     if (rate.ratePermille >= policy.targetTaskPermille) {
       bonus = policy.leaderBonus.atTargetFen;
-      lines.push(`达到目标任务 ≥${target}：组长专项补贴 ${formatYuan(bonus)}（不与基本任务补贴累计）`);
+      steps.push({ kind: "leaderBonusTarget", targetPermille: policy.targetTaskPermille, bonusFen: bonus });
     } else if (rate.ratePermille >= policy.basicTaskPermille) {
       bonus = policy.leaderBonus.atBasicFen;
-      lines.push(`达到基本任务 ≥${basic}：组长专项补贴 ${formatYuan(bonus)}`);
+      steps.push({ kind: "leaderBonusBasic", basicPermille: policy.basicTaskPermille, bonusFen: bonus });
     } else {
-      lines.push(`未达到基本任务 ${basic}：无组长专项补贴`);
+      steps.push({ kind: "leaderBonusNone", basicPermille: policy.basicTaskPermille });
     }
   }
 
   const withdrawals = members.filter((member) => member.mistakenWithdrawal === true);
   const awardEligible = withdrawals.length === 0;
   if (!awardEligible) {
-    const names = withdrawals.map((member) => member.callerId).join("、");
-    lines.push(`组员 ${names} 误退：小组取消评奖资格`);
-    bonus = applyMistakenWithdrawal(bonus, policy, "误退：组长专项补贴", lines);
+    steps.push({ kind: "groupWithdrawal", memberIds: withdrawals.map((member) => member.callerId) });
+    bonus = applyMistakenWithdrawal(bonus, policy, "leaderBonus", steps);
   }
 
   const leader = members.find((member) => member.callerId === group.leaderId);
   const fraud = leader?.fraudPercent ?? 0;
   if (policy.fraud.coversLeaderBonus && fraud !== 0) {
-    bonus = applyFraud(bonus, fraud, `组长 ${group.leaderId} 玩忽职守/弄虚作假：组长专项补贴`, lines);
+    bonus = applyFraud(bonus, fraud, "leaderBonus", steps, group.leaderId);
   }
 
-  lines.push(`组长 ${group.leaderId} 实得组长专项补贴 ${formatYuan(bonus)}`);
+  steps.push({ kind: "leaderBonus", leaderId: group.leaderId, bonusFen: bonus });
   return {
     groupId: group.groupId,
     leaderId: group.leaderId,
     ratePermille: rate === null ? null : rate.ratePermille,
     leaderBonusFen: bonus,
     awardEligible,
-    lines,
+    steps,
   };
 }

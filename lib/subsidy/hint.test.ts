@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { type CallerInput, DEFAULT_POLICY, nextTierHint, type SubsidyPolicy } from "./index";
+import { translatorFor } from "@/lib/i18n/messages";
+import { renderText, text } from "@/lib/i18n/text";
+import { type CallerInput, DEFAULT_POLICY, nextTierHint, SubsidyInputError, type SubsidyPolicy } from "./index";
+import { yuan, yuanPerStudent } from "./steps";
+
+const zh = translatorFor("zh-CN");
 
 function caller(enrolled: number, admitted: number, overrides: Partial<CallerInput> = {}): CallerInput {
   return {
@@ -27,10 +32,21 @@ describe("nextTierHint", () => {
       perStudentFen: 8400,
       subsidyFen: 386_400,
       gainFen: 55_650,
-      line:
-        "再报到 1 人，报到率 97.87…%（计为 97.8%），进入档位 >97%：84.00 元/人，" +
-        "电话补贴 3,307.50 → 3,864.00 元，多得 556.50 元",
+      line: text("subsidy.hint.reachable", {
+        extra: "1",
+        exact: "97.87…%",
+        percent: "97.8%",
+        edge: ">97%",
+        perStudent: yuanPerStudent(8400),
+        current: "3,307.50",
+        after: yuan(386_400),
+        gain: yuan(55_650),
+      }),
     });
+    expect(renderText(zh, nextTierHint(caller(45, 47), DEFAULT_POLICY).line)).toBe(
+      "再报到 1 人，报到率 97.87…%（计为 97.8%），进入档位 >97%：84.00 元/人，" +
+        "电话补贴 3,307.50 → 3,864.00 元，多得 556.50 元",
+    );
   });
 
   it("counts from below the lowest tier", () => {
@@ -66,7 +82,8 @@ describe("nextTierHint", () => {
     // 误退 halves both: 1,462.50 -> 1,725 元, gain 262.50 元.
     const hint = nextTierHint(caller(45, 47, { contacts: 0, mistakenWithdrawal: true }));
     expect(hint).toMatchObject({ status: "reachable", subsidyFen: 172_500, gainFen: 26_250 });
-    expect(hint.line).toContain("未达到最低工作量");
+    expect(hint.line.key).toBe("subsidy.hint.reachableWorkloadMissed");
+    expect(renderText(zh, hint.line)).toContain("未达到最低工作量");
   });
 
   it("has nothing to say at the top tier or without admitted candidates", () => {
@@ -84,6 +101,6 @@ describe("nextTierHint", () => {
   });
 
   it("rejects invalid input like computePayouts", () => {
-    expect(() => nextTierHint(caller(11, 10))).toThrow(/回访人员 c1：enrolled/);
+    expect(() => nextTierHint(caller(11, 10))).toThrow(SubsidyInputError);
   });
 });

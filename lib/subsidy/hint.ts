@@ -1,13 +1,15 @@
-import { formatEdge, formatExactRate, formatPermille, formatYuan, formatYuanNumber } from "./money";
+import { type Text, text } from "@/lib/i18n/text";
+import { formatEdge, formatExactRate, formatPermille, formatYuanNumber } from "./money";
 import { computePhoneSubsidy, findTierIndex } from "./phone-subsidy";
 import { DEFAULT_POLICY, type SubsidyPolicy, subsidyPolicySchema } from "./policy";
+import { yuan, yuanPerStudent } from "./steps";
 import type { CallerInput } from "./types";
 import { validateCaller } from "./validate";
 
 export type NextTierHint =
-  | { status: "no-admitted"; line: string }
-  | { status: "top-tier"; line: string }
-  | { status: "unreachable"; line: string }
+  | { status: "no-admitted"; line: Text }
+  | { status: "top-tier"; line: Text }
+  | { status: "unreachable"; line: Text }
   | {
       status: "reachable";
       /** Further enrollments among the caller's admitted candidates needed to enter a higher tier. */
@@ -18,7 +20,7 @@ export type NextTierHint =
       /** The phone subsidy then, after the caller's own 误退 / fraud penalties. */
       subsidyFen: number;
       gainFen: number;
-      line: string;
+      line: Text;
     };
 
 /**
@@ -31,13 +33,13 @@ export function nextTierHint(caller: CallerInput, policy: SubsidyPolicy = DEFAUL
   validateCaller(caller, checked, 0);
 
   if (caller.admitted === 0) {
-    return { status: "no-admitted", line: "暂无录取考生，无法计算报到率" };
+    return { status: "no-admitted", line: text("subsidy.hint.noAdmitted") };
   }
   const current = computePhoneSubsidy(caller, checked);
   if (current.tierIndex === 0) {
     const top = checked.tiers[0];
     const edge = top === undefined ? "" : formatEdge(top.lowerBoundPermille, top.inclusive);
-    return { status: "top-tier", line: `已在最高档 ${edge}` };
+    return { status: "top-tier", line: text("subsidy.hint.topTier", { edge }) };
   }
 
   for (let extra = 1; caller.enrolled + extra <= caller.admitted; extra += 1) {
@@ -52,7 +54,6 @@ export function nextTierHint(caller: CallerInput, policy: SubsidyPolicy = DEFAUL
       continue;
     }
     const gainFen = after.subsidyFen - current.subsidyFen;
-    const workloadNote = after.meetsMinimumWorkload ? "" : "（按当前工作量计，未达到最低工作量：无步进并扣减标准）";
     return {
       status: "reachable",
       additionalEnrolled: extra,
@@ -61,16 +62,20 @@ export function nextTierHint(caller: CallerInput, policy: SubsidyPolicy = DEFAUL
       perStudentFen: after.perStudentFen,
       subsidyFen: after.subsidyFen,
       gainFen,
-      line:
-        `再报到 ${extra} 人，报到率 ${formatExactRate(enrolled, caller.admitted)}` +
-        `（计为 ${formatPermille(after.ratePermille)}），进入档位 ` +
-        `${formatEdge(tier.lowerBoundPermille, tier.inclusive)}：${formatYuan(after.perStudentFen)}/人，` +
-        `电话补贴 ${formatYuanNumber(current.subsidyFen)} → ${formatYuan(after.subsidyFen)}，` +
-        `多得 ${formatYuan(gainFen)}${workloadNote}`,
+      line: text(after.meetsMinimumWorkload ? "subsidy.hint.reachable" : "subsidy.hint.reachableWorkloadMissed", {
+        extra: String(extra),
+        exact: formatExactRate(enrolled, caller.admitted),
+        percent: formatPermille(after.ratePermille),
+        edge: formatEdge(tier.lowerBoundPermille, tier.inclusive),
+        perStudent: yuanPerStudent(after.perStudentFen),
+        current: formatYuanNumber(current.subsidyFen),
+        after: yuan(after.subsidyFen),
+        gain: yuan(gainFen),
+      }),
     };
   }
   return {
     status: "unreachable",
-    line: "即使其余录取考生全部报到，也达不到更高档位",
+    line: text("subsidy.hint.unreachable"),
   };
 }

@@ -5,21 +5,21 @@ import {
   enrollmentsNeeded,
   formatExactRate,
   formatPermille,
-  formatYuan,
+  formatYuanNumber,
   ratePermilleOf,
 } from "./money";
 
-describe("formatYuan", () => {
+describe("formatYuanNumber", () => {
   it.each([
-    [720_000, "7,200.00 元"],
-    [0, "0.00 元"],
-    [5, "0.05 元"],
-    [50, "0.50 元"],
-    [100_000, "1,000.00 元"],
-    [123_456_789, "1,234,567.89 元"],
-    [-150, "-1.50 元"],
+    [720_000, "7,200.00"],
+    [0, "0.00"],
+    [5, "0.05"],
+    [50, "0.50"],
+    [100_000, "1,000.00"],
+    [123_456_789, "1,234,567.89"],
+    [-150, "-1.50"],
   ])("%i fen -> %s", (fen, text) => {
-    expect(formatYuan(fen)).toBe(text);
+    expect(formatYuanNumber(fen)).toBe(text);
   });
 });
 

@@ -1,4 +1,5 @@
-// Integer arithmetic and display for fen and permille. Nothing here uses floating-point division on money:
+// Integer arithmetic and display for fen and permille: the figures only, the units and words around them
+// come from the catalogue (./steps yuan(), points()). Nothing here uses floating-point division on money:
 // `(n - (n % d)) / d` is an exact integer when n and d are safe non-negative integers.
 
 /** floor(n / d) for a non-negative integer n and a positive integer d. */
@@ -52,11 +53,6 @@ export function formatYuanNumber(fen: number): string {
   return `${sign}${groupThousands(String(yuan))}.${String(cents).padStart(2, "0")}`;
 }
 
-/** 720000 -> "7,200.00 元". Shared with the payout screens. */
-export function formatYuan(fen: number): string {
-  return `${formatYuanNumber(fen)} 元`;
-}
-
 /** 956 -> "95.6%"; null (no rate) -> "—". */
 export function formatPermille(permille: number | null): string {
   if (permille === null) return "—";
@@ -84,11 +80,4 @@ export function formatBound(boundPermille: number): string {
 /** A tier edge as the seed's table writes it: "≥99%", ">95%". */
 export function formatEdge(boundPermille: number, inclusive: boolean): string {
   return `${inclusive ? "≥" : ">"}${formatBound(boundPermille)}`;
-}
-
-/** A step size in percentage points: 1‰ -> "0.1 个百分点". */
-export function formatPoints(permille: number): string {
-  const whole = floorDiv(permille, 10);
-  const tenth = permille % 10;
-  return `${tenth === 0 ? String(whole) : `${whole}.${tenth}`} 个百分点`;
 }

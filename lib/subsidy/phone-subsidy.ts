@@ -1,17 +1,7 @@
-import {
-  floorDiv,
-  formatBound,
-  formatEdge,
-  formatExactRate,
-  formatPermille,
-  formatPoints,
-  formatYuan,
-  formatYuanNumber,
-  passesEdge,
-  ratePermilleOf,
-} from "./money";
+import { floorDiv, passesEdge, ratePermilleOf } from "./money";
 import { applyCallerPenalties } from "./penalties";
 import type { SubsidyPolicy, SubsidyTier } from "./policy";
+import type { SubsidyStep } from "./steps";
 import type { CallerInput } from "./types";
 
 /** A caller's phone subsidy (回访员电话补贴), before anything that depends on the other callers. */
@@ -22,7 +12,7 @@ export type PhoneSubsidy = {
   perStudentFen: number;
   subsidyFen: number;
   meetsMinimumWorkload: boolean;
-  lines: string[];
+  steps: SubsidyStep[];
 };
 
 /** The first tier (highest first) whose edge the exact rate passes. */
@@ -43,77 +33,71 @@ export function meetsMinimumWorkload(caller: CallerInput, policy: SubsidyPolicy)
   );
 }
 
-function formatCount(value: number): string {
-  // Minutes may be fractional; two decimals are plenty for a display and avoid 0.30000000000000004.
-  return String(Number(value.toFixed(2)));
-}
-
-function workloadLine(caller: CallerInput, policy: SubsidyPolicy, met: boolean): string {
+function workloadStep(caller: CallerInput, policy: SubsidyPolicy, met: boolean): SubsidyStep {
   const { contactsPerAssigned, minutesPerAssigned } = policy.workload;
   const minContacts = contactsPerAssigned * caller.assigned;
   const minMinutes = minutesPerAssigned * caller.assigned;
-  const shortfalls: string[] = [];
-  if (caller.contacts < minContacts) {
-    shortfalls.push(`联系次数差 ${minContacts - caller.contacts} 次`);
-  }
-  if (caller.minutes < minMinutes) {
-    shortfalls.push(`时长差 ${formatCount(minMinutes - caller.minutes)} 分钟`);
-  }
-  const verdict = met ? "达到最低工作量" : `未达到最低工作量（${shortfalls.join("，")}）`;
-  return (
-    `工作量：联系 ${caller.contacts} 次（最低 ${contactsPerAssigned} × ${caller.assigned} = ` +
-    `${minContacts} 次），时长 ${formatCount(caller.minutes)} 分钟（最低 ` +
-    `${formatCount(minutesPerAssigned)} × ${caller.assigned} = ${formatCount(minMinutes)} 分钟）：${verdict}`
-  );
+  return {
+    kind: "workload",
+    contacts: caller.contacts,
+    contactsPerAssigned,
+    assigned: caller.assigned,
+    minutes: caller.minutes,
+    minutesPerAssigned,
+    met,
+    contactsShort: Math.max(0, minContacts - caller.contacts),
+    minutesShort: Math.max(0, minMinutes - caller.minutes),
+  };
 }
 
-/** The step bonus (注) and workload deduction applied to the tier's standard, with their lines. */
+/** The step bonus (注) and workload deduction applied to the tier's standard, with their steps. */
 function perStudentStandard(
   tier: SubsidyTier,
   ratePermille: number,
   met: boolean,
   policy: SubsidyPolicy,
-): { perStudentFen: number; lines: string[] } {
-  const lines: string[] = [];
+): { perStudentFen: number; steps: SubsidyStep[] } {
+  const steps: SubsidyStep[] = [];
   const base = tier.fenPerStudent;
-  const basic = formatBound(policy.basicTaskPermille);
+  const basicPermille = policy.basicTaskPermille;
 
   let withStep = base;
-  if (ratePermille < policy.basicTaskPermille) {
-    lines.push(`未达到基本任务 ${basic}，无步进`);
+  if (ratePermille < basicPermille) {
+    steps.push({ kind: "noStepBelowBasic", basicPermille });
   } else if (!met) {
-    lines.push("未达到最低工作量，无步进");
+    steps.push({ kind: "noStepWorkload" });
   } else {
     // ratePermille is floored, so this counts only full steps above the bound.
     const { sizePermille, fenPerStep } = policy.step;
-    const steps = floorDiv(ratePermille - tier.lowerBoundPermille, sizePermille);
-    const bound = formatBound(tier.lowerBoundPermille);
-    const size = formatPoints(sizePermille);
-    if (steps === 0) {
-      lines.push(`达到基本任务 ${basic} 且达到最低工作量，高于档位下限 ${bound} 不满 ${size}，无步进`);
+    const count = floorDiv(ratePermille - tier.lowerBoundPermille, sizePermille);
+    const lowerBoundPermille = tier.lowerBoundPermille;
+    if (count === 0) {
+      steps.push({ kind: "noFullStep", basicPermille, lowerBoundPermille, sizePermille });
     } else {
-      const bonus = steps * fenPerStep;
-      withStep = base + bonus;
-      lines.push(
-        `达到基本任务 ${basic} 且达到最低工作量，高于档位下限 ${bound} 满 ${steps} 个 ${size}，` +
-          `步进 ${steps} × ${formatYuan(fenPerStep)} = ${formatYuan(bonus)}，` +
-          `标准 ${formatYuanNumber(base)} + ${formatYuanNumber(bonus)} = ${formatYuan(withStep)}/人`,
-      );
+      const bonusFen = count * fenPerStep;
+      withStep = base + bonusFen;
+      steps.push({
+        kind: "stepBonus",
+        basicPermille,
+        lowerBoundPermille,
+        sizePermille,
+        steps: count,
+        fenPerStep,
+        bonusFen,
+        baseFen: base,
+        perStudentFen: withStep,
+      });
     }
   }
 
   if (met) {
-    return { perStudentFen: withStep, lines };
+    return { perStudentFen: withStep, steps };
   }
-  const deduction = policy.workload.deductionFenPerStudent;
+  const deductionFen = policy.workload.deductionFenPerStudent;
   // 扣除5元/生 comes off what the caller would otherwise get; it never turns into a debt.
-  const perStudentFen = Math.max(0, withStep - deduction);
-  const floorNote = withStep - deduction < 0 ? "，不低于 0" : "";
-  lines.push(
-    `未达到最低工作量，扣除 ${formatYuan(deduction)}/人：${formatYuanNumber(withStep)} − ` +
-      `${formatYuanNumber(deduction)}${floorNote}，计 ${formatYuan(perStudentFen)}/人`,
-  );
-  return { perStudentFen, lines };
+  const perStudentFen = Math.max(0, withStep - deductionFen);
+  steps.push({ kind: "workloadDeduction", deductionFen, beforeFen: withStep, perStudentFen });
+  return { perStudentFen, steps };
 }
 
 /**
@@ -121,48 +105,51 @@ function perStudentStandard(
  * -> 误退 factor -> fraud percentage, rounding half up to the fen after each factor.
  */
 export function computePhoneSubsidy(caller: CallerInput, policy: SubsidyPolicy): PhoneSubsidy {
-  const lines: string[] = [];
+  const steps: SubsidyStep[] = [];
   const met = meetsMinimumWorkload(caller, policy);
   const ratePermille = ratePermilleOf(caller.enrolled, caller.admitted);
 
   if (ratePermille === null) {
-    lines.push("无录取考生：无报到率，无电话补贴");
-    lines.push(workloadLine(caller, policy, met));
-    lines.push(`电话补贴 ${formatYuan(0)}`);
+    steps.push({ kind: "noAdmitted" });
+    steps.push(workloadStep(caller, policy, met));
+    steps.push({ kind: "phoneSubsidy", subsidyFen: 0 });
     return {
       ratePermille,
       tierIndex: null,
       perStudentFen: 0,
       subsidyFen: 0,
       meetsMinimumWorkload: met,
-      lines,
+      steps,
     };
   }
 
-  lines.push(
-    `报到率 = 报到 ${caller.enrolled} 人 ÷ 录取 ${caller.admitted} 人 = ` +
-      `${formatExactRate(caller.enrolled, caller.admitted)}，计为 ${ratePermille}‰（${formatPermille(ratePermille)}）`,
-  );
+  steps.push({ kind: "rate", enrolled: caller.enrolled, admitted: caller.admitted, ratePermille });
   const tierIndex = findTierIndex(caller.enrolled, caller.admitted, policy);
   const tier = tierIndex === null ? undefined : policy.tiers[tierIndex];
-  lines.push(workloadLine(caller, policy, met));
+  steps.push(workloadStep(caller, policy, met));
 
   let subsidyFen = 0;
   let perStudentFen = 0;
-  if (tier === undefined) {
-    const lowest = policy.tiers[policy.tiers.length - 1];
-    const floor = lowest === undefined ? "" : formatEdge(lowest.lowerBoundPermille, lowest.inclusive);
-    lines.push(`未达到最低档 ${floor}：无电话补贴`);
+  if (tier === undefined || tierIndex === null) {
+    // the schema asks for at least one tier, so the lowest is there
+    const lowest = policy.tiers[policy.tiers.length - 1] ?? { lowerBoundPermille: 0, inclusive: true };
+    steps.push({ kind: "belowLowestTier", lowerBoundPermille: lowest.lowerBoundPermille, inclusive: lowest.inclusive });
   } else {
-    lines.push(`档位 ${formatEdge(tier.lowerBoundPermille, tier.inclusive)}：${formatYuan(tier.fenPerStudent)}/人`);
+    steps.push({
+      kind: "tier",
+      tierIndex,
+      lowerBoundPermille: tier.lowerBoundPermille,
+      inclusive: tier.inclusive,
+      fenPerStudent: tier.fenPerStudent,
+    });
     const standard = perStudentStandard(tier, ratePermille, met, policy);
-    lines.push(...standard.lines);
+    steps.push(...standard.steps);
     perStudentFen = standard.perStudentFen;
     subsidyFen = caller.enrolled * perStudentFen;
-    lines.push(`${caller.enrolled} 人 × ${formatYuan(perStudentFen)} = ${formatYuan(subsidyFen)}`);
+    steps.push({ kind: "perEnrolled", enrolled: caller.enrolled, perStudentFen, subsidyFen });
   }
 
-  subsidyFen = applyCallerPenalties(subsidyFen, caller, policy, "电话补贴", lines);
-  lines.push(`电话补贴 ${formatYuan(subsidyFen)}`);
-  return { ratePermille, tierIndex, perStudentFen, subsidyFen, meetsMinimumWorkload: met, lines };
+  subsidyFen = applyCallerPenalties(subsidyFen, caller, policy, "phone", steps);
+  steps.push({ kind: "phoneSubsidy", subsidyFen });
+  return { ratePermille, tierIndex, perStudentFen, subsidyFen, meetsMinimumWorkload: met, steps };
 }

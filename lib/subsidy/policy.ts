@@ -1,4 +1,8 @@
 import { z } from "zod";
+import type { MessageKey } from "@/lib/i18n/text";
+
+// A cross-field rule's message is a catalogue key (the settings page renders it in the admin's language).
+const rule = (key: MessageKey): string => key;
 
 // Rates are permille (‰) integers: 930 means 93.0 %. Money is integer fen. Percent factors are integers.
 const permille = z.int().min(0).max(1000);
@@ -61,7 +65,7 @@ export const subsidyPolicySchema = z
         ctx.addIssue({
           code: "custom",
           path: ["tiers", index, "lowerBoundPermille"],
-          message: "档位必须按下限从高到低排列，且下限互不相同",
+          message: rule("subsidy.policy.tiersOrder"),
         });
       }
     });
@@ -69,21 +73,21 @@ export const subsidyPolicySchema = z
       ctx.addIssue({
         code: "custom",
         path: ["targetTaskPermille"],
-        message: "目标任务不能低于基本任务",
+        message: rule("subsidy.policy.targetBelowBasic"),
       });
     }
     if (policy.leaderBonus.atTargetFen < policy.leaderBonus.atBasicFen) {
       ctx.addIssue({
         code: "custom",
         path: ["leaderBonus", "atTargetFen"],
-        message: "达到目标任务的组长补贴不能低于达到基本任务的补贴",
+        message: rule("subsidy.policy.bonusOrder"),
       });
     }
     if (policy.fraud.maxPercent < policy.fraud.minPercent) {
       ctx.addIssue({
         code: "custom",
         path: ["fraud", "maxPercent"],
-        message: "扣除比例上限不能低于下限",
+        message: rule("subsidy.policy.fraudRange"),
       });
     }
   });

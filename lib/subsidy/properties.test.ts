@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type CallerInput, computePayouts, formatYuan, type GroupInput } from "./index";
+import { type CallerInput, computePayouts, type GroupInput } from "./index";
 
 // Any valid caller: enrolled <= admitted <= assigned, workload anywhere, any penalty.
 const penaltiesArb = fc.record({
@@ -71,22 +71,29 @@ describe("properties", () => {
     );
   });
 
-  it("totals equal the sum of the parts, and every part is stated in the lines", () => {
+  it("totals equal the sum of the parts, and every part is stated in the steps", () => {
     fc.assert(
       fc.property(campaignArb, (input) => {
         const result = computePayouts(input);
         let sum = 0;
         for (const caller of result.callers) {
           sum += caller.subsidyFen + caller.overtimeFen;
-          expect(caller.lines).toContain(`电话补贴 ${formatYuan(caller.subsidyFen)}`);
-          expect(caller.lines).toContain(`加班补贴 ${formatYuan(caller.overtimeFen)}`);
-          expect(caller.lines.at(-1 - countLeaderLines(caller.callerId, input.groups))).toMatch(
-            new RegExp(`= ${escapeRegExp(formatYuan(caller.subsidyFen + caller.overtimeFen))}$`),
-          );
+          expect(caller.steps).toContainEqual({ kind: "phoneSubsidy", subsidyFen: caller.subsidyFen });
+          expect(caller.steps).toContainEqual({ kind: "overtime", overtimeFen: caller.overtimeFen });
+          expect(caller.steps.at(-1 - countLeaderSteps(caller.callerId, input.groups))).toEqual({
+            kind: "callerTotal",
+            subsidyFen: caller.subsidyFen,
+            overtimeFen: caller.overtimeFen,
+            totalFen: caller.subsidyFen + caller.overtimeFen,
+          });
         }
         for (const group of result.groups) {
           sum += group.leaderBonusFen;
-          expect(group.lines.at(-1)).toContain(formatYuan(group.leaderBonusFen));
+          expect(group.steps.at(-1)).toEqual({
+            kind: "leaderBonus",
+            leaderId: group.leaderId,
+            bonusFen: group.leaderBonusFen,
+          });
         }
         expect(result.totalFen).toBe(sum);
       }),
@@ -207,10 +214,6 @@ function isBottom(callers: { callerId: string; inBottomRank: boolean }[], id: st
   return callers.some((c) => c.callerId === id && c.inBottomRank);
 }
 
-function countLeaderLines(callerId: string, groups: readonly GroupInput[]): number {
+function countLeaderSteps(callerId: string, groups: readonly GroupInput[]): number {
   return groups.filter((g) => g.leaderId === callerId).length;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -98,34 +98,69 @@ describe("tier edges, minimum workload missed", () => {
   });
 });
 
-describe("explanation lines", () => {
+describe("explanation steps", () => {
   it("explains docs/domain.md's 95.67% example step by step", () => {
     // 287/300 = 95.67% -> 956‰; tier >95% 70 元; 956 - 950 = 6 steps × 0.50 = 3.00 -> 73.00 元;
     // 287 × 73 = 20,951 元
     const caller = payout(287, 300, true);
     expect(caller.perStudentFen).toBe(7300);
     expect(caller.subsidyFen).toBe(2_095_100);
-    expect(caller.lines).toContain("档位 >95%：70.00 元/人");
-    expect(caller.lines.some((line) => line.includes("步进 6 × 0.50 元 = 3.00 元"))).toBe(true);
-    expect(caller.lines).toContain("287 人 × 73.00 元 = 20,951.00 元");
-    expect(caller.lines).toContain("电话补贴 20,951.00 元");
+    // "档位 >95%：70.00 元/人"
+    expect(caller.steps).toContainEqual({
+      kind: "tier",
+      tierIndex: 4,
+      lowerBoundPermille: 950,
+      inclusive: false,
+      fenPerStudent: 7000,
+    });
+    // "…步进 6 × 0.50 元 = 3.00 元，标准 70.00 + 3.00 = 73.00 元/人"
+    expect(caller.steps).toContainEqual(
+      expect.objectContaining({ kind: "stepBonus", steps: 6, fenPerStep: 50, bonusFen: 300 }),
+    );
+    // "287 人 × 73.00 元 = 20,951.00 元"
+    expect(caller.steps).toContainEqual({
+      kind: "perEnrolled",
+      enrolled: 287,
+      perStudentFen: 7300,
+      subsidyFen: 2_095_100,
+    });
+    // "电话补贴 20,951.00 元"
+    expect(caller.steps).toContainEqual({ kind: "phoneSubsidy", subsidyFen: 2_095_100 });
   });
 
   it("shows the exact rate and the floored permille", () => {
     const caller = payout(1861, 2000, true);
-    expect(caller.lines[0]).toBe("报到率 = 报到 1861 人 ÷ 录取 2000 人 = 93.05%，计为 930‰（93.0%）");
-    expect(caller.lines).toContain("档位 >93%：60.00 元/人");
+    // "报到率 = 报到 1861 人 ÷ 录取 2000 人 = 93.05%，计为 930‰（93.0%）"
+    expect(caller.steps[0]).toEqual({ kind: "rate", enrolled: 1861, admitted: 2000, ratePermille: 930 });
+    // "档位 >93%：60.00 元/人"
+    expect(caller.steps).toContainEqual(
+      expect.objectContaining({ kind: "tier", lowerBoundPermille: 930, fenPerStudent: 6000 }),
+    );
   });
 
   it("says why there is no subsidy below the lowest tier", () => {
     const caller = payout(919, 1000, true);
-    expect(caller.lines).toContain("未达到最低档 ≥92%：无电话补贴");
+    // "未达到最低档 ≥92%：无电话补贴"
+    expect(caller.steps).toContainEqual({ kind: "belowLowestTier", lowerBoundPermille: 920, inclusive: true });
   });
 
   it("explains the workload deduction", () => {
     const caller = payout(96, 100, false);
-    expect(caller.lines).toContain("未达到最低工作量，无步进");
-    expect(caller.lines).toContain("未达到最低工作量，扣除 5.00 元/人：70.00 − 5.00，计 65.00 元/人");
-    expect(caller.lines).toContain("96 人 × 65.00 元 = 6,240.00 元");
+    // "未达到最低工作量，无步进"
+    expect(caller.steps).toContainEqual({ kind: "noStepWorkload" });
+    // "未达到最低工作量，扣除 5.00 元/人：70.00 − 5.00，计 65.00 元/人"
+    expect(caller.steps).toContainEqual({
+      kind: "workloadDeduction",
+      deductionFen: 500,
+      beforeFen: 7000,
+      perStudentFen: 6500,
+    });
+    // "96 人 × 65.00 元 = 6,240.00 元"
+    expect(caller.steps).toContainEqual({
+      kind: "perEnrolled",
+      enrolled: 96,
+      perStudentFen: 6500,
+      subsidyFen: 624_000,
+    });
   });
 });

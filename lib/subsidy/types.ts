@@ -1,3 +1,5 @@
+import type { SubsidyStep } from "./steps";
+
 /** One caller's figures for the campaign. Counts are integers; minutes may be fractional. */
 export type CallerInput = {
   callerId: string;
@@ -44,8 +46,8 @@ export type CallerPayout = {
   /** Among the bottom N callers by rate (ties at the N-th place included). */
   inBottomRank: boolean;
   awardEligible: boolean;
-  /** Every fen explained, one step a line, in Simplified Chinese. */
-  lines: string[];
+  /** Every fen explained, step by step (rendered where read: ./steps stepText). */
+  steps: SubsidyStep[];
 };
 
 export type GroupPayout = {
@@ -55,7 +57,7 @@ export type GroupPayout = {
   ratePermille: number | null;
   leaderBonusFen: number;
   awardEligible: boolean;
-  lines: string[];
+  steps: SubsidyStep[];
 };
 
 export type PayoutResult = {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { type CallerInput, computePayouts, type GroupInput } from "./index";
+import { translatorFor } from "@/lib/i18n/messages";
+import { renderText } from "@/lib/i18n/text";
+import { type CallerInput, computePayouts, type GroupInput, SubsidyInputError } from "./index";
+
+const zh = translatorFor("zh-CN");
 
 function caller(overrides: Partial<CallerInput> = {}): CallerInput {
   return {
@@ -16,8 +20,16 @@ function caller(overrides: Partial<CallerInput> = {}): CallerInput {
 
 const GROUPS: GroupInput[] = [{ groupId: "g1", leaderId: "c7" }];
 
+/** The refusal as the reader sees it in Chinese (the error carries a catalogue sentence). */
 function compute(callers: CallerInput[], groups: GroupInput[] = GROUPS) {
-  return () => computePayouts({ callers, groups });
+  return () => {
+    try {
+      computePayouts({ callers, groups });
+    } catch (error) {
+      if (error instanceof SubsidyInputError) throw new Error(renderText(zh, error.sentence));
+      throw error;
+    }
+  };
 }
 
 describe("invalid caller input is rejected, naming the caller and the field", () => {

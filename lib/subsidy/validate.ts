@@ -1,18 +1,30 @@
+import { type Text, text } from "@/lib/i18n/text";
 import type { SubsidyPolicy } from "./policy";
 import type { CallerInput, PayoutInput } from "./types";
 
-// People are paid from these figures, so bad data stops the computation with a message that names the
+// People are paid from these figures, so bad data stops the computation with a sentence that names the
 // caller and the field; nothing is clamped or defaulted silently.
 
+/**
+ * Input lib/subsidy refuses to pay from. `sentence` is what to show (a catalogue sentence naming the
+ * caller or group and the field); the message holds its key and values for the server's log.
+ */
+export class SubsidyInputError extends Error {
+  constructor(readonly sentence: Text) {
+    super(`${sentence.key} ${JSON.stringify(sentence.values ?? {})}`);
+    this.name = "SubsidyInputError";
+  }
+}
+
 const COUNT_LABELS = {
-  assigned: "投档人数",
-  admitted: "录取人数",
-  enrolled: "报到人数",
-  contacts: "联系次数",
+  assigned: text("subsidy.fields.assigned"),
+  admitted: text("subsidy.fields.admitted"),
+  enrolled: text("subsidy.fields.enrolled"),
+  contacts: text("subsidy.fields.contacts"),
 } as const;
 
-function fail(callerId: string, message: string): never {
-  throw new Error(`回访人员 ${callerId}：${message}`);
+function fail(callerId: string, problem: Text): never {
+  throw new SubsidyInputError(text("subsidy.errors.caller", { caller: callerId, problem }));
 }
 
 function isCount(value: unknown): value is number {
@@ -21,32 +33,44 @@ function isCount(value: unknown): value is number {
 
 export function validateCaller(caller: CallerInput, policy: SubsidyPolicy, position: number): void {
   if (typeof caller.callerId !== "string" || caller.callerId.trim() === "") {
-    throw new Error(`第 ${position + 1} 条回访人员记录：callerId（回访人员编号）不能为空`);
+    throw new SubsidyInputError(text("subsidy.errors.callerIdEmpty", { position: String(position + 1) }));
   }
   const id = caller.callerId;
   if (typeof caller.groupId !== "string" || caller.groupId.trim() === "") {
-    fail(id, "groupId（小组）不能为空");
+    fail(id, text("subsidy.errors.groupIdEmpty"));
   }
   for (const field of ["assigned", "admitted", "enrolled", "contacts"] as const) {
     const value = caller[field];
     if (!isCount(value)) {
-      fail(id, `${field}（${COUNT_LABELS[field]}）为 ${String(value)}，必须是非负整数`);
+      fail(id, text("subsidy.errors.countInvalid", { field, label: COUNT_LABELS[field], value: String(value) }));
     }
   }
   if (typeof caller.minutes !== "number" || !Number.isFinite(caller.minutes) || caller.minutes < 0) {
-    fail(id, `minutes（回访时长，分钟）为 ${String(caller.minutes)}，必须是非负数`);
+    fail(id, text("subsidy.errors.minutesInvalid", { value: String(caller.minutes) }));
   }
   if (caller.enrolled > caller.admitted) {
-    fail(id, `enrolled（报到人数）${caller.enrolled} 大于 admitted（录取人数）${caller.admitted}`);
+    fail(
+      id,
+      text("subsidy.errors.enrolledAboveAdmitted", {
+        enrolled: String(caller.enrolled),
+        admitted: String(caller.admitted),
+      }),
+    );
   }
   if (caller.admitted > caller.assigned) {
-    fail(id, `admitted（录取人数）${caller.admitted} 大于 assigned（投档人数）${caller.assigned}`);
+    fail(
+      id,
+      text("subsidy.errors.admittedAboveAssigned", {
+        admitted: String(caller.admitted),
+        assigned: String(caller.assigned),
+      }),
+    );
   }
   if (caller.overtimeFen !== undefined && !isCount(caller.overtimeFen)) {
-    fail(id, `overtimeFen（加班补贴，分）为 ${String(caller.overtimeFen)}，必须是非负整数`);
+    fail(id, text("subsidy.errors.overtimeInvalid", { value: String(caller.overtimeFen) }));
   }
   if (caller.mistakenWithdrawal !== undefined && typeof caller.mistakenWithdrawal !== "boolean") {
-    fail(id, `mistakenWithdrawal（误退）为 ${String(caller.mistakenWithdrawal)}，必须是 true 或 false`);
+    fail(id, text("subsidy.errors.withdrawalInvalid", { value: String(caller.mistakenWithdrawal) }));
   }
   const fraud = caller.fraudPercent;
   if (fraud !== undefined && fraud !== 0) {
@@ -54,8 +78,11 @@ export function validateCaller(caller: CallerInput, policy: SubsidyPolicy, posit
     if (!Number.isInteger(fraud) || fraud < minPercent || fraud > maxPercent) {
       fail(
         id,
-        `fraudPercent（玩忽职守/弄虚作假扣除比例）为 ${String(fraud)}，` +
-          `必须是 0 或 ${minPercent}–${maxPercent} 之间的整数`,
+        text("subsidy.errors.fraudInvalid", {
+          value: String(fraud),
+          min: String(minPercent),
+          max: String(maxPercent),
+        }),
       );
     }
   }
@@ -65,13 +92,13 @@ export function validatePayoutInput(input: PayoutInput, policy: SubsidyPolicy): 
   const groupIds = new Set<string>();
   for (const group of input.groups) {
     if (typeof group.groupId !== "string" || group.groupId.trim() === "") {
-      throw new Error("小组：groupId（小组编号）不能为空");
+      throw new SubsidyInputError(text("subsidy.errors.groupsGroupIdEmpty"));
     }
     if (groupIds.has(group.groupId)) {
-      throw new Error(`小组 ${group.groupId}：groupId（小组编号）重复`);
+      throw new SubsidyInputError(text("subsidy.errors.groupIdDuplicate", { group: group.groupId }));
     }
     if (typeof group.leaderId !== "string" || group.leaderId.trim() === "") {
-      throw new Error(`小组 ${group.groupId}：leaderId（组长）不能为空`);
+      throw new SubsidyInputError(text("subsidy.errors.leaderIdEmpty", { group: group.groupId }));
     }
     groupIds.add(group.groupId);
   }
@@ -80,11 +107,11 @@ export function validatePayoutInput(input: PayoutInput, policy: SubsidyPolicy): 
   input.callers.forEach((caller, position) => {
     validateCaller(caller, policy, position);
     if (callerIds.has(caller.callerId)) {
-      fail(caller.callerId, "callerId（回访人员编号）重复");
+      fail(caller.callerId, text("subsidy.errors.callerIdDuplicate"));
     }
     callerIds.add(caller.callerId);
     if (!groupIds.has(caller.groupId)) {
-      fail(caller.callerId, `groupId（小组）${caller.groupId} 不在小组列表中`);
+      fail(caller.callerId, text("subsidy.errors.unknownGroup", { group: caller.groupId }));
     }
   });
 
@@ -94,7 +121,13 @@ export function validatePayoutInput(input: PayoutInput, policy: SubsidyPolicy): 
   for (const group of input.groups) {
     const leader = callerById.get(group.leaderId);
     if (leader !== undefined && leader.groupId !== group.groupId) {
-      throw new Error(`小组 ${group.groupId}：组长 ${group.leaderId} 的回访记录属于小组 ${leader.groupId}`);
+      throw new SubsidyInputError(
+        text("subsidy.errors.leaderInOtherGroup", {
+          group: group.groupId,
+          leader: group.leaderId,
+          other: leader.groupId,
+        }),
+      );
     }
   }
 }
