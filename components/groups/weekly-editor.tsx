@@ -56,6 +56,8 @@ export function WeeklyEditor({
             maxLength={8000}
             className="w-full font-sans leading-relaxed md:text-sm"
             data-testid="weekly-textarea"
+            // the leader's own text (it starts as the draft, names included): user data
+            lang="zh"
           />
         )}
       </Field>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { translatorFor } from "@/lib/i18n/messages";
 import { buildDraft, LIST_LIMIT, type WeekFigures, weekLabel } from "./draft";
 
 const week = "2024-07-15";
@@ -62,5 +63,20 @@ describe("buildDraft", () => {
 
   it("labels weeks across a month end", () => {
     expect(weekLabel("2024-07-29")).toBe("7月29日—8月4日");
+  });
+
+  it("writes the same draft in English for a leader who reads English, names as they are", () => {
+    const body = buildDraft("第一组", week, figures({ contacts: 1234 }), translatorFor("en"));
+    expect(body).toContain("第一组 weekly student summary (7/15 – 7/21)");
+    expect(body).toContain("This week: 1234 contacts, 310 minutes in all; 5 newly enrolled.");
+    expect(body).toContain("2. New withdrawals (1)\n- 张三 (24510101000001), caller 李老师");
+    expect(body).toContain("3. Hesitant candidates (0)\n(none)");
+    expect(body).toContain("- 赵同学: 10 candidates, 2.1 contacts and 9.5 minutes per candidate");
+    const withoutNames = body.replace(/第一组|张三|李老师|王五|赵同学/g, "");
+    expect(withoutNames).not.toMatch(/[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/);
+  });
+
+  it("labels a week in English as month/day", () => {
+    expect(weekLabel("2024-07-29", translatorFor("en"))).toBe("7/29 – 8/4");
   });
 });

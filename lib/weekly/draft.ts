@@ -1,6 +1,9 @@
 // The automatic draft of a group's weekly summary (每周学生动态), built from the week's figures. Pure.
-// The summary goes to the callback lead as the college's own record, so it is always in Chinese,
-// whatever the screen language (like the exports).
+// It pre-fills the leader's editor, so it is written in the leader's screen language; what the leader
+// submits is stored as written. Without a translator it is written in Chinese, the college's language.
+import { DEFAULT_LOCALE } from "@/lib/i18n/config";
+import { translatorFor } from "@/lib/i18n/messages";
+import { type MessageKey, renderText, type Text, type TranslateFn, text } from "@/lib/i18n/text";
 import { formatPermille, ratePermilleOf } from "@/lib/subsidy/money";
 import { Week } from "@/lib/time";
 
@@ -38,59 +41,100 @@ export interface WeekFigures {
 /** Names listed per section before "等 N 人". */
 export const LIST_LIMIT = 15;
 
-function monthDay(day: string): string {
-  const [, month, date] = day.split("-").map(Number);
-  return `${month}月${date}日`;
+function monthDay(day: string): Text {
+  const [, month, date] = day.split("-");
+  return text("weeklyReport.draft.monthDay", { month: Number(month), day: Number(date) });
 }
 
 /** "7月15日—7月21日" for the week. */
-export function weekLabel(week: string): string {
-  return `${monthDay(week)}—${monthDay(Week.lastDay(week))}`;
+export function weekLabelText(week: string): Text {
+  return text("weeklyReport.draft.week", { from: monthDay(week), to: monthDay(Week.lastDay(week)) });
 }
 
-function people(list: readonly WeekPerson[]): string[] {
-  if (list.length === 0) return ["（无）"];
-  const shown = list.slice(0, LIST_LIMIT).map((p) => `- ${p.name}（${p.examNo}），回访人员 ${p.caller}`);
-  if (list.length > LIST_LIMIT) shown.push(`- 等 ${list.length} 人`);
+/** The week's label in `t`'s language (Chinese by default). */
+export function weekLabel(week: string, t: TranslateFn = translatorFor(DEFAULT_LOCALE)): string {
+  return renderText(t, weekLabelText(week));
+}
+
+// Figures go in as strings: ICU would group the digits of a number of four or more.
+function people(list: readonly WeekPerson[]): Text[] {
+  if (list.length === 0) return [text("weeklyReport.draft.none")];
+  const shown = list
+    .slice(0, LIST_LIMIT)
+    .map((p) => text("weeklyReport.draft.person", { name: p.name, examNo: p.examNo, caller: p.caller }));
+  if (list.length > LIST_LIMIT) shown.push(text("weeklyReport.draft.more", { count: String(list.length) }));
   return shown;
 }
 
+const BLANK = null;
+
 /** A section listing people: a blank line, its heading with the count, then the names. */
-function peopleSection(heading: string, list: readonly WeekPerson[]): string[] {
-  return ["", `${heading}（${list.length} 人）`, ...people(list)];
+function peopleSection(heading: MessageKey, list: readonly WeekPerson[]): (Text | null)[] {
+  return [
+    BLANK,
+    text("weeklyReport.draft.section", { heading: text(heading), count: String(list.length) }),
+    ...people(list),
+  ];
 }
 
 function oneDecimal(value: number): string {
   return (Math.round(value * 10) / 10).toFixed(1);
 }
 
-export function buildDraft(groupName: string, week: string, f: WeekFigures): string {
+/** The draft's lines as sentences (null for a blank line). */
+export function draftLines(groupName: string, week: string, f: WeekFigures): (Text | null)[] {
   const rate = formatPermille(ratePermilleOf(f.enrolled, f.admitted));
-  const lines = [
-    `${groupName} 每周学生动态（${weekLabel(week)}）`,
-    "",
-    "一、总体情况",
-    `本周联系 ${f.contacts} 次，共 ${Math.round(f.minutes)} 分钟；本周新增报到 ${f.enrolledThisWeek} 人。` +
-      `目前录取 ${f.admitted} 人，报到 ${f.enrolled} 人，报到率 ${rate}。`,
-    ...peopleSection("二、新增退档", f.newWithdrawals),
-    ...peopleSection("三、犹豫考生", f.hesitant),
-    ...peopleSection("四、明确不来", f.willNotCome),
-    ...peopleSection("五、无法联系", f.unreachable),
-    "",
-    "六、上报处理",
-    `本周新上报组长 ${f.escalationsOpened} 人，办结 ${f.escalationsClosed} 人。`,
-    "",
-    `七、工作量未达标（标准：每生 ${f.standard.contacts} 次、${f.standard.minutes} 分钟）`,
+  return [
+    text("weeklyReport.draft.title", { group: groupName, week: weekLabelText(week) }),
+    BLANK,
+    text("weeklyReport.draft.overview"),
+    text("weeklyReport.draft.overviewFigures", {
+      contacts: String(f.contacts),
+      minutes: String(Math.round(f.minutes)),
+      enrolledThisWeek: String(f.enrolledThisWeek),
+      admitted: String(f.admitted),
+      enrolled: String(f.enrolled),
+      rate,
+    }),
+    ...peopleSection("weeklyReport.draft.newWithdrawals", f.newWithdrawals),
+    ...peopleSection("weeklyReport.draft.hesitant", f.hesitant),
+    ...peopleSection("weeklyReport.draft.willNotCome", f.willNotCome),
+    ...peopleSection("weeklyReport.draft.unreachable", f.unreachable),
+    BLANK,
+    text("weeklyReport.draft.escalations"),
+    text("weeklyReport.draft.escalationFigures", {
+      opened: String(f.escalationsOpened),
+      closed: String(f.escalationsClosed),
+    }),
+    BLANK,
+    text("weeklyReport.draft.laggards", {
+      contacts: String(f.standard.contacts),
+      minutes: String(f.standard.minutes),
+    }),
     ...(f.laggards.length === 0
-      ? ["（全组均已达标）"]
-      : f.laggards.map(
-          (l) =>
-            `- ${l.name}：负责 ${l.assigned} 人，每生 ${oneDecimal(l.contacts / l.assigned)} 次、` +
-            `${oneDecimal(l.minutes / l.assigned)} 分钟`,
+      ? [text("weeklyReport.draft.allMet")]
+      : f.laggards.map((l) =>
+          text("weeklyReport.draft.laggard", {
+            name: l.name,
+            assigned: String(l.assigned),
+            contacts: oneDecimal(l.contacts / l.assigned),
+            minutes: oneDecimal(l.minutes / l.assigned),
+          }),
         )),
-    "",
-    "八、下周安排",
-    "（请组长填写）",
+    BLANK,
+    text("weeklyReport.draft.nextWeek"),
+    text("weeklyReport.draft.fillIn"),
   ];
-  return lines.join("\n");
+}
+
+/** The draft as the editor's text, in `t`'s language (Chinese by default). */
+export function buildDraft(
+  groupName: string,
+  week: string,
+  f: WeekFigures,
+  t: TranslateFn = translatorFor(DEFAULT_LOCALE),
+): string {
+  return draftLines(groupName, week, f)
+    .map((line) => (line ? renderText(t, line) : ""))
+    .join("\n");
 }

@@ -2,6 +2,7 @@ import "server-only";
 // Reads for the weekly summary pages.
 import { db } from "@/lib/db";
 import type { Reader } from "@/lib/db/client";
+import type { TranslateFn } from "@/lib/i18n/text";
 
 import { buildDraft } from "./draft";
 import { weekFigures } from "./figures";
@@ -24,9 +25,14 @@ export function recentSubmissions(campaignId: string, take: number) {
   });
 }
 
-/** The leader's draft of a week's summary, written from the group's figures that week. */
-export async function weeklyDraft(campaignId: string, group: { id: string; name: string }, week: string) {
-  return buildDraft(group.name, week, await weekFigures(db(), campaignId, group.id, week));
+/** The leader's draft of a week's summary, written from the group's figures that week, in `t`'s language. */
+export async function weeklyDraft(
+  campaignId: string,
+  group: { id: string; name: string },
+  week: string,
+  t: TranslateFn,
+) {
+  return buildDraft(group.name, week, await weekFigures(db(), campaignId, group.id, week), t);
 }
 
 /** A group's summaries, newest week first. */

@@ -1,4 +1,5 @@
 export * from "./date-bounds";
+export * from "./no-show-reasons";
 export * from "./phases";
 export * from "./photos";
 export * from "./policy";

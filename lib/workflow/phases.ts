@@ -16,9 +16,6 @@ export const PHASE_KEYS: Record<Phase, "guidance" | "submission" | "admitted" | 
 export const CHANNELS = ["PHONE", "WECHAT", "SMS", "QQ", "OTHER"] as const;
 export type ChannelCode = (typeof CHANNELS)[number];
 
-/** The usual reasons a candidate does not enrol, offered as suggestions (any text is allowed). */
-export const NO_SHOW_REASON_SUGGESTIONS = ["已复读", "选择外省院校", "家庭经济原因", "参军入伍", "外出务工"] as const;
-
 /** Results that mean nobody was reached; repeated ones lead to an escalation. */
 export const UNREACHABLE_OUTCOMES = [
   "UNREACHABLE_PHONE_OFF", // 关机

@@ -6,10 +6,13 @@ import { NoCampaign } from "@/components/campaign/no-campaign";
 import { WeeklyBadge } from "@/components/groups/weekly-badge";
 import { WeeklyEditor } from "@/components/groups/weekly-editor";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { withData } from "@/components/ui/user-data";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
 import { groupForViewer } from "@/lib/dashboard/queries";
+import { translatorFor } from "@/lib/i18n/messages";
+import { currentLocale } from "@/lib/i18n/server";
 import { fromDateColumn, Week } from "@/lib/time";
 import { deadlineOf, weeklyStatus } from "@/lib/weekly/deadline";
 import { weekLabel } from "@/lib/weekly/draft";
@@ -38,6 +41,8 @@ export default async function WeeklyPage({
   if (!group) notFound();
   const t = await getTranslations("weekly");
   const format = await getFormatter();
+  // the week labels and the draft, built in lib, in the reader's language
+  const tRoot = translatorFor(await currentLocale());
   const now = new Date();
 
   const start = campaign.phaseWindows[0]?.opensAt;
@@ -64,7 +69,7 @@ export default async function WeeklyPage({
 
   let draft: string | null = null;
   if (isLeader && !submitted && weeks.length > 0) {
-    draft = await weeklyDraft(campaign.id, group, selected);
+    draft = await weeklyDraft(campaign.id, group, selected, tRoot);
   }
 
   return (
@@ -72,7 +77,7 @@ export default async function WeeklyPage({
       <Link href={`/groups/${group.id}`} className="mb-2 inline-block text-sm text-brand-700 hover:underline">
         {t("back")}
       </Link>
-      <PageHeader title={t("title")} subtitle={t("subtitle", { group: group.name })} />
+      <PageHeader title={t("title")} subtitle={withData((v) => t("subtitle", v), { group: group.name })} />
       {weeks.length === 0 ? (
         <EmptyState>{t("noWeeks")}</EmptyState>
       ) : (
@@ -90,7 +95,7 @@ export default async function WeeklyPage({
                       aria-current={active ? "page" : undefined}
                       className={`flex items-center justify-between gap-2 rounded-lg px-2 py-1.5 text-sm whitespace-nowrap ${active ? "bg-brand-50 text-brand-700" : "hover:bg-slate-50"}`}
                     >
-                      <span>{weekLabel(w)}</span>
+                      <span>{weekLabel(w, tRoot)}</span>
                       <WeeklyBadge status={s} />
                     </Link>
                   </li>
@@ -99,7 +104,7 @@ export default async function WeeklyPage({
             </ul>
           </Card>
           <Card
-            title={t("week", { week: weekLabel(selected) })}
+            title={t("week", { week: weekLabel(selected, tRoot) })}
             action={<WeeklyBadge status={status} />}
             className="min-w-0"
           >
@@ -107,14 +112,15 @@ export default async function WeeklyPage({
             {submitted ? (
               <>
                 <p className="mb-2 text-sm text-slate-600" data-testid="weekly-submitted">
-                  {t("submittedAt", {
-                    name: submitted.submittedBy?.name ?? "—",
-                    at: submitted.submittedAt ? when(submitted.submittedAt) : "—",
-                  })}
+                  {withData(
+                    (v) => t("submittedAt", { ...v, at: submitted.submittedAt ? when(submitted.submittedAt) : "—" }),
+                    { name: submitted.submittedBy?.name ?? "—" },
+                  )}
                 </p>
                 <pre
                   className="whitespace-pre-wrap break-words rounded-lg bg-slate-50 p-3 font-sans text-sm leading-relaxed"
                   data-testid="weekly-body"
+                  lang="zh"
                 >
                   {submitted.body}
                 </pre>
