@@ -7,7 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Field, FieldError, Input, TextArea } from "@/components/ui/field";
 import { useActionRunner } from "@/components/ui/use-action";
 import { atBeijingClock, parseDay } from "@/lib/time";
-import { CHANNELS, type ChannelCode, NO_SHOW_REASON_SUGGESTIONS } from "@/lib/workflow/phases";
+import { NO_SHOW_REASON_SUGGESTIONS } from "@/lib/workflow/no-show-reasons";
+import { CHANNELS, type ChannelCode } from "@/lib/workflow/phases";
 
 type Channel = ChannelCode;
 
@@ -327,12 +328,13 @@ export function CallWorkspace({
                     {...control}
                     value={draft.noShowReason}
                     onChange={(e) => update({ noShowReason: e.target.value })}
+                    lang="zh"
                     list={`${formId}-reasons`}
                     className="w-full"
                   />
                   <datalist id={`${formId}-reasons`}>
                     {NO_SHOW_REASON_SUGGESTIONS.map((r) => (
-                      <option key={r} value={r} />
+                      <option key={r} value={r} lang="zh" />
                     ))}
                   </datalist>
                 </>
@@ -346,6 +348,7 @@ export function CallWorkspace({
                 {...control}
                 value={draft.notes}
                 onChange={(e) => update({ notes: e.target.value })}
+                lang="zh"
                 rows={3}
                 maxLength={1000}
                 className="w-full"

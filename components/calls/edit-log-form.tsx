@@ -79,6 +79,7 @@ export function EditLogForm({
       <TextArea
         name="notes"
         defaultValue={log.notes ?? ""}
+        lang="zh"
         rows={2}
         maxLength={1000}
         aria-label={t("notes")}

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { saveWithdrawalMaterials } from "@/app/(app)/calls/actions";
 import { Button } from "@/components/ui/button";
 import { useActionRunner } from "@/components/ui/use-action";
+import { withData } from "@/components/ui/user-data";
 import { WITHDRAWAL_CHECKLIST } from "@/lib/workflow/rules";
 
 const MAX_EDGE = 1600;
@@ -71,7 +72,9 @@ export function WithdrawalPanel({
         {t("title")} · {t(`status.${request.status}` as "status.AGREED")}
       </h2>
       {request.status === "SENT_BACK" && request.reviewReason ? (
-        <p className="mt-1 text-sm text-rose-700">{t("sentBack", { reason: request.reviewReason })}</p>
+        <p className="mt-1 text-sm text-rose-700">
+          {withData((v) => t("sentBack", v), { reason: request.reviewReason })}
+        </p>
       ) : null}
       <fieldset className="mt-3" disabled={!editable}>
         <legend className="mb-1 text-sm font-medium">{t("checklist")}</legend>

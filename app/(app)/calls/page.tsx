@@ -7,6 +7,7 @@ import { PhaseBanner } from "@/components/campaign/phase-banner";
 import { MyProgress } from "@/components/dashboard/my-progress";
 import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { ExportLink } from "@/components/ui/export-link";
+import { withData, Zh } from "@/components/ui/user-data";
 import { requirePermission } from "@/lib/auth/session";
 import { type CandidateFilter, callerWorkload, myCandidates } from "@/lib/calls/queries";
 import { currentCampaign } from "@/lib/campaign/queries";
@@ -106,6 +107,7 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
               name="q"
               type="search"
               defaultValue={q}
+              lang="zh"
               placeholder={t("calls.searchPlaceholder")}
               className="min-h-11 flex-1 rounded-lg border border-slate-300 bg-white px-3 text-base"
             />
@@ -118,7 +120,7 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
         {list.rows.length === 0 ? (
           <EmptyState>
             {q
-              ? t("calls.noMatch", { q })
+              ? withData((v) => t("calls.noMatch", v), { q })
               : filter === "todo" && list.total > 0
                 ? t("calls.allDone")
                 : t("calls.emptyList")}
@@ -133,9 +135,11 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
                 >
                   <div className="flex items-start justify-between gap-2">
                     <div>
-                      <div className="font-medium">{c.name}</div>
+                      <div className="font-medium" lang="zh">
+                        {c.name}
+                      </div>
                       <div className="text-xs text-slate-500 tabular-nums">
-                        {c.examNo} · {c.region}
+                        {c.examNo} · <Zh>{c.region}</Zh>
                       </div>
                     </div>
                     <div className="flex flex-wrap justify-end gap-1">

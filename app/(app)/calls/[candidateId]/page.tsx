@@ -8,6 +8,7 @@ import { EditLogForm } from "@/components/calls/edit-log-form";
 import { WithdrawalPanel } from "@/components/calls/withdrawal-panel";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { type Column, Table } from "@/components/ui/table";
+import { withData, Zh } from "@/components/ui/user-data";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { type CallerCandidate, candidateForCaller } from "@/lib/calls/queries";
@@ -56,8 +57,8 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
       label: t("workspace.ledgerColumns.outcome"),
       cell: (l) => (t.has(`outcome.${l.outcome}`) ? t(`outcome.${l.outcome}` as "outcome.GUIDED") : l.outcome),
     },
-    { key: "notes", label: t("workspace.ledgerColumns.notes"), cell: (l) => l.notes ?? "—" },
-    { key: "caller", label: t("workspace.ledgerColumns.caller"), cell: (l) => l.caller.name },
+    { key: "notes", label: t("workspace.ledgerColumns.notes"), cell: (l) => (l.notes ? <Zh>{l.notes}</Zh> : "—") },
+    { key: "caller", label: t("workspace.ledgerColumns.caller"), cell: (l) => <Zh>{l.caller.name}</Zh> },
     {
       key: "edit",
       label: t("workspace.ledgerColumns.edit"),
@@ -74,9 +75,11 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
       <header className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
         <div className="flex flex-wrap items-start justify-between gap-2">
           <div>
-            <h1 className="text-xl font-semibold">{c.name}</h1>
+            <h1 className="text-xl font-semibold" lang="zh">
+              {c.name}
+            </h1>
             <p className="text-sm text-slate-500 tabular-nums">
-              {c.examNo} · {c.gender ?? "—"} · {c.region}
+              {c.examNo} · {c.gender ? <Zh>{c.gender}</Zh> : "—"} · <Zh>{c.region}</Zh>
             </p>
           </div>
           <div className="flex flex-wrap gap-1">
@@ -90,9 +93,9 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
         </div>
         <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-4">
           <dt className="text-slate-500">{t("workspace.school")}</dt>
-          <dd>{c.school ?? "—"}</dd>
+          <dd lang={c.school ? "zh" : undefined}>{c.school ?? "—"}</dd>
           <dt className="text-slate-500">{t("workspace.major")}</dt>
-          <dd>{c.major ?? "—"}</dd>
+          <dd lang={c.major ? "zh" : undefined}>{c.major ?? "—"}</dd>
         </dl>
       </header>
 
@@ -114,9 +117,13 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
             </Badge>
           </p>
           {escalation.advice ? (
-            <p className="mt-2 text-sm">{t("workspace.advice", { advice: escalation.advice })}</p>
+            <p className="mt-2 text-sm">{withData((v) => t("workspace.advice", v), { advice: escalation.advice })}</p>
           ) : null}
-          {escalation.resolution ? <p className="mt-2 text-sm text-slate-600">{escalation.resolution}</p> : null}
+          {escalation.resolution ? (
+            <p className="mt-2 text-sm text-slate-600" lang="zh">
+              {escalation.resolution}
+            </p>
+          ) : null}
         </Card>
       ) : null}
 
@@ -162,8 +169,14 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
             <dd>{yesNo(c.masterInterest)}</dd>
             <dt className="text-slate-500">{t("workspace.enrollment")}</dt>
             <dd>
-              {t(`enrollment.${c.enrollment}`)}
-              {c.noShowReason ? `（${c.noShowReason}）` : ""}
+              {c.noShowReason
+                ? withData(
+                    (v) => t("workspace.enrollmentWithReason", { ...v, status: t(`enrollment.${c.enrollment}`) }),
+                    {
+                      reason: c.noShowReason,
+                    },
+                  )
+                : t(`enrollment.${c.enrollment}`)}
             </dd>
           </dl>
         </Card>
