@@ -1,9 +1,10 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { AppNav } from "@/components/shell/app-nav";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { SignOutEverywhereButton } from "@/components/shell/sign-out-everywhere-button";
+import { Zh } from "@/components/ui/user-data";
 import { areasFor, homeFor } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 
@@ -14,6 +15,7 @@ import { requireUser } from "@/lib/auth/session";
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
   const t = await getTranslations();
+  const format = await getFormatter();
   const areas = areasFor(user.roles).map((area) => ({ href: area.href, label: t(`areas.${area.key}`) }));
   return (
     <div className="min-h-dvh">
@@ -25,8 +27,15 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             </Link>
             <div className="flex items-center gap-2">
               <span className="text-sm text-slate-600" data-testid="current-user">
-                {user.name}
-                <span className="hidden sm:inline"> · {user.roles.map((r) => t(`roles.${r}`)).join("、")}</span>
+                <Zh>{user.name}</Zh>
+                <span className="hidden sm:inline">
+                  {" "}
+                  ·{" "}
+                  {format.list(
+                    user.roles.map((r) => t(`roles.${r}`)),
+                    { type: "conjunction", style: "narrow" },
+                  )}
+                </span>
               </span>
               <LanguageSwitch />
               <SignOutButton />

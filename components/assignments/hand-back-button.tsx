@@ -5,6 +5,7 @@ import { useState } from "react";
 import { handBackForLeave } from "@/app/(app)/groups/actions";
 import { Button } from "@/components/ui/button";
 import { useActionRunner } from "@/components/ui/use-action";
+import { withData } from "@/components/ui/user-data";
 
 /** A caller going on leave: every candidate of theirs goes to the group's other callers in one step. */
 export function HandBackButton({
@@ -19,7 +20,7 @@ export function HandBackButton({
   onLeave: boolean;
 }) {
   const t = useTranslations("assignments");
-  const [handedBack, setHandedBack] = useState<string | null>(null);
+  const [handedBack, setHandedBack] = useState<React.ReactNode>(null);
   const { run, pending, error } = useActionRunner();
   // rendered again once the caller is on leave, so the outcome stays readable after the refresh
   if (onLeave) return handedBack ? <span className="text-xs text-emerald-700">{handedBack}</span> : "—";
@@ -33,7 +34,10 @@ export function HandBackButton({
           if (!window.confirm(t("leaveConfirm", { name: callerName, count }))) return;
           setHandedBack(null);
           const result = await run(() => handBackForLeave({ callerId }));
-          if (result.ok) setHandedBack(t("handedBack", { name: callerName, count: result.data.reassigned }));
+          if (result.ok) {
+            const reassigned = result.data.reassigned;
+            setHandedBack(withData((v) => t("handedBack", { ...v, count: reassigned }), { name: callerName }));
+          }
         }}
       >
         {t("leave")}

@@ -6,6 +6,7 @@ import { moveCandidate } from "@/app/(app)/groups/actions";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
 import { useActionRunner } from "@/components/ui/use-action";
+import { withData } from "@/components/ui/user-data";
 
 /**
  * Moves one candidate to another caller of the group. The version the page was rendered with goes
@@ -25,7 +26,7 @@ export function MoveCandidateForm({
 }) {
   const t = useTranslations("assignments");
   const [toCallerId, setToCallerId] = useState("");
-  const [moved, setMoved] = useState<string | null>(null);
+  const [moved, setMoved] = useState<React.ReactNode>(null);
   // either way the row must show who has the candidate now, with their current version; the form
   // waits for it: a move sent before it arrives would carry the old version
   const { run, refuse, pending, error } = useActionRunner({ refresh: "always" });
@@ -39,7 +40,7 @@ export function MoveCandidateForm({
     }
     const result = await run(() => moveCandidate({ candidateId, toCallerId, version }));
     if (result.ok) {
-      setMoved(t("moved", { name: targets.find((c) => c.id === toCallerId)?.name ?? "" }));
+      setMoved(withData((v) => t("moved", v), { name: targets.find((c) => c.id === toCallerId)?.name ?? "" }));
       setToCallerId("");
     } else if (result.code === "STALE") {
       refuse(t("stale"));
@@ -59,7 +60,7 @@ export function MoveCandidateForm({
         >
           <option value="">{t("choose")}</option>
           {targets.map((c) => (
-            <option key={c.id} value={c.id}>
+            <option key={c.id} value={c.id} lang="zh">
               {t("target", { name: c.name, load: c.load })}
             </option>
           ))}

@@ -6,6 +6,7 @@ import { PhaseBanner } from "@/components/campaign/phase-banner";
 import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { ExportLink } from "@/components/ui/export-link";
 import { type Column, Table } from "@/components/ui/table";
+import { Zh } from "@/components/ui/user-data";
 import { campaignOverview } from "@/lib/admin/queries";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
@@ -33,7 +34,11 @@ export default async function AdminPage() {
     format.dateTime(d, { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" });
   const auditColumns: Column<Overview["audit"][number]>[] = [
     { key: "time", label: t("admin.columns.time"), cell: (a) => when(a.createdAt), primary: true },
-    { key: "actor", label: t("admin.columns.actor"), cell: (a) => a.actor?.name ?? t("admin.system") },
+    {
+      key: "actor",
+      label: t("admin.columns.actor"),
+      cell: (a) => (a.actor ? <Zh>{a.actor.name}</Zh> : t("admin.system")),
+    },
     { key: "action", label: t("admin.columns.action"), cell: (a) => label("auditActions", a.action) },
     { key: "entity", label: t("admin.columns.entity"), cell: (a) => label("entities", a.entityType) },
   ];
@@ -44,7 +49,7 @@ export default async function AdminPage() {
       label: t("admin.columns.kind"),
       cell: (b) => t(`imports.kinds.${b.kind.toLowerCase()}` as "imports.kinds.toudang"),
     },
-    { key: "file", label: t("admin.columns.file"), cell: (b) => b.fileName },
+    { key: "file", label: t("admin.columns.file"), cell: (b) => <Zh>{b.fileName}</Zh> },
     { key: "status", label: t("admin.columns.status"), cell: (b) => t(`imports.status.${b.status}`) },
     { key: "rows", label: t("admin.columns.rows"), cell: (b) => b.rowsRead, align: "right" },
   ];
@@ -52,7 +57,7 @@ export default async function AdminPage() {
     <>
       <PhaseBanner campaign={campaign} now={new Date()} />
       <PageHeader
-        title={campaign.name}
+        title={<Zh>{campaign.name}</Zh>}
         subtitle={`${t("admin.planSize")} ${t("common.people", { count: campaign.planSize })} · ${t("admin.targets", { basic: formatPermille(campaign.basicRatePermille), target: formatPermille(campaign.targetRatePermille) })}`}
       />
       <h2 className="mb-2 text-sm font-medium text-slate-500">{t("admin.pipeline")}</h2>

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { ToggleActiveButton } from "@/components/admin/toggle-active-button";
 import { NoCampaign } from "@/components/campaign/no-campaign";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { type Column, Table } from "@/components/ui/table";
+import { Zh } from "@/components/ui/user-data";
 import { staffList } from "@/lib/admin/staff-queries";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
@@ -18,14 +19,30 @@ type Row = Awaited<ReturnType<typeof staffList>>[number];
 export default async function StaffPage() {
   const admin = await requirePermission("staff.manage");
   const t = await getTranslations();
+  const format = await getFormatter();
   const campaign = await currentCampaign();
   if (!campaign) return <NoCampaign />;
   const people = await staffList(campaign.id);
   const columns: Column<Row>[] = [
-    { key: "name", label: t("staff.columns.name"), cell: (u) => u.name, primary: true },
+    { key: "name", label: t("staff.columns.name"), cell: (u) => <Zh>{u.name}</Zh>, primary: true },
     { key: "login", label: t("staff.columns.login"), cell: (u) => <code className="text-xs">{u.login}</code> },
-    { key: "roles", label: t("staff.columns.roles"), cell: (u) => u.roles.map((r) => t(`roles.${r}`)).join("、") },
-    { key: "group", label: t("staff.columns.group"), cell: (u) => u.staffProfiles[0]?.group?.name ?? "—" },
+    {
+      key: "roles",
+      label: t("staff.columns.roles"),
+      cell: (u) =>
+        format.list(
+          u.roles.map((r) => t(`roles.${r}`)),
+          { type: "conjunction", style: "narrow" },
+        ),
+    },
+    {
+      key: "group",
+      label: t("staff.columns.group"),
+      cell: (u) => {
+        const group = u.staffProfiles[0]?.group?.name;
+        return group ? <Zh>{group}</Zh> : "—";
+      },
+    },
     {
       key: "status",
       label: t("staff.columns.status"),

@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { WithdrawalReview } from "@/components/admin/withdrawal-review";
 import { NoCampaign } from "@/components/campaign/no-campaign";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { withData, Zh } from "@/components/ui/user-data";
 import { withdrawalQueue } from "@/lib/admin/withdrawal-queries";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
@@ -39,13 +40,13 @@ export default async function WithdrawalsPage() {
                 <div className="flex flex-wrap justify-between gap-2">
                   <div>
                     <div className="font-medium">
-                      {r.candidate.name}{" "}
+                      <Zh>{r.candidate.name}</Zh>{" "}
                       <span className="text-xs text-slate-500 tabular-nums">
-                        {r.candidate.examNo} · {r.candidate.region}
+                        {r.candidate.examNo} · <Zh>{r.candidate.region}</Zh>
                       </span>
                     </div>
                     <div className="text-sm text-slate-600">
-                      {t("review.by", { name: r.caller.name, when: when(r.submittedAt) })}
+                      {withData((v) => t("review.by", { ...v, when: when(r.submittedAt) }), { name: r.caller.name })}
                     </div>
                   </div>
                 </div>
@@ -85,11 +86,16 @@ export default async function WithdrawalsPage() {
             {decided.map((r) => (
               <li key={r.id} className="flex flex-wrap justify-between gap-2 py-2">
                 <span>
-                  {r.candidate.name} · {r.caller.name}
-                  {r.reviewReason ? ` · ${r.reviewReason}` : ""}
+                  <Zh>{r.candidate.name}</Zh> · <Zh>{r.caller.name}</Zh>
+                  {r.reviewReason ? (
+                    <>
+                      {" · "}
+                      <Zh>{r.reviewReason}</Zh>
+                    </>
+                  ) : null}
                 </span>
                 <span className="flex items-center gap-2 text-slate-500">
-                  {when(r.reviewedAt)} {r.reviewer?.name}
+                  {when(r.reviewedAt)} {r.reviewer ? <Zh>{r.reviewer.name}</Zh> : null}
                   <Badge tone={r.status === "APPROVED" ? "good" : "warn"}>{t(`withdrawal.status.${r.status}`)}</Badge>
                 </span>
               </li>

@@ -8,6 +8,7 @@ import { NoCampaign } from "@/components/campaign/no-campaign";
 import { Button } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { type Column, Table } from "@/components/ui/table";
+import { withData, Zh } from "@/components/ui/user-data";
 import { groupCallerLoads, groupCandidates } from "@/lib/assignment/queries";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
@@ -57,7 +58,7 @@ export default async function AssignmentsPage({
 
   type StaffRow = (typeof staff)[number];
   const staffColumns: Column<StaffRow>[] = [
-    { key: "name", label: t("assignments.columns.caller"), primary: true, cell: (s) => s.name },
+    { key: "name", label: t("assignments.columns.caller"), primary: true, cell: (s) => <Zh>{s.name}</Zh> },
     {
       key: "status",
       label: t("assignments.columns.status"),
@@ -101,13 +102,17 @@ export default async function AssignmentsPage({
   type CandidateRow = (typeof candidates)[number];
   const candidateColumns: Column<CandidateRow>[] = [
     { key: "examNo", label: t("assignments.columns.examNo"), primary: true, cell: (c) => c.examNo },
-    { key: "name", label: t("assignments.columns.name"), cell: (c) => c.name },
+    { key: "name", label: t("assignments.columns.name"), cell: (c) => <Zh>{c.name}</Zh> },
     {
       key: "caller",
       label: t("assignments.columns.current"),
       cell: (c) =>
         c.assignedCallerId ? (
-          (names.get(c.assignedCallerId) ?? t("assignments.otherGroup"))
+          names.has(c.assignedCallerId) ? (
+            <Zh>{names.get(c.assignedCallerId)}</Zh>
+          ) : (
+            t("assignments.otherGroup")
+          )
         ) : (
           <Badge tone="warn">{t("assignments.unassigned")}</Badge>
         ),
@@ -132,7 +137,10 @@ export default async function AssignmentsPage({
 
   return (
     <>
-      <PageHeader title={t("assignments.heading", { group: group.name })} subtitle={t("assignments.subtitle")}>
+      <PageHeader
+        title={withData((v) => t("assignments.heading", v), { group: group.name })}
+        subtitle={t("assignments.subtitle")}
+      >
         <Link href="/groups" className="text-sm text-brand-700 underline">
           {t("assignments.back")}
         </Link>
@@ -164,7 +172,7 @@ export default async function AssignmentsPage({
               <option value="">{t("assignments.filter.all")}</option>
               <option value="none">{t("assignments.unassigned")}</option>
               {staff.map((s) => (
-                <option key={s.userId} value={s.userId}>
+                <option key={s.userId} value={s.userId} lang="zh">
                   {s.name}
                 </option>
               ))}
@@ -175,6 +183,7 @@ export default async function AssignmentsPage({
             <input
               name="q"
               defaultValue={search}
+              lang="zh"
               className="min-h-11 w-44 rounded-lg border border-slate-300 px-3"
               placeholder={t("assignments.filter.placeholder")}
             />
