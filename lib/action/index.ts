@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { can, type Permission } from "@/lib/auth/permissions";
+import { allowedBeforeNewPassword, can, type Permission } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { textRenderer } from "@/lib/i18n/server";
@@ -41,7 +41,9 @@ export function action<S extends z.ZodType, T>(
   const run = async (rawInput: unknown): Promise<ActionResult<T>> => {
     const user = await getSessionUser();
     if (!user) return failure("UNAUTHENTICATED");
-    if (!can(user.roles, config.permission)) return failure("FORBIDDEN");
+    if (!can(user.roles, config.permission) || !allowedBeforeNewPassword(user, config.permission)) {
+      return failure("FORBIDDEN");
+    }
 
     const parsed = config.schema.safeParse(rawInput instanceof FormData ? formDataToObject(rawInput) : rawInput);
     if (!parsed.success) return failure("INVALID_INPUT", issueTexts(parsed.error.issues));

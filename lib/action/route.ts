@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { getServerSession } from "next-auth";
 import { createTranslator } from "next-intl";
 import { authOptions } from "@/lib/auth/options";
-import { can, type Permission } from "@/lib/auth/permissions";
+import { allowedBeforeNewPassword, can, type Permission } from "@/lib/auth/permissions";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import type { SessionClaims } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
@@ -135,7 +135,9 @@ export function route<Params = Record<string, never>>(
     }
     const user = await getSessionUser();
     if (!user) return routeFailure("UNAUTHENTICATED");
-    if (!can(user.roles, config.permission)) return routeFailure(config.forbiddenAs ?? "FORBIDDEN");
+    if (!can(user.roles, config.permission) || !allowedBeforeNewPassword(user, config.permission)) {
+      return routeFailure(config.forbiddenAs ?? "FORBIDDEN");
+    }
 
     const requestId = randomUUID();
     const locale = await currentLocale();

@@ -26,7 +26,7 @@ export async function runAs<T>(
 ): Promise<ActionResult<T>> {
   const user = await prisma.user.findFirst({
     where: { ...actor, active: true },
-    select: { id: true, name: true, login: true, roles: true },
+    select: { id: true, name: true, login: true, roles: true, mustChangePassword: true },
   });
   if (!user) return refusal("UNAUTHENTICATED");
   if (!can(user.roles, config.permission)) return refusal("FORBIDDEN");

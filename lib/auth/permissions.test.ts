@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { AREAS, areasFor, can, homeFor, PERMISSIONS, type Permission, ROLES } from "./permissions";
+import {
+  AREAS,
+  allowedBeforeNewPassword,
+  areasFor,
+  can,
+  homeFor,
+  PERMISSIONS,
+  type Permission,
+  ROLES,
+} from "./permissions";
 
 describe("the role x permission matrix", () => {
   it("gives every permission to at least one role, and names only known roles", () => {
@@ -14,7 +23,12 @@ describe("the role x permission matrix", () => {
       p.endsWith(".view") || p.endsWith(".viewAll") || p.endsWith(".export") || p.endsWith(".download");
     const writes = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(["INSPECTOR"], p) && !reads(p));
     // and end their own sessions, as everybody may
-    expect(writes.sort()).toEqual(["account.endSessions", "inspection.record", "staff.qualify"]);
+    expect(writes.sort()).toEqual([
+      "account.changePassword",
+      "account.endSessions",
+      "inspection.record",
+      "staff.qualify",
+    ]);
     for (const p of ["groups.view", "groups.viewAll", "payouts.view", "campaign.export", "audit.view"] as const) {
       expect(can(["INSPECTOR"], p), p).toBe(true);
     }
@@ -62,5 +76,14 @@ describe("home pages", () => {
   it("shows only the areas a person may open", () => {
     expect(areasFor(["CALLER"]).map((a) => a.key)).toEqual(["calls"]);
     expect(areasFor(["GROUP_LEADER", "CALLER"]).map((a) => a.key)).toEqual(["calls", "groups"]);
+  });
+});
+
+describe("allowedBeforeNewPassword", () => {
+  it("leaves an account whose password was reset only a new password and signing out everywhere", () => {
+    const reset = { mustChangePassword: true };
+    const allowed = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => allowedBeforeNewPassword(reset, p));
+    expect(allowed.sort()).toEqual(["account.changePassword", "account.endSessions"]);
+    expect(allowedBeforeNewPassword({ mustChangePassword: false }, "staff.manage")).toBe(true);
   });
 });

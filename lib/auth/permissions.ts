@@ -55,11 +55,23 @@ export const PERMISSIONS = {
   // money (payouts/)
   "payouts.view": ["ADMIN", "CALLBACK_LEAD", "INSPECTOR"],
   "payouts.signOff": ["ADMIN"],
-  // one's own account: everybody who can sign in (退出所有设备)
+  // one's own account: everybody who can sign in (退出所有设备, a new password); the only two a person
+  // whose password was reset may use before choosing a new one
   "account.endSessions": ROLES,
+  "account.changePassword": ROLES,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
+
+const BEFORE_NEW_PASSWORD: readonly Permission[] = ["account.changePassword", "account.endSessions"];
+
+/**
+ * After an admin's reset the temporary password has been seen by someone else: until its holder chooses
+ * their own, the account may only do that (or sign out everywhere), whatever its roles.
+ */
+export function allowedBeforeNewPassword(user: { mustChangePassword: boolean }, permission: Permission): boolean {
+  return !user.mustChangePassword || BEFORE_NEW_PASSWORD.includes(permission);
+}
 
 /** The signed-in user a query is scoped by (a SessionUser is one): who they are and the roles they hold. */
 export interface Viewer {

@@ -16,8 +16,11 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   return resolveSessionUser(db(), claims);
 });
 
+/** Where one chooses a new password; someone whose password was reset is sent nowhere else. */
+export const PASSWORD_PAGE = "/account/password";
+
 /**
- * For pages: the user, or a redirect to the sign-in page. Someone who still holds a session cookie
+ * For pages: the user, or a redirect to the sign-in page (or to the password page after a reset). Someone who still holds a session cookie
  * was signed out by the server (退出所有设备, account disabled, session expired): the sign-in page
  * tells them so instead of just appearing.
  */
@@ -27,6 +30,7 @@ export async function requireUser(): Promise<SessionUser> {
     const hadSession = (await cookies()).getAll().some((c) => c.name.endsWith("next-auth.session-token"));
     redirect(hadSession ? "/login?ended=1" : "/login");
   }
+  if (user.mustChangePassword) redirect(PASSWORD_PAGE);
   return user;
 }
 

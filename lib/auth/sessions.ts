@@ -13,6 +13,8 @@ export interface SessionUser {
   name: string;
   login: string;
   roles: Role[];
+  /** after an admin's reset: nothing but choosing a new password until it is done */
+  mustChangePassword: boolean;
 }
 
 /** What the session cookie claims: next-auth's JWT carries these and nothing else about the user. */
@@ -80,7 +82,17 @@ export async function resolveSessionUser(
       expiresAt: true,
       revokedAt: true,
       lastSeenAt: true,
-      user: { select: { id: true, name: true, login: true, roles: true, active: true, sessionVersion: true } },
+      user: {
+        select: {
+          id: true,
+          name: true,
+          login: true,
+          roles: true,
+          active: true,
+          sessionVersion: true,
+          mustChangePassword: true,
+        },
+      },
     },
   });
   if (!session || session.userId !== claims.userId || session.revokedAt || session.expiresAt <= now) return null;
@@ -93,5 +105,11 @@ export async function resolveSessionUser(
       data: { lastSeenAt: now },
     });
   }
-  return { id: user.id, name: user.name, login: user.login, roles: user.roles };
+  return {
+    id: user.id,
+    name: user.name,
+    login: user.login,
+    roles: user.roles,
+    mustChangePassword: user.mustChangePassword,
+  };
 }

@@ -36,6 +36,7 @@ describe("resolveSessionUser", () => {
       name: "李四",
       login: leader.login,
       roles: ["GROUP_LEADER", "CALLER"],
+      mustChangePassword: false,
     });
   });
 
