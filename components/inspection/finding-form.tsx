@@ -70,7 +70,8 @@ export function FindingForm({
             >
               <option value="">{t("finding.chooseCaller")}</option>
               {callers.map((c) => (
-                <option key={c.id} value={c.id}>
+                // a caller's name and group, in the college's own words
+                <option key={c.id} value={c.id} lang="zh">
                   {c.label}
                 </option>
               ))}

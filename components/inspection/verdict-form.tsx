@@ -80,6 +80,8 @@ export function VerdictForm({
               onChange={(e) => setText(e.target.value)}
               rows={3}
               maxLength={1000}
+              // the evidence is the inspector's own words, in Chinese
+              lang="zh"
               data-testid="verdict-evidence"
               className="w-full"
             />

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/card";
+import { withData, Zh } from "@/components/ui/user-data";
 import type { StrikeQueueRow } from "@/lib/strike/queries";
 
 /** One escalated candidate as the strike team sees it: why, who raised it, the ledger, how long it waited. */
@@ -20,20 +21,25 @@ export async function CaseCard({ row, now, children }: { row: StrikeQueueRow; no
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div>
           <h3 className="font-semibold">
-            {c.name} <span className="text-sm font-normal text-slate-500 tabular-nums">{c.examNo}</span>
+            <Zh>{c.name}</Zh> <span className="text-sm font-normal text-slate-500 tabular-nums">{c.examNo}</span>
           </h3>
           <p className="text-sm text-slate-600">
-            {t("strike.group", { group: c.group?.name ?? "—", caller: c.assignedCaller?.name ?? "—" })}
+            {withData((v) => t("strike.group", v), {
+              group: c.group?.name ?? "—",
+              caller: c.assignedCaller?.name ?? "—",
+            })}
           </p>
         </div>
         <div className="flex flex-wrap gap-1">
           <Badge tone="warn">{t(`escalation.reason.${row.reason}`)}</Badge>
           <Badge tone={hours >= 72 ? "bad" : "default"}>{t("strike.waited", { time: waited })}</Badge>
-          {row.assignee ? <Badge tone="info">{t("strike.claimedBy", { name: row.assignee.name })}</Badge> : null}
+          {row.assignee ? (
+            <Badge tone="info">{withData((v) => t("strike.claimedBy", v), { name: row.assignee.name })}</Badge>
+          ) : null}
         </div>
       </div>
       <p className="text-sm text-slate-600">
-        {t("strike.raisedBy", { caller: row.fromUser.name })} ·{" "}
+        {withData((v) => t("strike.raisedBy", v), { caller: row.fromUser.name })} ·{" "}
         {t("strike.ledger", { contacts: row.ledger.contacts, minutes: Math.floor(row.ledger.seconds / 60) })}
       </p>
       {c.contactLogs.length === 0 ? (
@@ -45,7 +51,7 @@ export async function CaseCard({ row, now, children }: { row: StrikeQueueRow; no
               {format.dateTime(l.startedAt, { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" })} ·{" "}
               {t(`channel.${l.channel}`)} ·{" "}
               {t.has(`outcome.${l.outcome}`) ? t(`outcome.${l.outcome}` as "outcome.GUIDED") : l.outcome} ·{" "}
-              {l.caller.name}
+              <Zh>{l.caller.name}</Zh>
             </li>
           ))}
         </ul>

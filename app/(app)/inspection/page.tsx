@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Fragment } from "react";
 import { NoCampaign } from "@/components/campaign/no-campaign";
 import { PhaseBanner } from "@/components/campaign/phase-banner";
 import { DrawSampleForm } from "@/components/inspection/draw-sample-form";
 import { InspectionTabs } from "@/components/inspection/tabs";
 import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { type Column, Table } from "@/components/ui/table";
+import { withData, Zh } from "@/components/ui/user-data";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
 import { type InspectionWeek, inspectionWeek } from "@/lib/inspection/queries";
@@ -45,8 +47,12 @@ export default async function InspectionPage({ searchParams }: { searchParams: P
         format.dateTime(log(r).startedAt, { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" }),
       primary: true,
     },
-    { key: "caller", label: t("inspection.columns.caller"), cell: (r) => log(r).caller.name },
-    { key: "candidate", label: t("inspection.columns.candidate"), cell: (r) => log(r).candidate.name },
+    { key: "caller", label: t("inspection.columns.caller"), cell: (r) => <Zh>{log(r).caller.name}</Zh> },
+    {
+      key: "candidate",
+      label: t("inspection.columns.candidate"),
+      cell: (r) => <Zh>{log(r).candidate.name}</Zh>,
+    },
     {
       key: "contact",
       label: t("inspection.columns.outcome"),
@@ -204,9 +210,19 @@ export default async function InspectionPage({ searchParams }: { searchParams: P
             })}
           </p>
           <p className="mt-2 text-sm text-slate-600">
-            {idle.length === 0
-              ? t("inspection.coverage.allLogged")
-              : `${t("inspection.coverage.noLogs", { count: idle.length })}${idle.map((c) => `${c.name}（${c.group}）`).join("、")}`}
+            {idle.length === 0 ? (
+              t("inspection.coverage.allLogged")
+            ) : (
+              <>
+                {t("inspection.coverage.noLogs", { count: idle.length })}
+                {idle.map((c, i) => (
+                  <Fragment key={c.callerId}>
+                    {i > 0 ? t("inspection.coverage.separator") : null}
+                    {withData((v) => t("inspection.coverage.idleCaller", v), { name: c.name, group: c.group })}
+                  </Fragment>
+                ))}
+              </>
+            )}
           </p>
         </Card>
       </div>
@@ -244,8 +260,11 @@ export default async function InspectionPage({ searchParams }: { searchParams: P
           <ul className="mt-2 space-y-1">
             {RULE_CODES.map((code) => (
               <li key={code}>
-                <span className="font-medium">{t(`inspection.rule.${code}`)}</span>：
-                {t(`inspection.ruleHelp.${code}`, ruleValues[code])}
+                {t.rich("inspection.ruleWithHelp", {
+                  rule: t(`inspection.rule.${code}`),
+                  help: t(`inspection.ruleHelp.${code}`, ruleValues[code]),
+                  strong: (chunks) => <span className="font-medium">{chunks}</span>,
+                })}
               </li>
             ))}
           </ul>

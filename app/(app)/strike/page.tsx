@@ -9,6 +9,7 @@ import { ReleaseButton } from "@/components/strike/release-button";
 import { ResolveForm } from "@/components/strike/resolve-form";
 import { StrikeTabs } from "@/components/strike/tabs";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Zh } from "@/components/ui/user-data";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
@@ -115,13 +116,22 @@ export default async function StrikePage() {
               return (
                 <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                   <span>
-                    <span className="font-medium">{r.candidate.name}</span>{" "}
+                    <span className="font-medium">
+                      <Zh>{r.candidate.name}</Zh>
+                    </span>{" "}
                     <span className="text-slate-500 tabular-nums">{r.candidate.examNo}</span>
-                    {r.assignee ? ` · ${r.assignee.name}` : ""}
+                    {r.assignee ? (
+                      <>
+                        {" · "}
+                        <Zh>{r.assignee.name}</Zh>
+                      </>
+                    ) : null}
                     {r.resolvedAt
                       ? ` · ${format.dateTime(r.resolvedAt, { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" })}`
                       : ""}
-                    <span className="block text-slate-600">{noteOf(r.resolution) ?? ""}</span>
+                    <span className="block text-slate-600">
+                      <Zh>{noteOf(r.resolution) ?? ""}</Zh>
+                    </span>
                   </span>
                   {outcome ? (
                     <Badge tone={outcome === "LOST" ? "bad" : "good"}>{t(`strike.outcome.${outcome}`)}</Badge>

@@ -45,7 +45,10 @@ export default async function FindingsPage() {
         <Card title={t("findings.new")} className="self-start">
           <p className="mb-3 text-sm text-slate-600">{t("findings.newHint")}</p>
           <FindingForm
-            callers={targets.map((s) => ({ id: s.userId, label: `${s.user.name}（${s.group?.name ?? ""}）` }))}
+            callers={targets.map((s) => ({
+              id: s.userId,
+              label: t("finding.callerOption", { name: s.user.name, group: s.group?.name ?? "" }),
+            }))}
             rules={rules}
             defaultKind="MISTAKEN_WITHDRAWAL"
           />

@@ -5,6 +5,7 @@ import { QualificationForm } from "@/components/inspection/qualification-form";
 import { InspectionTabs } from "@/components/inspection/tabs";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { type Column, Table } from "@/components/ui/table";
+import { withData, Zh } from "@/components/ui/user-data";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
@@ -32,12 +33,16 @@ export default async function QualificationPage() {
       label: t("staff.columns.name"),
       cell: (r) => (
         <span data-testid={`qualification-${r.user.login}`}>
-          {r.user.name} <code className="text-xs text-slate-500">{r.user.login}</code>
+          <Zh>{r.user.name}</Zh> <code className="text-xs text-slate-500">{r.user.login}</code>
         </span>
       ),
       primary: true,
     },
-    { key: "group", label: t("staff.columns.group"), cell: (r) => r.group?.name ?? t("staff.noGroup") },
+    {
+      key: "group",
+      label: t("staff.columns.group"),
+      cell: (r) => (r.group ? <Zh>{r.group.name}</Zh> : t("staff.noGroup")),
+    },
     { key: "source", label: t("staff.columns.source"), cell: (r) => t(`staff.source.${r.source}`) },
     {
       key: "training",
@@ -60,7 +65,9 @@ export default async function QualificationPage() {
         <span className="inline-flex flex-col items-end gap-0.5 md:items-start">
           <Badge tone={TONE[r.qualification]}>{t(`staff.status.${r.qualification}`)}</Badge>
           {r.reviewedBy ? (
-            <span className="text-xs text-slate-500">{t("staff.reviewedBy", { name: r.reviewedBy.name })}</span>
+            <span className="text-xs text-slate-500">
+              {withData((v) => t("staff.reviewedBy", v), { name: r.reviewedBy.name })}
+            </span>
           ) : null}
         </span>
       ),
@@ -70,7 +77,7 @@ export default async function QualificationPage() {
       label: t("staff.columns.reason"),
       cell: (r) => (
         <span className="inline-flex flex-col gap-0.5">
-          <span>{r.qualificationReason ?? "—"}</span>
+          {r.qualificationReason ? <Zh>{r.qualificationReason}</Zh> : <span>—</span>}
           {r.qualification === "REJECTED" && r.user._count.assignedCandidates > 0 ? (
             <span className="text-xs text-rose-700">
               {t("staff.holdsCandidates", { count: r.user._count.assignedCandidates })}

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { NoCampaign } from "@/components/campaign/no-campaign";
 import { StrikeTabs } from "@/components/strike/tabs";
 import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
+import { Zh } from "@/components/ui/user-data";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
 import { daysSince } from "@/lib/strike/board";
@@ -56,7 +57,7 @@ export default async function ZeroLostBoardPage() {
             return (
               <Card
                 key={g.groupId ?? "none"}
-                title={g.name ?? t("strike.board.noGroup")}
+                title={g.name === null ? t("strike.board.noGroup") : <Zh>{g.name}</Zh>}
                 action={
                   <span className="flex items-center gap-1">
                     <Badge tone={g.candidates.length === 0 ? "good" : "bad"}>{g.candidates.length}</Badge>
@@ -76,8 +77,11 @@ export default async function ZeroLostBoardPage() {
                     return (
                       <li key={c.id} className="flex flex-wrap items-center justify-between gap-x-2">
                         <span>
-                          {c.name} <span className="text-slate-500 tabular-nums">{c.examNo}</span>
-                          <span className="text-slate-500"> · {c.assignedCaller?.name ?? "—"}</span>
+                          <Zh>{c.name}</Zh> <span className="text-slate-500 tabular-nums">{c.examNo}</span>
+                          <span className="text-slate-500">
+                            {" · "}
+                            {c.assignedCaller ? <Zh>{c.assignedCaller.name}</Zh> : "—"}
+                          </span>
                         </span>
                         <span className="flex gap-1">
                           {c.escalation && c.escalation.status !== "RESOLVED" && c.escalation.status !== "SENT_BACK" ? (
@@ -103,7 +107,7 @@ export default async function ZeroLostBoardPage() {
                     <ul className="mt-1 space-y-1">
                       {g.candidates.slice(SHOWN).map((c) => (
                         <li key={c.id}>
-                          {c.name} <span className="text-slate-500 tabular-nums">{c.examNo}</span> ·{" "}
+                          <Zh>{c.name}</Zh> <span className="text-slate-500 tabular-nums">{c.examNo}</span> ·{" "}
                           {daysSince(c.lastReachedAt, now) === null
                             ? t("strike.board.never")
                             : t("strike.board.daysAgo", { count: daysSince(c.lastReachedAt, now) ?? 0 })}

@@ -8,6 +8,7 @@ import { InspectionPhones } from "@/components/inspection/reveal-phone";
 import { VerdictForm } from "@/components/inspection/verdict-form";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { type Column, Table } from "@/components/ui/table";
+import { withData, Zh } from "@/components/ui/user-data";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
 import { type DeductionRule, deductionRule, VIOLATION_KINDS } from "@/lib/inspection/findings";
@@ -46,6 +47,10 @@ export default async function InspectLogPage({ params }: { params: Promise<{ log
     format.dateTime(at, { year: "numeric", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" });
   const outcomeLabel = (o: string) => (t.has(`outcome.${o}`) ? t(`outcome.${o}` as "outcome.GUIDED") : o);
   const duration = (s: number) => t("inspection.log.durationValue", { minutes: Math.floor(s / 60), seconds: s % 60 });
+  const checked =
+    inspection?.checkedAt && inspection.inspector
+      ? { by: inspection.inspector.name, at: when(inspection.checkedAt) }
+      : null;
   const flaggedBy =
     state?.kind === "flagged" ? state.rules : ((inspection?.rule?.split(",").filter(Boolean) ?? []) as string[]);
 
@@ -60,7 +65,7 @@ export default async function InspectLogPage({ params }: { params: Promise<{ log
       ),
       primary: true,
     },
-    { key: "caller", label: t("inspection.columns.caller"), cell: (l) => l.caller.name },
+    { key: "caller", label: t("inspection.columns.caller"), cell: (l) => <Zh>{l.caller.name}</Zh> },
     { key: "channel", label: t("inspection.columns.channel"), cell: (l) => t(`channel.${l.channel}`) },
     {
       key: "duration",
@@ -69,7 +74,7 @@ export default async function InspectLogPage({ params }: { params: Promise<{ log
       align: "right",
     },
     { key: "outcome", label: t("inspection.columns.outcome"), cell: (l) => outcomeLabel(l.outcome) },
-    { key: "notes", label: t("inspection.log.notes"), cell: (l) => l.notes ?? "—" },
+    { key: "notes", label: t("inspection.log.notes"), cell: (l) => (l.notes ? <Zh>{l.notes}</Zh> : "—") },
   ];
 
   return (
@@ -78,15 +83,22 @@ export default async function InspectLogPage({ params }: { params: Promise<{ log
         {t("inspection.log.back")}
       </Link>
       <PageHeader
-        title={`${t("inspection.log.title")}：${log.candidate.name}`}
-        subtitle={`${log.candidate.examNo} · ${log.candidate.region} · ${log.candidate.group?.name ?? "—"}`}
+        title={withData((v) => t("inspection.log.titleWith", v), { name: log.candidate.name })}
+        subtitle={
+          <>
+            {log.candidate.examNo} · <Zh>{log.candidate.region}</Zh> ·{" "}
+            {log.candidate.group ? <Zh>{log.candidate.group.name}</Zh> : "—"}
+          </>
+        }
       />
 
       <div className="grid gap-4 md:grid-cols-2">
         <Card title={t("inspection.log.details")}>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm" data-testid="log-details">
             <dt className="text-slate-500">{t("inspection.log.caller")}</dt>
-            <dd data-testid="log-caller">{log.caller.name}</dd>
+            <dd data-testid="log-caller" lang="zh">
+              {log.caller.name}
+            </dd>
             <dt className="text-slate-500">{t("inspection.log.time")}</dt>
             <dd>{when(log.startedAt)}</dd>
             <dt className="text-slate-500">{t("inspection.log.recordedAt")}</dt>
@@ -100,7 +112,7 @@ export default async function InspectLogPage({ params }: { params: Promise<{ log
             <dt className="text-slate-500">{t("inspection.log.outcome")}</dt>
             <dd>{outcomeLabel(log.outcome)}</dd>
             <dt className="text-slate-500">{t("inspection.log.notes")}</dt>
-            <dd className="whitespace-pre-wrap">{log.notes ?? "—"}</dd>
+            <dd className="whitespace-pre-wrap">{log.notes ? <Zh>{log.notes}</Zh> : "—"}</dd>
             <dt className="text-slate-500">{t("inspection.log.why")}</dt>
             <dd className="flex flex-wrap gap-1">
               {inspection?.reason === "SAMPLE" ? (
@@ -123,9 +135,9 @@ export default async function InspectLogPage({ params }: { params: Promise<{ log
         {state ? (
           <div className="space-y-4">
             <Card title={t("inspection.verdictForm.title")}>
-              {inspection?.checkedAt && inspection.inspector ? (
+              {checked ? (
                 <p className="mb-2 text-xs text-slate-500">
-                  {t("inspection.log.checkedBy", { name: inspection.inspector.name, at: when(inspection.checkedAt) })}
+                  {withData((v) => t("inspection.log.checkedBy", { ...v, at: checked.at }), { name: checked.by })}
                 </p>
               ) : null}
               <VerdictForm
