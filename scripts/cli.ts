@@ -14,10 +14,29 @@
 //     the field of each column (null: not imported), as the import page's corrected mapping does.
 import { parseArgs } from "node:util";
 import { LATEST_CAMPAIGN_FIRST } from "@/lib/campaign/latest";
+import { translatorFor } from "@/lib/i18n/messages";
+import { isText, renderText, type Text } from "@/lib/i18n/text";
 import { checkListFile } from "@/lib/import/check-file";
-import { LIST_KINDS, LIST_NAMES, type ListKind, parseMapping } from "@/lib/import/columns";
+import { LIST_KINDS, type ListKind, parseMapping } from "@/lib/import/columns";
 import { UnreadableFileError } from "@/lib/import/read";
 import { beijingDay } from "@/lib/time";
+
+// The command line speaks Chinese: every sentence built in lib is rendered with the Chinese catalogue.
+const t = translatorFor("zh-CN");
+const render = (sentence: Text | string) => (isText(sentence) ? renderText(t, sentence) : sentence);
+
+/** `value` with each sentence in it rendered, for --json: the output holds text, never catalogue keys. */
+function rendered<T>(value: T): T {
+  const walk = (node: unknown): unknown => {
+    if (isText(node)) return renderText(t, node);
+    if (Array.isArray(node)) return node.map(walk);
+    if (node && typeof node === "object" && Object.getPrototypeOf(node) === Object.prototype) {
+      return Object.fromEntries(Object.entries(node).map(([key, inner]) => [key, walk(inner)]));
+    }
+    return node;
+  };
+  return walk(value) as T;
+}
 
 const USAGE = [
   "用法：npm run cli -- check-list <文件> --list <toudang|luqu|jiaofei|baodao> [--mapping <JSON>] [--json]",
@@ -60,18 +79,18 @@ async function checkList(args: string[]) {
   }
   const mapping = parseMapping(values.mapping);
   if (!mapping.ok) {
-    console.error(mapping.error);
+    console.error(render(mapping.error));
     return 2;
   }
   try {
     const report = await checkListFile(file, kind, undefined, { mapping: mapping.value });
     if (values.json) {
-      process.stdout.write(`${JSON.stringify(report)}\n`);
+      process.stdout.write(`${JSON.stringify(rendered(report))}\n`);
     } else {
       console.log(
-        `${LIST_NAMES[kind]}：读取 ${report.rows} 行，有效 ${report.valid} 行，错误 ${report.errors.length} 处，重复考生号 ${report.duplicates.length} 个${report.encoding ? `（编码 ${report.encoding}）` : ""}`,
+        `${t(`imports.kinds.${kind}`)}：读取 ${report.rows} 行，有效 ${report.valid} 行，错误 ${report.errors.length} 处，重复考生号 ${report.duplicates.length} 个${report.encoding ? `（编码 ${report.encoding}）` : ""}`,
       );
-      for (const e of report.errors.slice(0, 50)) console.log(`  第 ${e.row} 行 [${e.column}] ${e.message}`);
+      for (const e of report.errors.slice(0, 50)) console.log(`  第 ${e.row} 行 [${e.column}] ${render(e.message)}`);
       if (report.errors.length > 50) console.log(`  ……另有 ${report.errors.length - 50} 处错误（用 --json 查看全部）`);
       for (const d of report.duplicates.slice(0, 20))
         console.log(`  考生号 ${d.examNo} 重复：第 ${d.rows.join("、")} 行`);
@@ -80,8 +99,8 @@ async function checkList(args: string[]) {
   } catch (error) {
     if (error instanceof UnreadableFileError) {
       if (values.json)
-        process.stdout.write(`${JSON.stringify({ error: { code: error.code, message: error.message } })}\n`);
-      else console.error(error.message);
+        process.stdout.write(`${JSON.stringify({ error: { code: error.code, message: render(error.reason) } })}\n`);
+      else console.error(render(error.reason));
       return 2;
     }
     console.error(`无法读取文件：${error instanceof Error ? error.message : String(error)}`);
@@ -101,7 +120,7 @@ async function importList(args: string[]) {
   }
   const mapping = parseMapping(parsed.values.mapping);
   if (!mapping.ok) {
-    console.error(mapping.error);
+    console.error(render(mapping.error));
     return 2;
   }
   if (!databaseUrl) {
@@ -130,13 +149,13 @@ async function importList(args: string[]) {
         mapping: mapping.value,
       });
       out(
-        { report, plan, alreadyApplied, warnings },
+        rendered({ report, plan, alreadyApplied, warnings }),
         plan
           ? `预览（未写入）：新增 ${plan.create.length}，修改 ${plan.update.length}，不变 ${plan.unchanged}，较上一份缺少 ${plan.missing.length}，未投档 ${plan.unknown.length}${alreadyApplied ? "（该文件已导入过）" : ""}。加 --apply --by <账号> 写入。`
           : `文件有 ${report.errors.length} 处错误、${report.duplicates.length} 个重复考生号，不能导入（用 check-list 查看详情）。`,
       );
       if (!parsed.values.json) {
-        for (const w of warnings) console.log(`  第 ${w.row} 行 [${w.column}]：${w.message}`);
+        for (const w of warnings) console.log(`  第 ${w.row} 行 [${w.column}]：${render(w.message)}`);
       }
       return 0;
     }
@@ -164,7 +183,7 @@ async function importList(args: string[]) {
     return result.ok ? 0 : 1;
   } catch (error) {
     if (error instanceof UnreadableFileError) {
-      console.error(error.message);
+      console.error(render(error.reason));
       return 2;
     }
     throw error;
@@ -192,14 +211,14 @@ async function retention(args: string[]) {
   const summarise = (counts: Parameters<typeof totalOf>[0]) =>
     (Object.keys(COUNT_LABELS) as (keyof typeof COUNT_LABELS)[])
       .filter((key) => counts[key] > 0)
-      .map((key) => `${COUNT_LABELS[key]} ${counts[key]}`)
+      .map((key) => `${t(COUNT_LABELS[key])} ${counts[key]}`)
       .join("，");
   try {
     const entries = await runRetention(prisma, { now, apply });
     const expiredUploads = await sweepExpiredUploads(prisma, { now, apply });
     if (parsed.values.json) {
       process.stdout.write(
-        `${JSON.stringify({ now: now.toISOString(), apply, campaigns: entries, expiredUploads })}\n`,
+        `${JSON.stringify(rendered({ now: now.toISOString(), apply, campaigns: entries, expiredUploads }))}\n`,
       );
     } else {
       const due = entries.filter((e) => e.due).length;
@@ -210,7 +229,7 @@ async function retention(args: string[]) {
             `  ${e.name}：未到期${e.dueAt ? `（${beijingDay(e.dueAt)} 到期）` : "（没有阶段时间，不会到期）"}`,
           );
         } else if (e.error) {
-          console.error(`  ${e.name}：匿名失败，没有任何改动（${e.error}）`);
+          console.error(`  ${e.name}：匿名失败，没有任何改动（${render(e.error)}）`);
         } else if (!e.counts || totalOf(e.counts) === 0) {
           console.log(`  ${e.name}：已匿名过，没有任何改动`);
         } else {

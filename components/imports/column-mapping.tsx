@@ -37,7 +37,7 @@ export function ColumnMapping({
       key: "header",
       label: t("column"),
       primary: true,
-      cell: (r) => r.header || t("untitled", { n: r.index + 1 }),
+      cell: (r) => (r.header ? <span lang="zh">{r.header}</span> : t("untitled", { n: r.index + 1 })),
     },
     {
       key: "field",

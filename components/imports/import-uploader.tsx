@@ -1,16 +1,18 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import { applyUpload } from "@/app/(app)/admin/imports/actions";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
 import { useActionRunner } from "@/components/ui/use-action";
 import { firstError } from "@/lib/action/result";
+import { text } from "@/lib/i18n/text";
 import { LIST_KINDS, type ListKind, type MappingChoice } from "@/lib/import/columns";
 import type { PreviewResponse } from "@/lib/import/preview";
 import type { ApplyStage } from "@/lib/import/progress";
 import { ColumnMapping } from "./column-mapping";
+import { FileText } from "./file-text";
 
 /** The upload route's answer (app/api/imports/route.ts). */
 type Preview = PreviewResponse;
@@ -124,17 +126,23 @@ export function ImportUploader() {
     }
   }
 
-  // a value as the data team reads it: 是/否, numbers joined with 、, — for nothing
-  const shown = (value: unknown): string =>
-    typeof value === "string" && ["PENDING", "ENROLLED", "NOT_ENROLLED"].includes(value)
-      ? tEnrollment(value as "PENDING")
-      : value === null || value === undefined || value === ""
-        ? "—"
-        : typeof value === "boolean"
-          ? t(value ? "yes" : "no")
-          : Array.isArray(value)
-            ? value.join("、")
-            : String(value);
+  const separator = t("separator");
+  // a value as the data team reads it: yes/no and statuses in their language, numbers joined, — for
+  // nothing; any other text is the list's data, shown as written (lang="zh")
+  const shown = (value: unknown) =>
+    typeof value === "string" && ["PENDING", "ENROLLED", "NOT_ENROLLED"].includes(value) ? (
+      tEnrollment(value as "PENDING")
+    ) : value === null || value === undefined || value === "" ? (
+      "—"
+    ) : typeof value === "boolean" ? (
+      t(value ? "yes" : "no")
+    ) : Array.isArray(value) ? (
+      value.join(separator)
+    ) : typeof value === "string" ? (
+      <span lang="zh">{value}</span>
+    ) : (
+      String(value)
+    );
   const plan = preview?.plan;
   const canApply = Boolean(
     plan && !preview?.alreadyApplied && plan.unknownCount === 0 && plan.create + plan.update > 0,
@@ -181,7 +189,7 @@ export function ImportUploader() {
       {preview ? (
         <section className="space-y-3 rounded-xl border border-slate-200 bg-slate-50 p-4" data-testid="import-preview">
           <h3 className="font-semibold">
-            {preview.fileName} · {t(`kinds.${preview.kind}`)}
+            <span lang="zh">{preview.fileName}</span> · {t(`kinds.${preview.kind}`)}
             {preview.encoding ? ` · ${t(`encodings.${preview.encoding}` as "encodings.utf-8")}` : ""}
           </h3>
           <p className="text-sm">
@@ -228,7 +236,7 @@ export function ImportUploader() {
                 rows: plan.unknown
                   .slice(0, 10)
                   .map((u) => u.row)
-                  .join("、"),
+                  .join(separator),
               })}
             </p>
           ) : null}
@@ -236,9 +244,13 @@ export function ImportUploader() {
             <ul className="max-h-64 overflow-y-auto text-sm text-rose-700">
               {preview.errors.map((e) => (
                 <li key={`${e.row}-${e.column}-${e.code}`}>
-                  {e.column
-                    ? t("errorLine", { row: e.row, column: e.column, message: e.message })
-                    : t("errorLineNoColumn", { row: e.row, message: e.message })}
+                  <FileText
+                    sentence={
+                      e.column
+                        ? text("imports.errorLine", { row: e.row, column: e.column, message: e.message })
+                        : text("imports.errorLineNoColumn", { row: e.row, message: e.message })
+                    }
+                  />
                 </li>
               ))}
             </ul>
@@ -249,7 +261,9 @@ export function ImportUploader() {
               <ul className="max-h-64 overflow-y-auto">
                 {preview.warnings.map((w) => (
                   <li key={`${w.row}-${w.code}`}>
-                    {t("errorLine", { row: w.row, column: w.column, message: w.message })}
+                    <FileText
+                      sentence={text("imports.errorLine", { row: w.row, column: w.column, message: w.message })}
+                    />
                   </li>
                 ))}
               </ul>
@@ -258,7 +272,7 @@ export function ImportUploader() {
           {preview.duplicates.length > 0 ? (
             <ul className="text-sm text-rose-700">
               {preview.duplicates.map((d) => (
-                <li key={d.examNo}>{t("duplicateLine", { examNo: d.examNo, rows: d.rows.join("、") })}</li>
+                <li key={d.examNo}>{t("duplicateLine", { examNo: d.examNo, rows: d.rows.join(separator) })}</li>
               ))}
             </ul>
           ) : null}
@@ -268,13 +282,14 @@ export function ImportUploader() {
               <ul className="mt-1">
                 {plan.changes.map((c) => (
                   <li key={c.examNo}>
-                    {c.examNo}：
-                    {Object.entries(c.changes)
-                      .map(
-                        ([field, v]) =>
-                          `${t.has(`fields.${field}` as "fields.name") ? t(`fields.${field}` as "fields.name") : field} ${shown(v.before)} → ${shown(v.after)}`,
-                      )
-                      .join("；")}
+                    {t("changeOf", { examNo: c.examNo })}
+                    {Object.entries(c.changes).map(([field, v], i) => (
+                      <Fragment key={field}>
+                        {i > 0 ? t("changeSeparator") : null}
+                        {t.has(`fields.${field}` as "fields.name") ? t(`fields.${field}` as "fields.name") : field}{" "}
+                        {shown(v.before)} → {shown(v.after)}
+                      </Fragment>
+                    ))}
                   </li>
                 ))}
               </ul>

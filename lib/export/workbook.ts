@@ -1,4 +1,6 @@
 import ExcelJS from "exceljs";
+import { DEFAULT_LOCALE } from "@/lib/i18n/config";
+import { MESSAGES } from "@/lib/i18n/messages";
 
 /**
  * A cell that starts like a formula (= + - @, or a tab / carriage return before one) is written with a
@@ -12,14 +14,16 @@ export function neutralize(value: unknown): unknown {
 
 export interface SheetSpec<Row> {
   name: string;
+  /** the file's author as Excel shows it: the app's name in the reader's language (default: Chinese) */
+  creator?: string;
   columns: { header: string; width?: number; value: (row: Row) => string | number | Date | null }[];
   rows: Iterable<Row>;
 }
 
-/** One xlsx sheet with Chinese headers, every text cell neutralised. */
+/** One xlsx sheet with the headers it is given, every text cell neutralised. */
 export async function buildWorkbook<Row>(spec: SheetSpec<Row>): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = "回访";
+  workbook.creator = spec.creator ?? MESSAGES[DEFAULT_LOCALE].app.name;
   const sheet = workbook.addWorksheet(spec.name, { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = spec.columns.map((c) => ({ header: c.header, width: c.width ?? 14 }));
   sheet.getRow(1).font = { bold: true };
@@ -38,7 +42,7 @@ export async function buildWorkbook<Row>(spec: SheetSpec<Row>): Promise<Buffer> 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /**
- * An xlsx download: saved under `fileName` (Chinese, RFC 5987-encoded), with an ASCII fallback for
+ * An xlsx download: saved under `fileName` (in the reader's language, RFC 5987-encoded), with an ASCII fallback for
  * old clients, and never kept by a cache (exports hold personal data).
  */
 export function xlsxResponse(file: Uint8Array, fileName: string, fallbackName = "export.xlsx"): Response {

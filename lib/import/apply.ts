@@ -8,13 +8,16 @@ import type { ActionContext } from "@/lib/action/run";
 import { runAs, type SystemActionConfig } from "@/lib/action/system";
 import { assignableCallers, takeLeastLoaded } from "@/lib/assignment";
 import type { Prisma, PrismaClient } from "@/lib/db/client";
+import { translatorFor } from "@/lib/i18n/messages";
+import { text } from "@/lib/i18n/text";
 import type { ListKind, MappingChoice } from "./columns";
 import type { CandidatePatch, ImportPlan, PlannedField } from "./plan";
 import { fileSha256, groupsByRegion, IMPORT_KIND, type ImportPreview, previewImport } from "./preview";
 
 /** Rows per multi-row INSERT or UPDATE: 100,000 rows are 100 statements, not 100,000. */
 const CHUNK = 2000;
-const ASSIGNMENT_REASON = "导入时按片区和工作量分配";
+/** Stored with each assignment an import makes: a record of the campaign, kept in Chinese. */
+const ASSIGNMENT_REASON = translatorFor("zh-CN")("imports.assignmentReason");
 
 export type ApplyResult =
   | { ok: true; batchId: string; created: number; updated: number; unassigned: number; alreadyApplied: boolean }
@@ -279,11 +282,11 @@ export async function applyPreviewed(
   onProgress?: ApplyProgress,
 ) {
   const { plan } = preview;
-  if (!plan) throw new ActionError("INVALID_INPUT", { fileHash: ["文件有错误，请改正后重新上传。"] });
+  if (!plan) throw new ActionError("INVALID_INPUT", { fileHash: [text("imports.applyErrors.fileHasErrors")] });
   if (preview.alreadyApplied) throw new ActionError("CONFLICT");
   if (plan.unknown.length > 0) {
     throw new ActionError("INVALID_INPUT", {
-      fileHash: [`${plan.unknown.length} 个考生号不在投档名单中，请先导入投档名单。`],
+      fileHash: [text("imports.applyErrors.unknownExamNos", { count: plan.unknown.length })],
     });
   }
   const applied = await applyPlan(tx, { ...input, userId: user.id }, preview, plan, onProgress);

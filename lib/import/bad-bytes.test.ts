@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import {
+  inChinese,
   makeTempDir,
   removeTempDir,
   writeBytes,
@@ -9,6 +10,7 @@ import {
   zipEntries,
 } from "@/tests/support/import-fixtures";
 import { checkListFile } from "./check-file";
+import { UnreadableFileError } from "./read";
 
 // Bytes that are not text never reach the database: a NUL in a name (PostgreSQL refuses it, 22P05),
 // another control character, or bytes invalid in the file's encoding (decoded as U+FFFD) are row
@@ -27,7 +29,7 @@ describe("bad bytes in a csv", () => {
     const file = writeBytes(dir, "nul.csv", `${HEADER}${row(1)}${row(2, "张\u0000三")}${row(3)}${whitespace}`);
     const report = await checkListFile(file, "toudang");
     expect(report).toMatchObject({ rows: 4, valid: 3, encoding: "utf-8" });
-    expect(report.errors).toEqual([
+    expect(inChinese(report.errors)).toEqual([
       { row: 3, column: "姓名", code: "CONTROL_CHARACTER", message: expect.stringMatching(/控制字符/) },
     ]);
   });
@@ -60,7 +62,7 @@ describe("bad bytes in a csv", () => {
     const report = await checkListFile(file, "toudang");
     expect(report.encoding).toBe("utf-8");
     expect(report).toMatchObject({ rows: 1502, valid: 1501 });
-    expect(report.errors).toEqual([
+    expect(inChinese(report.errors)).toEqual([
       { row: 1502, column: "姓名", code: "INVALID_ENCODING", message: expect.stringMatching(/无法识别的字符/) },
     ]);
   });
@@ -96,9 +98,11 @@ describe("bad bytes in an xlsx", () => {
     ["a raw control character", Buffer.from([0x01])],
   ])("refuses the file with a Chinese message for %s (XML forbids it: no row can be named)", async (name, bytes) => {
     const file = await xlsxWithSharedStrings(`control-${bytes[0]}`, replaceMark(bytes));
-    await expect(checkListFile(file, "toudang"), name).rejects.toMatchObject({
+    const error = (await checkListFile(file, "toudang").catch((thrown: unknown) => thrown)) as UnreadableFileError;
+    expect(error, name).toBeInstanceOf(UnreadableFileError);
+    expect({ code: error?.code, reason: inChinese(error?.reason) }, name).toEqual({
       code: "CORRUPT_XLSX",
-      message: expect.stringMatching(/控制字符/),
+      reason: expect.stringMatching(/控制字符/),
     });
   });
 });

@@ -1,7 +1,9 @@
+import { text } from "@/lib/i18n/text";
 import { type ListChecker as Checker, type CheckReport, ListChecker, type ListRecord } from "./check";
 import {
   chosenMapping,
   detectHeader,
+  FIELDS,
   type HeaderMapping,
   headerMapping,
   type ListKind,
@@ -93,7 +95,11 @@ function noHeader(encoding: string | undefined): CheckReport {
         row: 1,
         column: "",
         code: "NO_HEADER",
-        message: "在前 20 行中找不到表头（需要“考生号”或“准考证号”等列名）。",
+        message: text("imports.rowErrors.noHeader", {
+          rows: HEADER_SCAN_ROWS,
+          first: FIELDS.examNo.aliases[0] ?? "",
+          second: FIELDS.examNo.aliases[1] ?? "",
+        }),
       },
     ],
     duplicates: [],

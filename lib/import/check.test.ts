@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { inChinese } from "@/tests/support/import-fixtures";
 import { ListChecker, type ListRecord } from "./check";
 import { type ListKind, mapHeader } from "./columns";
 
@@ -40,7 +41,7 @@ describe("ListChecker: a complete, valid row for each list kind", () => {
   ])("%s", (kind, header, row, values) => {
     const { checker, records } = checkerFor(kind, header);
     checker.push(2, row);
-    expect(checker.report()).toEqual({ rows: 1, valid: 1, errors: [], duplicates: [] });
+    expect(inChinese(checker.report())).toEqual({ rows: 1, valid: 1, errors: [], duplicates: [] });
     expect(records).toEqual([{ row: 2, examNo: "24510101000001", values }]);
   });
 });
@@ -67,7 +68,7 @@ describe("ListChecker: a missing required column", () => {
     checker.push(5, ["24510101000002", "李四", "绵阳中学"]);
     checker.push(6, ["24510101000003", "王五", "德阳中学"]);
     const report = checker.report();
-    expect(report.errors).toEqual(missing.map((m) => ({ row: 3, code: "MISSING_COLUMN", ...m })));
+    expect(inChinese(report.errors)).toEqual(missing.map((m) => ({ row: 3, code: "MISSING_COLUMN", ...m })));
     expect(report.rows).toBe(3);
     expect(report.valid).toBe(0);
     expect(records).toEqual([]);
@@ -78,7 +79,7 @@ describe("ListChecker: row errors", () => {
   it("gives a row with several bad cells one error per cell, each with its Excel row and header text", () => {
     const { checker } = checkerFor("toudang", TOUDANG_HEADER, 2);
     checker.push(7, ["2.45E+13", "张三", "男性", "12345", "", "", "成都七中"]);
-    expect(checker.report()).toEqual({
+    expect(inChinese(checker.report())).toEqual({
       rows: 1,
       valid: 0,
       errors: [
@@ -105,7 +106,7 @@ describe("ListChecker: row errors", () => {
     const { checker } = checkerFor("toudang", TOUDANG_HEADER);
     checker.push(2, ["24510101000001", "张三", "", "13800000001", "", "成都市", ""]);
     checker.push(3, ["24510101000002", "李四", "X", "13800000002", "", "成都市", ""]);
-    expect(checker.report()).toEqual({
+    expect(inChinese(checker.report())).toEqual({
       rows: 2,
       valid: 1,
       errors: [{ row: 3, column: "性别", code: "GENDER_FORMAT", message: "“X”应为“男”或“女”。" }],
@@ -120,7 +121,7 @@ describe("ListChecker: row errors", () => {
     checker.push(4, [null, null, null]);
     checker.push(5, ["", " ", "\u3000", "", null, undefined, ""]);
     checker.push(6, ["24510101000002", "李四", "女", "13800000002", "", "绵阳市", "绵阳中学"]);
-    expect(checker.report()).toEqual({ rows: 2, valid: 2, errors: [], duplicates: [] });
+    expect(inChinese(checker.report())).toEqual({ rows: 2, valid: 2, errors: [], duplicates: [] });
   });
 
   it("counts a row whose only content is in a column it does not know", () => {
@@ -140,7 +141,7 @@ describe("ListChecker: row errors", () => {
   it("reports an invalid Date cell as an error instead of throwing", () => {
     const { checker } = checkerFor("toudang", TOUDANG_HEADER);
     expect(() => checker.push(2, [new Date(Number.NaN), "张三", "男", "13800000001", "", "成都市", ""])).not.toThrow();
-    expect(checker.report()).toMatchObject({ rows: 1, valid: 0, errors: [{ row: 2, column: "考生号" }] });
+    expect(inChinese(checker.report())).toMatchObject({ rows: 1, valid: 0, errors: [{ row: 2, column: "考生号" }] });
   });
 });
 
@@ -155,7 +156,7 @@ describe("ListChecker: duplicates inside the file", () => {
     checker.push(8, row("２４５１０１０１０００００１")); // full-width digits
     checker.push(9, row("24510101000002", "12345")); // a duplicate with another error
     checker.push(10, row("2451 0101 0000 03"));
-    expect(checker.report()).toEqual({
+    expect(inChinese(checker.report())).toEqual({
       rows: 7,
       valid: 6,
       errors: [
@@ -186,7 +187,7 @@ describe("ListChecker: two phone columns", () => {
   it("uses the second phone column when the first is empty", () => {
     const { checker, records } = checkerFor("toudang", TOUDANG_HEADER);
     checker.push(2, ["24510101000001", "张三", "男", "", "139 0000 0002", "成都市", ""]);
-    expect(checker.report()).toEqual({ rows: 1, valid: 1, errors: [], duplicates: [] });
+    expect(inChinese(checker.report())).toEqual({ rows: 1, valid: 1, errors: [], duplicates: [] });
     expect(records[0]?.values.phones).toEqual(["13900000002"]);
   });
 
@@ -199,7 +200,7 @@ describe("ListChecker: two phone columns", () => {
   it("reports a bad number in the second column against that column", () => {
     const { checker } = checkerFor("toudang", TOUDANG_HEADER);
     checker.push(2, ["24510101000001", "张三", "男", "", "12345", "成都市", ""]);
-    expect(checker.report().errors).toEqual([
+    expect(inChinese(checker.report().errors)).toEqual([
       {
         row: 2,
         column: "家长电话",
@@ -212,7 +213,7 @@ describe("ListChecker: two phone columns", () => {
   it("reports a row with no phone in either column once, against the first phone column", () => {
     const { checker } = checkerFor("toudang", TOUDANG_HEADER);
     checker.push(2, ["24510101000001", "张三", "男", "", "", "成都市", ""]);
-    expect(checker.report()).toEqual({
+    expect(inChinese(checker.report())).toEqual({
       rows: 1,
       valid: 0,
       errors: [{ row: 2, column: "联系电话（手机）", code: "REQUIRED", message: "“联系电话（手机）”不能为空。" }],
@@ -301,7 +302,7 @@ function checkInvariant(kind: ListKind, rows: readonly (readonly unknown[])[]) {
     expect(pushed).toContain(error.row);
     expect(PROPERTY_HEADER).toContain(error.column);
     expect(error.code).toMatch(/^[A-Z][A-Z_]+$/);
-    expect(error.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(inChinese(error.message)).toMatch(/[\u4e00-\u9fff]/);
   }
   expect(records.map((r) => r.row)).toEqual(pushed.filter((row) => !rowsWithErrors.has(row)));
   for (const duplicate of report.duplicates) {
@@ -357,7 +358,7 @@ describe("ListChecker properties", () => {
         const report = checker.report();
         expect(report.rows).toBe(pushed);
         expect(report.valid).toBe(0);
-        expect(report.errors.filter((e) => e.code === "MISSING_COLUMN")).toEqual([
+        expect(inChinese(report.errors.filter((e) => e.code === "MISSING_COLUMN"))).toEqual([
           expect.objectContaining({ row: 1, column: "地区" }),
         ]);
       }),

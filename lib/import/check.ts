@@ -1,4 +1,5 @@
-import { type ColumnMapping, FIELDS, type Field, LIST_NAMES, type ListKind, REQUIRED_FIELDS } from "./columns";
+import { type Text, text } from "@/lib/i18n/text";
+import { type ColumnMapping, FIELDS, type Field, type ListKind, REQUIRED_FIELDS } from "./columns";
 import { cellText, textProblem } from "./normalize";
 
 export interface RowError {
@@ -7,7 +8,8 @@ export interface RowError {
   /** the column's header text as written in the file */
   column: string;
   code: string;
-  message: string;
+  /** the sentence, rendered in the reader's language where it is shown (page, error report, command line) */
+  message: Text;
 }
 
 export interface DuplicateExamNo {
@@ -55,7 +57,10 @@ export class ListChecker {
         row: headerRow,
         column: FIELDS[field].aliases[0] ?? field,
         code: "MISSING_COLUMN",
-        message: `${LIST_NAMES[kind]}缺少“${FIELDS[field].aliases.join("/")}”列。`,
+        message: text("imports.rowErrors.missingColumn", {
+          list: text(`imports.kinds.${kind}`),
+          columns: FIELDS[field].aliases.join("/"),
+        }),
       });
     }
   }
@@ -81,7 +86,12 @@ export class ListChecker {
         // and is then reported once, against its first column
         if (required.has(field) && this.isFirstColumnOf(column, field) && !this.anyFilled(field, cells)) {
           rowOk = false;
-          this.errors.push({ row, column: header, code: "REQUIRED", message: `“${header}”不能为空。` });
+          this.errors.push({
+            row,
+            column: header,
+            code: "REQUIRED",
+            message: text("imports.rowErrors.columnRequired", { column: header }),
+          });
         }
         continue;
       }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type MessageKey, type Text, text } from "@/lib/i18n/text";
 import {
   foldWidth,
   type Normalized,
@@ -14,13 +15,6 @@ import {
 /** The four lists the data team receives, by the names the command line uses. */
 export const LIST_KINDS = ["toudang", "luqu", "jiaofei", "baodao"] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
-
-export const LIST_NAMES: Record<ListKind, string> = {
-  toudang: "投档名单",
-  luqu: "录取名单",
-  jiaofei: "缴费名单",
-  baodao: "报到名单",
-};
 
 export type Field =
   | "examNo"
@@ -158,15 +152,15 @@ export function headerMapping(row: number, cells: readonly unknown[], mapping: C
 
 /**
  * A mapping chosen by hand, checked before it is used: each field but the phone numbers feeds from
- * one column at most (联系电话 and 家长电话 may both hold numbers). Returns the Chinese reason it is
+ * one column at most (联系电话 and 家长电话 may both hold numbers). Returns the reason it is
  * refused, or null. A required column left out is not refused here: the check reports it as
  * MISSING_COLUMN, like a file without it.
  */
-export function mappingProblem(choice: MappingChoice): string | null {
+export function mappingProblem(choice: MappingChoice): Text | null {
   const seen = new Set<Field>();
   for (const field of choice.fields) {
     if (field === null || field === "phones") continue;
-    if (seen.has(field)) return `“${FIELDS[field].aliases[0]}”只能对应一列，请把多余的列设为“不导入”。`;
+    if (seen.has(field)) return text("imports.mappingErrors.oneColumn", { column: FIELDS[field].aliases[0] ?? field });
     seen.add(field);
   }
   return null;
@@ -185,8 +179,7 @@ export function chosenMapping(choice: MappingChoice, headerCells: readonly unkno
   return { fields, headers };
 }
 
-/** A posted mapping (JSON from the page or the command line), refused with a Chinese reason. */
-export const mappingChoiceSchema = z
+const mappingShape = z
   .object({
     row: z.number().int().min(1).max(1_048_576),
     fields: z
@@ -194,25 +187,32 @@ export const mappingChoiceSchema = z
       .min(1)
       .max(500),
   })
-  .strict()
-  .superRefine((choice, ctx) => {
-    const problem = mappingProblem(choice);
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
-  });
+  .strict();
+
+/**
+ * A posted mapping (the apply action's input). A field fed from two columns is refused with a sentence
+ * without the field's name (a schema's message is a key without values); parseMapping names it.
+ */
+export const mappingChoiceSchema = mappingShape.superRefine((choice, ctx) => {
+  if (mappingProblem(choice)) {
+    // the key itself, as messageKey gives it (lib/action/errors, kept out of the client components' bundle)
+    const key: MessageKey = "imports.mappingErrors.oneColumnEach";
+    ctx.addIssue({ code: "custom", message: key });
+  }
+});
 
 /** The optional `mapping` field: absent (detect the header), or a mapping the page lets through. */
-export function parseMapping(raw: unknown): { ok: true; value?: MappingChoice } | { ok: false; error: string } {
+export function parseMapping(raw: unknown): { ok: true; value?: MappingChoice } | { ok: false; error: Text } {
   if (raw === null || raw === undefined || raw === "") return { ok: true };
+  const unreadable = { ok: false as const, error: text("imports.mappingErrors.unreadable") };
   let value: unknown;
   try {
     value = JSON.parse(String(raw));
   } catch {
-    return { ok: false, error: "列对应关系无法识别，请刷新页面后重试。" };
+    return unreadable;
   }
-  const parsed = mappingChoiceSchema.safeParse(value);
-  if (!parsed.success) {
-    const custom = parsed.error.issues.find((issue) => issue.code === "custom");
-    return { ok: false, error: custom?.message ?? "列对应关系无法识别，请刷新页面后重试。" };
-  }
-  return { ok: true, value: parsed.data };
+  const parsed = mappingShape.safeParse(value);
+  if (!parsed.success) return unreadable;
+  const problem = mappingProblem(parsed.data);
+  return problem ? { ok: false, error: problem } : { ok: true, value: parsed.data };
 }

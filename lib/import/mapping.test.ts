@@ -1,6 +1,9 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeTempDir, removeTempDir, writeCsv } from "@/tests/support/import-fixtures";
+import { translatorFor } from "@/lib/i18n/messages";
+import { renderText, text } from "@/lib/i18n/text";
+import { inChinese, makeTempDir, removeTempDir, writeCsv } from "@/tests/support/import-fixtures";
+import type { CheckReport } from "./check";
 import { checkListFile } from "./check-file";
 import {
   chosenMapping,
@@ -21,21 +24,24 @@ afterAll(() => removeTempDir(dir));
 
 describe("a mapping chosen by hand", () => {
   it("lets the phone numbers come from two columns and any other field from one", () => {
-    expect(mappingProblem({ row: 1, fields: ["examNo", "phones", "phones", null, null] })).toBeNull();
-    expect(mappingProblem({ row: 1, fields: ["examNo", "name", "name"] })).toBe(
+    expect(inChinese(mappingProblem({ row: 1, fields: ["examNo", "phones", "phones", null, null] }))).toBeNull();
+    expect(inChinese(mappingProblem({ row: 1, fields: ["examNo", "name", "name"] }))).toBe(
       "“姓名”只能对应一列，请把多余的列设为“不导入”。",
     );
   });
 
-  it("is parsed from JSON with a Chinese reason when refused", () => {
-    expect(parseMapping(undefined)).toEqual({ ok: true });
-    expect(parseMapping('{"row":2,"fields":["examNo",null]}')).toEqual({
+  it("is parsed from JSON with a reason when refused", () => {
+    expect(inChinese(parseMapping(undefined))).toEqual({ ok: true });
+    expect(inChinese(parseMapping('{"row":2,"fields":["examNo",null]}'))).toEqual({
       ok: true,
       value: { row: 2, fields: ["examNo", null] },
     });
-    expect(parseMapping("{not json")).toEqual({ ok: false, error: "列对应关系无法识别，请刷新页面后重试。" });
-    expect(parseMapping('{"row":2,"fields":["examNo","password"]}')).toMatchObject({ ok: false });
-    expect(parseMapping('{"row":2,"fields":["examNo","examNo"]}')).toEqual({
+    expect(inChinese(parseMapping("{not json"))).toEqual({
+      ok: false,
+      error: "列对应关系无法识别，请刷新页面后重试。",
+    });
+    expect(inChinese(parseMapping('{"row":2,"fields":["examNo","password"]}'))).toMatchObject({ ok: false });
+    expect(inChinese(parseMapping('{"row":2,"fields":["examNo","examNo"]}'))).toEqual({
       ok: false,
       error: "“考生号”只能对应一列，请把多余的列设为“不导入”。",
     });
@@ -129,7 +135,7 @@ describe("checking a file with a corrected mapping", () => {
     const report = await checkListFile(file, "toudang", undefined, {
       mapping: { row: 2, fields: ["examNo", "name", "phones", null, null] },
     });
-    expect(report.errors).toEqual([
+    expect(inChinese(report.errors)).toEqual([
       { row: 2, column: "地区", code: "MISSING_COLUMN", message: expect.stringContaining("缺少“地区") },
     ]);
     expect(report.valid).toBe(0);
@@ -143,12 +149,22 @@ describe("checking a file with a corrected mapping", () => {
 });
 
 describe("the row-error report", () => {
-  const report = {
+  const report: CheckReport = {
     rows: 4,
     valid: 1,
     errors: [
-      { row: 5, column: "联系电话", code: "PHONE_FORMAT", message: "电话号码格式不对。" },
-      { row: 2, column: "=SUM(A1)", code: "REQUIRED", message: "“=SUM(A1)”不能为空。" },
+      {
+        row: 5,
+        column: "联系电话",
+        code: "PHONE_FORMAT",
+        message: text("imports.rowErrors.phoneFormat", { value: "1" }),
+      },
+      {
+        row: 2,
+        column: "=SUM(A1)",
+        code: "REQUIRED",
+        message: text("imports.rowErrors.columnRequired", { column: "=SUM(A1)" }),
+      },
     ],
     duplicates: [{ examNo: "24510101000001", rows: [3, 4] }],
   };
@@ -162,11 +178,19 @@ describe("the row-error report", () => {
     ]);
   });
 
-  it("is an xlsx with Chinese headers, Excel row numbers as numbers, formula-like text neutralised", async () => {
+  const reportIn = async (locale: "zh-CN" | "en") => {
+    const t = translatorFor(locale);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(
-      (await errorReportWorkbook(report)) as unknown as Parameters<typeof workbook.xlsx.load>[0],
+      (await errorReportWorkbook(report, (sentence) => renderText(t, sentence))) as unknown as Parameters<
+        typeof workbook.xlsx.load
+      >[0],
     );
+    return workbook;
+  };
+
+  it("is an xlsx with Chinese headers, Excel row numbers as numbers, formula-like text neutralised", async () => {
+    const workbook = await reportIn("zh-CN");
     const sheet = workbook.worksheets[0];
     if (!sheet) throw new Error("no sheet");
     expect(sheet.name).toBe("错误报告");
@@ -175,5 +199,19 @@ describe("the row-error report", () => {
     expect(values(2)).toEqual([2, "'=SUM(A1)", "REQUIRED", "“=SUM(A1)”不能为空。"]);
     expect(values(3)).toEqual([3, "考生号", "DUPLICATE_EXAM_NO", "考生号 24510101000001 在第 3、4 行重复出现。"]);
     expect(sheet.rowCount).toBe(5);
+  });
+
+  it("is in English for an English reader, the file's own texts as they were", async () => {
+    const sheet = (await reportIn("en")).worksheets[0];
+    if (!sheet) throw new Error("no sheet");
+    expect(sheet.name).toBe("Errors");
+    const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
+    expect(values(1)).toEqual(["Row", "Column", "Error code", "Description"]);
+    expect(values(3)).toEqual([
+      3,
+      "考生号",
+      "DUPLICATE_EXAM_NO",
+      "Exam number 24510101000001 appears more than once: rows 3, 4.",
+    ]);
   });
 });

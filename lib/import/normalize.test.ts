@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { inChinese } from "@/tests/support/import-fixtures";
 import {
   cellText,
   type Normalized,
@@ -27,7 +28,7 @@ describe("normalizeExamNo", () => {
     ["8 digits, the shortest", "12345678", "12345678"],
     ["20 digits, the longest", "12345678901234567890", "12345678901234567890"],
   ])("keeps %s", (_, input, expected) => {
-    expect(normalizeExamNo(input)).toEqual({ ok: true, value: expected });
+    expect(inChinese(normalizeExamNo(input))).toEqual({ ok: true, value: expected });
   });
 
   it.each<[string, unknown, string]>([
@@ -48,11 +49,11 @@ describe("normalizeExamNo", () => {
   ])("refuses %s", (_, input, code) => {
     const result = normalizeExamNo(input);
     expect(result).toMatchObject({ ok: false, code });
-    expect(result.ok === false && CHINESE.test(result.message)).toBe(true);
+    expect(result.ok === false && CHINESE.test(inChinese(result.message))).toBe(true);
   });
 
   it("says how many digits a wrong-length number has", () => {
-    expect(normalizeExamNo("1234567")).toEqual({
+    expect(inChinese(normalizeExamNo("1234567"))).toEqual({
       ok: false,
       code: "EXAM_NO_LENGTH",
       message: "考生号应为 8 到 20 位数字，这里是 7 位。",
@@ -85,7 +86,7 @@ describe("normalizePhone", () => {
     ["075512345678", "0755-12345678"],
     ["0816-2345678", "0816-2345678"],
   ])("reads %j as %s", (input, expected) => {
-    expect(normalizePhone(input)).toEqual({ ok: true, value: expected });
+    expect(inChinese(normalizePhone(input))).toEqual({ ok: true, value: expected });
   });
 
   it.each<[unknown, string]>([
@@ -102,11 +103,11 @@ describe("normalizePhone", () => {
   ])("refuses %j", (input, code) => {
     const result = normalizePhone(input);
     expect(result).toMatchObject({ ok: false, code });
-    expect(result.ok === false && CHINESE.test(result.message)).toBe(true);
+    expect(result.ok === false && CHINESE.test(inChinese(result.message))).toBe(true);
   });
 
   it("quotes the cell in its message", () => {
-    expect(normalizePhone("12345")).toEqual({
+    expect(inChinese(normalizePhone("12345"))).toEqual({
       ok: false,
       code: "PHONE_FORMAT",
       message: "“12345”不是有效的手机号（11 位）或带区号的座机号。",
@@ -126,11 +127,11 @@ describe("normalizePhones (several numbers in one cell)", () => {
     ["13800000000/138-0000-0000", ["13800000000"]], // the same number twice is one number
     [13800000000, ["13800000000"]],
   ])("reads %j", (input, expected) => {
-    expect(normalizePhones(input)).toEqual({ ok: true, value: expected });
+    expect(inChinese(normalizePhones(input))).toEqual({ ok: true, value: expected });
   });
 
   it("refuses the cell when one of its numbers is bad, naming that number", () => {
-    expect(normalizePhones("13800000000/abc")).toEqual({
+    expect(inChinese(normalizePhones("13800000000/abc"))).toEqual({
       ok: false,
       code: "PHONE_FORMAT",
       message: "“abc”不是有效的电话号码。",
@@ -138,7 +139,7 @@ describe("normalizePhones (several numbers in one cell)", () => {
   });
 
   it.each(["", " / ", null])("refuses an empty cell %j", (input) => {
-    expect(normalizePhones(input)).toMatchObject({ ok: false, code: "REQUIRED" });
+    expect(inChinese(normalizePhones(input))).toMatchObject({ ok: false, code: "REQUIRED" });
   });
 });
 
@@ -149,7 +150,7 @@ describe("normalizeDate", () => {
     // days (1904..2020) = 45,290 days; Jan-Jun 2024 add 182: 2024-07-01 is 45,472 days after serial 1,
     // plus the phantom leap day: 1 + 45,472 + 1 = 45,474.
     expect(124 * 365 + 30 + (31 + 29 + 31 + 30 + 31 + 30)).toBe(45_472);
-    expect(normalizeDate(45474)).toEqual({ ok: true, value: utc(2024, 7, 1) });
+    expect(inChinese(normalizeDate(45474))).toEqual({ ok: true, value: utc(2024, 7, 1) });
   });
 
   it.each<[string, unknown, Date]>([
@@ -169,18 +170,18 @@ describe("normalizeDate", () => {
     ["full-width digits", "２０２４－０７－０１", utc(2024, 7, 1)],
     ["a leap day", "2024-02-29", utc(2024, 2, 29)],
   ])("reads %s", (_, input, expected) => {
-    expect(normalizeDate(input)).toEqual({ ok: true, value: expected });
+    expect(inChinese(normalizeDate(input))).toEqual({ ok: true, value: expected });
   });
 
   it.each<[string, number, Date]>([
     ["serial 1 as 1900-01-01", 1, utc(1900, 1, 1)],
     ["serial 59 as 1900-02-28", 59, utc(1900, 2, 28)],
   ])("reads the first serials as Excel shows them: %s", (_, serial, expected) => {
-    expect(normalizeDate(serial)).toEqual({ ok: true, value: expected });
+    expect(inChinese(normalizeDate(serial))).toEqual({ ok: true, value: expected });
   });
 
   it("refuses serial 60, Excel's 1900-02-29 that never was", () => {
-    expect(normalizeDate(60)).toMatchObject({ ok: false, code: "DATE_FORMAT" });
+    expect(inChinese(normalizeDate(60))).toMatchObject({ ok: false, code: "DATE_FORMAT" });
   });
 
   it.each<[string, unknown, string]>([
@@ -199,7 +200,7 @@ describe("normalizeDate", () => {
   ])("refuses %s", (_, input, code) => {
     const result = normalizeDate(input);
     expect(result).toMatchObject({ ok: false, code });
-    expect(result.ok === false && CHINESE.test(result.message)).toBe(true);
+    expect(result.ok === false && CHINESE.test(inChinese(result.message))).toBe(true);
   });
 });
 
@@ -229,7 +230,7 @@ describe("normalizeYesNo", () => {
     ["×", false],
     [" 是 ", true],
   ])("reads %j as %s", (input, expected) => {
-    expect(normalizeYesNo(input)).toEqual({ ok: true, value: expected });
+    expect(inChinese(normalizeYesNo(input))).toEqual({ ok: true, value: expected });
   });
 
   it.each<[unknown, string]>([
@@ -237,11 +238,15 @@ describe("normalizeYesNo", () => {
     ["2", "YES_NO_FORMAT"],
     ["", "REQUIRED"],
   ])("refuses %j", (input, code) => {
-    expect(normalizeYesNo(input)).toMatchObject({ ok: false, code });
+    expect(inChinese(normalizeYesNo(input))).toMatchObject({ ok: false, code });
   });
 
   it("quotes the cell in its message", () => {
-    expect(normalizeYesNo("也许")).toEqual({ ok: false, code: "YES_NO_FORMAT", message: "“也许”应为“是”或“否”。" });
+    expect(inChinese(normalizeYesNo("也许"))).toEqual({
+      ok: false,
+      code: "YES_NO_FORMAT",
+      message: "“也许”应为“是”或“否”。",
+    });
   });
 });
 
@@ -260,14 +265,14 @@ describe("normalizeFirstChoice", () => {
     ["是", true],
     ["否", false],
   ])("reads %j as %s", (input, expected) => {
-    expect(normalizeFirstChoice(input)).toEqual({ ok: true, value: expected });
+    expect(inChinese(normalizeFirstChoice(input))).toEqual({ ok: true, value: expected });
   });
 
   it.each<[unknown, string]>([
     ["随便", "YES_NO_FORMAT"],
     ["", "REQUIRED"],
   ])("refuses %j", (input, code) => {
-    expect(normalizeFirstChoice(input)).toMatchObject({ ok: false, code });
+    expect(inChinese(normalizeFirstChoice(input))).toMatchObject({ ok: false, code });
   });
 });
 
@@ -279,11 +284,11 @@ describe("normalizeGender", () => {
     ["M", "男"],
     ["f", "女"],
   ])("reads %j as %s", (input, expected) => {
-    expect(normalizeGender(input)).toEqual({ ok: true, value: expected });
+    expect(inChinese(normalizeGender(input))).toEqual({ ok: true, value: expected });
   });
 
   it.each(["男性", "未知", "1"])("refuses %j", (input) => {
-    expect(normalizeGender(input)).toEqual({
+    expect(inChinese(normalizeGender(input))).toEqual({
       ok: false,
       code: "GENDER_FORMAT",
       message: `“${input}”应为“男”或“女”。`,
@@ -298,13 +303,13 @@ describe("normalizeText", () => {
     ["成都  七中", "成都 七中"],
     ["ＡＢＣ中学", "ABC中学"],
   ])("reads %j as %j", (input, expected) => {
-    expect(normalizeText(input)).toEqual({ ok: true, value: expected });
+    expect(inChinese(normalizeText(input))).toEqual({ ok: true, value: expected });
   });
 
   it("refuses an empty cell and one longer than its limit", () => {
-    expect(normalizeText("   ")).toMatchObject({ ok: false, code: "REQUIRED" });
-    expect(normalizeText("张".repeat(51), 50)).toMatchObject({ ok: false, code: "TOO_LONG" });
-    expect(normalizeText("张".repeat(50), 50)).toEqual({ ok: true, value: "张".repeat(50) });
+    expect(inChinese(normalizeText("   "))).toMatchObject({ ok: false, code: "REQUIRED" });
+    expect(inChinese(normalizeText("张".repeat(51), 50))).toMatchObject({ ok: false, code: "TOO_LONG" });
+    expect(inChinese(normalizeText("张".repeat(50), 50))).toEqual({ ok: true, value: "张".repeat(50) });
   });
 });
 
@@ -367,7 +372,7 @@ function isWellFormed(result: Normalized<unknown>): boolean {
     if (Array.isArray(value)) return value.length > 0;
     return typeof value === "boolean";
   }
-  return /^[A-Z][A-Z_]+$/.test(result.code) && CHINESE.test(result.message);
+  return /^[A-Z][A-Z_]+$/.test(result.code) && CHINESE.test(inChinese(result.message));
 }
 
 describe("every normaliser, for any input", () => {

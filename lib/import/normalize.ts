@@ -1,10 +1,24 @@
 // Normalisers for the values of admission lists as Excel, WPS and the provincial system write them.
-// Each returns { ok, value } or { ok: false, code, message }: nothing is silently guessed.
+// Each returns { ok, value } or { ok: false, code, message }: nothing is silently guessed. The message is
+// a catalogue sentence with its values (a value copied from the file stays a string: it is the file's
+// data), rendered in the reader's language by the page, the error report or the command line.
+import { type Text, text } from "@/lib/i18n/text";
+import {
+  CHINESE_DIGITS,
+  FALSE_WORDS,
+  FEMALE,
+  INVALID_DATE_TEXT,
+  MALE,
+  NO_WORD,
+  TRUE_WORDS,
+  UNREADABLE_TEXT,
+  YES_WORD,
+} from "./cell-words";
 
-export type Normalized<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
+export type Normalized<T> = { ok: true; value: T } | { ok: false; code: string; message: Text };
 
 const ok = <T>(value: T): Normalized<T> => ({ ok: true, value });
-const fail = (code: string, message: string): Normalized<never> => ({ ok: false, code, message });
+const fail = (code: string, message: Text): Normalized<never> => ({ ok: false, code, message });
 
 /** Full-width digits, letters and punctuation to half-width; ideographic and no-break spaces to spaces. */
 export function foldWidth(text: string): string {
@@ -33,16 +47,13 @@ export function cellText(value: unknown): string {
  * where the file's bytes were not valid in its encoding (a UTF-8 file broken after its first 64 KB,
  * which decided the encoding). Either is a row error, never stored.
  */
-export function textProblem(value: unknown): { code: string; message: string } | null {
+export function textProblem(value: unknown): { code: string; message: Text } | null {
   if (typeof value !== "string") return null;
   if (hasControlCharacter(value)) {
-    return { code: "CONTROL_CHARACTER", message: "含有不可见的控制字符（如空字符），请删除后重新导出。" };
+    return { code: "CONTROL_CHARACTER", message: text("imports.rowErrors.controlCharacter") };
   }
   if (value.includes("\uFFFD")) {
-    return {
-      code: "INVALID_ENCODING",
-      message: "含有无法识别的字符（文件在此处的编码不正确），请用 Excel 另存为“CSV UTF-8”或 xlsx 后重新导入。",
-    };
+    return { code: "INVALID_ENCODING", message: text("imports.rowErrors.invalidEncoding") };
   }
   return null;
 }
@@ -56,35 +67,28 @@ function hasControlCharacter(text: string): boolean {
   return false;
 }
 
-const INVALID_DATE_TEXT = "（无效日期）";
-const UNREADABLE_TEXT = "（无法识别的值）";
-
 /**
  * 考生号: an exact digit string. A number cell is taken only while it is exact (below 2^53), and a
  * value Excel turned into scientific notation ("2.45E+13") is refused: its digits are gone.
  */
 export function normalizeExamNo(value: unknown): Normalized<string> {
   if (value instanceof Date) {
-    return fail("EXAM_NO_AS_DATE", "考生号所在列被设置成了日期格式，请把该列设为文本后重新导出。");
+    return fail("EXAM_NO_AS_DATE", text("imports.rowErrors.examNoAsDate"));
   }
   if (typeof value === "number") {
     if (!Number.isSafeInteger(value) || value < 0) {
-      return fail("EXAM_NO_PRECISION", "考生号超出了 Excel 数字的精度，请把该列设为文本后重新导出。");
+      return fail("EXAM_NO_PRECISION", text("imports.rowErrors.examNoPrecision"));
     }
     value = value.toFixed(0);
   }
-  const text = cellText(value).replace(/\s+/g, "");
-  if (text === "") return fail("REQUIRED", "考生号不能为空。");
-  if (/^\d(\.\d+)?e\+?\d+$/i.test(text)) {
-    return fail(
-      "EXAM_NO_SCIENTIFIC",
-      "考生号被 Excel 显示成了科学计数法（如 2.45E+13），位数已丢失，请把该列设为文本后重新导出。",
-    );
-  }
-  if (!/^\d+$/.test(text)) return fail("EXAM_NO_FORMAT", "考生号只能由数字组成。");
-  if (text.length < 8 || text.length > 20)
-    return fail("EXAM_NO_LENGTH", `考生号应为 8 到 20 位数字，这里是 ${text.length} 位。`);
-  return ok(text);
+  const digits = cellText(value).replace(/\s+/g, "");
+  if (digits === "") return fail("REQUIRED", text("imports.rowErrors.examNoRequired"));
+  if (/^\d(\.\d+)?e\+?\d+$/i.test(digits))
+    return fail("EXAM_NO_SCIENTIFIC", text("imports.rowErrors.examNoScientific"));
+  if (!/^\d+$/.test(digits)) return fail("EXAM_NO_FORMAT", text("imports.rowErrors.examNoFormat"));
+  if (digits.length < 8 || digits.length > 20)
+    return fail("EXAM_NO_LENGTH", text("imports.rowErrors.examNoLength", { length: digits.length }));
+  return ok(digits);
 }
 
 /**
@@ -92,19 +96,19 @@ export function normalizeExamNo(value: unknown): Normalized<string> {
  * landlines keep their area code ("028-85551234"). Anything else is an error, not a guess.
  */
 export function normalizePhone(value: unknown): Normalized<string> {
-  const text = cellText(value);
-  if (text === "") return fail("REQUIRED", "电话不能为空。");
-  let digits = text.replace(/[\s\-()（）.]/g, "");
+  const cell = cellText(value);
+  if (cell === "") return fail("REQUIRED", text("imports.rowErrors.phoneRequired"));
+  let digits = cell.replace(/[\s\-()（）.]/g, "");
   if (digits.startsWith("+86")) digits = digits.slice(3);
   else if (digits.startsWith("0086")) digits = digits.slice(4);
   else if (digits.startsWith("86") && digits.length === 13) digits = digits.slice(2);
-  if (!/^\d+$/.test(digits)) return fail("PHONE_FORMAT", `“${text}”不是有效的电话号码。`);
+  if (!/^\d+$/.test(digits)) return fail("PHONE_FORMAT", text("imports.rowErrors.phoneFormat", { value: cell }));
   if (/^1[3-9]\d{9}$/.test(digits)) return ok(digits);
   // landline: Beijing (010) and the 02x cities have 3-digit area codes, every other one has 4;
   // the local number has 7 or 8 digits
   const landline = digits.match(/^(010|02\d)(\d{8})$/) ?? digits.match(/^(0[3-9]\d{2})(\d{7,8})$/);
   if (landline) return ok(`${landline[1]}-${landline[2]}`);
-  return fail("PHONE_FORMAT", `“${text}”不是有效的手机号（11 位）或带区号的座机号。`);
+  return fail("PHONE_FORMAT", text("imports.rowErrors.phoneKind", { value: cell }));
 }
 
 /** Several numbers in one cell ("138…/139…", "138…；139…") become a list; each must be valid. */
@@ -113,7 +117,7 @@ export function normalizePhones(value: unknown): Normalized<string[]> {
     .split(/[/,，;；、|]+/)
     .map((p) => p.trim())
     .filter(Boolean);
-  if (parts.length === 0) return fail("REQUIRED", "电话不能为空。");
+  if (parts.length === 0) return fail("REQUIRED", text("imports.rowErrors.phoneRequired"));
   const phones: string[] = [];
   for (const part of parts) {
     const phone = normalizePhone(part);
@@ -135,47 +139,44 @@ const EXCEL_EARLY_EPOCH_MS = Date.UTC(1899, 11, 31);
  */
 export function normalizeDate(value: unknown): Normalized<Date> {
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return fail("DATE_FORMAT", "日期无效。");
+    if (Number.isNaN(value.getTime())) return fail("DATE_FORMAT", text("imports.rowErrors.dateInvalid"));
     return ok(new Date(Date.UTC(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate())));
   }
   if (typeof value === "number") {
     const day = Math.floor(value);
     if (!Number.isFinite(value) || day < 1 || day > 2958465 || day === 60) {
-      return fail("DATE_FORMAT", `“${value}”不是有效的 Excel 日期。`);
+      // the number as the file wrote it (a string: never regrouped as 45,474)
+      return fail("DATE_FORMAT", text("imports.rowErrors.dateSerial", { value: String(value) }));
     }
     return ok(new Date((day < 60 ? EXCEL_EARLY_EPOCH_MS : EXCEL_EPOCH_MS) + day * 86_400_000));
   }
-  const text = cellText(value);
-  if (text === "") return fail("REQUIRED", "日期不能为空。");
-  const m = text.match(/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T].*)?$/);
+  const cell = cellText(value);
+  if (cell === "") return fail("REQUIRED", text("imports.rowErrors.dateRequired"));
+  const m = cell.match(/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T].*)?$/);
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const date = new Date(Date.UTC(y, mo - 1, d));
     if (date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d) return ok(date);
   }
-  if (/^\d{5}(\.\d+)?$/.test(text)) return normalizeDate(Number(text));
-  return fail("DATE_FORMAT", `“${text}”不是可识别的日期（例如 2024-07-01）。`);
+  if (/^\d{5}(\.\d+)?$/.test(cell)) return normalizeDate(Number(cell));
+  return fail("DATE_FORMAT", text("imports.rowErrors.dateFormat", { value: cell }));
 }
-
-const TRUE_WORDS = ["是", "已", "已缴费", "已缴", "已报到", "已交", "y", "yes", "true", "1", "√", "✓"];
-const FALSE_WORDS = ["否", "未", "未缴费", "未缴", "未报到", "未交", "n", "no", "false", "0", "×", "✗"];
 
 /** Yes/no cells: 是/否, 已缴费/未缴费, 已报到/未报到, Y/N, 1/0. */
 export function normalizeYesNo(value: unknown): Normalized<boolean> {
   if (typeof value === "boolean") return ok(value);
-  const text = cellText(value).toLowerCase();
-  if (text === "") return fail("REQUIRED", "该项不能为空。");
-  if (TRUE_WORDS.includes(text)) return ok(true);
-  if (FALSE_WORDS.includes(text)) return ok(false);
-  return fail("YES_NO_FORMAT", `“${cellText(value)}”应为“是”或“否”。`);
+  const cell = cellText(value).toLowerCase();
+  if (cell === "") return fail("REQUIRED", text("imports.rowErrors.required"));
+  if (TRUE_WORDS.includes(cell)) return ok(true);
+  if (FALSE_WORDS.includes(cell)) return ok(false);
+  return fail("YES_NO_FORMAT", text("imports.rowErrors.yesNo", { value: cellText(value), yes: YES_WORD, no: NO_WORD }));
 }
 
 /** 志愿: "1", "第一志愿", "是" (是否第一志愿) mean first choice; a higher number means not. */
 export function normalizeFirstChoice(value: unknown): Normalized<boolean> {
-  const text = cellText(value);
-  const order = text.match(/^(?:第)?([1-9一二三四五六七八九])(?:志愿)?$/);
+  const order = cellText(value).match(/^(?:第)?([1-9一二三四五六七八九])(?:志愿)?$/);
   if (order) {
-    const digit = "一二三四五六七八九".indexOf(order[1] ?? "") + 1 || Number(order[1]);
+    const digit = CHINESE_DIGITS.indexOf(order[1] ?? "") + 1 || Number(order[1]);
     return ok(digit === 1);
   }
   return normalizeYesNo(value);
@@ -183,18 +184,21 @@ export function normalizeFirstChoice(value: unknown): Normalized<boolean> {
 
 /** 性别: 男/女 (also M/F). */
 export function normalizeGender(value: unknown): Normalized<string> {
-  const text = cellText(value).toUpperCase();
-  if (text === "男" || text === "M") return ok("男");
-  if (text === "女" || text === "F") return ok("女");
-  return fail("GENDER_FORMAT", `“${cellText(value)}”应为“男”或“女”。`);
+  const cell = cellText(value).toUpperCase();
+  if (cell === MALE || cell === "M") return ok(MALE);
+  if (cell === FEMALE || cell === "F") return ok(FEMALE);
+  return fail(
+    "GENDER_FORMAT",
+    text("imports.rowErrors.gender", { value: cellText(value), male: MALE, female: FEMALE }),
+  );
 }
 
 /** A name or place: trimmed and width-folded, inner runs of spaces collapsed, at most `max` characters. */
 export function normalizeText(value: unknown, max = 100): Normalized<string> {
-  if (value instanceof Date) return fail("TEXT_AS_DATE", "该单元格被设置成了日期格式，这里应是文字。");
-  if (cellText(value) === UNREADABLE_TEXT) return fail("UNREADABLE", "单元格内容无法识别。");
-  const text = cellText(value).replace(/\s+/g, " ");
-  if (text === "") return fail("REQUIRED", "该项不能为空。");
-  if (text.length > max) return fail("TOO_LONG", `内容过长（最多 ${max} 个字）。`);
-  return ok(text);
+  if (value instanceof Date) return fail("TEXT_AS_DATE", text("imports.rowErrors.textAsDate"));
+  if (cellText(value) === UNREADABLE_TEXT) return fail("UNREADABLE", text("imports.rowErrors.unreadable"));
+  const cell = cellText(value).replace(/\s+/g, " ");
+  if (cell === "") return fail("REQUIRED", text("imports.rowErrors.required"));
+  if (cell.length > max) return fail("TOO_LONG", text("imports.rowErrors.tooLong", { max }));
+  return ok(cell);
 }

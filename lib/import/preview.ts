@@ -6,9 +6,11 @@ import { createReadStream } from "node:fs";
 import type { ImportKind } from "@/generated/prisma/enums";
 import { regionGroups, regionKey } from "@/lib/assignment";
 import type { Reader } from "@/lib/db/client";
+import { type Text, text } from "@/lib/i18n/text";
 import type { CheckReport, ListRecord } from "./check";
 import { checkListFile } from "./check-file";
-import type { HeaderMapping, ListKind, MappingChoice } from "./columns";
+import { FIELDS, type HeaderMapping, type ListKind, type MappingChoice } from "./columns";
+import { listText } from "./list-text";
 import { type CandidateSnapshot, type ImportPlan, planImport } from "./plan";
 
 export const IMPORT_KIND: Record<ListKind, ImportKind> = {
@@ -47,7 +49,8 @@ export interface RowWarning {
   row: number;
   column: string;
   code: "REGION_WITHOUT_GROUP" | "REGION_OF_TWO_GROUPS";
-  message: string;
+  /** the region and group names in it are the campaign's data, as the file and the groups write them */
+  message: Text;
 }
 
 /** The campaign's groups by region (lib/assignment): each 市州 in any of its name forms finds its group. */
@@ -83,8 +86,8 @@ function regionWarnings(
         column: regionColumn,
         code: "REGION_WITHOUT_GROUP",
         message: region
-          ? `地区“${region}”没有对应的回访小组，该考生将不会分配给任何人。`
-          : "没有填写地区，该考生将不会分配给任何人。",
+          ? text("imports.rowWarnings.regionWithoutGroup", { region })
+          : text("imports.rowWarnings.noRegion"),
       });
       continue;
     }
@@ -94,7 +97,11 @@ function regionWarnings(
         row,
         column: regionColumn,
         code: "REGION_OF_TWO_GROUPS",
-        message: `地区“${region}”同时属于${claimants.join("、")}，将分配给${group.name}。`,
+        message: text("imports.rowWarnings.regionOfTwoGroups", {
+          region,
+          groups: listText(claimants),
+          group: group.name,
+        }),
       });
     }
   }
@@ -159,7 +166,7 @@ export async function previewImport(
     records.map((r) => r.examNo),
   );
   const plan = planImport(input.kind, records, existing, previous?.examNos ?? null);
-  const regionColumn = regionHeader(header) ?? "地区";
+  const regionColumn = regionHeader(header) ?? FIELDS.region.aliases[0] ?? "region";
   const warnings =
     plan.create.length > 0 ? regionWarnings(plan, await groupsByRegion(prisma, input.campaignId), regionColumn) : [];
   return { report, plan, records, fileHash, alreadyApplied: Boolean(applied), header, warnings };

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   encodeGb18030,
   generatedCandidate,
+  inChinese,
   JIAOFEI_CSV_ROWS,
   LUQU_CSV_ROWS,
   makeTempDir,
@@ -121,7 +122,7 @@ describe("csv encodings", () => {
 describe("checkListFile on csv fixtures", () => {
   it("reports the GB18030 投档 list exactly", async () => {
     const file = writeCsv(dir, "toudang.csv", TOUDANG_CSV_ROWS, "gb18030");
-    expect(await checkListFile(file, "toudang")).toEqual({
+    expect(inChinese(await checkListFile(file, "toudang"))).toEqual({
       rows: 5,
       valid: 2,
       errors: [
@@ -147,7 +148,7 @@ describe("checkListFile on csv fixtures", () => {
 
   it("reports the UTF-8-BOM 缴费 list exactly", async () => {
     const file = writeCsv(dir, "jiaofei.csv", JIAOFEI_CSV_ROWS, "utf-8-bom");
-    expect(await checkListFile(file, "jiaofei")).toEqual({
+    expect(inChinese(await checkListFile(file, "jiaofei"))).toEqual({
       rows: 4,
       valid: 2,
       errors: [
@@ -167,7 +168,7 @@ describe("checkListFile on csv fixtures", () => {
   it("reports the UTF-8 录取 list exactly, trailing blank rows not counted", async () => {
     const file = writeCsv(dir, "luqu.csv", LUQU_CSV_ROWS, "utf-8", "\n");
     const records: unknown[] = [];
-    expect(await checkListFile(file, "luqu", (record) => records.push(record))).toEqual({
+    expect(inChinese(await checkListFile(file, "luqu", (record) => records.push(record)))).toEqual({
       rows: 3,
       valid: 2,
       errors: [{ row: 4, column: "录取专业", code: "REQUIRED", message: "“录取专业”不能为空。" }],
@@ -211,7 +212,7 @@ describe("checkListFile on csv fixtures", () => {
       [...notes, ["考生号", "姓名", "联系电话", "生源地"], ["24510101000001", "张三", "13800000001", "成都市"]],
       "utf-8",
     );
-    expect(await checkListFile(file, "toudang")).toEqual({
+    expect(inChinese(await checkListFile(file, "toudang"))).toEqual({
       rows: 1,
       valid: 1,
       errors: [],
@@ -228,7 +229,7 @@ describe("checkListFile on csv fixtures", () => {
       [...notes, ["考生号", "姓名", "联系电话", "生源地"], ["24510101000001", "张三", "13800000001", "成都市"]],
       "utf-8",
     );
-    expect(await checkListFile(file, "toudang")).toEqual({
+    expect(inChinese(await checkListFile(file, "toudang"))).toEqual({
       rows: 0,
       valid: 0,
       errors: [
@@ -254,7 +255,7 @@ describe("checkListFile on csv fixtures", () => {
       ],
       "gb18030",
     );
-    expect(await checkListFile(file, "toudang")).toMatchObject({
+    expect(inChinese(await checkListFile(file, "toudang"))).toMatchObject({
       rows: 0,
       valid: 0,
       errors: [{ row: 1, code: "NO_HEADER" }],
@@ -297,7 +298,7 @@ describe("xlsx", () => {
 
   it("reports the 投档 xlsx exactly", async () => {
     const file = await writeToudangXlsx(dir, "toudang.xlsx");
-    expect(await checkListFile(file, "toudang")).toEqual({
+    expect(inChinese(await checkListFile(file, "toudang"))).toEqual({
       rows: 5,
       valid: 4,
       errors: [
@@ -324,7 +325,7 @@ describe("xlsx", () => {
       sheet.addRow(["考生号", "姓名", "联系电话", "生源地"]);
       sheet.addRow(["24510101000001", { formula: "1/0", result: { error: "#DIV/0!" } }, "13800000001", "成都市"]);
     });
-    expect(await checkListFile(file, "toudang")).toEqual({
+    expect(inChinese(await checkListFile(file, "toudang"))).toEqual({
       rows: 1,
       valid: 0,
       errors: [{ row: 2, column: "姓名", code: "REQUIRED", message: "“姓名”不能为空。" }],
@@ -365,7 +366,7 @@ describe("files that cannot be read", () => {
     const file = writeBytes(dir, name, "%PDF-1.4 or an old xls");
     const error = await unreadable(checkListFile(file, "toudang"));
     expect(error.code).toBe("UNSUPPORTED_FORMAT");
-    expect(error.message).toBe("只支持 .xlsx 和 .csv 文件（.xls 请先用 Excel 另存为 .xlsx）。");
+    expect(inChinese(error.reason)).toBe("只支持 .xlsx 和 .csv 文件（.xls 请先用 Excel 另存为 .xlsx）。");
   });
 
   it("refuses a file that is not a zip named .xlsx as NOT_XLSX", async () => {
@@ -377,7 +378,7 @@ describe("files that cannot be read", () => {
     const file = path.join(dir, "missing.csv");
     const error = await unreadable(checkListFile(file, "toudang"));
     expect(error.code).toBe("NOT_FOUND");
-    expect(error.message).toBe(`找不到文件：${file}`);
+    expect(inChinese(error.reason)).toBe(`找不到文件：${file}`);
   });
 
   it("refuses a file over the size limit as TOO_LARGE", async () => {

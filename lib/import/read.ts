@@ -3,6 +3,7 @@ import { open, stat } from "node:fs/promises";
 import { Transform } from "node:stream";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
+import { type Text, text } from "@/lib/i18n/text";
 import { checkZip } from "./zip-guard";
 
 /** The most a list file may weigh; a 100,000-row xlsx is about 5 MB, the same csv about 12 MB. */
@@ -16,12 +17,13 @@ export interface SheetRow {
 
 export type CsvEncoding = "utf-8" | "utf-8-bom" | "gb18030";
 
+/** The file itself cannot be read: `reason` is the sentence for the reader, rendered where it is shown. */
 export class UnreadableFileError extends Error {
   constructor(
     readonly code: string,
-    message: string,
+    readonly reason: Text,
   ) {
-    super(message);
+    super(`unreadable list file: ${code}`);
   }
 }
 
@@ -29,7 +31,7 @@ export function fileFormat(path: string): "xlsx" | "csv" {
   const lower = path.toLowerCase();
   if (lower.endsWith(".xlsx")) return "xlsx";
   if (lower.endsWith(".csv") || lower.endsWith(".txt")) return "csv";
-  throw new UnreadableFileError("UNSUPPORTED_FORMAT", "只支持 .xlsx 和 .csv 文件（.xls 请先用 Excel 另存为 .xlsx）。");
+  throw new UnreadableFileError("UNSUPPORTED_FORMAT", text("imports.fileErrors.unsupportedFormat"));
 }
 
 /**
@@ -114,10 +116,7 @@ async function* readXlsx(path: string): AsyncGenerator<SheetRow> {
   } catch {
     // the sheet's XML itself is broken: a control character (XML forbids them, so Excel never writes
     // one raw; a hand-made or damaged file does), a cut-off entry. The parser cannot say which row.
-    throw new UnreadableFileError(
-      "CORRUPT_XLSX",
-      "文件内容无法读取（含有 Excel 不允许的控制字符，或文件已损坏），请用 Excel 打开后另存为 .xlsx 再导入。",
-    );
+    throw new UnreadableFileError("CORRUPT_XLSX", text("imports.fileErrors.corruptXlsx"));
   }
 }
 
@@ -127,11 +126,14 @@ export async function openList(path: string): Promise<{ encoding?: CsvEncoding; 
   try {
     size = (await stat(path)).size;
   } catch {
-    throw new UnreadableFileError("NOT_FOUND", `找不到文件：${path}`);
+    throw new UnreadableFileError("NOT_FOUND", text("imports.fileErrors.notFound", { path }));
   }
   const format = fileFormat(path);
   if (size > MAX_FILE_BYTES) {
-    throw new UnreadableFileError("TOO_LARGE", `文件超过 ${MAX_FILE_BYTES / 1024 / 1024} MB，请拆分后再导入。`);
+    throw new UnreadableFileError(
+      "TOO_LARGE",
+      text("imports.fileErrors.tooLarge", { megabytes: MAX_FILE_BYTES / 1024 / 1024 }),
+    );
   }
   if (format === "csv") {
     const encoding = await detectCsvEncoding(path);

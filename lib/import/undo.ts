@@ -4,6 +4,7 @@ import { firstError } from "@/lib/action/result";
 import type { ActionContext } from "@/lib/action/run";
 import { runAs, type SystemActionConfig } from "@/lib/action/system";
 import type { Prisma, PrismaClient } from "@/lib/db/client";
+import { type Text, text } from "@/lib/i18n/text";
 
 /** The undo of a batch, from the import page's action or from the command line. */
 export const UNDO_LIST = {
@@ -44,13 +45,13 @@ export async function undoBatch(tx: Prisma.TransactionClient, batchId: string) {
   const [batch] = await tx.$queryRaw<{ id: string; campaignId: string; status: string; fileHash: string }[]>`
     SELECT id, "campaignId", status::text, "fileHash" FROM "ImportBatch" WHERE id = ${batchId} FOR UPDATE`;
   if (!batch) throw new ActionError("NOT_FOUND");
-  if (batch.status !== "APPLIED") refuse("该批次未生效或已撤销。");
+  if (batch.status !== "APPLIED") refuse(text("imports.undoErrors.notApplied"));
   const later = await tx.$queryRaw<{ later: boolean }[]>`
     SELECT EXISTS (
       SELECT 1 FROM "ImportBatch" b, "ImportBatch" this
        WHERE this.id = ${batch.id} AND b."campaignId" = this."campaignId" AND b.status = 'APPLIED'
          AND b."createdAt" > this."createdAt") AS later`;
-  if (later[0]?.later) refuse("之后又导入了名单，请先撤销之后的批次。");
+  if (later[0]?.later) refuse(text("imports.undoErrors.laterBatch"));
   // The batch's candidates are locked first, in one statement and in id order, as logContact locks
   // the one it logs for: a contact logged meanwhile either committed before (and is seen below) or
   // waits for the undo and then finds its candidate gone. Nobody waits on anybody in a circle.
@@ -62,7 +63,7 @@ export async function undoBatch(tx: Prisma.TransactionClient, batchId: string) {
     SELECT EXISTS (
       SELECT 1 FROM "ContactLog" l JOIN "ImportChange" ch ON ch."candidateId" = l."candidateId"
        WHERE ch."batchId" = ${batch.id} AND ch.before IS NULL) AS worked`;
-  if (worked[0]?.worked) refuse("该批次新增的考生已有联系记录，不能撤销。");
+  if (worked[0]?.worked) refuse(text("imports.undoErrors.worked"));
   await tx.$executeRaw`
     DELETE FROM "Candidate" c USING "ImportChange" ch
      WHERE ch."batchId" = ${batch.id} AND ch.before IS NULL AND c.id = ch."candidateId"`;
@@ -95,6 +96,6 @@ export async function undoBatch(tx: Prisma.TransactionClient, batchId: string) {
   return { batchId: batch.id, updated };
 }
 
-function refuse(reason: string): never {
+function refuse(reason: Text): never {
   throw new ActionError("INVALID_INPUT", { batchId: [reason] });
 }

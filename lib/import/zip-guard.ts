@@ -1,6 +1,7 @@
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { createInflateRaw } from "node:zlib";
+import { type Text, text } from "@/lib/i18n/text";
 
 /** What an xlsx may inflate to before it is parsed (docs/reliability.md #12: zip bombs, huge shared strings). */
 export const ZIP_LIMITS = {
@@ -11,7 +12,7 @@ export const ZIP_LIMITS = {
 
 export type ZipVerdict =
   | { ok: true; entries: number; uncompressed: number }
-  | { ok: false; code: string; message: string };
+  | { ok: false; code: string; message: Text };
 
 interface Entry {
   method: number;
@@ -23,13 +24,13 @@ interface Entry {
 const CORRUPT: Extract<ZipVerdict, { ok: false }> = {
   ok: false,
   code: "NOT_XLSX",
-  message: "文件的压缩目录已损坏，请用 Excel 重新保存后再试。",
+  message: text("imports.fileErrors.zipDirectoryBroken"),
 };
-const BOMB = {
+const BOMB: Extract<ZipVerdict, { ok: false }> = {
   ok: false,
   code: "ZIP_BOMB",
-  message: "文件解压后异常巨大，已拒绝读取。请用 Excel 重新保存后再试。",
-} as const;
+  message: text("imports.fileErrors.zipBomb"),
+};
 
 /**
  * Refuses, before the spreadsheet reader inflates anything, an xlsx that would inflate beyond the
@@ -69,13 +70,13 @@ async function readDirectory(path: string): Promise<{ list: Entry[] } | Extract<
     await file.read(tail, 0, tailLength, size - tailLength);
     const eocd = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
     if (eocd < 0 || eocd + 22 > tail.length) {
-      return { ok: false, code: "NOT_XLSX", message: "文件不是有效的 xlsx（找不到压缩目录）。" };
+      return { ok: false, code: "NOT_XLSX", message: text("imports.fileErrors.notXlsx") };
     }
     const count = tail.readUInt16LE(eocd + 10);
     const directorySize = tail.readUInt32LE(eocd + 12);
     const directoryOffset = tail.readUInt32LE(eocd + 16);
     if (count === 0xffff || directoryOffset === 0xffffffff) {
-      return { ok: false, code: "TOO_LARGE", message: "文件过大（ZIP64），请拆分后再导入。" };
+      return { ok: false, code: "TOO_LARGE", message: text("imports.fileErrors.zip64") };
     }
     if (count > ZIP_LIMITS.maxEntries || directoryOffset + directorySize > size) return CORRUPT;
     const directory = Buffer.alloc(directorySize);

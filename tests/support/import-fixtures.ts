@@ -6,6 +6,8 @@ import os from "node:os";
 import path from "node:path";
 import zlib, { deflateRawSync, inflateRawSync, constants as zlibConstants } from "node:zlib";
 import ExcelJS from "exceljs";
+import { translatorFor } from "@/lib/i18n/messages";
+import { isText, renderText, type Text } from "@/lib/i18n/text";
 
 /** A fresh folder under the OS temp folder; remove it with `removeTempDir`. */
 export function makeTempDir(): string {
@@ -439,4 +441,23 @@ export function writeLargeToudangCsv(dir: string, count: number, name = "large.c
     chunks.push(encodeGb18030(`${c.examNo},${c.name},${c.gender},${c.phone},${c.region},${c.school}\r\n`));
   }
   return writeBytes(dir, name, Buffer.concat(chunks));
+}
+
+/**
+ * `value` with every catalogue sentence in it (a row error's message, a warning, a refusal's reason)
+ * rendered in Chinese, so a test compares the sentences a Chinese reader sees, word for word.
+ */
+export function inChinese(value: Text): string;
+export function inChinese<T>(value: T): T;
+export function inChinese(value: unknown): unknown {
+  const t = translatorFor("zh-CN");
+  const render = (node: unknown): unknown => {
+    if (isText(node)) return renderText(t, node);
+    if (Array.isArray(node)) return node.map(render);
+    if (node && typeof node === "object" && Object.getPrototypeOf(node) === Object.prototype) {
+      return Object.fromEntries(Object.entries(node).map(([key, inner]) => [key, render(inner)]));
+    }
+    return node;
+  };
+  return render(value);
 }

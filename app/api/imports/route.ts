@@ -22,7 +22,7 @@ import { FileTooLargeError } from "@/lib/storage";
  */
 export const POST = route(
   { name: "import.preview", permission: "import.run", securityHeaders: true },
-  async (request, { t }) => {
+  async (request, { t, render }) => {
     const campaign = await currentCampaign();
     if (!campaign) return routeFailure("NOT_FOUND", t("imports.refusals.noCampaign"));
     const tooLarge = () =>
@@ -42,7 +42,7 @@ export const POST = route(
       throw error;
     });
     if (received instanceof FileTooLargeError) return tooLarge();
-    if (received instanceof UnreadableFileError) return routeFailure("UNREADABLE", received.message);
+    if (received instanceof UnreadableFileError) return routeFailure("UNREADABLE", render(received.reason));
     if (received instanceof BrokenUploadError) return routeFailure("INVALID_INPUT", t("imports.refusals.brokenUpload"));
     const { file, fields } = received;
     if (!file) return routeFailure("INVALID_INPUT", t("imports.refusals.noFile"));
@@ -51,7 +51,7 @@ export const POST = route(
     const mapping = parseMapping(fields.get("mapping") ?? null);
     if (!mapping.ok || typeof kind !== "string" || !LIST_KINDS.includes(kind as ListKind)) {
       await deleteUpload(store, upload);
-      return routeFailure("INVALID_INPUT", mapping.ok ? t("imports.refusals.noKind") : mapping.error);
+      return routeFailure("INVALID_INPUT", mapping.ok ? t("imports.refusals.noKind") : render(mapping.error));
     }
 
     try {
@@ -73,7 +73,7 @@ export const POST = route(
     } catch (error) {
       if (error instanceof UnreadableFileError) {
         await deleteUpload(store, upload);
-        return routeFailure("UNREADABLE", error.message);
+        return routeFailure("UNREADABLE", render(error.reason));
       }
       throw error;
     }

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { type ActionContext, ActionError, action } from "@/lib/action";
 import { LATEST_CAMPAIGN_FIRST } from "@/lib/campaign/latest";
+import { text } from "@/lib/i18n/text";
 import { APPLY_LIST, applyPreviewed } from "@/lib/import/apply";
 import { applyProgress } from "@/lib/import/apply-progress";
 import { LIST_KINDS, mappingChoiceSchema } from "@/lib/import/columns";
@@ -54,10 +55,10 @@ async function applyChecked(
   const preview = await withUploadedList(store, input, (path) =>
     previewImport(tx, { campaignId: campaign.id, kind: input.kind, path, mapping: input.mapping }),
   ).catch((error: unknown) => {
-    if (error instanceof UnreadableFileError) throw new ActionError("INVALID_INPUT", { fileHash: [error.message] });
+    if (error instanceof UnreadableFileError) throw new ActionError("INVALID_INPUT", { fileHash: [error.reason] });
     throw error;
   });
-  if (!preview) throw new ActionError("INVALID_INPUT", { fileHash: ["找不到上传的文件，请重新上传。"] });
+  if (!preview) throw new ActionError("INVALID_INPUT", { fileHash: [text("imports.applyErrors.uploadGone")] });
   const applied = await applyPreviewed(context, { campaignId: campaign.id, ...input }, preview, (done) =>
     report({ stage: "writing", ...done }),
   );

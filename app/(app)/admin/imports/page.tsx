@@ -36,13 +36,13 @@ export default async function ImportsPage() {
       label: t("admin.columns.kind"),
       cell: (b) => t(`imports.kinds.${b.kind.toLowerCase()}` as "imports.kinds.toudang"),
     },
-    { key: "file", label: t("admin.columns.file"), cell: (b) => b.fileName },
+    { key: "file", label: t("admin.columns.file"), cell: (b) => <span lang="zh">{b.fileName}</span> },
     {
       key: "rows",
       label: t("imports.columns.counts"),
       cell: (b) => t("imports.counts", { rows: b.rowsRead, created: b.rowsNew, updated: b.rowsChanged }),
     },
-    { key: "by", label: t("admin.columns.actor"), cell: (b) => b.createdBy.name },
+    { key: "by", label: t("admin.columns.actor"), cell: (b) => <span lang="zh">{b.createdBy.name}</span> },
     {
       key: "status",
       label: t("admin.columns.status"),
