@@ -4,23 +4,25 @@ import type { SessionUser } from "@/lib/auth/session";
 import { candidateStatusSelect } from "@/lib/calls/status";
 import { db } from "@/lib/db";
 import { groupScope } from "@/lib/groups/scope";
+import { type Text, text } from "@/lib/i18n/text";
 
 export type ExportKind = "campaign" | "group" | "caller";
 
 /**
  * Who may export what: the whole campaign's list to the roles that see every group; a group's ledger
  * to its leader (and those roles); a caller's ledger to the caller, their leader (and those roles).
- * Anything else is "not found", so an export URL reveals nothing about other groups.
+ * Anything else is "not found", so an export URL reveals nothing about other groups. The label names
+ * the scope in the file name: the group's or the caller's name, or a sentence for the whole campaign.
  */
 export async function exportScope(
   user: SessionUser,
   kind: ExportKind,
   params: { campaignId: string; groupId?: string | null; callerId?: string | null },
-): Promise<{ label: string; logWhere: object; candidateWhere: object } | null> {
+): Promise<{ label: string | Text; logWhere: object; candidateWhere: object } | null> {
   if (kind === "campaign") {
     if (!can(user.roles, "campaign.export")) return null;
     return {
-      label: "全部考生",
+      label: text("exports.allCandidates"),
       logWhere: { campaignId: params.campaignId },
       candidateWhere: { campaignId: params.campaignId },
     };

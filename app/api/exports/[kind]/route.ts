@@ -1,9 +1,9 @@
-import { createTranslator } from "next-intl";
 import { route, routeFailure } from "@/lib/action";
 import { currentCampaign } from "@/lib/campaign/queries";
 import { candidateRows, type ExportKind, exportScope, ledgerRows } from "@/lib/export/queries";
 import { buildWorkbook, xlsxResponse } from "@/lib/export/workbook";
-import { MESSAGES } from "@/lib/i18n/messages";
+import { type Messages, translatorFor } from "@/lib/i18n/messages";
+import { renderText } from "@/lib/i18n/text";
 import { beijingDateTime } from "@/lib/time";
 
 const KINDS: readonly ExportKind[] = ["campaign", "group", "caller"];
@@ -11,11 +11,12 @@ const KINDS: readonly ExportKind[] = ["campaign", "group", "caller"];
 /**
  * xlsx exports: `campaign` (every candidate with statuses), `group` and `caller` (the ledger, 台账).
  * Phone numbers are never exported. Every export is audited. Who may export what is exportScope's;
- * anything else is "not found", so an export URL reveals nothing about other groups.
+ * anything else is "not found", so an export URL reveals nothing about other groups. Headers, sheet
+ * and file names and the statuses are in the reader's language; the candidates' data as stored.
  */
 export const GET = route<{ kind: string }>(
   { name: "export", permission: "export.download", forbiddenAs: "NOT_FOUND" },
-  async (_request, { user, params: { kind }, query, audit }) => {
+  async (_request, { user, params: { kind }, query, audit, t, render }) => {
     if (!KINDS.includes(kind as ExportKind)) return routeFailure("NOT_FOUND");
     const campaign = await currentCampaign();
     if (!campaign) return routeFailure("NOT_FOUND");
@@ -26,60 +27,66 @@ export const GET = route<{ kind: string }>(
     });
     if (!scope) return routeFailure("NOT_FOUND");
 
-    // exports are for the college's own files: always in Chinese, whatever the screen language
-    const t = createTranslator({ locale: "zh-CN", messages: MESSAGES["zh-CN"] });
-    const yesNo = (v: boolean) => (v ? "是" : "否");
+    const yesNo = (v: boolean) => (v ? t("exports.yes") : t("exports.no"));
     const day = (d: Date | null) => (d ? beijingDateTime(d).replace("T", " ") : "");
+    const header = (column: keyof Messages["exports"]["columns"]) => t(`exports.columns.${column}`);
+    const sheet = t(kind === "campaign" ? "exports.sheets.campaign" : "exports.sheets.ledger");
+    const creator = t("app.name");
     const file =
       kind === "campaign"
         ? await buildWorkbook({
-            name: "考生名单",
+            name: sheet,
+            creator,
             rows: await candidateRows(scope.candidateWhere),
             columns: [
-              { header: "考生号", width: 18, value: (c) => c.examNo },
-              { header: "姓名", value: (c) => c.name },
-              { header: "性别", width: 6, value: (c) => c.gender },
-              { header: "地区", value: (c) => c.region },
-              { header: "毕业学校", width: 22, value: (c) => c.school },
-              { header: "专业", width: 18, value: (c) => c.major },
-              { header: "第一志愿", value: (c) => (c.firstChoice === null ? "" : yesNo(c.firstChoice)) },
-              { header: "志愿意向", value: (c) => (c.intent ? t(`intent.${c.intent}`) : "") },
-              { header: "退档", value: (c) => t(`withdrawal.status.${c.withdrawal}`) },
-              { header: "录取", value: (c) => yesNo(c.admitted) },
-              { header: "来校意向", value: (c) => (c.comeIntent ? t(`comeIntent.${c.comeIntent}`) : "") },
-              { header: "缴费", value: (c) => yesNo(c.paid) },
-              { header: "选宿舍", value: (c) => yesNo(c.dormChosen) },
-              { header: "约校车", value: (c) => yesNo(c.busBooked) },
-              { header: "专硕意向", value: (c) => yesNo(c.masterInterest) },
-              { header: "报到", value: (c) => t(`enrollment.${c.enrollment}`) },
-              { header: "未报到原因", width: 18, value: (c) => c.noShowReason },
-              { header: "小组", width: 18, value: (c) => c.group?.name ?? "" },
-              { header: "回访人员", value: (c) => c.assignedCaller?.name ?? "" },
-              { header: "最近联系", width: 18, value: (c) => day(c.lastContactAt) },
+              { header: header("examNo"), width: 18, value: (c) => c.examNo },
+              { header: header("name"), value: (c) => c.name },
+              { header: header("gender"), width: 6, value: (c) => c.gender },
+              { header: header("region"), value: (c) => c.region },
+              { header: header("school"), width: 22, value: (c) => c.school },
+              { header: header("major"), width: 18, value: (c) => c.major },
+              { header: header("firstChoice"), value: (c) => (c.firstChoice === null ? "" : yesNo(c.firstChoice)) },
+              { header: header("intent"), value: (c) => (c.intent ? t(`intent.${c.intent}`) : "") },
+              { header: header("withdrawal"), value: (c) => t(`withdrawal.status.${c.withdrawal}`) },
+              { header: header("admitted"), value: (c) => yesNo(c.admitted) },
+              { header: header("comeIntent"), value: (c) => (c.comeIntent ? t(`comeIntent.${c.comeIntent}`) : "") },
+              { header: header("paid"), value: (c) => yesNo(c.paid) },
+              { header: header("dormChosen"), value: (c) => yesNo(c.dormChosen) },
+              { header: header("busBooked"), value: (c) => yesNo(c.busBooked) },
+              { header: header("masterInterest"), value: (c) => yesNo(c.masterInterest) },
+              { header: header("enrollment"), value: (c) => t(`enrollment.${c.enrollment}`) },
+              { header: header("noShowReason"), width: 18, value: (c) => c.noShowReason },
+              { header: header("group"), width: 18, value: (c) => c.group?.name ?? "" },
+              { header: header("caller"), value: (c) => c.assignedCaller?.name ?? "" },
+              { header: header("lastContact"), width: 18, value: (c) => day(c.lastContactAt) },
             ],
           })
         : await buildWorkbook({
-            name: "回访台账",
+            name: sheet,
+            creator,
             rows: await ledgerRows(scope.logWhere),
             columns: [
-              { header: "联系时间", width: 18, value: (l) => day(l.startedAt) },
-              { header: "考生号", width: 18, value: (l) => l.candidate.examNo },
-              { header: "姓名", value: (l) => l.candidate.name },
-              { header: "阶段", value: (l) => t(`phases.${l.phase}` as "phases.1") },
-              { header: "方式", value: (l) => t(`channel.${l.channel}`) },
-              { header: "时长（分钟）", value: (l) => Math.round((l.durationSeconds / 60) * 10) / 10 },
+              { header: header("contactedAt"), width: 18, value: (l) => day(l.startedAt) },
+              { header: header("examNo"), width: 18, value: (l) => l.candidate.examNo },
+              { header: header("name"), value: (l) => l.candidate.name },
+              { header: header("phase"), value: (l) => t(`phases.${l.phase}` as "phases.1") },
+              { header: header("channel"), value: (l) => t(`channel.${l.channel}`) },
+              { header: header("minutes"), value: (l) => Math.round((l.durationSeconds / 60) * 10) / 10 },
               {
-                header: "结果",
+                header: header("outcome"),
                 value: (l) =>
                   t.has(`outcome.${l.outcome}` as "outcome.GUIDED")
                     ? t(`outcome.${l.outcome}` as "outcome.GUIDED")
                     : l.outcome,
               },
-              { header: "备注", width: 30, value: (l) => l.notes },
-              { header: "回访人员", value: (l) => l.caller.name },
+              { header: header("notes"), width: 30, value: (l) => l.notes },
+              { header: header("caller"), value: (l) => l.caller.name },
             ],
           });
-    await audit({ action: `export.${kind}`, entityType: "Export", entityId: scope.label });
-    return xlsxResponse(file, `${kind === "campaign" ? "考生名单" : "回访台账"}-${scope.label}.xlsx`);
+    // the audit names the scope the same way whatever the reader's language
+    const auditLabel = typeof scope.label === "string" ? scope.label : renderText(translatorFor("zh-CN"), scope.label);
+    await audit({ action: `export.${kind}`, entityType: "Export", entityId: auditLabel });
+    const scopeLabel = typeof scope.label === "string" ? scope.label : render(scope.label);
+    return xlsxResponse(file, t("exports.fileName", { sheet, scope: scopeLabel }));
   },
 );
