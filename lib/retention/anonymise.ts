@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import type { PrismaClient, Reader } from "@/lib/db/client";
+import { type MessageKey, type Text, text } from "@/lib/i18n/text";
 import { ANONYMOUS_NAME, EXAM_NO_PREFIX, REDACTED_WEEKLY_BODY, redactWeekFigures, scrubText } from "./rules";
 
 /** What still holds (preview) or held (apply) personal data, per kind of row. */
@@ -23,19 +24,20 @@ export interface RetentionCounts {
   auditRows: number;
 }
 
-export const COUNT_LABELS: Record<keyof RetentionCounts, string> = {
-  candidates: "考生",
-  contactNotes: "回访记录备注",
-  escalationTexts: "上报意见/处理说明",
-  withdrawalReasons: "退档退回原因",
-  withdrawalPhotos: "退档材料照片",
-  listUploads: "上传后未导入的名单文件",
-  importChanges: "导入变更明细",
-  importLists: "导入批次考生号清单",
-  weeklyReports: "每周动态",
-  inspectionEvidence: "督查证据",
-  findingTexts: "提及考生的问题描述",
-  auditRows: "操作日志",
+/** Each count's name, as the command line prints it (in Chinese: translatorFor("zh-CN")). */
+export const COUNT_LABELS: Record<keyof RetentionCounts, MessageKey> = {
+  candidates: "retention.counts.candidates",
+  contactNotes: "retention.counts.contactNotes",
+  escalationTexts: "retention.counts.escalationTexts",
+  withdrawalReasons: "retention.counts.withdrawalReasons",
+  withdrawalPhotos: "retention.counts.withdrawalPhotos",
+  listUploads: "retention.counts.listUploads",
+  importChanges: "retention.counts.importChanges",
+  importLists: "retention.counts.importLists",
+  weeklyReports: "retention.counts.weeklyReports",
+  inspectionEvidence: "retention.counts.inspectionEvidence",
+  findingTexts: "retention.counts.findingTexts",
+  auditRows: "retention.counts.auditRows",
 };
 
 export function totalOf(counts: RetentionCounts): number {
@@ -98,8 +100,11 @@ export async function previewAnonymise(reader: Reader, campaignId: string): Prom
 
 /** The database refused: by its own clock the campaign's retention period has not passed yet. */
 export class RetentionNotDueError extends Error {
+  /** the sentence for the reader (the command line's) */
+  readonly reason: Text = text("retention.notDue");
+
   constructor(readonly campaignId: string) {
-    super("按数据库时间，该活动的保留期限尚未届满，未做任何改动。");
+    super(`retention of campaign ${campaignId} not due by the database's clock; nothing changed`);
   }
 }
 

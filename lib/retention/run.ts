@@ -1,9 +1,10 @@
 // The retention pass over every campaign, as `npm run cli -- retention` runs it: which are due at `now`,
 // and (with apply) their anonymisation, each campaign in its own transaction.
 import type { PrismaClient } from "@/lib/db/client";
+import type { Text } from "@/lib/i18n/text";
 import { sweepUploads } from "@/lib/import/uploads";
 import { databaseStore, UPLOAD_LIFETIME_MS } from "@/lib/storage";
-import { anonymiseCampaign, previewAnonymise, type RetentionCounts } from "./anonymise";
+import { anonymiseCampaign, previewAnonymise, type RetentionCounts, RetentionNotDueError } from "./anonymise";
 import { isRetentionDue, retentionDueAt } from "./rules";
 
 export interface RetentionEntry {
@@ -16,8 +17,8 @@ export interface RetentionEntry {
   counts?: RetentionCounts;
   /** apply: whether anything changed; false on a campaign anonymised before */
   changed?: boolean;
-  /** apply: the anonymisation failed and was rolled back */
-  error?: string;
+  /** apply: the anonymisation failed and was rolled back; why (a sentence, or the error's own message) */
+  error?: Text | string;
 }
 
 export async function runRetention(
@@ -47,7 +48,8 @@ export async function runRetention(
       entry.counts = result.counts;
       entry.changed = result.changed;
     } catch (error) {
-      entry.error = error instanceof Error ? error.message : String(error);
+      entry.error =
+        error instanceof RetentionNotDueError ? error.reason : error instanceof Error ? error.message : String(error);
     }
   }
   return entries;
