@@ -1,33 +1,62 @@
 import { getTranslations } from "next-intl/server";
+import { StepLine } from "@/components/payouts/named";
 import { Badge, Card, EmptyState, Stat } from "@/components/ui/card";
 import { type Column, Table } from "@/components/ui/table";
-import { withNames } from "@/lib/payouts/names";
+import { renderText, type Text, type TranslateFn } from "@/lib/i18n/text";
+import { nameMap } from "@/lib/payouts/names";
 import type { PayoutSnapshot } from "@/lib/payouts/runs";
-import { type CallerPayout, formatPermille, formatYuan, type GroupPayout } from "@/lib/subsidy";
+import { type CallerPayout, formatPermille, type GroupPayout, type SubsidyStep, yuan } from "@/lib/subsidy";
 
-/** The explanation lib/subsidy wrote, one step a line, folded so a table of 48 stays readable. */
+/**
+ * The explanation of one payout, one step a line, folded so a table of 48 stays readable: the live
+ * steps in the reader's language, or a signed-off version's frozen Chinese lines as they were signed.
+ */
 // On a desktop the lines open as a panel over the table, so one explanation does not stretch its row.
-function Explanation({ lines, label, testId }: { lines: string[]; label: string; testId: string }) {
+function Explanation({
+  steps,
+  frozen,
+  names,
+  render,
+  label,
+  testId,
+}: {
+  steps: SubsidyStep[];
+  frozen: string[] | undefined;
+  names: ReadonlyMap<string, string>;
+  render: (sentence: Text) => string;
+  label: string;
+  testId: string;
+}) {
   return (
     <details className="relative text-left" data-testid={testId}>
       <summary className="cursor-pointer select-none text-brand-700 underline-offset-2 hover:underline">
         {label}
       </summary>
-      <ol className="mt-2 list-decimal space-y-1 pl-5 text-xs leading-relaxed text-slate-700 md:absolute md:right-0 md:z-10 md:w-[30rem] md:rounded-lg md:border md:border-slate-200 md:bg-white md:p-4 md:pl-8 md:shadow-lg">
-        {lines.map((line, index) => (
-          // the lines are an ordered derivation: their position is their identity
-          // biome-ignore lint/suspicious/noArrayIndexKey: see above
-          <li key={index}>{line}</li>
-        ))}
+      <ol
+        lang={frozen === undefined ? undefined : "zh-CN"}
+        className="mt-2 list-decimal space-y-1 pl-5 text-xs leading-relaxed text-slate-700 md:absolute md:right-0 md:z-10 md:w-[30rem] md:rounded-lg md:border md:border-slate-200 md:bg-white md:p-4 md:pl-8 md:shadow-lg"
+      >
+        {frozen === undefined
+          ? steps.map((step, index) => (
+              // the steps are an ordered derivation: their position is their identity
+              // biome-ignore lint/suspicious/noArrayIndexKey: see above
+              <li key={index}>
+                <StepLine step={step} names={names} render={render} />
+              </li>
+            ))
+          : frozen.map((line, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: see above
+              <li key={index}>{line}</li>
+            ))}
       </ol>
     </details>
   );
 }
 
-function Money({ fen, testId }: { fen: number; testId?: string }) {
+function Money({ text, testId }: { text: string; testId?: string }) {
   return (
     <span className="whitespace-nowrap text-lg sm:text-2xl" data-testid={testId}>
-      {formatYuan(fen)}
+      {text}
     </span>
   );
 }
@@ -47,20 +76,30 @@ export async function PayoutView({
   children?: React.ReactNode;
 }) {
   const t = await getTranslations("payouts");
-  const { result, input, names } = snapshot;
-  const idNames = new Map([...Object.entries(names.people), ...Object.entries(names.groups)]);
-  const named = (lines: string[]) => withNames(lines, idNames);
+  const root = await getTranslations();
+  const render = (sentence: Text) => renderText(root as unknown as TranslateFn, sentence);
+  const money = (fen: number) => render(yuan(fen));
+  const { result, input, names, frozen } = snapshot;
+  const idNames = nameMap(names);
   const inputById = new Map(input.callers.map((c) => [c.callerId, c]));
   const callers = result.callers.filter((c) => !groupId || inputById.get(c.callerId)?.groupId === groupId);
   const groups = result.groups.filter((g) => !groupId || g.groupId === groupId);
   const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
   const callerColumns: Column<CallerPayout>[] = [
-    { key: "name", label: t("columns.name"), cell: (c) => names.people[c.callerId] ?? c.callerId, primary: true },
+    {
+      key: "name",
+      label: t("columns.name"),
+      cell: (c) => <span lang="zh">{names.people[c.callerId] ?? c.callerId}</span>,
+      primary: true,
+    },
     {
       key: "group",
       label: t("columns.group"),
-      cell: (c) => names.groups[inputById.get(c.callerId)?.groupId ?? ""] ?? "—",
+      cell: (c) => {
+        const name = names.groups[inputById.get(c.callerId)?.groupId ?? ""];
+        return name === undefined ? "—" : <span lang="zh">{name}</span>;
+      },
     },
     {
       key: "enrolled",
@@ -74,9 +113,9 @@ export async function PayoutView({
       cell: (c) => (c.ratePermille === null ? t("noRate") : formatPermille(c.ratePermille)),
       align: "right",
     },
-    { key: "perStudent", label: t("columns.perStudent"), cell: (c) => formatYuan(c.perStudentFen), align: "right" },
-    { key: "subsidy", label: t("columns.subsidy"), cell: (c) => formatYuan(c.subsidyFen), align: "right" },
-    { key: "overtime", label: t("columns.overtime"), cell: (c) => formatYuan(c.overtimeFen), align: "right" },
+    { key: "perStudent", label: t("columns.perStudent"), cell: (c) => money(c.perStudentFen), align: "right" },
+    { key: "subsidy", label: t("columns.subsidy"), cell: (c) => money(c.subsidyFen), align: "right" },
+    { key: "overtime", label: t("columns.overtime"), cell: (c) => money(c.overtimeFen), align: "right" },
     {
       key: "flags",
       label: t("columns.award"),
@@ -91,19 +130,40 @@ export async function PayoutView({
     {
       key: "explain",
       label: t("explain"),
-      cell: (c) => <Explanation lines={named(c.lines)} label={t("explain")} testId={`explain-${c.callerId}`} />,
+      cell: (c) => (
+        <Explanation
+          steps={c.steps}
+          frozen={frozen?.callers[c.callerId]}
+          names={idNames}
+          render={render}
+          label={t("explain")}
+          testId={`explain-${c.callerId}`}
+        />
+      ),
     },
   ];
   const groupColumns: Column<GroupPayout>[] = [
-    { key: "group", label: t("columns.group"), cell: (g) => names.groups[g.groupId] ?? g.groupId, primary: true },
-    { key: "leader", label: t("columns.leader"), cell: (g) => names.people[g.leaderId] ?? "—" },
+    {
+      key: "group",
+      label: t("columns.group"),
+      cell: (g) => <span lang="zh">{names.groups[g.groupId] ?? g.groupId}</span>,
+      primary: true,
+    },
+    {
+      key: "leader",
+      label: t("columns.leader"),
+      cell: (g) => {
+        const name = names.people[g.leaderId];
+        return name === undefined ? "—" : <span lang="zh">{name}</span>;
+      },
+    },
     {
       key: "rate",
       label: t("columns.groupRate"),
       cell: (g) => (g.ratePermille === null ? t("noRate") : formatPermille(g.ratePermille)),
       align: "right",
     },
-    { key: "bonus", label: t("columns.bonus"), cell: (g) => formatYuan(g.leaderBonusFen), align: "right" },
+    { key: "bonus", label: t("columns.bonus"), cell: (g) => money(g.leaderBonusFen), align: "right" },
     {
       key: "award",
       label: t("columns.award"),
@@ -114,17 +174,29 @@ export async function PayoutView({
     {
       key: "explain",
       label: t("explain"),
-      cell: (g) => <Explanation lines={named(g.lines)} label={t("explain")} testId={`explain-${g.groupId}`} />,
+      cell: (g) => (
+        <Explanation
+          steps={g.steps}
+          frozen={frozen?.groups[g.groupId]}
+          names={idNames}
+          render={render}
+          label={t("explain")}
+          testId={`explain-${g.groupId}`}
+        />
+      ),
     },
   ];
 
   return (
     <div className="space-y-4">
       <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
-        <Stat label={t("total")} value={<Money fen={result.totalFen} testId="payout-total" />} />
-        <Stat label={t("callerSubsidy")} value={<Money fen={sum(result.callers.map((c) => c.subsidyFen))} />} />
-        <Stat label={t("overtime")} value={<Money fen={sum(result.callers.map((c) => c.overtimeFen))} />} />
-        <Stat label={t("leaderBonus")} value={<Money fen={sum(result.groups.map((g) => g.leaderBonusFen))} />} />
+        <Stat label={t("total")} value={<Money text={money(result.totalFen)} testId="payout-total" />} />
+        <Stat label={t("callerSubsidy")} value={<Money text={money(sum(result.callers.map((c) => c.subsidyFen)))} />} />
+        <Stat label={t("overtime")} value={<Money text={money(sum(result.callers.map((c) => c.overtimeFen)))} />} />
+        <Stat
+          label={t("leaderBonus")}
+          value={<Money text={money(sum(result.groups.map((g) => g.leaderBonusFen)))} />}
+        />
         <Stat
           label={t("inspectionAward")}
           value={result.inspectionTeamAwardEligible ? t("inspectionAwardKept") : t("inspectionAwardLost")}

@@ -1,11 +1,22 @@
 // Pure, so the payout screens' client components can use it without the database.
+import type { Text } from "@/lib/i18n/text";
+import { type SubsidyStep, stepText } from "@/lib/subsidy/steps";
+
+/** Names as they were when the payout was computed, so a frozen run reads the same years later. */
+export interface PayoutNames {
+  people: Record<string, string>;
+  groups: Record<string, string>;
+}
+
+/** Every person's and group's name by id, as the steps name them. */
+export function nameMap(names: PayoutNames): Map<string, string> {
+  return new Map([...Object.entries(names.people), ...Object.entries(names.groups)]);
+}
 
 /**
- * lib/subsidy names people and groups by id in its explanation ("组长 ck… 实得…"); a page shows their
- * names instead. Each word of a line is looked up whole, so a page of 5,000 callers' lines costs one pass
- * over its text, and a word that is not an id (an amount, a count) stays as it is.
+ * lib/subsidy names people and groups by id, in the steps' own fields ("leaderId", "groupId",
+ * "memberIds"); a page shows their names instead. An id without a name stays as it is.
  */
-export function withNames(lines: readonly string[], names: ReadonlyMap<string, string>): string[] {
-  if (names.size === 0) return [...lines];
-  return lines.map((line) => line.replace(/[A-Za-z0-9_-]+/g, (word) => names.get(word) ?? word));
+export function withNames(step: SubsidyStep, names: ReadonlyMap<string, string>): Text {
+  return stepText(step, (id) => names.get(id) ?? id);
 }

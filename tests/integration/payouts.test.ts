@@ -87,6 +87,32 @@ describe("payouts from the database", () => {
     expect(await loadCallerPayoutInput(db(), fx.campaign.id, fx.users.inspector.id)).toBeNull();
   });
 
+  it("still shows a version signed before explanations were steps, as its lines were stored", async () => {
+    const { input, policy, result } = await projectPayouts(db(), fx.campaign.id);
+    const legacy = {
+      ...result,
+      callers: result.callers.map(({ steps: _steps, ...c }) => ({
+        ...c,
+        lines: [`另：担任小组 ${fx.groupA.id} 组长`],
+      })),
+      groups: result.groups.map(({ steps: _steps, ...g }) => ({ ...g, lines: ["小组报到率（合并计算）"] })),
+    };
+    await db().payoutRun.create({
+      data: {
+        campaignId: fx.campaign.id,
+        version: 1,
+        policy,
+        inputs: { input, names: { people: {}, groups: { [fx.groupA.id]: "甲组" } } },
+        result: legacy,
+        totalFen: result.totalFen,
+        signedOffById: fx.users.admin.id,
+      },
+    });
+    const frozen = await frozenRun(db(), fx.campaign.id, 1);
+    expect(frozen?.snapshot.frozen?.callers[fx.users.callerA.id]).toEqual(["另：担任小组 甲组 组长"]);
+    expect(frozen?.snapshot.frozen?.groups[fx.groupA.id]).toEqual(["小组报到率（合并计算）"]);
+  });
+
   it("freezes a signed-off version: later data changes the projection, never the signed amounts", async () => {
     signInAs(fx.users.admin);
     const first = await signOffPayouts({
@@ -105,6 +131,11 @@ describe("payouts from the database", () => {
     const frozen = await frozenRun(db(), fx.campaign.id, 1);
     expect(frozen?.snapshot.result.totalFen).toBe(HAND_COMPUTED_TOTAL_FEN);
     expect(frozen?.snapshot.names.people[fx.users.callerA.id]).toBe("甲组回访");
+    // the explanation is kept as the Chinese it read at sign-off, with the names of that moment
+    expect(frozen?.snapshot.frozen?.callers[fx.users.callerA.id]).toContain("电话补贴 1,330.00 元");
+    await db().user.update({ where: { id: fx.users.leaderA.id }, data: { name: "改过名的组长" } });
+    const groupLines = (await frozenRun(db(), fx.campaign.id, 1))?.snapshot.frozen?.groups[fx.groupA.id] ?? [];
+    expect(groupLines.at(-1)).toBe("组长 甲组组长 实得组长专项补贴 1,500.00 元");
 
     // signing the total the admin saw before the change is refused, and writes nothing
     const stale = await signOffPayouts({

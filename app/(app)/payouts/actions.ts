@@ -4,11 +4,13 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { ActionError, action } from "@/lib/action";
-import { payoutSnapshot } from "@/lib/payouts/runs";
+import { text } from "@/lib/i18n/text";
+import { payoutSnapshot, resultToSign } from "@/lib/payouts/runs";
 
 /**
  * Signs off the payout as the page showed it: the next version of the campaign's PayoutRun, holding
- * the policy, the inputs (with names) and the result, never to be changed (docs/reliability.md #23). The admin
+ * the policy, the inputs (with names) and the result with its explanation frozen as Chinese text,
+ * never to be changed (docs/reliability.md #23). The admin
  * signs the version and the total they read. If someone signed that version first, the sign-off is
  * refused as 已由他人签发 and the page refreshes to the new version; if the figures moved since (a log, an
  * import, a finding), it is refused so nobody signs an amount they have not seen.
@@ -42,7 +44,7 @@ export const signOffPayouts = action(
     const snapshot = await payoutSnapshot(tx, campaignId);
     if (snapshot.result.totalFen !== expectedTotalFen) {
       throw new ActionError("STALE", {
-        expectedTotalFen: ["金额刚刚变化（有新的联系记录、导入或督查结果）。页面已刷新，请核对新的合计后再签发。"],
+        expectedTotalFen: [text("payouts.signOff.stale")],
       });
     }
     const run = await tx.payoutRun.create({
@@ -51,7 +53,8 @@ export const signOffPayouts = action(
         version,
         policy: snapshot.policy as unknown as Prisma.InputJsonValue,
         inputs: { input: snapshot.input, names: snapshot.names } as unknown as Prisma.InputJsonValue,
-        result: snapshot.result as unknown as Prisma.InputJsonValue,
+        // the steps, and the Chinese lines they read as at this moment (what the signed version shows)
+        result: resultToSign(snapshot) as unknown as Prisma.InputJsonValue,
         totalFen: snapshot.result.totalFen,
         signedOffById: user.id,
       },

@@ -10,8 +10,9 @@ import { type Column, Table } from "@/components/ui/table";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
+import { textRenderer } from "@/lib/i18n/server";
 import { currentPayouts } from "@/lib/payouts/queries";
-import { formatYuan } from "@/lib/subsidy";
+import { yuan } from "@/lib/subsidy";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("payouts"))("title") };
@@ -23,6 +24,7 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
   const user = await requirePermission("payouts.view");
   const t = await getTranslations("payouts");
   const format = await getFormatter();
+  const render = await textRenderer();
   const campaign = await currentCampaign();
   if (!campaign) return <NoCampaign />;
   const { group } = await searchParams;
@@ -42,8 +44,8 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
       ),
       primary: true,
     },
-    { key: "total", label: t("total"), cell: (r) => formatYuan(r.totalFen), align: "right" },
-    { key: "by", label: t("history.by"), cell: (r) => r.signedOffBy.name },
+    { key: "total", label: t("total"), cell: (r) => render(yuan(r.totalFen)), align: "right" },
+    { key: "by", label: t("history.by"), cell: (r) => <span lang="zh">{r.signedOffBy.name}</span> },
     {
       key: "when",
       label: t("history.when"),
@@ -64,7 +66,7 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
             >
               <option value="">{t("allGroups")}</option>
               {groupOptions.map(([id, name]) => (
-                <option key={id} value={id}>
+                <option key={id} value={id} lang="zh">
                   {name}
                 </option>
               ))}
@@ -83,7 +85,7 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
                 <SignOffForm
                   campaignId={campaign.id}
                   totalFen={snapshot.result.totalFen}
-                  totalText={formatYuan(snapshot.result.totalFen)}
+                  totalText={render(yuan(snapshot.result.totalFen))}
                   nextVersion={nextVersion}
                 />
               ) : (

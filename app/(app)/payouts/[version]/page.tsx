@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { NoCampaign } from "@/components/campaign/no-campaign";
+import { markName, Named } from "@/components/payouts/named";
 import { PayoutView } from "@/components/payouts/payout-view";
 import { PageHeader } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/session";
@@ -28,10 +29,14 @@ export default async function FrozenPayoutPage({ params }: { params: Promise<{ v
     <>
       <PageHeader
         title={t("frozenTitle", { version: run.version })}
-        subtitle={t("frozenSubtitle", {
-          name: run.signedOffBy,
-          when: format.dateTime(run.signedOffAt, { dateStyle: "medium", timeStyle: "short" }),
-        })}
+        subtitle={
+          <Named
+            sentence={t("frozenSubtitle", {
+              name: markName(run.signedOffBy),
+              when: format.dateTime(run.signedOffAt, { dateStyle: "medium", timeStyle: "short" }),
+            })}
+          />
+        }
       >
         <Link className="text-sm text-brand-700 underline-offset-2 hover:underline" href="/payouts">
           {t("backToCurrent")}
