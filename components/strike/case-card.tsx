@@ -34,7 +34,9 @@ export async function CaseCard({ row, now, children }: { row: StrikeQueueRow; no
           <Badge tone="warn">{t(`escalation.reason.${row.reason}`)}</Badge>
           <Badge tone={hours >= 72 ? "bad" : "default"}>{t("strike.waited", { time: waited })}</Badge>
           {row.assignee ? (
-            <Badge tone="info">{withData((v) => t("strike.claimedBy", v), { name: row.assignee.name })}</Badge>
+            <Badge tone="info">
+              <span>{withData((v) => t("strike.claimedBy", v), { name: row.assignee.name })}</span>
+            </Badge>
           ) : null}
         </div>
       </div>
