@@ -15,9 +15,10 @@
 import { parseArgs } from "node:util";
 import { LATEST_CAMPAIGN_FIRST } from "@/lib/campaign/latest";
 import { translatorFor } from "@/lib/i18n/messages";
-import { isText, renderText, type Text } from "@/lib/i18n/text";
+import { isText, renderText, type Text, text } from "@/lib/i18n/text";
 import { checkListFile } from "@/lib/import/check-file";
 import { LIST_KINDS, type ListKind, parseMapping } from "@/lib/import/columns";
+import { listText } from "@/lib/import/list-text";
 import { UnreadableFileError } from "@/lib/import/read";
 import { beijingDay } from "@/lib/time";
 
@@ -38,11 +39,7 @@ function rendered<T>(value: T): T {
   return walk(value) as T;
 }
 
-const USAGE = [
-  "用法：npm run cli -- check-list <文件> --list <toudang|luqu|jiaofei|baodao> [--mapping <JSON>] [--json]",
-  "      npm run cli -- import <文件> --list <类型> [--campaign <计划ID>] [--mapping <JSON>] [--apply --by <账号>] [--json]",
-  "      npm run cli -- retention [--apply] [--now <ISO 日期>] [--json]",
-].join("\n");
+const USAGE = t("cli.usage");
 
 function parseCommandArgs(args: string[]) {
   try {
@@ -87,13 +84,23 @@ async function checkList(args: string[]) {
     if (values.json) {
       process.stdout.write(`${JSON.stringify(rendered(report))}\n`);
     } else {
+      const counts = {
+        list: t(`imports.kinds.${kind}`),
+        rows: report.rows,
+        valid: report.valid,
+        errors: report.errors.length,
+        duplicates: report.duplicates.length,
+      };
       console.log(
-        `${t(`imports.kinds.${kind}`)}：读取 ${report.rows} 行，有效 ${report.valid} 行，错误 ${report.errors.length} 处，重复考生号 ${report.duplicates.length} 个${report.encoding ? `（编码 ${report.encoding}）` : ""}`,
+        `${t("cli.checked", counts)}${report.encoding ? t("cli.encoding", { encoding: report.encoding }) : ""}`,
       );
-      for (const e of report.errors.slice(0, 50)) console.log(`  第 ${e.row} 行 [${e.column}] ${render(e.message)}`);
-      if (report.errors.length > 50) console.log(`  ……另有 ${report.errors.length - 50} 处错误（用 --json 查看全部）`);
-      for (const d of report.duplicates.slice(0, 20))
-        console.log(`  考生号 ${d.examNo} 重复：第 ${d.rows.join("、")} 行`);
+      for (const e of report.errors.slice(0, 50)) {
+        console.log(t("cli.errorLine", { row: e.row, column: e.column, message: render(e.message) }));
+      }
+      if (report.errors.length > 50) console.log(t("cli.moreErrors", { count: report.errors.length - 50 }));
+      for (const d of report.duplicates.slice(0, 20)) {
+        console.log(render(text("cli.duplicateLine", { examNo: d.examNo, rows: listText(d.rows) })));
+      }
     }
     return 0;
   } catch (error) {
@@ -103,7 +110,7 @@ async function checkList(args: string[]) {
       else console.error(render(error.reason));
       return 2;
     }
-    console.error(`无法读取文件：${error instanceof Error ? error.message : String(error)}`);
+    console.error(t("cli.cannotRead", { detail: error instanceof Error ? error.message : String(error) }));
     return 2;
   }
 }
@@ -124,7 +131,7 @@ async function importList(args: string[]) {
     return 2;
   }
   if (!databaseUrl) {
-    console.error("import 需要 DATABASE_URL（要导入的数据库）。");
+    console.error(t("cli.importNeedsDatabase"));
     return 2;
   }
   const { createPrismaClient } = await import("@/lib/db/client");
@@ -136,7 +143,7 @@ async function importList(args: string[]) {
       ? await prisma.campaign.findUnique({ where: { id: parsed.values.campaign } })
       : await prisma.campaign.findFirst({ orderBy: LATEST_CAMPAIGN_FIRST });
     if (!campaign) {
-      console.error("找不到回访工作计划。");
+      console.error(t("cli.noCampaign"));
       return 2;
     }
     const out = (value: unknown, text: string) =>
@@ -151,11 +158,20 @@ async function importList(args: string[]) {
       out(
         rendered({ report, plan, alreadyApplied, warnings }),
         plan
-          ? `预览（未写入）：新增 ${plan.create.length}，修改 ${plan.update.length}，不变 ${plan.unchanged}，较上一份缺少 ${plan.missing.length}，未投档 ${plan.unknown.length}${alreadyApplied ? "（该文件已导入过）" : ""}。加 --apply --by <账号> 写入。`
-          : `文件有 ${report.errors.length} 处错误、${report.duplicates.length} 个重复考生号，不能导入（用 check-list 查看详情）。`,
+          ? t("cli.previewPlan", {
+              create: plan.create.length,
+              update: plan.update.length,
+              unchanged: plan.unchanged,
+              missing: plan.missing.length,
+              unknown: plan.unknown.length,
+              applied: alreadyApplied ? t("cli.previewApplied") : "",
+            })
+          : t("cli.previewErrors", { errors: report.errors.length, duplicates: report.duplicates.length }),
       );
       if (!parsed.values.json) {
-        for (const w of warnings) console.log(`  第 ${w.row} 行 [${w.column}]：${render(w.message)}`);
+        for (const w of warnings) {
+          console.log(t("cli.warningLine", { row: w.row, column: w.column, message: render(w.message) }));
+        }
       }
       return 0;
     }
@@ -169,15 +185,20 @@ async function importList(args: string[]) {
       mapping: mapping.value,
     });
     if (!result.ok && (result.code === "UNAUTHENTICATED" || result.code === "FORBIDDEN")) {
-      console.error("--by 须是系统数据组或管理员的有效账号。");
+      console.error(t("cli.byRefused"));
       return 2;
     }
     out(
       result,
       result.ok
         ? result.alreadyApplied
-          ? "该文件已导入过，没有任何改动。"
-          : `已导入：新增 ${result.created}，修改 ${result.updated}，未能分配回访人员 ${result.unassigned}。批次 ${result.batchId}`
+          ? t("cli.alreadyApplied")
+          : t("cli.applied", {
+              created: result.created,
+              updated: result.updated,
+              unassigned: result.unassigned,
+              batchId: result.batchId,
+            })
         : result.message,
     );
     return result.ok ? 0 : 1;
@@ -201,7 +222,7 @@ async function retention(args: string[]) {
   }
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
-    console.error("retention 需要 DATABASE_URL（要处理的数据库）。");
+    console.error(t("cli.retentionNeedsDatabase"));
     return 2;
   }
   const { createPrismaClient } = await import("@/lib/db/client");
@@ -211,8 +232,8 @@ async function retention(args: string[]) {
   const summarise = (counts: Parameters<typeof totalOf>[0]) =>
     (Object.keys(COUNT_LABELS) as (keyof typeof COUNT_LABELS)[])
       .filter((key) => counts[key] > 0)
-      .map((key) => `${t(COUNT_LABELS[key])} ${counts[key]}`)
-      .join("，");
+      .map((key) => t("cli.count", { label: t(COUNT_LABELS[key]), count: counts[key] }))
+      .join(t("cli.countSeparator"));
   try {
     const entries = await runRetention(prisma, { now, apply });
     const expiredUploads = await sweepExpiredUploads(prisma, { now, apply });
@@ -222,24 +243,23 @@ async function retention(args: string[]) {
       );
     } else {
       const due = entries.filter((e) => e.due).length;
-      console.log(`以 ${now.toISOString()} 为准：共 ${entries.length} 个回访工作计划，保留期满 ${due} 个。`);
+      console.log(t("cli.retentionSummary", { now: now.toISOString(), campaigns: entries.length, due }));
       for (const e of entries) {
+        const { name } = e;
         if (!e.due) {
-          console.log(
-            `  ${e.name}：未到期${e.dueAt ? `（${beijingDay(e.dueAt)} 到期）` : "（没有阶段时间，不会到期）"}`,
-          );
+          console.log(e.dueAt ? t("cli.notDue", { name, day: beijingDay(e.dueAt) }) : t("cli.neverDue", { name }));
         } else if (e.error) {
-          console.error(`  ${e.name}：匿名失败，没有任何改动（${render(e.error)}）`);
+          console.error(t("cli.failed", { name, reason: render(e.error) }));
         } else if (!e.counts || totalOf(e.counts) === 0) {
-          console.log(`  ${e.name}：已匿名过，没有任何改动`);
+          console.log(t("cli.alreadyAnonymised", { name }));
         } else {
-          console.log(`  ${e.name}：${apply ? "已匿名" : "将匿名"}：${summarise(e.counts)}`);
+          console.log(t(apply ? "cli.anonymised" : "cli.willAnonymise", { name, counts: summarise(e.counts) }));
         }
       }
       if (expiredUploads > 0) {
-        console.log(`超过 24 小时未导入的上传文件：${apply ? "已删除" : "将删除"} ${expiredUploads} 个`);
+        console.log(t(apply ? "cli.uploadsDeleted" : "cli.uploadsToDelete", { count: expiredUploads }));
       }
-      if (!apply && (due > 0 || expiredUploads > 0)) console.log("预览（未写入）。加 --apply 执行匿名。");
+      if (!apply && (due > 0 || expiredUploads > 0)) console.log(t("cli.retentionPreview"));
     }
     return entries.some((e) => e.error) ? 1 : 0;
   } finally {
