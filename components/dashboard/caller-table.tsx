@@ -2,9 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useMemo, useRef, useState } from "react";
+import { markName, Named, StepLine } from "@/components/payouts/named";
 import { Badge, EmptyState } from "@/components/ui/card";
 import { Select } from "@/components/ui/field";
 import { type Column, Table } from "@/components/ui/table";
+import { useRenderText } from "@/components/ui/use-render-text";
 import {
   CALLER_FILTERS,
   CALLER_SORT_KEYS,
@@ -16,7 +18,8 @@ import {
   minutesPerCandidate,
   sortCallers,
 } from "@/lib/dashboard/callers";
-import { formatPermille, formatYuan } from "@/lib/subsidy/money";
+import { formatPermille } from "@/lib/subsidy/money";
+import { yuan } from "@/lib/subsidy/steps";
 
 const oneDecimal = (value: number | null) => (value === null ? "—" : value.toFixed(1));
 
@@ -36,6 +39,7 @@ export function CallerTable({
   standard: { contacts: number; minutes: number };
 }) {
   const t = useTranslations("callerTable");
+  const render = useRenderText();
   const filterId = useId();
   const sortId = useId();
   const [sortKey, setSortKey] = useState<CallerSortKey>("rate");
@@ -82,7 +86,7 @@ export function CallerTable({
       primary: true,
       cell: (r) => (
         <span className="inline-flex items-center gap-1">
-          {r.name}
+          <span lang="zh">{r.name}</span>
           {r.isLeader ? <Badge tone="info">{t("leader")}</Badge> : null}
         </span>
       ),
@@ -148,7 +152,7 @@ export function CallerTable({
           data-testid="explain-subsidy"
           aria-label={t("explainTitle", { name: r.name })}
         >
-          {formatYuan(r.subsidyFen)}
+          {render(yuan(r.subsidyFen))}
         </button>
       ),
     },
@@ -214,12 +218,16 @@ export function CallerTable({
       >
         {explained ? (
           <div className="p-4">
-            <h2 className="text-base font-semibold">{t("explainTitle", { name: explained.name })}</h2>
+            <h2 className="text-base font-semibold">
+              <Named sentence={t("explainTitle", { name: markName(explained.name) })} />
+            </h2>
             <ol className="mt-3 list-decimal space-y-1 pl-5 text-sm">
-              {explained.lines.map((line, i) => (
-                // the lines are an ordered explanation; the index is their identity
-                // biome-ignore lint/suspicious/noArrayIndexKey: lines can repeat and never reorder
-                <li key={i}>{line}</li>
+              {explained.steps.map((step, i) => (
+                // the steps are an ordered explanation; the index is their identity
+                // biome-ignore lint/suspicious/noArrayIndexKey: steps can repeat and never reorder
+                <li key={i}>
+                  <StepLine step={step} names={new Map(Object.entries(explained.names))} render={render} />
+                </li>
               ))}
             </ol>
             <p className="mt-3 text-xs text-slate-500">{t("explainNote")}</p>

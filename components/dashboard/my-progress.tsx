@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { Badge, Card } from "@/components/ui/card";
 import { myProgress } from "@/lib/dashboard/queries";
-import { formatYuan } from "@/lib/subsidy";
+import { renderText, type TranslateFn } from "@/lib/i18n/text";
+import { yuan } from "@/lib/subsidy";
 import { formatPermille } from "@/lib/subsidy/money";
 
 /**
@@ -16,6 +17,8 @@ export async function MyProgress({
   callerId: string;
 }) {
   const t = await getTranslations("progress");
+  const root = await getTranslations();
+  const render = (sentence: Parameters<typeof renderText>[1]) => renderText(root as unknown as TranslateFn, sentence);
   const mine = await myProgress(campaign, callerId);
   if (!mine) {
     return (
@@ -45,12 +48,12 @@ export async function MyProgress({
           <div>
             <dt className="text-slate-500">{t("tier")}</dt>
             <dd className="text-lg font-semibold tabular-nums">
-              {mine.perStudentFen > 0 ? t("perStudent", { amount: formatYuan(mine.perStudentFen) }) : t("noTier")}
+              {mine.perStudentFen > 0 ? t("perStudent", { amount: render(yuan(mine.perStudentFen)) }) : t("noTier")}
             </dd>
           </div>
           <div>
             <dt className="text-slate-500">{t("subsidy")}</dt>
-            <dd className="text-lg font-semibold tabular-nums">{formatYuan(mine.subsidyFen)}</dd>
+            <dd className="text-lg font-semibold tabular-nums">{render(yuan(mine.subsidyFen))}</dd>
           </div>
           <div>
             <dt className="text-slate-500">{t("workload")}</dt>
@@ -69,8 +72,8 @@ export async function MyProgress({
           ))}
         </ul>
         <p className="mt-3 rounded-lg bg-brand-50 px-3 py-2 text-sm text-brand-700" data-testid="next-tier">
-          <span className="font-medium">{t("nextTier")}：</span>
-          {mine.hint.line}
+          <span className="font-medium">{t("labelled", { label: t("nextTier") })}</span>
+          {render(mine.hint.line)}
         </p>
         <p className="mt-2 text-xs text-slate-500">{t("note")}</p>
       </div>

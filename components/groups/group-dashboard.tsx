@@ -5,12 +5,14 @@ import { FunnelChart } from "@/components/charts/funnel";
 import { RateOverTimeChart } from "@/components/charts/rate-over-time";
 import { CallerTable } from "@/components/dashboard/caller-table";
 import { EscalationActions } from "@/components/groups/escalation-actions";
+import { markName, Named, StepLine } from "@/components/payouts/named";
 import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { ExportLink } from "@/components/ui/export-link";
 import { percentOf } from "@/lib/dashboard/progress";
 import { groupDashboardData } from "@/lib/dashboard/queries";
 import { groupEscalations } from "@/lib/groups/queries";
-import { formatYuan } from "@/lib/subsidy";
+import { renderText, type Text, type TranslateFn } from "@/lib/i18n/text";
+import { yuan } from "@/lib/subsidy";
 import { enrollmentsNeeded, formatPermille, ratePermilleOf } from "@/lib/subsidy/money";
 import { beijingDaysBetween } from "@/lib/time";
 
@@ -37,6 +39,7 @@ export async function GroupDashboard({
   showBack: boolean;
 }) {
   const t = await getTranslations();
+  const render = (sentence: Text) => renderText(t as unknown as TranslateFn, sentence);
   const now = new Date();
   const basic = campaign.basicRatePermille;
   const target = campaign.targetRatePermille;
@@ -59,8 +62,14 @@ export async function GroupDashboard({
         </Link>
       ) : null}
       <PageHeader
-        title={group.name}
-        subtitle={group.leader ? t("dashboard.leaderLine", { name: group.leader.name }) : t("dashboard.noLeader")}
+        title={<span lang="zh">{group.name}</span>}
+        subtitle={
+          group.leader ? (
+            <Named sentence={t("dashboard.leaderLine", { name: markName(group.leader.name) })} />
+          ) : (
+            t("dashboard.noLeader")
+          )
+        }
       >
         <div className="flex flex-wrap gap-2">
           <Link
@@ -103,13 +112,17 @@ export async function GroupDashboard({
       {bonus ? (
         <details className="mt-3 rounded-xl border border-slate-200 bg-white px-4 py-3 text-sm shadow-sm">
           <summary className="cursor-pointer">
-            {t("dashboard.leaderBonus")}：
-            <span className="font-semibold tabular-nums">{formatYuan(bonus.leaderBonusFen)}</span>{" "}
+            {t("dashboard.leaderBonusLabel", { label: t("dashboard.leaderBonus") })}
+            <span className="font-semibold tabular-nums">{render(yuan(bonus.leaderBonusFen))}</span>{" "}
             <span className="text-brand-700">{t("dashboard.leaderBonusHow")}</span>
           </summary>
           <ol className="mt-2 list-decimal space-y-1 pl-5 text-slate-700">
-            {bonus.lines.map((line) => (
-              <li key={line}>{line}</li>
+            {bonus.steps.map((step, index) => (
+              // the steps are an ordered derivation: their position is their identity
+              // biome-ignore lint/suspicious/noArrayIndexKey: see above
+              <li key={index}>
+                <StepLine step={step} names={new Map(Object.entries(bonus.names))} render={render} />
+              </li>
             ))}
           </ol>
         </details>
@@ -169,10 +182,12 @@ async function EscalationQueue({ groupId }: { groupId: string }) {
               <div className="flex flex-wrap items-start justify-between gap-2">
                 <div>
                   <div className="font-medium">
-                    {e.candidate.name} <span className="text-xs text-slate-500 tabular-nums">{e.candidate.examNo}</span>
+                    <span lang="zh">{e.candidate.name}</span>{" "}
+                    <span className="text-xs text-slate-500 tabular-nums">{e.candidate.examNo}</span>
                   </div>
                   <div className="text-sm text-slate-600">
-                    {t(`escalation.reason.${e.reason}`)} · {t("leaderQueue.from", { name: e.fromUser.name })} ·{" "}
+                    {t(`escalation.reason.${e.reason}`)} ·{" "}
+                    <Named sentence={t("leaderQueue.from", { name: markName(e.fromUser.name) })} /> ·{" "}
                     {t("strike.days", { count: beijingDaysBetween(e.createdAt, now) })}
                   </div>
                 </div>
@@ -192,7 +207,11 @@ async function EscalationQueue({ groupId }: { groupId: string }) {
                   </li>
                 ))}
               </ul>
-              {e.advice ? <p className="mt-1 text-sm">{t("workspace.advice", { advice: e.advice })}</p> : null}
+              {e.advice ? (
+                <p className="mt-1 text-sm">
+                  <Named sentence={t("workspace.advice", { advice: markName(e.advice) })} />
+                </p>
+              ) : null}
               {e.status === "OPEN" ? (
                 <div className="mt-2">
                   <EscalationActions escalationId={e.id} version={e.version} />

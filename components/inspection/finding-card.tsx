@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { markName, Named, StepLine } from "@/components/payouts/named";
 import { Badge } from "@/components/ui/card";
+import { renderText, type Text, type TranslateFn } from "@/lib/i18n/text";
 import type { FindingRow } from "@/lib/inspection/queries";
-import { formatYuan, type SubsidyPolicy } from "@/lib/subsidy";
+import { type SubsidyPolicy, yuan } from "@/lib/subsidy";
 import { FollowUpButtons } from "./follow-up-buttons";
 
 /** One finding: kind, deduction, deadline, follow-up, and its money effect on the caller (before/after). */
@@ -18,6 +20,8 @@ export async function FindingCard({
   showLogLink?: boolean;
 }) {
   const t = await getTranslations("inspection");
+  const root = await getTranslations();
+  const render = (sentence: Text) => renderText(root as unknown as TranslateFn, sentence);
   const format = await getFormatter();
   const f = finding;
   const overdue = f.correctionDeadline !== null && f.correctionDeadline < now && f.corrected !== true;
@@ -33,18 +37,20 @@ export async function FindingCard({
       <header className="flex flex-wrap items-start justify-between gap-2">
         <div>
           <h3 className="font-semibold">
-            {f.caller.name} · {t(`kind.${f.kind}`)}
+            <span lang="zh">{f.caller.name}</span> · {t(`kind.${f.kind}`)}
           </h3>
           <p className="text-xs text-slate-500">
-            {t("findings.recordedBy", {
-              inspector: f.inspector.name,
-              at: format.dateTime(f.createdAt, {
-                month: "numeric",
-                day: "numeric",
-                hour: "2-digit",
-                minute: "2-digit",
-              }),
-            })}
+            <Named
+              sentence={t("findings.recordedBy", {
+                inspector: markName(f.inspector.name),
+                at: format.dateTime(f.createdAt, {
+                  month: "numeric",
+                  day: "numeric",
+                  hour: "2-digit",
+                  minute: "2-digit",
+                }),
+              })}
+            />
           </p>
         </div>
         <div className="flex flex-wrap gap-1">
@@ -58,7 +64,9 @@ export async function FindingCard({
           </Badge>
         </div>
       </header>
-      <p className="text-sm whitespace-pre-wrap">{f.description}</p>
+      <p className="text-sm whitespace-pre-wrap" lang="zh">
+        {f.description}
+      </p>
       <p className="text-sm text-slate-600">
         {f.correctionDeadline
           ? t("findings.deadline", {
@@ -78,13 +86,13 @@ export async function FindingCard({
               <div>
                 <dt className="text-xs text-slate-500">{t("findings.before")}</dt>
                 <dd className="font-semibold tabular-nums" data-testid="subsidy-before">
-                  {formatYuan(effect.beforeFen)}
+                  {render(yuan(effect.beforeFen))}
                 </dd>
               </div>
               <div>
                 <dt className="text-xs text-slate-500">{t("findings.after")}</dt>
                 <dd className="font-semibold tabular-nums" data-testid="subsidy-after">
-                  {formatYuan(effect.afterFen)}
+                  {render(yuan(effect.afterFen))}
                 </dd>
               </div>
               <div>
@@ -94,7 +102,7 @@ export async function FindingCard({
                   data-testid="subsidy-change"
                 >
                   {effect.afterFen < effect.beforeFen ? "−" : ""}
-                  {formatYuan(Math.abs(effect.beforeFen - effect.afterFen))}
+                  {render(yuan(Math.abs(effect.beforeFen - effect.afterFen)))}
                 </dd>
               </div>
             </dl>
@@ -102,10 +110,12 @@ export async function FindingCard({
             <details className="mt-2 text-xs text-slate-600">
               <summary className="cursor-pointer">{t("findings.lines")}</summary>
               <ol className="mt-1 list-decimal space-y-0.5 pl-5">
-                {effect.lines.map((line, i) => (
-                  // the lines are a fixed sequence for one payout; the index is their identity
-                  // biome-ignore lint/suspicious/noArrayIndexKey: ordered explanation lines
-                  <li key={i}>{line}</li>
+                {effect.steps.map((step, i) => (
+                  // the steps are a fixed sequence for one payout; the index is their identity
+                  // biome-ignore lint/suspicious/noArrayIndexKey: ordered explanation steps
+                  <li key={i}>
+                    <StepLine step={step} names={new Map([[f.callerId, f.caller.name]])} render={render} />
+                  </li>
                 ))}
               </ol>
             </details>

@@ -22,8 +22,8 @@ export function TierTable({
   const set = (index: number, patch: Partial<TierRow>) =>
     onChange(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
   const defaultText = defaults
-    .map((d) => `${d.inclusive ? "≥" : ">"}${d.bound}% ${d.yuan}${t("units.yuan")}`)
-    .join("、");
+    .map((d) => t("tiers.defaultTier", { edge: `${d.inclusive ? "≥" : ">"}${d.bound}%`, yuan: d.yuan }))
+    .join(t("tiers.separator"));
   return (
     <fieldset className="mb-6">
       <legend className="mb-2 text-sm font-semibold text-slate-800">{t("tiers.title")}</legend>

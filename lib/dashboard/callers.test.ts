@@ -18,7 +18,8 @@ function row(name: string, patch: Partial<CallerRow> = {}): CallerRow {
     openEscalations: 0,
     subsidyFen: 0,
     meetsWorkload: true,
-    lines: [],
+    steps: [],
+    names: {},
     ...patch,
   };
 }

@@ -1,5 +1,6 @@
 // The group leader's per-caller table: the row shape, and the pure sorting and filtering the table's
 // client component applies (so they are unit-tested without a browser).
+import type { SubsidyStep } from "@/lib/subsidy/steps";
 
 export interface CallerRow {
   callerId: string;
@@ -19,8 +20,10 @@ export interface CallerRow {
   /** projected phone subsidy + overtime, fen (lib/payouts) */
   subsidyFen: number;
   meetsWorkload: boolean;
-  /** lib/subsidy's explanation, one step a line */
-  lines: string[];
+  /** lib/subsidy's explanation of subsidyFen, step by step */
+  steps: SubsidyStep[];
+  /** the group's and its members' names by id, to name them in the steps (user data: lang="zh") */
+  names: Record<string, string>;
 }
 
 export const CALLER_SORT_KEYS = [

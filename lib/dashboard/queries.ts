@@ -8,7 +8,7 @@ import type { Viewer } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db";
 import type { Reader } from "@/lib/db/client";
 import { groupScope } from "@/lib/groups/scope";
-import { loadCallerPayoutInput, projectPayouts, withNames } from "@/lib/payouts";
+import { loadCallerPayoutInput, projectPayouts } from "@/lib/payouts";
 import { computePayouts, type NextTierHint, nextTierHint } from "@/lib/subsidy";
 import { ratePermilleOf } from "@/lib/subsidy/money";
 import { fromDateColumn, toDateColumn, Week } from "@/lib/time";
@@ -186,13 +186,14 @@ export async function groupCallers(
       openEscalations: escalationsBy.get(m.userId) ?? 0,
       subsidyFen: payout ? payout.subsidyFen + payout.overtimeFen : 0,
       meetsWorkload: payout?.meetsMinimumWorkload ?? false,
-      lines: withNames(payout?.lines ?? [], names),
+      steps: payout?.steps ?? [],
+      names,
     };
   });
 }
 
-/** The names of a group and its members by id, to show in the subsidy explanation lines. */
-async function idNames(campaignId: string, groupId: string, reader: Reader): Promise<Map<string, string>> {
+/** The names of a group and its members by id, to name them in the subsidy explanation steps. */
+async function idNames(campaignId: string, groupId: string, reader: Reader): Promise<Record<string, string>> {
   const [people, groups] = await Promise.all([
     reader.staffProfile.findMany({
       where: { campaignId, groupId },
@@ -200,7 +201,7 @@ async function idNames(campaignId: string, groupId: string, reader: Reader): Pro
     }),
     reader.group.findMany({ where: { id: groupId }, select: { id: true, name: true } }),
   ]);
-  return new Map([
+  return Object.fromEntries([
     ...people.map((p) => [p.userId, p.user.name] as const),
     ...groups.map((g) => [g.id, g.name] as const),
   ]);
@@ -228,7 +229,7 @@ export async function groupDashboardData(
     callers,
     funnel,
     days,
-    bonus: bonus ? { ...bonus, lines: withNames(bonus.lines, names) } : null,
+    bonus: bonus ? { ...bonus, names } : null,
     workload: projection.policy.workload,
   };
 }

@@ -3,7 +3,13 @@
 // other findings (lib/payouts' penaltiesFromFindings), so several findings against one caller each
 // show their own share.
 import { type FindingForPayout, penaltiesFromFindings } from "@/lib/payouts/penalties";
-import { computePayouts, type PayoutInput, type PayoutResult, type SubsidyPolicy } from "@/lib/subsidy";
+import {
+  computePayouts,
+  type PayoutInput,
+  type PayoutResult,
+  type SubsidyPolicy,
+  type SubsidyStep,
+} from "@/lib/subsidy";
 
 export interface FindingEffect {
   callerId: string;
@@ -12,7 +18,7 @@ export interface FindingEffect {
   /** the same with every finding, as the projection pays now, in fen */
   afterFen: number;
   /** lib/subsidy's explanation of the "after" figure */
-  lines: string[];
+  steps: SubsidyStep[];
 }
 
 /** The figure a caller is paid: phone subsidy and overtime (a leader's bonus is the group's line). */
@@ -50,8 +56,8 @@ export function findingEffects(
       ),
     };
     const before = callerTotalFen(computePayouts(without, policy), finding.callerId) ?? 0;
-    const lines = now.callers.find((c) => c.callerId === finding.callerId)?.lines ?? [];
-    effects.set(finding.id, { callerId: finding.callerId, beforeFen: before, afterFen: after, lines });
+    const steps = now.callers.find((c) => c.callerId === finding.callerId)?.steps ?? [];
+    effects.set(finding.id, { callerId: finding.callerId, beforeFen: before, afterFen: after, steps });
   }
   return effects;
 }

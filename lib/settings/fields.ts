@@ -30,7 +30,7 @@ export type FieldIssue =
   | { key: string; code: "invalid" | "closesBeforeOpens" | "overlapsPrevious" }
   /** a phase window outside the campaign's year and the next: first and last allowed day */
   | { key: string; code: "outsideCampaignYears"; first: string; last: string }
-  /** a cross-field rule, with the sentence the policy schema or this module wrote */
+  /** a cross-field rule, with the catalogue key (or, not yet moved, the sentence) the policy schema wrote */
   | { key: string; code: "rule"; message: string };
 
 export type FieldValue = string | boolean;

@@ -51,7 +51,7 @@ describe("a section's form and its stored policy", () => {
       }),
     ).toEqual({
       ok: false,
-      issues: [{ key: "targetRatePermille", code: "rule", message: "目标任务不能低于基本任务" }],
+      issues: [{ key: "targetRatePermille", code: "rule", message: "subsidy.policy.targetBelowBasic" }],
     });
 
     const subsidy = sectionForm(base, "subsidy");

@@ -12,7 +12,9 @@ import {
   myProgress,
 } from "@/lib/dashboard/queries";
 import { db } from "@/lib/db";
-import { loadPayoutInput } from "@/lib/payouts";
+import { translatorFor } from "@/lib/i18n/messages";
+import { renderText } from "@/lib/i18n/text";
+import { loadPayoutInput, withNames } from "@/lib/payouts";
 import { Week } from "@/lib/time";
 import { weeklyStatus } from "@/lib/weekly/deadline";
 import { createUser } from "@/prisma/seed/factories";
@@ -72,10 +74,18 @@ describe("dashboards on a hand-computed campaign", () => {
       subsidyFen: 21_000,
       meetsWorkload: true,
     });
-    expect(leader.lines).toContain("2 人 × 105.00 元 = 210.00 元");
-    // ids in lib/subsidy's lines are shown as names
-    expect(leader.lines.join("\n")).toContain("担任小组 甲组 组长");
-    expect(leader.lines.join("\n")).not.toContain(fx.groupA.id);
+    expect(leader.steps).toContainEqual({
+      kind: "perEnrolled",
+      enrolled: 2,
+      perStudentFen: 10_500,
+      subsidyFen: 21_000,
+    });
+    // the ids in lib/subsidy's steps are shown as names
+    const zh = translatorFor("zh-CN");
+    const lines = leader.steps.map((step) => renderText(zh, withNames(step, new Map(Object.entries(leader.names)))));
+    expect(lines).toContain("2 人 × 105.00 元 = 210.00 元");
+    expect(lines.join("\n")).toContain("担任小组 甲组 组长");
+    expect(lines.join("\n")).not.toContain(fx.groupA.id);
 
     expect(rowOf(rows, fx.users.callerA.id)).toMatchObject({
       isLeader: false,

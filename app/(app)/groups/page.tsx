@@ -13,7 +13,9 @@ import { requirePermission } from "@/lib/auth/session";
 import { type CurrentCampaign, currentCampaign } from "@/lib/campaign/queries";
 import { percentOf } from "@/lib/dashboard/progress";
 import { campaignFigures, campaignGroups, type GroupOverview, groupLedBy } from "@/lib/dashboard/queries";
-import { enrollmentsNeeded, formatPermille, formatYuan, ratePermilleOf } from "@/lib/subsidy/money";
+import { renderText, type TranslateFn } from "@/lib/i18n/text";
+import { enrollmentsNeeded, formatPermille, ratePermilleOf } from "@/lib/subsidy/money";
+import { yuan } from "@/lib/subsidy/steps";
 import { fromDateColumn } from "@/lib/time";
 import { weekLabel } from "@/lib/weekly/draft";
 import { recentSubmissions } from "@/lib/weekly/queries";
@@ -81,11 +83,15 @@ async function AllGroups({ campaign, now }: { campaign: CurrentCampaign; now: Da
       primary: true,
       cell: (g) => (
         <Link href={`/groups/${g.id}`} className="text-brand-700 hover:underline" data-testid="group-link">
-          {g.name}
+          <span lang="zh">{g.name}</span>
         </Link>
       ),
     },
-    { key: "leader", label: t("groups.columns.leader"), cell: (g) => g.leaderName ?? "—" },
+    {
+      key: "leader",
+      label: t("groups.columns.leader"),
+      cell: (g) => (g.leaderName ? <span lang="zh">{g.leaderName}</span> : "—"),
+    },
     { key: "assigned", label: t("groups.columns.assigned"), cell: (g) => g.assigned, align: "right" },
     { key: "admitted", label: t("groups.columns.admitted"), cell: (g) => g.admitted, align: "right" },
     { key: "enrolled", label: t("groups.columns.enrolled"), cell: (g) => g.enrolled, align: "right" },
@@ -144,7 +150,9 @@ async function AllGroups({ campaign, now }: { campaign: CurrentCampaign; now: Da
         <div className="col-span-2 md:col-span-1">
           <Stat
             label={t("dashboard.committed")}
-            value={<span data-testid="committed">{formatYuan(figures.committedFen)}</span>}
+            value={
+              <span data-testid="committed">{renderText(t as unknown as TranslateFn, yuan(figures.committedFen))}</span>
+            }
             hint={t("dashboard.committedHint")}
           />
         </div>
@@ -169,10 +177,10 @@ async function AllGroups({ campaign, now }: { campaign: CurrentCampaign; now: Da
                   href={`/groups/${r.group.id}/weekly?week=${fromDateColumn(r.weekStart)}`}
                   className="text-brand-700 hover:underline"
                 >
-                  {r.group.name} · {weekLabel(fromDateColumn(r.weekStart))}
+                  <span lang="zh">{r.group.name}</span> · {weekLabel(fromDateColumn(r.weekStart))}
                 </Link>
                 <span className="text-slate-500">
-                  {r.submittedBy?.name ?? "—"} ·{" "}
+                  {r.submittedBy ? <span lang="zh">{r.submittedBy.name}</span> : "—"} ·{" "}
                   {r.submittedAt
                     ? format.dateTime(r.submittedAt, {
                         month: "numeric",

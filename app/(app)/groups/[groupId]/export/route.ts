@@ -3,44 +3,53 @@ import { currentCampaign } from "@/lib/campaign/queries";
 import { contactsPerCandidate, minutesPerCandidate } from "@/lib/dashboard/callers";
 import { groupCallers, groupForViewer } from "@/lib/dashboard/queries";
 import { buildWorkbook, xlsxResponse } from "@/lib/export/workbook";
+import { withNames } from "@/lib/payouts/names";
 import { formatPermille, formatYuanNumber } from "@/lib/subsidy/money";
 
 const oneDecimal = (value: number | null) => (value === null ? "" : Math.round(value * 10) / 10);
 
 /**
- * The per-caller table of one group as xlsx (Chinese headers, like the other exports; no personal data
- * of candidates). Open to whoever may open the group's page; anything else is 404. Audited.
+ * The per-caller table of one group as xlsx, headers and explanation in the user's language (no personal
+ * data of candidates). Open to whoever may open the group's page; anything else is 404. Audited.
  */
 export const GET = route<{ groupId: string }>(
   { name: "export.groupCallers", permission: "groups.view", forbiddenAs: "NOT_FOUND" },
-  async (_request, { user, params: { groupId }, audit }) => {
+  async (_request, { user, params: { groupId }, audit, t, render }) => {
     const campaign = await currentCampaign();
     if (!campaign) return routeFailure("NOT_FOUND");
     const group = await groupForViewer(user, campaign.id, groupId);
     if (!group) return routeFailure("NOT_FOUND");
     const rows = await groupCallers(campaign.id, group, new Date());
+    const header = (column: string) => t(`groupExport.columns.${column}` as "groupExport.columns.name");
     const file = await buildWorkbook({
-      name: "组员进度",
+      name: t("groupExport.sheet"),
       rows,
       columns: [
-        { header: "回访人员", value: (r) => r.name },
-        { header: "负责", value: (r) => r.assigned },
-        { header: "联系上", value: (r) => r.reached },
-        { header: "录取", value: (r) => r.admitted },
-        { header: "报到", value: (r) => r.enrolled },
-        { header: "报到率", value: (r) => formatPermille(r.ratePermille) },
-        { header: "联系次数", value: (r) => r.contacts },
-        { header: "次数/生", value: (r) => oneDecimal(contactsPerCandidate(r)) },
-        { header: "时长（分钟）", value: (r) => Math.round((r.seconds / 60) * 10) / 10 },
-        { header: "分钟/生", value: (r) => oneDecimal(minutesPerCandidate(r)) },
-        { header: "从未联系", value: (r) => r.neverContacted },
-        { header: "逾期跟进", value: (r) => r.overdue },
-        { header: "待处理上报", value: (r) => r.openEscalations },
-        { header: "预计补贴（元）", width: 16, value: (r) => formatYuanNumber(r.subsidyFen) },
-        { header: "补贴明细", width: 80, value: (r) => r.lines.join("\n") },
+        { header: header("name"), value: (r) => r.name },
+        { header: header("assigned"), value: (r) => r.assigned },
+        { header: header("reached"), value: (r) => r.reached },
+        { header: header("admitted"), value: (r) => r.admitted },
+        { header: header("enrolled"), value: (r) => r.enrolled },
+        { header: header("rate"), value: (r) => formatPermille(r.ratePermille) },
+        { header: header("contacts"), value: (r) => r.contacts },
+        { header: header("contactsPer"), value: (r) => oneDecimal(contactsPerCandidate(r)) },
+        { header: header("minutes"), value: (r) => Math.round((r.seconds / 60) * 10) / 10 },
+        { header: header("minutesPer"), value: (r) => oneDecimal(minutesPerCandidate(r)) },
+        { header: header("neverContacted"), value: (r) => r.neverContacted },
+        { header: header("overdue"), value: (r) => r.overdue },
+        { header: header("openEscalations"), value: (r) => r.openEscalations },
+        { header: header("subsidy"), width: 16, value: (r) => formatYuanNumber(r.subsidyFen) },
+        {
+          header: header("steps"),
+          width: 80,
+          value: (r) => {
+            const names = new Map(Object.entries(r.names));
+            return r.steps.map((step) => render(withNames(step, names))).join("\n");
+          },
+        },
       ],
     });
     await audit({ entityType: "Export", entityId: group.id });
-    return xlsxResponse(file, `组员进度-${group.name}.xlsx`);
+    return xlsxResponse(file, `${t("groupExport.file", { group: group.name })}.xlsx`);
   },
 );
