@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { type ActionResult, firstError } from "@/lib/action/result";
 
@@ -19,6 +20,7 @@ type RefreshWhen = "success" | "always" | "never";
  */
 export function useActionRunner({ refresh = "success" }: { refresh?: RefreshWhen } = {}) {
   const router = useRouter();
+  const unreachable = useTranslations("actionErrors");
   const formRef = useRef<HTMLFormElement>(null);
   const [running, setRunning] = useState(false);
   const [refreshing, startRefresh] = useTransition();
@@ -36,7 +38,11 @@ export function useActionRunner({ refresh = "success" }: { refresh?: RefreshWhen
     setError(null);
     setFieldErrors({});
     try {
-      const result = await call();
+      const result = await call().catch(
+        // the server could not be reached, or answered nothing an action returns: the same refusal
+        // shape, so every form shows a sentence and gives its controls back
+        (): ActionResult<T> => ({ ok: false, code: "UNAVAILABLE", error: unreachable("UNAVAILABLE") }),
+      );
       if (!result.ok) {
         setError(firstError(result));
         setFieldErrors(result.fieldErrors ?? {});

@@ -48,8 +48,15 @@ export function action<S extends z.ZodType, T>(
     const parsed = config.schema.safeParse(rawInput instanceof FormData ? formDataToObject(rawInput) : rawInput);
     if (!parsed.success) return failure("INVALID_INPUT", issueTexts(parsed.error.issues));
 
-    const outcome = await runInTransaction(db(), config, user, (ctx) => body(parsed.data, ctx));
-    return outcome.ok ? outcome : failure(outcome.code, outcome.fieldErrors);
+    try {
+      const outcome = await runInTransaction(db(), config, user, (ctx) => body(parsed.data, ctx));
+      return outcome.ok ? outcome : failure(outcome.code, outcome.fieldErrors);
+    } catch (error) {
+      // as route() does: the detail goes to the server's log, the user gets a sentence and the
+      // form its state back (a thrown action would leave a client's pending state to each component)
+      console.error(`${config.name} failed`, error);
+      return failure("UNAVAILABLE");
+    }
   };
   declarations.set(run, { name: config.name, permission: config.permission });
   return run;

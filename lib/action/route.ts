@@ -9,7 +9,7 @@ import type { SessionClaims } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { isSameOrigin } from "@/lib/http/same-origin";
-import { securityHeaders } from "@/lib/http/security-headers";
+import { forwardedHttps, securityHeaders } from "@/lib/http/security-headers";
 import { MESSAGES, translatorFor } from "@/lib/i18n/messages";
 import { actionErrorMessage, currentLocale } from "@/lib/i18n/server";
 import { renderText, type Text } from "@/lib/i18n/text";
@@ -117,8 +117,11 @@ export function route<Params = Record<string, never>>(
   const run = async (request: Request, segment?: Segment<Params>): Promise<Response> => {
     const response = await answer(request, segment);
     if (config.securityHeaders) {
-      const https = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
-      const headers = securityHeaders({ nonce: randomUUID().replaceAll("-", ""), https, dev: false });
+      const headers = securityHeaders({
+        nonce: randomUUID().replaceAll("-", ""),
+        https: forwardedHttps(request.headers),
+        dev: false,
+      });
       for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
     }
     return response;

@@ -42,6 +42,14 @@ export type TransactionOutcome<T> =
 
 const MAX_ATTEMPTS = 3;
 
+/**
+ * How long an action waits for a connection before it gives up. Prisma's 2 s suits a large pool;
+ * the embedded database has one connection (EMBEDDED_POOL_SIZE), which a list's apply holds while it
+ * runs (about 20 s for 100,000 rows here), and a form posted meanwhile should wait its turn rather
+ * than fail. Past this wait the action answers UNAVAILABLE.
+ */
+const CONNECTION_WAIT_MS = 60_000;
+
 /** The one audit row of an action (or of an audited read): `action` is the entry's, else the action's name. */
 export async function writeAudit(
   prisma: PrismaClient | Prisma.TransactionClient,
@@ -100,7 +108,7 @@ export async function runInTransaction<T>(
           await writeAudit(tx, config.name, user.id, requestId, entry);
           return result;
         },
-        { isolationLevel: config.isolationLevel, timeout: config.timeoutMs ?? 10_000 },
+        { isolationLevel: config.isolationLevel, timeout: config.timeoutMs ?? 10_000, maxWait: CONNECTION_WAIT_MS },
       );
       return { ok: true, data };
     } catch (error) {

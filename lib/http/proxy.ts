@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { type NextRequest, NextResponse } from "next/server";
 import { CLIENT_ADDRESS_HEADER, WEB_SERVER_TOKEN_HEADER } from "./forwarded";
-import { contentSecurityPolicy, securityHeaders } from "./security-headers";
+import { contentSecurityPolicy, forwardedHttps, securityHeaders } from "./security-headers";
 
 /**
  * What the app's proxy (proxy.ts, Next's former middleware) does to every request. It only sets
@@ -24,7 +24,7 @@ export function proxyRequest(
 
   const options = {
     nonce: crypto.randomUUID().replaceAll("-", ""),
-    https: headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https",
+    https: forwardedHttps(headers),
     dev: process.env.NODE_ENV === "development",
   };
   headers.set("Content-Security-Policy", contentSecurityPolicy(options));

@@ -47,3 +47,11 @@ export function securityHeaders(options: SecurityHeaderOptions): Record<string, 
     ...(options.https ? { "Strict-Transport-Security": "max-age=31536000" } : {}),
   };
 }
+
+/**
+ * Whether the browser addressed the app over https. The web server (lib/http/web-server.ts) has
+ * already replaced X-Forwarded-Proto unless a trusted proxy sent it, so it can be read as it is.
+ */
+export function forwardedHttps(headers: Headers): boolean {
+  return headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
+}

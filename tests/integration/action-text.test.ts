@@ -25,11 +25,12 @@ const probe = action(
       .object({
         size: z.coerce.number().int().max(10, messageKey("settings.errors.tooBig")),
         label: z.string(),
-        refuse: z.enum(["no", "yes"]).default("no"),
+        refuse: z.enum(["no", "yes", "crash"]).default("no"),
       })
       .strict(),
   },
   async (input, ctx) => {
+    if (input.refuse === "crash") throw new Error('relation "Secret" does not exist');
     if (input.refuse === "yes") {
       throw new ActionError("INVALID_INPUT", { size: [text("settings.errors.tooSmall", { min: 3 })] });
     }
@@ -72,6 +73,14 @@ describe("the action wrapper's sentences", () => {
     cookie.locale = "en";
     const result = await probe({ size: 1, label: "x", refuse: "yes" });
     expect(result).toMatchObject({ ok: false, fieldErrors: { size: ["Cannot be below 3."] } });
+  });
+
+  it("answers an unexpected failure as UNAVAILABLE, its detail in the server's log only", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const result = await probe({ size: 1, label: "x", refuse: "crash" });
+    expect(result).toEqual({ ok: false, code: "UNAVAILABLE", error: "服务暂时出了问题，请稍后再试。" });
+    expect(String(log.mock.calls[0]?.[0])).toBe("test.probe failed");
+    log.mockRestore();
   });
 
   it("answers the data when nothing is refused", async () => {

@@ -8,7 +8,7 @@ import { withdrawalPhotoFor } from "@/lib/admin/withdrawal-queries";
  * and every view is audited. Anyone else is answered 404, as if there were no such photo.
  */
 export const GET = route<{ photoId: string }>(
-  { name: "withdrawalPhoto.view", permission: "withdrawal.photo.view" },
+  { name: "withdrawalPhoto.view", permission: "withdrawal.photo.view", forbiddenAs: "NOT_FOUND" },
   async (_request, { user, params: { photoId }, audit }) => {
     const photo = await withdrawalPhotoFor(user, photoId);
     if (!photo) return routeFailure("NOT_FOUND");
