@@ -15,13 +15,14 @@ const ALLOWED: Record<string, string> = {
   "lib/assignment/regions.ts": "the 市州 names match the region column of the files and groups",
   "lib/workflow/no-show-reasons.ts": "suggested no-show reasons are stored as the reason, in the college's language",
   "components/shell/language-switch.tsx": "each language is offered in its own words (marked lang)",
-  "lib/import/cell-words.ts": "the words the list files' cells hold (是/否, 男/女, 第一志愿), matched and stored as written",
-  "lib/retention/rules.ts": "placeholders stored in place of personal data: data, shown where names and notes are (lang zh)",
+  "lib/import/cell-words.ts":
+    "the words the list files' cells hold (是/否, 男/女, 第一志愿), matched and stored as written",
+  "lib/retention/rules.ts":
+    "placeholders stored in place of personal data: data, shown where names and notes are (lang zh)",
 };
 
 /** Files still building sentences in place; each area moves its own to the catalogues and off this list. */
-const PENDING = new Set([
-]);
+const PENDING = new Set<string>([]);
 
 function productFiles(dir: string): string[] {
   return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
