@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Zh } from "@/components/ui/user-data";
 import type { CurrentCampaign } from "@/lib/campaign/queries";
 import { phaseOpenAt } from "@/lib/workflow";
 
@@ -12,7 +13,9 @@ export async function PhaseBanner({ campaign, now }: { campaign: CurrentCampaign
       className="mb-4 flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg bg-brand-50 px-3 py-2 text-sm text-brand-700"
       data-testid="phase-banner"
     >
-      <span className="font-medium">{campaign.name}</span>
+      <span className="font-medium">
+        <Zh>{campaign.name}</Zh>
+      </span>
       <span>{phase ? t("current", { phase, name: t(String(phase) as "1") }) : t("none")}</span>
       {window ? (
         <span className="text-brand-600">

@@ -6,6 +6,7 @@ import { useTransition } from "react";
 import { setLocale } from "@/lib/i18n/actions";
 import { LOCALES } from "@/lib/i18n/config";
 
+// Each language is offered in its own words, marked as that language (the English page's "中文" is Chinese).
 const LABELS: Record<(typeof LOCALES)[number], string> = { "zh-CN": "中文", en: "English" };
 
 export function LanguageSwitch() {
@@ -29,7 +30,7 @@ export function LanguageSwitch() {
         }}
       >
         {LOCALES.map((l) => (
-          <option key={l} value={l}>
+          <option key={l} value={l} lang={l}>
             {LABELS[l]}
           </option>
         ))}

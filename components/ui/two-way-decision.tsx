@@ -80,6 +80,8 @@ export function TwoWayDecision({
               variant="secondary"
               disabled={pending}
               onClick={() => setWriting(true)}
+              // it opens the reason's field in place of the buttons
+              aria-expanded={false}
               data-testid={testIds.sendBackWithReason}
             >
               {labels.sendBackWithReason}
