@@ -7,7 +7,8 @@ import { signIn } from "./support/sign-in";
 // Issue 12: every page reads in English with no Chinese left outside user data marked lang="zh…", and
 // in Chinese with no raw catalogue key. Each role walks the pages its navigation offers and the detail
 // pages they link to (a candidate, a group, its weekly report and assignments, a log's inspection, a
-// payout version...), found by following the links, first in English, then the same pages in Chinese.
+// payout version once one is signed...), found by following the links, first in English, then the
+// same pages in Chinese.
 // Read-only: it opens panels and forms but never submits one, so the specs after it see the same demo.
 
 type Language = "en" | "zh-CN";
@@ -25,7 +26,7 @@ const RAW_KEY = rawKeyPattern();
 /** next-intl's own report of a missing or broken sentence, in the browser's console (client components). */
 const INTL_ERROR = /MISSING_MESSAGE|FORMATTING_ERROR|INVALID_KEY|INVALID_MESSAGE/;
 
-/** One page per route: ids (cuid, numbers, weeks) and query values do not make another page. */
+/** One page per route: ids (cuid, numbers) in the path and the values of the query do not make another page. */
 function routeOf(url: URL): string {
   const segments = url.pathname
     .split("/")
@@ -208,7 +209,7 @@ for (const login of ROLES) {
   });
 }
 
-test("[LANGUAGES]: the login page, its messages, and the not-found and forbidden pages read in either language", async ({
+test("[LANGUAGES]: the login and password pages, the login's messages, and the not-found and forbidden pages read in either language", async ({
   page,
 }) => {
   const context = page.context();
@@ -224,9 +225,11 @@ test("[LANGUAGES]: the login page, its messages, and the not-found and forbidden
     await expect(page.getByTestId("form-error")).toHaveText(message(language, "login.errors.EMPTY"));
     checkTexts("/login (empty form)", await shownTexts(page), language, findings);
 
-    // signed in as a caller: a page that does not exist, and one the role may not open
+    // signed in as a caller: the password page (outside the shell), a page that does not exist, and
+    // one the role may not open
     await signIn(context, "caller01");
     for (const [path, status] of [
+      ["/account/password", 200],
       ["/no-such-page", 404],
       ["/admin", 403],
     ] as const) {

@@ -11,7 +11,7 @@ export interface ShownText {
   text: string;
   /** the closest `[lang]` says zh…: user data, exempt from the English check */
   zh: boolean;
-  /** "text", "title", "aria-label", "placeholder", "alt", "value" or "document.title" */
+  /** "text", the attribute's name ("title", "aria-label", "placeholder"…), "value" or "document.title" */
   kind: string;
   /** a hint where on the page: the closest data-testid and the heading of the section */
   where: string;
@@ -79,16 +79,29 @@ export async function shownTexts(page: Page): Promise<ShownText[]> {
       if (!parent || parent.closest("script, style, template, noscript, next-route-announcer")) continue;
       push(node.nodeValue, parent, "text");
     }
-    for (const attribute of ["title", "aria-label", "aria-description", "placeholder", "alt"]) {
+    const attributes = [
+      "title",
+      "aria-label",
+      "aria-description",
+      "aria-roledescription",
+      "aria-valuetext",
+      "placeholder",
+      "alt",
+    ];
+    for (const attribute of attributes) {
       for (const element of document.body.querySelectorAll(`[${attribute}]`)) {
         push(element.getAttribute(attribute), element, attribute);
       }
     }
     // what a control shows: a typed or prefilled value, a button-like input's label (an <option>'s
-    // text and a <textarea>'s are text nodes, read above; a textarea's typed value is not)
+    // text and a <textarea>'s first text are text nodes, read above: only a value changed since is new)
     const unseen = new Set(["hidden", "password", "checkbox", "radio", "file", "range", "color"]);
     for (const input of document.body.querySelectorAll("input")) {
       if (!unseen.has(input.type)) push(input.value, input, "value");
+    }
+    // a text field's suggestions (a datalist's options have no text, only a value)
+    for (const option of document.body.querySelectorAll("datalist option")) {
+      push((option as HTMLOptionElement).value, option, "value");
     }
     for (const area of document.body.querySelectorAll("textarea")) {
       if (area.value !== area.defaultValue) push(area.value, area, "value");
