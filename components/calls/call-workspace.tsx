@@ -142,6 +142,13 @@ export function CallWorkspace({
       ? elapsed
       : (Number(draft.minutes || 0) || 0) * 60 + (Number(draft.seconds || 0) || 0);
     setMessage(null);
+    // the runner answers an unreachable server as UNAVAILABLE; here it gets its own sentence, which
+    // says the entry is kept on the phone for the retry
+    let unreachable = false;
+    const offline = (error: unknown): never => {
+      unreachable = true;
+      throw error;
+    };
     try {
       const result = await run(() =>
         logContact({
@@ -157,9 +164,11 @@ export function CallWorkspace({
             ? atBeijingClock(draft.nextFollowUp, 9).toISOString()
             : draft.nextFollowUp,
           noShowReason: draft.outcome === "NOT_ENROLLED" ? draft.noShowReason : "",
-        }),
+        }).catch(offline),
       );
-      if (result.ok) {
+      if (unreachable) {
+        setMessage({ tone: "error", text: t("offline") });
+      } else if (result.ok) {
         reset();
         setMessage({
           tone: "ok",

@@ -43,6 +43,8 @@ export function WithdrawalPanel({
 
   async function save(submit: boolean) {
     setSaved(null);
+    // the runner answers an unreachable server as UNAVAILABLE; here it says that nothing was saved
+    let unreachable = false;
     try {
       const result = await run(async () => {
         const form = new FormData();
@@ -50,9 +52,13 @@ export function WithdrawalPanel({
         for (const item of checked) form.append("checklist", item);
         for (const file of files) form.append("photos", await shrink(file));
         form.set("submit", String(submit));
-        return saveWithdrawalMaterials(form);
+        return saveWithdrawalMaterials(form).catch((error: unknown) => {
+          unreachable = true;
+          throw error;
+        });
       });
-      if (result.ok) {
+      if (unreachable) refuse(t("offline"));
+      else if (result.ok) {
         setFiles([]);
         setSaved(submit ? t("submitted") : t("saved"));
       }
