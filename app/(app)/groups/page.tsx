@@ -177,7 +177,8 @@ async function AllGroups({ campaign, now }: { campaign: CurrentCampaign; now: Da
                   href={`/groups/${r.group.id}/weekly?week=${fromDateColumn(r.weekStart)}`}
                   className="text-brand-700 hover:underline"
                 >
-                  <span lang="zh">{r.group.name}</span> · {weekLabel(fromDateColumn(r.weekStart))}
+                  <span lang="zh">{r.group.name}</span> ·{" "}
+                  {weekLabel(fromDateColumn(r.weekStart), t as unknown as TranslateFn)}
                 </Link>
                 <span className="text-slate-500">
                   {r.submittedBy ? <span lang="zh">{r.submittedBy.name}</span> : "—"} ·{" "}
