@@ -10,6 +10,9 @@
 //     (counts only, nothing written); with --apply, anonymises every due campaign, each in one
 //     transaction (README "Retention"), and deletes the list uploads never applied within 24 hours.
 //     --now replaces the clock. Exit 1 when an anonymisation fails.
+//   create-admin --login <login> --name <name>
+//     The first admin of a deployment (scripts/commands/create-admin.ts); the password comes from
+//     HUIFANG_ADMIN_PASSWORD or a prompt. Exit 0 created, 2 refused.
 //   --mapping '{"row":2,"fields":["examNo","name",null,"phones","region"]}' names the header row and
 //     the field of each column (null: not imported), as the import page's corrected mapping does.
 import { parseArgs } from "node:util";
@@ -275,6 +278,10 @@ if (command === "import") {
 }
 if (command === "retention") {
   process.exit(await retention(rest));
+}
+if (command === "create-admin") {
+  const { createAdminCommand } = await import("./commands/create-admin");
+  process.exit(await createAdminCommand(rest));
 }
 console.error(USAGE);
 process.exit(2);
