@@ -150,9 +150,13 @@ export function CallerTable({
           onClick={() => open(r)}
           className="whitespace-nowrap text-brand-700 underline decoration-dotted underline-offset-2 hover:text-brand-600"
           data-testid="explain-subsidy"
-          aria-label={t("explainTitle", { name: r.name })}
         >
           {render(yuan(r.subsidyFen))}
+          {/* the button's name says whose explanation it opens; the name itself is marked as Chinese */}
+          <span className="sr-only">
+            {" "}
+            <Named sentence={t("explainTitle", { name: markName(r.name) })} />
+          </span>
         </button>
       ),
     },

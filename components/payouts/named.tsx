@@ -1,7 +1,10 @@
 // Names are user data (in Chinese whatever the reader's language), so each one sits in its own
 // lang="zh" element inside a sentence rendered in the reader's language. A sentence is rendered with
-// each name as a marked placeholder, then split at the marks. Neither client nor server only.
+// each name marked, then split at the marks. Unlike components/ui/user-data's withData, the marks go
+// into values anywhere in a step's nested sentences (a list of members), so they carry the name itself.
+// Neither client nor server only.
 import { Fragment, type ReactNode } from "react";
+import { Zh } from "@/components/ui/user-data";
 import type { Text } from "@/lib/i18n/text";
 import { type SubsidyStep, stepText } from "@/lib/subsidy/steps";
 
@@ -27,9 +30,7 @@ export function Named({ sentence }: { sentence: string }) {
           <Fragment key={index}>{part}</Fragment>
         ) : (
           // biome-ignore lint/suspicious/noArrayIndexKey: see above
-          <span key={index} lang="zh">
-            {part}
-          </span>
+          <Zh key={index}>{part}</Zh>
         ),
       )}
     </>
