@@ -7,7 +7,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
-import { type FileStore, UPLOAD_LIFETIME_MS } from "@/lib/storage";
+import { type FileStore, StoredFileChangedError, UPLOAD_LIFETIME_MS } from "@/lib/storage";
 
 export type ListFormat = "xlsx" | "csv";
 
@@ -42,7 +42,8 @@ export function storeUpload(
 /**
  * Runs `read` on a private working copy of the stored list (a folder only this process's user can
  * open), removed as soon as `read` ends, whatever its outcome: the xlsx reader and its zip-bomb check
- * need a file they can seek in. Null when the upload is not (or no longer) stored.
+ * need a file they can seek in. Null when the upload is not (or no longer) stored, also when it was
+ * deleted or replaced while it was copied: `read` never sees a file cut short.
  */
 export async function withUploadedList<T>(
   store: FileStore,
@@ -54,7 +55,12 @@ export async function withUploadedList<T>(
   const folder = await mkdtemp(path.join(tmpdir(), "huifang-list-"));
   try {
     const file = path.join(folder, `list.${upload.format}`);
-    await pipeline(stored.stream, createWriteStream(file, { mode: 0o600 }));
+    try {
+      await pipeline(stored.stream, createWriteStream(file, { mode: 0o600 }));
+    } catch (error) {
+      if (error instanceof StoredFileChangedError) return null;
+      throw error;
+    }
     return await read(file);
   } finally {
     await rm(folder, { recursive: true, force: true });

@@ -44,13 +44,34 @@ export class FileTooLargeError extends Error {
 }
 
 /**
+ * The stored file changed while it was read: fewer or more bytes than its recorded size, or not its
+ * recorded sha-256. Files are replaced and deleted while someone may be reading them (a list upload is
+ * deleted by its apply, the sweep, a refused post), so a read that outlives its file ends with this
+ * error rather than quietly with half a file. The import answers it as "upload gone, upload again".
+ */
+export class StoredFileChangedError extends Error {
+  constructor(
+    readonly kind: StoredFileKind,
+    readonly key: string,
+  ) {
+    super(`stored file ${kind} ${key} changed or was deleted while it was read`);
+  }
+}
+
+/**
  * What every backend does. Today's is PostgreSQL (`databaseStore`); an object store can implement the
  * same four operations later without its callers changing.
  */
 export interface FileStore {
-  /** Streams `content` in; a file under the same kind and key is replaced once the new one is complete. */
+  /**
+   * Streams `content` in; a file under the same kind and key is replaced once the new one is complete,
+   * unless it holds the same bytes: then it is kept and the new copy dropped.
+   */
   put(options: PutOptions, content: AsyncIterable<Uint8Array>): Promise<StoredFileInfo>;
-  /** The file's bytes as a stream, or null when there is no complete file of that kind and key. */
+  /**
+   * The file's bytes as a stream, or null when there is no complete file of that kind and key. The
+   * stream fails with StoredFileChangedError when the bytes read are not the file's size and sha-256.
+   */
   get(kind: StoredFileKind, key: string): Promise<{ info: StoredFileInfo; stream: Readable } | null>;
   /** Removes the file; true when there was one. */
   delete(kind: StoredFileKind, key: string): Promise<boolean>;
@@ -131,13 +152,9 @@ export function databaseStore(prisma: Reader, options: { chunkPool?: pg.Pool } =
       }
       const sha256 = hash.digest("hex");
       const key = typeof options.key === "function" ? options.key(sha256) : options.key;
-      // the same name again (the same list uploaded twice): the newer, complete copy wins
-      await prisma.storedFile.deleteMany({ where: { kind: options.kind, key, NOT: { id: file.id } } });
-      await prisma.storedFile.update({
-        where: { id: file.id },
-        data: { key, size, sha256, completedAt: new Date() },
-      });
-      return { id: file.id, kind: options.kind, key, size, sha256, mimeType: options.mimeType };
+      const name = (tx: Prisma.TransactionClient) => nameFile(tx, { ...options, key }, { id: file.id, size, sha256 });
+      // one transaction: two copies of one name never meet the unique index half done
+      return "$transaction" in prisma ? prisma.$transaction(name) : name(prisma);
     },
 
     async get(kind, key) {
@@ -147,14 +164,23 @@ export function databaseStore(prisma: Reader, options: { chunkPool?: pg.Pool } =
       });
       if (!file) return null;
       const chunks = async function* () {
+        const hash = createHash("sha256");
+        let read = 0;
         // one chunk per query, in order: the reader pulls the next only when it has used the last
-        for (let index = 0; ; index += 1) {
+        for (let index = 0; read < file.size; index += 1) {
           // as base64 text: through the driver a bytea column arrives as hex and is mapped slowly
           const [chunk] = await prisma.$queryRaw<{ base64: string }[]>`
             SELECT encode("bytes", 'base64') AS base64 FROM "StoredFileChunk"
              WHERE "fileId" = ${file.id} AND "index" = ${index}`;
-          if (!chunk) return;
-          yield Buffer.from(chunk.base64, "base64");
+          // deleted (or replaced) since the read began: its chunks went with it
+          if (!chunk) break;
+          const bytes = Buffer.from(chunk.base64, "base64");
+          read += bytes.length;
+          hash.update(bytes);
+          yield bytes;
+        }
+        if (read !== file.size || (file.sha256 !== null && hash.digest("hex") !== file.sha256)) {
+          throw new StoredFileChangedError(kind, key);
         }
       };
       return { info: { ...file, sha256: file.sha256 ?? "" }, stream: Readable.from(chunks()) };
@@ -172,6 +198,40 @@ export function databaseStore(prisma: Reader, options: { chunkPool?: pg.Pool } =
       return count;
     },
   };
+}
+
+/**
+ * Gives a complete file its name, inside a transaction. A complete file of that name with the same
+ * bytes (the same list uploaded twice, perhaps at the same moment) is kept and the new copy dropped:
+ * someone may be reading the kept one, and replacing it would cut their read short. Its upload time
+ * restarts, as the newer upload would have. A file of that name with other bytes is replaced.
+ */
+async function nameFile(
+  tx: Prisma.TransactionClient,
+  options: Omit<PutOptions, "key"> & { key: string },
+  file: { id: string; size: number; sha256: string },
+): Promise<StoredFileInfo> {
+  const { kind, key, mimeType } = options;
+  // finishing writes of one name wait for each other here, so the second sees the first's
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`stored-file:${kind}:${key}`}, 0))`;
+  const existing = await tx.storedFile.findFirst({
+    where: { kind, key, completedAt: { not: null }, NOT: { id: file.id } },
+    select: { id: true, size: true, sha256: true, mimeType: true },
+  });
+  if (existing && existing.sha256 === file.sha256 && existing.size === file.size) {
+    await tx.storedFile.delete({ where: { id: file.id } });
+    await tx.storedFile.update({
+      where: { id: existing.id },
+      data: { createdAt: new Date(), campaignId: options.campaignId ?? null },
+    });
+    return { id: existing.id, kind, key, size: existing.size, sha256: file.sha256, mimeType: existing.mimeType };
+  }
+  await tx.storedFile.deleteMany({ where: { kind, key, NOT: { id: file.id } } });
+  await tx.storedFile.update({
+    where: { id: file.id },
+    data: { key, size: file.size, sha256: file.sha256, completedAt: new Date() },
+  });
+  return { id: file.id, kind, key, size: file.size, sha256: file.sha256, mimeType };
 }
 
 /** Bytes already in memory (a photo of a few hundred KB) as the content `put` streams in. */

@@ -1,9 +1,11 @@
+import { createHash } from "node:crypto";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyUpload, undoUpload } from "@/app/(app)/admin/imports/actions";
 import { GET as errorReport } from "@/app/api/imports/errors/route";
 import { POST } from "@/app/api/imports/route";
 import { db } from "@/lib/db";
+import { smallFile } from "@/lib/storage";
 import { addStaff, createCampaign, createGroup, createUser } from "@/prisma/seed/factories";
 import { csvText } from "../support/import-fixtures";
 import { signInAs } from "../support/session";
@@ -85,6 +87,28 @@ describe("importing from the web page", () => {
     if (!applied.ok) throw new Error("unreachable");
     expect(await undoUpload({ batchId: applied.data.batchId })).toMatchObject({ ok: true });
     expect(await db().candidate.count()).toBe(0);
+  });
+
+  it("refuses to apply a stored file that is not the posted one, byte for byte", async () => {
+    signInAs(data);
+    const before = await db().candidate.count();
+    const other = csvText([
+      ["考生号", "姓名", "联系电话", "地区"],
+      ["24510101000901", "丙", "13800000901", "成都"],
+    ]);
+    // under the posted hash's name lies another list (a copy cut or replaced by another upload)
+    const posted = createHash("sha256").update("the list that was previewed").digest("hex");
+    await db().storedFile.create({
+      data: smallFile({ kind: "LIST_UPLOAD", key: `${posted}.csv`, mimeType: "text/csv" }, Buffer.from(other)),
+    });
+    const refused = await applyUpload({ fileHash: posted, format: "csv", kind: "toudang", fileName: "x.csv" });
+    expect(refused).toMatchObject({
+      ok: false,
+      code: "INVALID_INPUT",
+      fieldErrors: { fileHash: ["找不到上传的文件，请重新上传。"] },
+    });
+    expect(await db().candidate.count()).toBe(before);
+    await db().storedFile.deleteMany({ where: { key: `${posted}.csv` } });
   });
 
   it("answers a file it cannot read with a Chinese message", async () => {

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import v8 from "node:v8";
 import vm from "node:vm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db, dbPool } from "@/lib/db";
-import { sweepUploads } from "@/lib/import/uploads";
-import { bytesOf, CHUNK_BYTES, databaseStore, FileTooLargeError } from "@/lib/storage";
+import { sweepUploads, withUploadedList } from "@/lib/import/uploads";
+import { bytesOf, CHUNK_BYTES, databaseStore, FileTooLargeError, StoredFileChangedError } from "@/lib/storage";
 
 // lib/storage keeps files in PostgreSQL in chunks: any instance reads what another wrote, and neither
 // writing nor reading a 50 MB file holds it whole in memory.
@@ -122,5 +122,67 @@ describe("the storage module", () => {
     // a photo is kept as long as its withdrawal, whatever its age
     expect(await store.get("WITHDRAWAL_PHOTO", "old-photo")).not.toBeNull();
     expect(await db().storedFile.count({ where: { key: "writing:lost" } })).toBe(0);
+  });
+
+  it("fails a read whose file is deleted before its last chunk, instead of ending it early", async () => {
+    const store = databaseStore(db(), { chunkPool: dbPool() });
+    await store.put({ kind: "LIST_UPLOAD", key: "cut.csv", mimeType: "text/csv" }, generated(3 * CHUNK_BYTES));
+    const stored = await store.get("LIST_UPLOAD", "cut.csv");
+    const reader = stored?.stream[Symbol.asyncIterator]();
+    expect((await reader?.next())?.value).toHaveLength(CHUNK_BYTES);
+    // another upload's sweep, an apply, a refused post: the key goes while this read is under way
+    await store.delete("LIST_UPLOAD", "cut.csv");
+    await expect(
+      (async () => {
+        for (let step = await reader?.next(); step && !step.done; step = await reader?.next());
+      })(),
+    ).rejects.toBeInstanceOf(StoredFileChangedError);
+  });
+
+  it("fails a read whose bytes are not the stored size and hash, and the import finds no upload", async () => {
+    const store = databaseStore(db(), { chunkPool: dbPool() });
+    const info = await store.put(
+      { kind: "LIST_UPLOAD", key: (sha256) => `${sha256}.csv`, mimeType: "text/csv" },
+      generated(2 * CHUNK_BYTES + 100),
+    );
+    // the last chunk gone: what is left is a list with half a last row
+    await db().storedFileChunk.delete({ where: { fileId_index: { fileId: info.id, index: 2 } } });
+    const read = vi.fn(async () => "read");
+    expect(await withUploadedList(store, { fileHash: info.sha256, format: "csv" }, read)).toBeNull();
+    expect(read).not.toHaveBeenCalled();
+
+    // same size, other bytes
+    await db().storedFileChunk.update({
+      where: { fileId_index: { fileId: info.id, index: 1 } },
+      data: { bytes: Buffer.alloc(CHUNK_BYTES + 100) },
+    });
+    const stored = await store.get("LIST_UPLOAD", info.key);
+    await expect(
+      (async () => {
+        for await (const _ of stored?.stream ?? []);
+      })(),
+    ).rejects.toBeInstanceOf(StoredFileChangedError);
+    await store.delete("LIST_UPLOAD", info.key);
+  });
+
+  it("stores the same file uploaded twice at the same moment once, and both uploads succeed", async () => {
+    const store = databaseStore(db(), { chunkPool: dbPool() });
+    const put = (content: string) =>
+      store.put(
+        { kind: "LIST_UPLOAD", key: (sha256) => `${sha256}.csv`, mimeType: "text/csv" },
+        bytesOf(Buffer.from(content)),
+      );
+    const contents = Array.from({ length: 6 }, (_, i) => `twice ${i}`);
+    const results = await Promise.allSettled(contents.flatMap((content) => [put(content), put(content)]));
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    for (const content of contents) {
+      const key = `${createHash("sha256").update(content).digest("hex")}.csv`;
+      expect(await db().storedFile.count({ where: { kind: "LIST_UPLOAD", key } })).toBe(1);
+      const stored = await store.get("LIST_UPLOAD", key);
+      const chunks: Buffer[] = [];
+      for await (const chunk of stored?.stream ?? []) chunks.push(chunk);
+      expect(Buffer.concat(chunks).toString()).toBe(content);
+    }
+    expect(await db().storedFile.count({ where: { key: { startsWith: "writing:" } } })).toBe(0);
   });
 });

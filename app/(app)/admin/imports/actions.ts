@@ -58,7 +58,10 @@ async function applyChecked(
     if (error instanceof UnreadableFileError) throw new ActionError("INVALID_INPUT", { fileHash: [error.reason] });
     throw error;
   });
-  if (!preview) throw new ActionError("INVALID_INPUT", { fileHash: [text("imports.applyErrors.uploadGone")] });
+  // the file read must be the one posted, byte for byte: never apply another (or a cut) copy
+  if (!preview || preview.fileHash !== input.fileHash) {
+    throw new ActionError("INVALID_INPUT", { fileHash: [text("imports.applyErrors.uploadGone")] });
+  }
   const applied = await applyPreviewed(context, { campaignId: campaign.id, ...input }, preview, (done) =>
     report({ stage: "writing", ...done }),
   );
