@@ -75,3 +75,8 @@ export function deleteUpload(store: FileStore, upload: { fileHash: string; forma
 export function sweepUploads(store: FileStore, now: Date): Promise<number> {
   return store.sweep("LIST_UPLOAD", new Date(now.getTime() - UPLOAD_LIFETIME_MS));
 }
+
+/** How many files `sweepUploads` would remove at `now`: `cli retention`'s dry run. */
+export function countExpiredUploads(store: FileStore, now: Date): Promise<number> {
+  return store.count("LIST_UPLOAD", new Date(now.getTime() - UPLOAD_LIFETIME_MS));
+}

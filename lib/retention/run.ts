@@ -2,8 +2,8 @@
 // and (with apply) their anonymisation, each campaign in its own transaction.
 import type { PrismaClient } from "@/lib/db/client";
 import type { Text } from "@/lib/i18n/text";
-import { sweepUploads } from "@/lib/import/uploads";
-import { databaseStore, UPLOAD_LIFETIME_MS } from "@/lib/storage";
+import { countExpiredUploads, sweepUploads } from "@/lib/import/uploads";
+import { databaseStore } from "@/lib/storage";
 import { anonymiseCampaign, previewAnonymise, type RetentionCounts, RetentionNotDueError } from "./anonymise";
 import { isRetentionDue, retentionDueAt } from "./rules";
 
@@ -56,13 +56,11 @@ export async function runRetention(
 }
 
 /**
- * List uploads never applied and older than 24 hours at `now`, whatever their campaign: counted (dry
- * run) or removed (apply). The upload route sweeps them too, but only when someone uploads.
+ * List uploads never applied and older than 24 hours at `now`, whatever their campaign, and stored
+ * files of any kind whose write never finished: counted (dry run, the store's `count`, the same files)
+ * or removed (apply). The upload route sweeps them too, but only when someone uploads.
  */
 export async function sweepExpiredUploads(prisma: PrismaClient, options: { now: Date; apply: boolean }) {
   const store = databaseStore(prisma);
-  if (options.apply) return sweepUploads(store, options.now);
-  return prisma.storedFile.count({
-    where: { kind: "LIST_UPLOAD", createdAt: { lt: new Date(options.now.getTime() - UPLOAD_LIFETIME_MS) } },
-  });
+  return options.apply ? sweepUploads(store, options.now) : countExpiredUploads(store, options.now);
 }

@@ -60,7 +60,7 @@ export class StoredFileChangedError extends Error {
 
 /**
  * What every backend does. Today's is PostgreSQL (`databaseStore`); an object store can implement the
- * same four operations later without its callers changing.
+ * same operations later without its callers changing.
  */
 export interface FileStore {
   /**
@@ -77,6 +77,13 @@ export interface FileStore {
   delete(kind: StoredFileKind, key: string): Promise<boolean>;
   /** Removes the files of `kind` created before `olderThan`, and any file still unfinished by then; returns how many. */
   sweep(kind: StoredFileKind, olderThan: Date): Promise<number>;
+  /** How many files `sweep` would remove with the same arguments, removing nothing (a dry run). */
+  count(kind: StoredFileKind, olderThan: Date): Promise<number>;
+}
+
+/** The files `sweep` removes and `count` counts: one condition, so a dry run counts what the sweep deletes. */
+function sweptFiles(kind: StoredFileKind, olderThan: Date): Prisma.StoredFileWhereInput {
+  return { createdAt: { lt: olderThan }, OR: [{ kind }, { completedAt: null }] };
 }
 
 /**
@@ -192,10 +199,12 @@ export function databaseStore(prisma: Reader, options: { chunkPool?: pg.Pool } =
     },
 
     async sweep(kind, olderThan) {
-      const { count } = await prisma.storedFile.deleteMany({
-        where: { createdAt: { lt: olderThan }, OR: [{ kind }, { completedAt: null }] },
-      });
+      const { count } = await prisma.storedFile.deleteMany({ where: sweptFiles(kind, olderThan) });
       return count;
+    },
+
+    count(kind, olderThan) {
+      return prisma.storedFile.count({ where: sweptFiles(kind, olderThan) });
     },
   };
 }

@@ -511,4 +511,21 @@ describe("uploads never applied", () => {
     expect(await db().storedFile.count({ where: { id: { in: [stale.id, fresh.id] } } })).toBe(1);
     expect(await sweepExpiredUploads(db(), { now, apply: true })).toBe(0);
   });
+
+  it("are counted by the dry run exactly as --apply deletes them, unfinished writes of any kind included", async () => {
+    const now = new Date();
+    const longAgo = new Date(now.getTime() - 25 * 3_600_000);
+    // a write that never finished (its instance died mid-upload): the sweep removes it whatever its kind
+    await db().storedFile.create({
+      data: { kind: "WITHDRAWAL_PHOTO", key: "writing:lost-photo", mimeType: "image/jpeg", createdAt: longAgo },
+    });
+    await db().storedFile.create({
+      data: { kind: "LIST_UPLOAD", key: "writing:lost-list", mimeType: "text/csv", createdAt: longAgo },
+    });
+
+    const counted = await sweepExpiredUploads(db(), { now, apply: false });
+    expect(counted).toBe(2);
+    expect(await sweepExpiredUploads(db(), { now, apply: true })).toBe(counted);
+    expect(await db().storedFile.count({ where: { key: { startsWith: "writing:lost-" } } })).toBe(0);
+  });
 });
