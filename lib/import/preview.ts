@@ -137,7 +137,14 @@ export async function previewImport(
   // a transaction client works too: under the embedded database (one session) an action must read
   // through its own transaction, never through a second connection, or it waits on itself
   prisma: Reader,
-  input: { campaignId: string; kind: ListKind; path: string; mapping?: MappingChoice },
+  input: {
+    campaignId: string;
+    kind: ListKind;
+    path: string;
+    mapping?: MappingChoice;
+    /** the file's sha-256 when already known: a stored upload's, computed as it arrived and checked as it was read */
+    fileHash?: string;
+  },
 ): Promise<ImportPreview> {
   const records: ListRecord[] = [];
   let header: HeaderMapping | null = null;
@@ -147,7 +154,7 @@ export async function previewImport(
       header = found;
     },
   });
-  const fileHash = await fileSha256(input.path);
+  const fileHash = input.fileHash ?? (await fileSha256(input.path));
   const applied = await prisma.importBatch.findFirst({
     where: { campaignId: input.campaignId, kind: IMPORT_KIND[input.kind], fileHash, status: "APPLIED" },
     select: { id: true },

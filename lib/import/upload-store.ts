@@ -22,7 +22,9 @@ export function previewUpload(
   upload: StoredList,
   input: { campaignId: string; kind: ListKind; mapping?: MappingChoice },
 ) {
-  return withUploadedList(uploadStore(), upload, (path) => previewImport(db(), { ...input, path }));
+  return withUploadedList(uploadStore(), upload, (path, stored) =>
+    previewImport(db(), { ...input, path, fileHash: stored.sha256 }),
+  );
 }
 
 /** A stored upload checked again with the mapping its preview used; null when it is no longer there. */

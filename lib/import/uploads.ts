@@ -7,7 +7,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
-import { type FileStore, StoredFileChangedError, UPLOAD_LIFETIME_MS } from "@/lib/storage";
+import { type FileStore, StoredFileChangedError, type StoredFileInfo, UPLOAD_LIFETIME_MS } from "@/lib/storage";
 
 export type ListFormat = "xlsx" | "csv";
 
@@ -43,12 +43,13 @@ export function storeUpload(
  * Runs `read` on a private working copy of the stored list (a folder only this process's user can
  * open), removed as soon as `read` ends, whatever its outcome: the xlsx reader and its zip-bomb check
  * need a file they can seek in. Null when the upload is not (or no longer) stored, also when it was
- * deleted or replaced while it was copied: `read` never sees a file cut short.
+ * deleted or replaced while it was copied: `read` never sees a file cut short, and gets the stored
+ * size and sha-256, which the copy's bytes were checked against.
  */
 export async function withUploadedList<T>(
   store: FileStore,
   upload: { fileHash: string; format: ListFormat },
-  read: (file: string) => Promise<T>,
+  read: (file: string, stored: StoredFileInfo) => Promise<T>,
 ): Promise<T | null> {
   const stored = await store.get("LIST_UPLOAD", uploadKey(upload.fileHash, upload.format));
   if (!stored) return null;
@@ -61,7 +62,7 @@ export async function withUploadedList<T>(
       if (error instanceof StoredFileChangedError) return null;
       throw error;
     }
-    return await read(file);
+    return await read(file, stored.info);
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

@@ -1,8 +1,7 @@
 // When a campaign's candidate data is due for anonymisation, and the pure pieces of the anonymisation
 // (docs/reliability.md #21, PIPL art. 19 and 47). No clock: the caller passes `now`.
 import { createHash } from "node:crypto";
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from "@/lib/time";
 
 export const ANONYMOUS_NAME = "已匿名考生";
 export const ANONYMOUS_TEXT = "[已匿名]";

@@ -7,6 +7,7 @@ import { Readable } from "node:stream";
 import type pg from "pg";
 import type { StoredFileKind } from "@/generated/prisma/enums";
 import type { Prisma, Reader } from "@/lib/db/client";
+import { DAY_MS } from "@/lib/time";
 
 export type { StoredFileKind };
 
@@ -14,7 +15,7 @@ export type { StoredFileKind };
 export const CHUNK_BYTES = 512 * 1024;
 
 /** List uploads not applied within this time are swept (on each upload and by `cli retention`). */
-export const UPLOAD_LIFETIME_MS = 24 * 60 * 60 * 1000;
+export const UPLOAD_LIFETIME_MS = DAY_MS;
 
 export interface StoredFileInfo {
   id: string;

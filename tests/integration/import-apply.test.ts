@@ -99,6 +99,11 @@ describe("applying a list to a campaign", () => {
       "utf-8-bom",
     );
     const preview = await previewImport(db(), { campaignId, kind: "toudang", path: file });
+    // a stored upload's hash, computed by the storage module as it arrived, is taken as it is
+    const known = "f".repeat(64);
+    expect((await previewImport(db(), { campaignId, kind: "toudang", path: file, fileHash: known })).fileHash).toBe(
+      known,
+    );
     expect(preview.plan).toMatchObject({
       create: [{ row: 7, examNo: "24510101000006" }],
       update: [{ row: 3, examNo: "24510101000001", changes: { major: { before: "软件技术", after: "大数据技术" } } }],

@@ -145,6 +145,10 @@ describe("the storage module", () => {
       { kind: "LIST_UPLOAD", key: (sha256) => `${sha256}.csv`, mimeType: "text/csv" },
       generated(2 * CHUNK_BYTES + 100),
     );
+    // whole, the reader gets the file with the size and hash it was checked against
+    expect(
+      await withUploadedList(store, { fileHash: info.sha256, format: "csv" }, async (_, stored) => stored),
+    ).toEqual(info);
     // the last chunk gone: what is left is a list with half a last row
     await db().storedFileChunk.delete({ where: { fileId_index: { fileId: info.id, index: 2 } } });
     const read = vi.fn(async () => "read");

@@ -52,8 +52,14 @@ async function applyChecked(
   if (!campaign) throw new ActionError("NOT_FOUND");
   // the upload may have been previewed on another instance: it is read from the storage module
   const store = databaseStore(tx);
-  const preview = await withUploadedList(store, input, (path) =>
-    previewImport(tx, { campaignId: campaign.id, kind: input.kind, path, mapping: input.mapping }),
+  const preview = await withUploadedList(store, input, (path, stored) =>
+    previewImport(tx, {
+      campaignId: campaign.id,
+      kind: input.kind,
+      path,
+      mapping: input.mapping,
+      fileHash: stored.sha256,
+    }),
   ).catch((error: unknown) => {
     if (error instanceof UnreadableFileError) throw new ActionError("INVALID_INPUT", { fileHash: [error.reason] });
     throw error;
