@@ -20,11 +20,8 @@ export const ACTION_ERROR_CODES = [
 ] as const;
 export type ActionErrorCode = (typeof ACTION_ERROR_CODES)[number];
 
-/**
- * Per posted field, why it was refused: catalogue sentences, rendered in the reader's language.
- * A plain string is an area not yet moved to sentences; it is shown as it is.
- */
-export type FieldErrors = Record<string, (Text | string)[]>;
+/** Per posted field, why it was refused: catalogue sentences, rendered in the reader's language. */
+export type FieldErrors = Record<string, Text[]>;
 
 /** Thrown inside an action body for an expected refusal: the transaction is rolled back. */
 export class ActionError extends Error {
@@ -45,9 +42,6 @@ export function messageKey(key: Text["key"]): string {
  * A schema's refusals as sentences: a check's message is a catalogue key (see messageKey), rendered with
  * the check's limit as `{min}` / `{max}`; zod's own English messages become the general sentence.
  */
-// An area not yet moved to catalogue keys still writes its Chinese sentence in the schema.
-const LEGACY_LITERAL = /[\u4e00-\u9fff]/;
-
 export function issueTexts(issues: readonly z.core.$ZodIssue[]): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of issues) {
@@ -55,11 +49,7 @@ export function issueTexts(issues: readonly z.core.$ZodIssue[]): FieldErrors {
     const values: Record<string, number> = {};
     if ("minimum" in issue) values.min = Number(issue.minimum);
     if ("maximum" in issue) values.max = Number(issue.maximum);
-    const sentence = isMessageKey(issue.message)
-      ? text(issue.message, values)
-      : LEGACY_LITERAL.test(issue.message)
-        ? issue.message
-        : text("actionErrors.fieldInvalid");
+    const sentence = isMessageKey(issue.message) ? text(issue.message, values) : text("actionErrors.fieldInvalid");
     out[field] = [...(out[field] ?? []), sentence];
   }
   return out;
@@ -69,10 +59,5 @@ export function renderFieldErrors(
   fieldErrors: FieldErrors,
   render: (sentence: Text) => string,
 ): Record<string, string[]> {
-  return Object.fromEntries(
-    Object.entries(fieldErrors).map(([field, texts]) => [
-      field,
-      texts.map((sentence) => (typeof sentence === "string" ? sentence : render(sentence))),
-    ]),
-  );
+  return Object.fromEntries(Object.entries(fieldErrors).map(([field, texts]) => [field, texts.map(render)]));
 }

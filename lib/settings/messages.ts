@@ -1,28 +1,27 @@
-import "server-only";
-import { createTranslator } from "next-intl";
-import { isMessageKey, MESSAGES, translatorFor } from "@/lib/i18n/messages";
-import { currentLocale } from "@/lib/i18n/server";
+import type { FieldErrors } from "@/lib/action/errors";
+import { isMessageKey } from "@/lib/i18n/messages";
+import { type Text, text } from "@/lib/i18n/text";
 import type { FieldIssue } from "./fields";
 
-/** The refused fields as the action's fieldErrors: one sentence per field, in the user's language. */
-export async function issueMessages(issues: readonly FieldIssue[]): Promise<Record<string, string[]>> {
-  const locale = await currentLocale();
-  const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "settings.errors" });
-  const out: Record<string, string[]> = {};
-  for (const issue of issues) {
-    const text =
-      issue.code === "rule"
-        ? isMessageKey(issue.message)
-          ? translatorFor(locale)(issue.message)
-          : issue.message
-        : issue.code === "tooSmall"
-          ? t("tooSmall", { min: issue.min })
-          : issue.code === "tooBig"
-            ? t("tooBig", { max: issue.max })
-            : issue.code === "outsideCampaignYears"
-              ? t("outsideCampaignYears", { first: issue.first, last: issue.last })
-              : t(issue.code);
-    out[issue.key] = [...(out[issue.key] ?? []), text];
-  }
+/** The refused fields as the action's field errors: one catalogue sentence per issue (settings.errors.*). */
+export function issueTexts(issues: readonly FieldIssue[]): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of issues) out[issue.key] = [...(out[issue.key] ?? []), issueText(issue)];
   return out;
+}
+
+function issueText(issue: FieldIssue): Text {
+  switch (issue.code) {
+    case "rule":
+      // the policy schemas name their cross-field rules by catalogue key
+      return isMessageKey(issue.message) ? text(issue.message) : text("actionErrors.fieldInvalid");
+    case "tooSmall":
+      return text("settings.errors.tooSmall", { min: issue.min });
+    case "tooBig":
+      return text("settings.errors.tooBig", { max: issue.max });
+    case "outsideCampaignYears":
+      return text("settings.errors.outsideCampaignYears", { first: issue.first, last: issue.last });
+    default:
+      return text(`settings.errors.${issue.code}`);
+  }
 }

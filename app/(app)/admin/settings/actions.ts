@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { ActionError, action } from "@/lib/action";
-import { issueMessages } from "@/lib/settings/messages";
+import { issueTexts } from "@/lib/settings/messages";
 import { parsePhaseRows } from "@/lib/settings/phases";
 import { applySection, SECTIONS, sectionSnapshot, settingsOf } from "@/lib/settings/sections";
 
@@ -72,7 +72,7 @@ export const saveSettingsSection = action(
     const campaign = await campaignAt(tx, campaignId, version);
     const current = settingsOf(campaign);
     const applied = applySection(current, section, { values, ...(tiers ? { tiers } : {}) });
-    if (!applied.ok) throw new ActionError("INVALID_INPUT", await issueMessages(applied.issues));
+    if (!applied.ok) throw new ActionError("INVALID_INPUT", issueTexts(applied.issues));
     const before = sectionSnapshot(current, section);
     const after = sectionSnapshot(applied.next, section);
     if (isDeepStrictEqual(before, after)) {
@@ -129,7 +129,7 @@ export const savePhaseWindows = action(
   async ({ campaignId, version, phases }, { tx, now, audit, unchanged }) => {
     const campaign = await campaignAt(tx, campaignId, version);
     const parsed = parsePhaseRows(phases, campaign.year);
-    if (!parsed.ok) throw new ActionError("INVALID_INPUT", await issueMessages(parsed.issues));
+    if (!parsed.ok) throw new ActionError("INVALID_INPUT", issueTexts(parsed.issues));
     const existing = await tx.phaseWindow.findMany({ where: { campaignId }, orderBy: { phase: "asc" } });
     const shape = (rows: readonly { phase: number; opensAt: Date; closesAt: Date }[]) =>
       rows.map((w) => ({ phase: w.phase, opensAt: w.opensAt.toISOString(), closesAt: w.closesAt.toISOString() }));
