@@ -7,7 +7,7 @@ import { allowedBeforeNewPassword, can, type Permission } from "@/lib/auth/permi
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import type { SessionClaims } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
-import { serverEnv } from "@/lib/env";
+import { isEmbeddedDatabase } from "@/lib/env";
 import { isSameOrigin } from "@/lib/http/same-origin";
 import { forwardedHttps, securityHeaders } from "@/lib/http/security-headers";
 import { MESSAGES, translatorFor } from "@/lib/i18n/messages";
@@ -131,7 +131,7 @@ export function route<Params = Record<string, never>>(
     if (request.method !== "GET" && request.method !== "HEAD" && !isSameOrigin(request)) {
       return routeFailure("CROSS_SITE");
     }
-    if (config.onEmbeddedDatabase && serverEnv().HUIFANG_DATABASE === "embedded") {
+    if (config.onEmbeddedDatabase && isEmbeddedDatabase()) {
       const claims = (await getServerSession(authOptions)) as SessionClaims | null;
       if (!claims?.userId) return routeFailure("UNAUTHENTICATED");
       return config.onEmbeddedDatabase(request, claims.userId);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, launcherEnvSchema, parseEnv, serverEnvSchema } from "./index";
+import { EnvError, isEmbeddedDatabase, launcherEnvSchema, parseEnv, serverEnvSchema } from "./index";
 
 const SECRET = "s".repeat(32);
 
@@ -67,5 +67,19 @@ describe("parseEnv", () => {
 
   it("rejects a port out of range", () => {
     expect(() => parseEnv(launcherEnvSchema, { PORT: "70000" })).toThrow(/^PORT /);
+  });
+});
+
+describe("isEmbeddedDatabase", () => {
+  it("is true only when the launcher says the database is the embedded one", () => {
+    const env = (database?: string) =>
+      parseEnv(serverEnvSchema, {
+        DATABASE_URL: "postgresql://u@h/d",
+        NEXTAUTH_SECRET: SECRET,
+        HUIFANG_DATABASE: database,
+      });
+    expect(isEmbeddedDatabase(env("embedded"))).toBe(true);
+    expect(isEmbeddedDatabase(env("server"))).toBe(false);
+    expect(isEmbeddedDatabase(env())).toBe(false);
   });
 });

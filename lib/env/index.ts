@@ -79,3 +79,11 @@ export function serverEnv(): ServerEnv {
   cachedServerEnv ??= parseEnv(serverEnvSchema, process.env);
   return cachedServerEnv;
 }
+
+/**
+ * Whether this instance runs on the embedded database (PGlite, one session: one transaction at a time,
+ * so what runs beside a long transaction must not need a connection of its own).
+ */
+export function isEmbeddedDatabase(env: Pick<ServerEnv, "HUIFANG_DATABASE"> = serverEnv()): boolean {
+  return env.HUIFANG_DATABASE === "embedded";
+}

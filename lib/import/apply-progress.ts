@@ -1,16 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { serverEnv } from "@/lib/env";
+import { isEmbeddedDatabase } from "@/lib/env";
 import { databaseProgress, type ProgressStore, processProgress, type RunningStage } from "./progress";
 
-/** Whether this instance runs on the embedded database (one transaction at a time): see lib/import/progress. */
-export function onEmbeddedDatabase(): boolean {
-  return serverEnv().HUIFANG_DATABASE === "embedded";
-}
-
-/** Where this app instance keeps apply progress. */
+/**
+ * Where this app instance keeps apply progress: in the process on the embedded database (one
+ * transaction at a time, see lib/import/progress), in the database otherwise.
+ */
 export function progressStore(): ProgressStore {
-  return onEmbeddedDatabase() ? processProgress() : databaseProgress(db());
+  return isEmbeddedDatabase() ? processProgress() : databaseProgress(db());
 }
 
 /**
