@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Fragment, useState } from "react";
+import { Fragment, useRef, useState } from "react";
 import { applyUpload } from "@/app/(app)/admin/imports/actions";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
@@ -47,6 +47,8 @@ export function ImportUploader() {
   const tEnrollment = useTranslations("enrollment");
   const [kind, setKind] = useState<ListKind>("toudang");
   const [file, setFile] = useState<File | null>(null);
+  // the input shows its own choice: cleared with `file`, or it would still name a file no longer chosen
+  const fileInput = useRef<HTMLInputElement>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   // the mapping corrected by hand that the preview shown used; it goes with the apply
@@ -120,6 +122,7 @@ export function ImportUploader() {
       setPreview(null);
       setMapping(null);
       setFile(null);
+      if (fileInput.current) fileInput.current.value = "";
       setMessage({ tone: "ok", text: t("applied", result.data) });
     } else {
       setMessage({ tone: "error", text: firstError(result) });
@@ -164,6 +167,7 @@ export function ImportUploader() {
         <label className="block text-sm">
           <span className="mb-1 block font-medium">{t("file")}</span>
           <input
+            ref={fileInput}
             type="file"
             accept=".xlsx,.csv"
             onChange={(e) => setFile(e.target.files?.[0] ?? null)}

@@ -27,6 +27,8 @@ test("[DATA]: uploads a list, previews it, imports it as one batch and undoes it
 
   await page.getByTestId("import-apply").click();
   await expect(page.getByTestId("import-message")).toHaveText("已导入：新增 2，修改 0，未能分配回访人员 0。");
+  // the imported file is no longer chosen, and the input says so
+  await expect(page.getByTestId("import-file")).toHaveValue("");
   const history = page.getByRole("table");
   await expect(history.getByRole("row").nth(1)).toContainText("补充投档名单.csv");
   await expect(history.getByRole("row").nth(1)).toContainText("已导入");
@@ -89,6 +91,8 @@ test("[DATA]: fixes the column mapping, previews again, imports with it and undo
 
   await page.getByTestId("import-apply").click();
   await expect(page.getByTestId("import-message")).toHaveText("已导入：新增 2，修改 0，未能分配回访人员 0。");
+  // the imported file is no longer chosen, and the input says so
+  await expect(page.getByTestId("import-file")).toHaveValue("");
   const history = page.getByRole("table");
   await expect(history.getByRole("row").nth(1)).toContainText("补录名单.csv");
   page.once("dialog", (dialog) => dialog.accept());
