@@ -7,6 +7,11 @@ export async function seedDemoIfEmpty(databaseUrl: string, now = new Date()) {
   const prisma = createPrismaClient(databaseUrl, { poolSize: 1 });
   try {
     if ((await prisma.campaign.count()) > 0) return null;
+    // a deployment that began with create-admin is a real one, even before its first campaign
+    if ((await prisma.user.count()) > 0) {
+      console.log("[huifang] the database has accounts but no campaign: the demo is not loaded into it");
+      return null;
+    }
     const started = Date.now();
     const summary = await seedDemo(prisma, now);
     console.log(

@@ -7,7 +7,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { createAdmin } from "@/lib/accounts/create-admin";
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
+import { createPrismaClient } from "@/lib/db/client";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
+import { seedDemoIfEmpty } from "@/prisma/seed";
 import { createAdminCommand } from "@/scripts/commands/create-admin";
 
 describe("createAdmin", () => {
@@ -78,6 +80,23 @@ describe("npm run cli -- create-admin", () => {
     expect(lines).toEqual(["已创建管理员 admin（管理员）。现在可以用这个账号登录。"]);
     expect(await run(["--login", "admin", "--name", "管理员"], "chengdu-wenli-8")).toBe(2);
     expect(errors).toEqual(["账号 admin 已存在。"]);
+  }, 120_000);
+
+  it("keeps the demo out of a database that began with create-admin, whatever HUIFANG_DEMO says", async () => {
+    const app = await startEmbeddedDatabase(dataDir);
+    try {
+      vi.spyOn(console, "log").mockImplementation(() => {});
+      expect(await seedDemoIfEmpty(app.url)).toBeNull();
+      const prisma = createPrismaClient(app.url, { poolSize: 1 });
+      try {
+        expect(await prisma.campaign.count()).toBe(0);
+        expect(await prisma.user.findMany({ select: { login: true } })).toEqual([{ login: "admin" }]);
+      } finally {
+        await prisma.$disconnect();
+      }
+    } finally {
+      await app.stop();
+    }
   }, 120_000);
 
   it("refuses while the app holds the embedded database", async () => {
