@@ -1,4 +1,4 @@
-import type { Prisma } from "@/lib/db/client";
+import type { Prisma, Reader } from "@/lib/db/client";
 
 /**
  * Staff who may be given candidates: in the pool and qualified (not on leave), with an active account
@@ -12,6 +12,28 @@ export function assignableCallers(campaignId: string): Prisma.StaffProfileWhereI
     qualification: "APPROVED",
     user: { active: true, roles: { has: "CALLER" } },
   };
+}
+
+/** How many candidates each caller holds, and how many have no caller. */
+export interface CallerLoads {
+  of(callerId: string): number;
+  unassigned: number;
+}
+
+/**
+ * The candidates each caller holds in this campaign (in this group, when one is given). Only this
+ * campaign's: anonymisation keeps a past campaign's assignedCallerId, and last year's load must not
+ * decide who gets this year's candidates. Import assignment and the hand-back count the whole campaign;
+ * the assignments page counts the group, as its candidate list filters it.
+ */
+export async function callerLoads(reader: Reader, campaignId: string, groupId?: string): Promise<CallerLoads> {
+  const rows = await reader.candidate.groupBy({
+    by: ["assignedCallerId"],
+    where: { campaignId, ...(groupId === undefined ? {} : { groupId }) },
+    _count: { _all: true },
+  });
+  const byCaller = new Map(rows.map((r) => [r.assignedCallerId, r._count._all]));
+  return { of: (callerId) => byCaller.get(callerId) ?? 0, unassigned: byCaller.get(null) ?? 0 };
 }
 
 /** Hands the next candidate to the caller with the fewest (ties: the first listed), counting it. */

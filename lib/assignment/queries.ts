@@ -2,9 +2,9 @@ import "server-only";
 // What the assignments page reads: a group's callers with their load and whether they may be given
 // candidates, and the group's candidates as the page filters them.
 import { db } from "@/lib/db";
-import { assignableCallers } from "./callers";
+import { assignableCallers, callerLoads } from "./callers";
 
-/** Every staff member of the group (by login), with how many candidates they hold and whether they may take more. */
+/** Every staff member of the group (by login), with how many of its candidates they hold and whether they may take more. */
 export async function groupCallerLoads(campaignId: string, groupId: string) {
   const [staff, assignable, loads] = await Promise.all([
     db().staffProfile.findMany({
@@ -16,24 +16,19 @@ export async function groupCallerLoads(campaignId: string, groupId: string) {
       where: { ...assignableCallers(campaignId), groupId },
       select: { userId: true },
     }),
-    db().candidate.groupBy({
-      by: ["assignedCallerId"],
-      where: { campaignId, groupId },
-      _count: { _all: true },
-    }),
+    callerLoads(db(), campaignId, groupId),
   ]);
   const canTake = new Set(assignable.map((a) => a.userId));
-  const loadOf = new Map(loads.map((l) => [l.assignedCallerId, l._count._all]));
   return {
     callers: staff.map((s) => ({
       userId: s.userId,
       name: s.user.name,
       poolStatus: s.poolStatus,
       assignable: canTake.has(s.userId),
-      load: loadOf.get(s.userId) ?? 0,
+      load: loads.of(s.userId),
     })),
     /** candidates of the group with no caller */
-    unassigned: loadOf.get(null) ?? 0,
+    unassigned: loads.unassigned,
   };
 }
 

@@ -6,7 +6,7 @@ import { ActionError, type ActionErrorCode } from "@/lib/action/errors";
 import { firstError } from "@/lib/action/result";
 import type { ActionContext } from "@/lib/action/run";
 import { runAs, type SystemActionConfig } from "@/lib/action/system";
-import { assignableCallers, takeLeastLoaded } from "@/lib/assignment";
+import { assignableCallers, callerLoads, takeLeastLoaded } from "@/lib/assignment";
 import type { Prisma, PrismaClient } from "@/lib/db/client";
 import { translatorFor } from "@/lib/i18n/messages";
 import { text } from "@/lib/i18n/text";
@@ -30,17 +30,18 @@ export const APPLY_LIST = {
   timeoutMs: 600_000,
 } as const satisfies SystemActionConfig;
 
-/** Callers of each group who may take candidates, with their current load. */
+/** Callers of each group who may take candidates, with their current load in this campaign. */
 async function assignmentPlan(tx: Prisma.TransactionClient, campaignId: string) {
   const groups = await groupsByRegion(tx, campaignId);
   const staff = await tx.staffProfile.findMany({
     where: assignableCallers(campaignId),
-    select: { userId: true, groupId: true, user: { select: { _count: { select: { assignedCandidates: true } } } } },
+    select: { userId: true, groupId: true },
   });
+  const loads = await callerLoads(tx, campaignId);
   const load = new Map<string, { userId: string; count: number }[]>();
   for (const s of staff) {
     const list = load.get(s.groupId as string) ?? [];
-    list.push({ userId: s.userId, count: s.user._count.assignedCandidates });
+    list.push({ userId: s.userId, count: loads.of(s.userId) });
     load.set(s.groupId as string, list);
   }
   return {

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ActionError, action } from "@/lib/action";
 import { messageKey } from "@/lib/action/errors";
-import { assignableCallers, takeLeastLoaded } from "@/lib/assignment";
+import { assignableCallers, callerLoads, takeLeastLoaded } from "@/lib/assignment";
 import { groupScope } from "@/lib/groups/scope";
 import { translatorFor } from "@/lib/i18n/messages";
 import { text } from "@/lib/i18n/text";
@@ -132,7 +132,7 @@ export const moveCandidate = action(
 /**
  * A caller goes on leave (请假): they are taken out of the pool for new candidates and every
  * candidate in their charge goes, in one step, to the other callers of the group, each to whoever has
- * the fewest at that moment.
+ * the fewest of this campaign's at that moment.
  */
 export const handBackForLeave = action(
   {
@@ -153,12 +153,13 @@ export const handBackForLeave = action(
       ORDER BY "examNo" FOR UPDATE`;
     const others = await tx.staffProfile.findMany({
       where: { ...assignableCallers(profile.campaignId), groupId: profile.groupId, userId: { not: callerId } },
-      select: { userId: true, user: { select: { _count: { select: { assignedCandidates: true } } } } },
+      select: { userId: true },
     });
     if (charge.length > 0 && others.length === 0) {
       throw new ActionError("INVALID_INPUT", { callerId: [text("groupErrors.noOtherCaller")] });
     }
-    const load = others.map((o) => ({ userId: o.userId, count: o.user._count.assignedCandidates }));
+    const loads = await callerLoads(tx, profile.campaignId);
+    const load = others.map((o) => ({ userId: o.userId, count: loads.of(o.userId) }));
     const moves: { candidateId: string; callerId: string }[] = [];
     for (const { id } of charge) moves.push({ candidateId: id, callerId: takeLeastLoaded(load) });
     // one UPDATE per receiving caller, not one per candidate
