@@ -44,6 +44,11 @@ export async function runRetention(
       continue;
     }
     try {
+      // A system job, not an action run as someone (runAs, lib/action/system.ts): retention is the
+      // deployment's legal duty, run on a schedule with no one at the keyboard, so it takes no `--by`
+      // login and never stops because an admin left or was disabled. anonymiseCampaign still writes the
+      // audit row ("retention.anonymise", no actor) in the campaign's transaction, and locks the
+      // campaign itself; runAs would add only a user to check.
       const result = await anonymiseCampaign(prisma, campaign.id);
       entry.counts = result.counts;
       entry.changed = result.changed;
