@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -7,6 +7,7 @@ import pg from "pg";
 import { LoginPage, waitForHydration } from "./pages/login-page";
 import { E2E_PORT } from "./support/addresses";
 import { DEMO_PASSWORD } from "./support/demo";
+import { ROOT, type Started, start, stop, TSX } from "./support/processes";
 import { signIn } from "./support/sign-in";
 
 // docs/reliability.md #31 (issue 11, "Done when"): two app instances, started by the launcher from the
@@ -14,7 +15,6 @@ import { signIn } from "./support/sign-in";
 // request needs may live in one instance's memory: a session from A continues on B, a list previewed
 // on A is applied on B, and the apply's progress is read from either.
 
-const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const PORTS = { a: E2E_PORT + 10, b: E2E_PORT + 11, proxy: E2E_PORT + 12, tls: E2E_PORT + 13, bare: E2E_PORT + 14 };
 const PROXY = `http://127.0.0.1:${PORTS.proxy}`;
 const TLS_PROXY = `https://127.0.0.1:${PORTS.tls}`;
@@ -74,29 +74,9 @@ http {
 `;
 }
 
-interface Started {
-  process: ChildProcess;
-  output: () => string;
-}
-
-/** Starts a process and resolves once a line of its output says it is ready; fails with its output if it exits. */
-function start(command: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<Started> {
-  const child = spawn(command, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (ready.test(output)) resolve({ process: child, output: () => output });
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.on("exit", (code) => reject(new Error(`${command} ${args.join(" ")} exited (${code}):\n${output}`)));
-  });
-}
-
 function startInstance(port: number): Promise<Started> {
   return start(
-    path.join(ROOT, "node_modules", ".bin", "tsx"),
+    TSX,
     ["scripts/serve.ts"],
     {
       ...process.env,
@@ -110,13 +90,6 @@ function startInstance(port: number): Promise<Started> {
     },
     /\[huifang\] listening on port/,
   );
-}
-
-async function stop(started: Started | undefined) {
-  if (!started || started.process.exitCode !== null) return;
-  const exited = new Promise((resolve) => started.process.once("exit", resolve));
-  started.process.kill("SIGTERM");
-  await exited;
 }
 
 async function query<Row extends pg.QueryResultRow>(url: string, sql: string, values: unknown[] = []) {
