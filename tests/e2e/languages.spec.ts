@@ -1,7 +1,7 @@
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { waitForHydration } from "./pages/login-page";
 import { demoHome } from "./support/demo";
-import { CJK, message, rawKeyPattern, type ShownText, shownTexts } from "./support/page-text";
+import { CJK, englishSentences, message, rawKeyPattern, type ShownText, shownTexts } from "./support/page-text";
 import { signIn } from "./support/sign-in";
 
 // Issue 12: every page reads in English with no Chinese left outside user data marked lang="zh…", and
@@ -23,6 +23,7 @@ const MAX_PAGES = 16;
 const NOT_PAGES = [/^\/api\//, /\/export$/, /^\/login\b/];
 
 const RAW_KEY = rawKeyPattern();
+const ENGLISH = englishSentences();
 /** next-intl's own report of a missing or broken sentence, in the browser's console (client components). */
 const INTL_ERROR = /MISSING_MESSAGE|FORMATTING_ERROR|INVALID_KEY|INVALID_MESSAGE/;
 
@@ -131,6 +132,9 @@ async function readPage(page: Page, path: string, language: Language, findings: 
 function checkTexts(path: string, texts: ShownText[], language: Language, findings: Findings) {
   for (const t of texts) {
     if (language === "en" && !t.zh && CJK.test(t.text)) findings.add(path, described(t), t.where);
+    // the check above is only as good as the marks: a mark on a whole table or form would hide its words
+    if (language === "en" && t.zh && ENGLISH.has(t.text))
+      findings.add(path, `English inside lang="zh…": ${described(t)}`, t.where);
     for (const key of t.text.match(RAW_KEY) ?? []) findings.add(path, `raw key ${key} in ${described(t)}`, t.where);
   }
 }

@@ -41,6 +41,23 @@ export function message(locale: "zh-CN" | "en", key: string): string {
 }
 
 /**
+ * The English catalogue's sentences that have no placeholder and hold a word: one of them inside an
+ * element marked lang="zh" says the mark covers more than the user data.
+ */
+export function englishSentences(): Set<string> {
+  const found = new Set<string>();
+  const visit = (node: unknown) => {
+    if (typeof node === "string") {
+      if (!node.includes("{") && /[A-Za-z]{2}/.test(node)) found.add(node.replace(/\s+/g, " ").trim());
+    } else if (typeof node === "object" && node !== null) {
+      for (const value of Object.values(node)) visit(value);
+    }
+  };
+  for (const catalogue of catalogues("en")) visit(catalogue);
+  return found;
+}
+
+/**
  * A raw catalogue key as next-intl shows it when a sentence is missing or fails to format
  * (its fallback is `namespace.key`): one of the catalogues' top-level namespaces, a dot, a path.
  * A file name such as "calls.xlsx" is not a key.
