@@ -1,10 +1,9 @@
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { Card } from "@/components/ui/card";
 import { FieldError, Input } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/action/result";
 import type { PhaseRow } from "@/lib/settings/phases";
-import { SaveFooter, useSave } from "./save-bar";
+import { SaveFooter, useSave, useServerState } from "./save-bar";
 
 /** The four phase windows, Beijing time, saved together. */
 export function PhasesCard({
@@ -17,7 +16,7 @@ export function PhasesCard({
   onSaved: (version: string) => void;
 }) {
   const t = useTranslations();
-  const [rows, setRows] = useState(initial);
+  const [rows, setRows] = useServerState(initial);
   const { pending, errors, message, run, formRef } = useSave();
   const set = (phase: number, patch: Partial<PhaseRow>) =>
     setRows((all) => all.map((row) => (row.phase === phase ? { ...row, ...patch } : row)));

@@ -8,6 +8,22 @@ import type { ActionResult } from "@/lib/action/result";
 // Each section saves on its own: its pending state, field errors and message, and the footer with its
 // save button, reset and message.
 
+/**
+ * State seeded from a server prop that follows the prop when the server sends a different value (after a
+ * save elsewhere and 刷新, or the page's own revalidation), compared by content so a re-render with equal
+ * values keeps the user's unsaved edits.
+ */
+export function useServerState<T>(server: T) {
+  const [value, setValue] = useState(server);
+  const serverKey = JSON.stringify(server);
+  const [seen, setSeen] = useState(serverKey);
+  if (seen !== serverKey) {
+    setSeen(serverKey);
+    setValue(server);
+  }
+  return [value, setValue] as const;
+}
+
 export type Message = { tone: "ok" | "bad"; text: string; stale?: boolean } | null;
 
 export function useSave() {

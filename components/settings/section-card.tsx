@@ -1,10 +1,9 @@
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { Card } from "@/components/ui/card";
 import type { ActionResult } from "@/lib/action/result";
 import type { FieldValue } from "@/lib/settings/fields";
 import type { SectionForm } from "@/lib/settings/sections";
-import { SaveFooter, useSave } from "./save-bar";
+import { SaveFooter, useSave, useServerState } from "./save-bar";
 import { SettingField } from "./setting-field";
 import type { SectionProps } from "./settings-editor";
 import { TierTable } from "./tier-table";
@@ -20,8 +19,8 @@ export function SectionCard({
   onSaved: (version: string) => void;
 }) {
   const t = useTranslations("settings");
-  const [values, setValues] = useState(section.current.values);
-  const [tiers, setTiers] = useState(section.current.tiers);
+  const [values, setValues] = useServerState(section.current.values);
+  const [tiers, setTiers] = useServerState(section.current.tiers);
   const { pending, errors, message, setMessage, run, formRef } = useSave();
   const setValue = (key: string, value: FieldValue) => setValues((v) => ({ ...v, [key]: value }));
   return (

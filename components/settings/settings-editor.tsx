@@ -1,11 +1,11 @@
 "use client";
 
-import { useState } from "react";
 import { savePhaseWindows, saveSettingsSection } from "@/app/(app)/admin/settings/actions";
 import type { FieldSpec } from "@/lib/settings/fields";
 import type { PhaseRow } from "@/lib/settings/phases";
 import type { SectionForm, SectionId } from "@/lib/settings/sections";
 import { PhasesCard } from "./phases-card";
+import { useServerState } from "./save-bar";
 import { SectionCard } from "./section-card";
 
 export interface SectionProps {
@@ -15,7 +15,10 @@ export interface SectionProps {
   defaults: SectionForm;
 }
 
-/** Every section of the campaign's settings; one version shared by all, moved on by each save. */
+/**
+ * Every section of the campaign's settings; one version shared by all, moved on by each save and by a
+ * newer version from the server (刷新 after another tab saved), so a later save is not refused as stale.
+ */
 export function SettingsEditor({
   campaignId,
   version: initialVersion,
@@ -27,7 +30,7 @@ export function SettingsEditor({
   sections: SectionProps[];
   phases: PhaseRow[];
 }) {
-  const [version, setVersion] = useState(initialVersion);
+  const [version, setVersion] = useServerState(initialVersion);
   return (
     <div className="space-y-4">
       {sections.map((section) => (
