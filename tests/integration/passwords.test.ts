@@ -1,10 +1,11 @@
 // One's own new password, an admin's reset, and what an account may do between the two.
 import { beforeEach, describe, expect, it } from "vitest";
-import { setUserActive } from "@/app/(app)/admin/staff/actions";
+import { resetUserPassword, setUserActive } from "@/app/(app)/admin/staff/actions";
 import { changePassword } from "@/app/(auth)/account/password/actions";
 import { resetPassword } from "@/lib/accounts/passwords";
 import { verifyPassword } from "@/lib/auth/password";
 import { startSession } from "@/lib/auth/sessions";
+import { checkCredentials } from "@/lib/auth/sign-in";
 import { db } from "@/lib/db";
 import { createUser } from "@/prisma/seed/factories";
 import { signInAs } from "../support/session";
@@ -80,5 +81,73 @@ describe("an admin's reset", () => {
 
     signInAs({ ...admin, mustChangePassword: false });
     expect(await setUserActive({ userId: other.id, active: "false" })).toMatchObject({ ok: true });
+  });
+});
+
+describe("the staff page's reset (resetUserPassword)", () => {
+  let admin: User;
+  let person: User;
+
+  beforeEach(async () => {
+    admin = await createUser(db(), { login: `admin${Date.now()}`, roles: ["ADMIN"], password: OLD });
+    person = await createUser(db(), { login: `sun${Date.now()}`, roles: ["CALLER"], password: OLD });
+    signInAs(admin);
+  });
+
+  const audits = (entityId: string) => db().auditLog.findMany({ where: { entityId } });
+
+  it("returns a temporary password that signs in, once, to a new password, and audits without it", async () => {
+    const result = await resetUserPassword({ userId: person.id });
+    if (!result.ok) throw new Error(result.error);
+    const temporary = result.data.temporaryPassword;
+
+    const signedIn = await checkCredentials(
+      db(),
+      { login: person.login, password: temporary, address: "x" },
+      new Date(),
+    );
+    expect(signedIn).toMatchObject({ ok: true, user: { login: person.login } });
+    const old = await checkCredentials(db(), { login: person.login, password: OLD, address: "x" }, new Date());
+    expect(old.ok).toBe(false);
+    expect(await db().user.findUniqueOrThrow({ where: { id: person.id } })).toMatchObject({
+      mustChangePassword: true,
+    });
+
+    const audit = await audits(person.id);
+    expect(audit).toMatchObject([
+      { action: "user.resetPassword", actorId: admin.id, after: { passwordReset: true, mustChangePassword: true } },
+    ]);
+    expect(JSON.stringify(audit)).not.toContain(temporary);
+    expect(JSON.stringify(audit)).not.toContain("argon2");
+  });
+
+  it("refuses one's own password (changed on its own page) and changes nothing", async () => {
+    const before = await db().user.findUniqueOrThrow({ where: { id: admin.id } });
+    expect(await resetUserPassword({ userId: admin.id })).toMatchObject({
+      ok: false,
+      code: "INVALID_INPUT",
+      fieldErrors: { userId: ["不能在这里重置自己的密码，请在“修改密码”页面修改。"] },
+    });
+    expect(await db().user.findUniqueOrThrow({ where: { id: admin.id } })).toMatchObject({
+      passwordHash: before.passwordHash,
+      mustChangePassword: false,
+      sessionVersion: before.sessionVersion,
+    });
+    expect(await audits(admin.id)).toEqual([]);
+  });
+
+  it("refuses anyone without staff.manage, and an account that does not exist", async () => {
+    const before = await db().user.findUniqueOrThrow({ where: { id: person.id } });
+    // the role matrix tries every role; these are the ones nearest to managing people
+    for (const role of ["DATA", "CALLBACK_LEAD", "GROUP_LEADER", "INSPECTOR"] as const) {
+      const other = await createUser(db(), { login: `r-${role.toLowerCase()}${Date.now()}`, roles: [role] });
+      signInAs(other);
+      expect(await resetUserPassword({ userId: person.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    }
+    expect((await db().user.findUniqueOrThrow({ where: { id: person.id } })).passwordHash).toBe(before.passwordHash);
+    expect(await audits(person.id)).toEqual([]);
+
+    signInAs(admin);
+    expect(await resetUserPassword({ userId: "no-such-user" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
   });
 });

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { resetPassword } from "@/lib/accounts/passwords";
 import { ActionError, action } from "@/lib/action";
 import { endAllSessions } from "@/lib/auth/sessions";
 import { text } from "@/lib/i18n/text";
@@ -30,5 +31,28 @@ export const setUserActive = action(
     audit({ entityType: "User", entityId: userId, before, after });
     revalidatePath("/admin/staff");
     return after;
+  },
+);
+
+/**
+ * An admin's reset of someone else's password (issue 13): a temporary password, returned once for the
+ * admin to hand over and never stored in clear nor audited; every session of the account ends, and its
+ * holder must choose their own password at the next sign-in. One's own password is changed on
+ * /account/password instead, where the current one is proved first.
+ */
+export const resetUserPassword = action(
+  {
+    name: "user.resetPassword",
+    permission: "staff.manage",
+    schema: z.object({ userId: z.string().min(1).max(64) }).strict(),
+  },
+  async ({ userId }, { tx, user, now, audit }) => {
+    if (userId === user.id)
+      throw new ActionError("INVALID_INPUT", { userId: [text("staff.errors.cannotResetOwnPassword")] });
+    const temporary = await resetPassword(tx, userId, now);
+    if (temporary === null) throw new ActionError("NOT_FOUND");
+    // never the password or its hash: only that it was reset
+    audit({ entityType: "User", entityId: userId, after: { passwordReset: true, mustChangePassword: true } });
+    return { temporaryPassword: temporary };
   },
 );

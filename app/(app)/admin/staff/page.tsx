@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ResetPasswordButton } from "@/components/admin/reset-password-button";
 import { ToggleActiveButton } from "@/components/admin/toggle-active-button";
 import { NoCampaign } from "@/components/campaign/no-campaign";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
@@ -52,7 +53,18 @@ export default async function StaffPage() {
       key: "action",
       label: t("staff.columns.action"),
       align: "right",
-      cell: (u) => (u.id === admin.id ? "—" : <ToggleActiveButton userId={u.id} login={u.login} active={u.active} />),
+      cell: (u) =>
+        // one's own password is changed (the current one proved) on its own page, never reset here
+        u.id === admin.id ? (
+          <Link href="/account/password" className="inline-flex min-h-9 items-center text-sm text-brand-700 underline">
+            {t("staff.ownPassword")}
+          </Link>
+        ) : (
+          <span className="inline-flex flex-wrap items-start justify-end gap-2">
+            <ResetPasswordButton userId={u.id} login={u.login} name={u.name} />
+            <ToggleActiveButton userId={u.id} login={u.login} active={u.active} />
+          </span>
+        ),
     },
   ];
   return (
