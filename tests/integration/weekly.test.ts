@@ -1,7 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { saveWeeklyDraft, submitWeeklyReport } from "@/app/(app)/groups/[groupId]/weekly/actions";
 import { db } from "@/lib/db";
-import { Week } from "@/lib/time";
+import { toDateColumn, Week } from "@/lib/time";
 import { buildDraft } from "@/lib/weekly/draft";
 import { weekFigures } from "@/lib/weekly/queries";
 import { campaignDays, type DayRange } from "@/lib/workflow";
@@ -81,6 +81,79 @@ describe("weekly summaries (每周学生动态)", () => {
       });
     }
     expect(await reports()).toEqual(before);
+  });
+
+  const SUBMITTED_REFUSAL = {
+    ok: false,
+    code: "INVALID_INPUT",
+    fieldErrors: { body: ["这一周的动态已经提交给回访组组长，不能再修改。"] },
+  };
+
+  /** Waits until `count` statements of this test file's database wait on a lock. */
+  async function waitingOnLocks(count: number) {
+    for (let i = 0; i < 200; i++) {
+      const [row] = await db().$queryRaw<{ n: bigint }[]>`
+        SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+      if (Number(row?.n) >= count) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error(`fewer than ${count} statements waiting on a lock`);
+  }
+
+  it("keeps a summary submitted when a draft save made from the same page lands after the submit", async () => {
+    signInAs(fx.users.leaderA);
+    const lastWeek = Week.shift(week, -1);
+    expect(await saveWeeklyDraft({ groupId: fx.groupA.id, weekStart: lastWeek, body: "初稿" })).toMatchObject({
+      ok: true,
+    });
+    const row = await db().weeklyReport.findFirstOrThrow({ where: { groupId: fx.groupA.id, status: "DRAFT" } });
+    // Another transaction holds the row, so the submit and then the draft save both read it as a draft
+    // and queue on it, the submit first; let go, the draft save lands after the submit.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let locked = () => {};
+    const isLocked = new Promise<void>((resolve) => {
+      locked = resolve;
+    });
+    const holder = db().$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT id FROM "WeeklyReport" WHERE id = ${row.id} FOR UPDATE`;
+        locked();
+        await held;
+      },
+      { timeout: 20_000 },
+    );
+    await isLocked;
+    const submitted = submitWeeklyReport({ groupId: fx.groupA.id, weekStart: lastWeek, body: "定稿" });
+    await waitingOnLocks(1);
+    const draft = saveWeeklyDraft({ groupId: fx.groupA.id, weekStart: lastWeek, body: "旧页面的草稿" });
+    await waitingOnLocks(2);
+    release();
+    await holder;
+    expect(await submitted).toMatchObject({ ok: true, data: { status: "SUBMITTED" } });
+    expect(await draft).toMatchObject(SUBMITTED_REFUSAL);
+    expect(await db().weeklyReport.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      status: "SUBMITTED",
+      body: "定稿",
+    });
+  });
+
+  it("keeps a first summary submitted when a draft save races the submit", async () => {
+    signInAs(fx.users.leaderA);
+    const weekStart = Week.shift(week, -2);
+    const [submitted, draft] = await Promise.all([
+      submitWeeklyReport({ groupId: fx.groupA.id, weekStart, body: "定稿" }),
+      saveWeeklyDraft({ groupId: fx.groupA.id, weekStart, body: "草稿" }),
+    ]);
+    expect(submitted).toMatchObject({ ok: true, data: { status: "SUBMITTED" } });
+    // the draft either came first (and the submit replaced it) or was refused
+    if (!draft.ok) expect(draft).toMatchObject(SUBMITTED_REFUSAL);
+    const rows = await db().weeklyReport.findMany({
+      where: { groupId: fx.groupA.id, weekStart: toDateColumn(weekStart) },
+    });
+    expect(rows.map((r) => [r.status, r.body])).toEqual([["SUBMITTED", "定稿"]]);
   });
 
   it("cannot be submitted for another group: not found, nothing written", async () => {

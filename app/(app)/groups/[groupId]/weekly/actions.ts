@@ -53,13 +53,14 @@ async function saveReport(input: ReportInput, ctx: ActionContext, submit: boolea
     });
   }
   const weekStart = toDateColumn(week);
+  const key = { groupId: group.id, weekStart };
   const existing = await tx.weeklyReport.findUnique({
-    where: { groupId_weekStart: { groupId: group.id, weekStart } },
+    where: { groupId_weekStart: key },
     select: { id: true, status: true, body: true },
   });
-  if (existing?.status === "SUBMITTED") {
-    throw new ActionError("INVALID_INPUT", { body: [text("weeklyReport.errors.alreadySubmitted")] });
-  }
+  const refuseSubmitted = () =>
+    new ActionError("INVALID_INPUT", { body: [text("weeklyReport.errors.alreadySubmitted")] });
+  if (existing?.status === "SUBMITTED") throw refuseSubmitted();
   const figures = (await weekFigures(tx, group.campaignId, group.id, week)) as unknown as Prisma.InputJsonValue;
   const data = {
     body: input.body,
@@ -68,10 +69,24 @@ async function saveReport(input: ReportInput, ctx: ActionContext, submit: boolea
     submittedById: submit ? user.id : null,
     submittedAt: submit ? now : null,
   };
-  const report = await tx.weeklyReport.upsert({
-    where: { groupId_weekStart: { groupId: group.id, weekStart } },
-    create: { campaignId: group.campaignId, groupId: group.id, weekStart, ...data },
-    update: data,
+  // The write is conditional, not read-then-upsert: a draft save racing a submit would otherwise turn the
+  // summary back into a draft. A first save inserts (waiting on a concurrent first save's row, then
+  // leaving it be); any other save changes the row only while it is still a draft, as PostgreSQL
+  // re-reads the row it waited for.
+  let created = false;
+  if (!existing) {
+    const inserted = await tx.weeklyReport.createMany({
+      data: [{ campaignId: group.campaignId, ...key, ...data }],
+      skipDuplicates: true,
+    });
+    created = inserted.count === 1;
+  }
+  if (!created) {
+    const { count } = await tx.weeklyReport.updateMany({ where: { ...key, status: "DRAFT" }, data });
+    if (count === 0) throw refuseSubmitted();
+  }
+  const report = await tx.weeklyReport.findUniqueOrThrow({
+    where: { groupId_weekStart: key },
     select: { id: true, status: true, submittedAt: true },
   });
   audit({
