@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { AccountMenu } from "@/components/shell/account-menu";
 import { AppNav } from "@/components/shell/app-nav";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { SignOutButton } from "@/components/shell/sign-out-button";
-import { SignOutEverywhereButton } from "@/components/shell/sign-out-everywhere-button";
 import { Zh } from "@/components/ui/user-data";
 import { areasFor, homeFor } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
@@ -39,7 +39,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               </span>
               <LanguageSwitch />
               <SignOutButton />
-              <SignOutEverywhereButton />
+              <AccountMenu />
             </div>
           </div>
           <AppNav items={areas} />

@@ -19,6 +19,7 @@ export function LanguageSwitch() {
       <span className="sr-only">{t("language")}</span>
       <select
         className="min-h-9 rounded-md border border-slate-300 bg-white px-2 text-sm"
+        data-testid="language-switch"
         value={locale}
         disabled={pending}
         onChange={(event) => {

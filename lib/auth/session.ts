@@ -5,6 +5,7 @@ import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { authOptions } from "./options";
+import { PASSWORD_PAGE } from "./password-page";
 import { can, type Permission } from "./permissions";
 import { resolveSessionUser, type SessionClaims, type SessionUser } from "./sessions";
 
@@ -15,9 +16,6 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const claims = (await getServerSession(authOptions)) as SessionClaims | null;
   return resolveSessionUser(db(), claims);
 });
-
-/** Where one chooses a new password; someone whose password was reset is sent nowhere else. */
-export const PASSWORD_PAGE = "/account/password";
 
 /**
  * For pages: the user, or a redirect to the sign-in page (or to the password page after a reset). Someone who still holds a session cookie

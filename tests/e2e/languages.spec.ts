@@ -116,8 +116,8 @@ async function readPage(page: Page, path: string, language: Language, findings: 
     return null;
   }
   await expect(page.locator("html"), `${path} in ${language}`).toHaveAttribute("lang", language);
-  // the shell's language switch is a client component on every signed-in page: hydrated, the page is
-  await waitForHydration(page, "header select");
+  // the language switch is a client component on every page, in the shell and on the password page
+  await waitForHydration(page, "[data-testid=language-switch]");
   // charts draw once they have measured their box
   await page.waitForFunction(() =>
     [...document.querySelectorAll(".recharts-responsive-container")].every((chart) => chart.querySelector("svg")),

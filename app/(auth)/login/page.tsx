@@ -10,11 +10,16 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("login"))("title") };
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ ended?: string }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ ended?: string; changed?: string }>;
+}) {
   const user = await getSessionUser();
   if (user) redirect(homeFor(user.roles));
   const t = await getTranslations();
-  const sessionEnded = (await searchParams).ended === "1";
+  const { ended, changed } = await searchParams;
+  const sessionEnded = ended === "1";
   return (
     <main className="mx-auto flex min-h-dvh max-w-sm flex-col justify-center px-4 py-10">
       <div className="mb-6 flex items-center justify-between">
@@ -26,6 +31,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       </div>
       <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
         <h1 className="mb-4 text-lg font-semibold">{t("login.title")}</h1>
+        {changed === "1" ? (
+          <p className="mb-4 rounded-lg bg-emerald-50 p-3 text-sm text-emerald-800" data-testid="login-notice">
+            {t("accounts.change.done")}
+          </p>
+        ) : null}
         <LoginForm initialError={sessionEnded ? "SESSION_ENDED" : null} />
       </div>
     </main>

@@ -1,17 +1,20 @@
 "use client";
 
+import Link from "next/link";
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { signOutEverywhere } from "@/app/(auth)/session-actions";
 import { Button } from "@/components/ui/button";
+import { PASSWORD_PAGE } from "@/lib/auth/password-page";
 
 /**
- * The account menu of the header: 退出所有设备, behind a 账号 disclosure so that it takes one short word
+ * The account menu of the header: 修改密码 and 退出所有设备, behind a 账号 disclosure so that it takes one short word
  * of a phone's header, and so that it is read before it acts (it signs this browser out too).
  */
-export function SignOutEverywhereButton() {
+export function AccountMenu() {
   const t = useTranslations("app");
+  const tAccounts = useTranslations("accounts.change");
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
@@ -24,6 +27,12 @@ export function SignOutEverywhereButton() {
         className="absolute right-0 z-20 mt-1 w-64 space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-lg"
         data-testid="account-menu"
       >
+        <Link
+          href={PASSWORD_PAGE}
+          className="flex min-h-9 items-center rounded-lg px-2 font-medium text-brand-700 hover:bg-slate-100"
+        >
+          {tAccounts("title")}
+        </Link>
         <p className="text-slate-700">{t("signOutEverywhereExplained")}</p>
         <Button
           variant="secondary"

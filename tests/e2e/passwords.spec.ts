@@ -1,0 +1,42 @@
+import { expect, test } from "@playwright/test";
+import { LoginPage, waitForHydration } from "./pages/login-page";
+import { DEMO_PASSWORD, pathPattern } from "./support/demo";
+import { signIn } from "./support/sign-in";
+
+// Issue 13: every user can change their own password; the change signs the account out everywhere.
+// caller30 and caller29 are used by no other spec, so their new passwords disturb nothing; the phone run
+// takes caller29, since the desktop run has already changed caller30's.
+
+test("[CALLER]: changes their own password from the account menu, then signs in with the new one @phone", async ({
+  page,
+}) => {
+  const login = test.info().project.name === "phone" ? "caller29" : "caller30";
+  await signIn(page.context(), login);
+  await page.goto("/calls");
+  await waitForHydration(page, "header details");
+  await page.getByRole("banner").getByText("账号", { exact: true }).click();
+  await page.getByTestId("account-menu").getByRole("link", { name: "修改密码" }).click();
+  await expect(page).toHaveURL(pathPattern("/account/password"));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("修改密码");
+  await waitForHydration(page, "form");
+
+  // a refusal keeps what was typed and says which field is wrong
+  await page.getByLabel("当前密码").fill("not-my-password-1");
+  await page.getByLabel("新密码", { exact: true }).fill("my-own-pass-30");
+  await page.getByLabel("再输入一次新密码").fill("my-own-pass-30");
+  await page.getByRole("button", { name: "修改密码" }).click();
+  await expect(page.getByText("当前密码不正确。").first()).toBeVisible();
+  await expect(page.getByLabel("当前密码")).toBeFocused();
+  await expect(page.getByLabel("新密码", { exact: true })).toHaveValue("my-own-pass-30");
+
+  await page.getByLabel("当前密码").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "修改密码" }).click();
+  await expect(page).toHaveURL(pathPattern("/login"));
+  await expect(page.getByTestId("login-notice")).toHaveText("密码已修改，请用新密码登录。");
+
+  const form = new LoginPage(page);
+  await waitForHydration(page, "form");
+  await form.signInExpectingError(login, DEMO_PASSWORD, "账号或密码错误。");
+  await form.signIn(login, "my-own-pass-30");
+  await expect(page).toHaveURL(pathPattern("/calls"));
+});
