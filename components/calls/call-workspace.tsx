@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useState } from "react";
 import { logContact, revealPhone } from "@/app/(app)/calls/actions";
 import { Button } from "@/components/ui/button";
-import { Field, FieldError, Input, TextArea } from "@/components/ui/field";
+import { Field, FieldError, Input, WordsField } from "@/components/ui/field";
 import { useActionRunner } from "@/components/ui/use-action";
 import { atBeijingClock, parseDay } from "@/lib/time";
 import { NO_SHOW_REASON_SUGGESTIONS } from "@/lib/workflow/no-show-reasons";
@@ -351,19 +351,15 @@ export function CallWorkspace({
             </Field>
           ) : null}
 
-          <Field label={t("notes")} errors={fieldErrors.notes} errorTestId="field-error-notes">
-            {(control) => (
-              <TextArea
-                {...control}
-                value={draft.notes}
-                onChange={(e) => update({ notes: e.target.value })}
-                lang="zh"
-                rows={3}
-                maxLength={1000}
-                className="w-full"
-              />
-            )}
-          </Field>
+          <WordsField
+            label={t("notes")}
+            errors={fieldErrors.notes}
+            errorTestId="field-error-notes"
+            value={draft.notes}
+            onChange={(notes) => update({ notes })}
+            rows={3}
+            maxLength={1000}
+          />
 
           <Field label={t("nextFollowUp")} errors={fieldErrors.nextFollowUpAt} errorTestId="field-error-nextFollowUpAt">
             {(control) => (

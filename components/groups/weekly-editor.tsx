@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { saveWeeklyDraft, submitWeeklyReport } from "@/app/(app)/groups/[groupId]/weekly/actions";
 import { Button } from "@/components/ui/button";
-import { Field, TextArea } from "@/components/ui/field";
+import { WordsField } from "@/components/ui/field";
 import { useActionRunner } from "@/components/ui/use-action";
 
 /** The leader's editor for one week's summary: starts from the automatic draft, saves or submits it. */
@@ -46,21 +46,17 @@ export function WeeklyEditor({
   return (
     <div className="space-y-3">
       <p className="text-sm text-slate-600">{t("draftNote")}</p>
-      <Field label={t("body")} errors={fieldErrors.body}>
-        {(control) => (
-          <TextArea
-            {...control}
-            value={body}
-            onChange={(e) => setBody(e.target.value)}
-            rows={18}
-            maxLength={8000}
-            className="w-full font-sans leading-relaxed md:text-sm"
-            data-testid="weekly-textarea"
-            // the leader's own text (it starts as the draft, names included): user data
-            lang="zh"
-          />
-        )}
-      </Field>
+      {/* the leader's own text (it starts as the draft, names included) */}
+      <WordsField
+        label={t("body")}
+        errors={fieldErrors.body}
+        value={body}
+        onChange={setBody}
+        rows={18}
+        maxLength={8000}
+        textAreaClassName="w-full font-sans leading-relaxed md:text-sm"
+        testId="weekly-textarea"
+      />
       <div aria-live="polite" className="text-sm">
         {error ? (
           <p className="text-rose-700" data-testid="weekly-error">

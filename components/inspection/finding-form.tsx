@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { recordFinding } from "@/app/(app)/inspection/actions";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Select, TextArea } from "@/components/ui/field";
+import { Field, Input, Select, WordsField } from "@/components/ui/field";
 import { useActionRunner } from "@/components/ui/use-action";
 import type { DeductionRule } from "@/lib/inspection/findings";
 
@@ -119,19 +119,16 @@ export function FindingForm({
           {rule.type === "policy" ? t("finding.policyHint", { percent: rule.payoutPercent }) : t("finding.noneHint")}
         </p>
       )}
-      <Field label={t("finding.description")} errors={fieldErrors.description} errorTestId="finding-error-description">
-        {(control) => (
-          <TextArea
-            {...control}
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-            rows={3}
-            maxLength={1000}
-            className="w-full"
-            data-testid="finding-description"
-          />
-        )}
-      </Field>
+      <WordsField
+        label={t("finding.description")}
+        errors={fieldErrors.description}
+        errorTestId="finding-error-description"
+        value={description}
+        onChange={setDescription}
+        rows={3}
+        maxLength={1000}
+        testId="finding-description"
+      />
       <Field
         label={t("finding.deadline")}
         errors={fieldErrors.correctionDeadline}

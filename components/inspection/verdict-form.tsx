@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { recordVerdict } from "@/app/(app)/inspection/actions";
 import { Button } from "@/components/ui/button";
-import { Field, FieldError, TextArea } from "@/components/ui/field";
+import { FieldError, WordsField } from "@/components/ui/field";
 import { useActionRunner } from "@/components/ui/use-action";
 
 const VERDICTS = ["CONFIRMED", "DOUBTFUL", "FALSE"] as const;
@@ -67,26 +67,17 @@ export function VerdictForm({
           ))}
         </div>
         <FieldError id={`verdict-error-${logId}`} errors={fieldErrors.verdict} />
-        <Field
+        <WordsField
           label={t("verdictForm.evidence")}
           hint={t("verdictForm.evidenceHint")}
           errors={fieldErrors.evidence}
           className="mt-3"
-        >
-          {(control) => (
-            <TextArea
-              {...control}
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-              rows={3}
-              maxLength={1000}
-              // the evidence is the inspector's own words, in Chinese
-              lang="zh"
-              data-testid="verdict-evidence"
-              className="w-full"
-            />
-          )}
-        </Field>
+          value={text}
+          onChange={setText}
+          rows={3}
+          maxLength={1000}
+          testId="verdict-evidence"
+        />
       </fieldset>
       {locked ? (
         <p className="text-sm text-slate-500">{t("verdictForm.locked")}</p>

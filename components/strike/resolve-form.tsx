@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { resolveEscalation } from "@/app/(app)/strike/actions";
 import { Button } from "@/components/ui/button";
-import { Field, TextArea } from "@/components/ui/field";
+import { WordsField } from "@/components/ui/field";
 import { useActionRunner } from "@/components/ui/use-action";
 
 const OUTCOMES = ["HANDED_BACK", "ENROLLED", "LOST"] as const;
@@ -48,19 +48,16 @@ export function ResolveForm({ escalationId, examNo }: { escalationId: string; ex
           ))}
         </div>
       </fieldset>
-      <Field label={t("note")} hint={t("noteHint")} errors={fieldErrors.note}>
-        {(control) => (
-          <TextArea
-            {...control}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            rows={2}
-            maxLength={500}
-            className="w-full"
-            data-testid="resolve-note"
-          />
-        )}
-      </Field>
+      <WordsField
+        label={t("note")}
+        hint={t("noteHint")}
+        errors={fieldErrors.note}
+        value={note}
+        onChange={setNote}
+        rows={2}
+        maxLength={500}
+        testId="resolve-note"
+      />
       <Button type="submit" disabled={pending} data-testid="resolve-submit">
         {pending ? t("saving") : t("save")}
       </Button>

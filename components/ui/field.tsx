@@ -92,3 +92,47 @@ export function Field({
     </div>
   );
 }
+
+/**
+ * A labelled text area for someone's own words (a contact's notes, evidence, a reason, a weekly text):
+ * what is typed is user data, marked as Chinese like everywhere it is shown again, whatever the page's
+ * language. Its call sites read alike by design: each form names only its label, limits and test id.
+ */
+export function WordsField({
+  value,
+  onChange,
+  rows,
+  maxLength,
+  testId,
+  textAreaClassName = "w-full",
+  ...field
+}: {
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: string[];
+  errorTestId?: string;
+  className?: string;
+  value: string;
+  onChange: (value: string) => void;
+  rows: number;
+  maxLength: number;
+  testId?: string;
+  textAreaClassName?: string;
+}) {
+  return (
+    <Field {...field}>
+      {(control) => (
+        <TextArea
+          {...control}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          rows={rows}
+          maxLength={maxLength}
+          lang="zh"
+          className={textAreaClassName}
+          data-testid={testId}
+        />
+      )}
+    </Field>
+  );
+}

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { ActionResult } from "@/lib/action/result";
 import { Button } from "./button";
-import { Field, TextArea } from "./field";
+import { WordsField } from "./field";
 import { useActionRunner } from "./use-action";
 
 /**
@@ -46,19 +46,16 @@ export function TwoWayDecision({
     <div className="space-y-2 text-left">
       {writing ? (
         <>
-          <Field label={labels.reason} errors={fieldErrors[reasonField]}>
-            {(control) => (
-              <TextArea
-                {...control}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-                rows={2}
-                maxLength={reasonMaxLength}
-                className="w-full min-w-48"
-                data-testid={testIds.reason}
-              />
-            )}
-          </Field>
+          <WordsField
+            label={labels.reason}
+            errors={fieldErrors[reasonField]}
+            value={reason}
+            onChange={setReason}
+            rows={2}
+            maxLength={reasonMaxLength}
+            textAreaClassName="w-full min-w-48"
+            testId={testIds.reason}
+          />
           <div className="flex gap-2">
             <Button disabled={pending} onClick={() => decide(() => onSendBack(reason))} data-testid={testIds.sendBack}>
               {labels.sendBack}
