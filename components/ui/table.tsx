@@ -11,6 +11,11 @@ export interface Column<Row> {
   primary?: boolean;
 }
 
+/** Columns shown only to who may use them (a move or hand-back button), spread into a column list. */
+export function columnsIf<Row>(shown: boolean, ...columns: Column<Row>[]): Column<Row>[] {
+  return shown ? columns : [];
+}
+
 export function Table<Row>({
   columns,
   rows,

@@ -5,8 +5,10 @@ import { StageBadge, TodoBadge } from "@/components/calls/badges";
 import { NoCampaign } from "@/components/campaign/no-campaign";
 import { PhaseBanner } from "@/components/campaign/phase-banner";
 import { MyProgress } from "@/components/dashboard/my-progress";
+import { Button } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { ExportLink } from "@/components/ui/export-link";
+import { Input } from "@/components/ui/field";
 import { withData, Zh } from "@/components/ui/user-data";
 import { requirePermission } from "@/lib/auth/session";
 import { type CandidateFilter, callerWorkload, myCandidates } from "@/lib/calls/queries";
@@ -102,18 +104,16 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
             <label htmlFor="q" className="sr-only">
               {t("calls.search")}
             </label>
-            <input
+            <Input
               id="q"
               name="q"
               type="search"
               defaultValue={q}
               lang="zh"
               placeholder={t("calls.searchPlaceholder")}
-              className="min-h-11 flex-1 rounded-lg border border-slate-300 bg-white px-3 text-base"
+              className="flex-1"
             />
-            <button type="submit" className="min-h-11 rounded-lg bg-brand-600 px-4 text-sm font-medium text-white">
-              {t("calls.search")}
-            </button>
+            <Button type="submit">{t("calls.search")}</Button>
           </form>
         </search>
         <p className="mb-3 text-xs text-slate-500">{t("calls.listHint")}</p>
@@ -133,6 +133,8 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
                   href={`/calls/${c.id}`}
                   className="block rounded-xl border border-slate-200 bg-white p-3 shadow-sm hover:border-brand-600 focus-visible:outline-2 focus-visible:outline-brand-600"
                 >
+                  {/* a card that sums up the to-do; the workspace's header (calls/[candidateId]) shows the same
+                      candidate as a heading, with the first choice and school instead: alike, kept apart */}
                   <div className="flex items-start justify-between gap-2">
                     <div>
                       <div className="font-medium" lang="zh">

@@ -6,6 +6,7 @@ import { PayoutView } from "@/components/payouts/payout-view";
 import { SignOffForm } from "@/components/payouts/sign-off-form";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Field, Select } from "@/components/ui/field";
 import { type Column, Table } from "@/components/ui/table";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
@@ -57,21 +58,18 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")}>
         <form className="flex items-end gap-2" method="get">
-          <label className="text-sm text-slate-600">
-            <span className="mb-1 block">{t("filterGroup")}</span>
-            <select
-              name="group"
-              defaultValue={groupId ?? ""}
-              className="min-h-11 rounded-lg border border-slate-300 bg-white px-3 text-sm"
-            >
-              <option value="">{t("allGroups")}</option>
-              {groupOptions.map(([id, name]) => (
-                <option key={id} value={id} lang="zh">
-                  {name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Field label={t("filterGroup")}>
+            {(control) => (
+              <Select {...control} name="group" defaultValue={groupId ?? ""}>
+                <option value="">{t("allGroups")}</option>
+                {groupOptions.map(([id, name]) => (
+                  <option key={id} value={id} lang="zh">
+                    {name}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
           <Button variant="secondary" type="submit">
             {t("filter")}
           </Button>

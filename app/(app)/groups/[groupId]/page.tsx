@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { NoCampaign } from "@/components/campaign/no-campaign";
 import { PhaseBanner } from "@/components/campaign/phase-banner";
 import { GroupDashboard } from "@/components/groups/group-dashboard";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
-import { currentCampaign } from "@/lib/campaign/queries";
-import { groupForViewer } from "@/lib/dashboard/queries";
+import { openGroup } from "./open-group";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("areas"))("groups") };
@@ -16,11 +14,9 @@ export async function generateMetadata(): Promise<Metadata> {
 /** One group's dashboard: the callback lead and admins open any group, a leader only their own (else 404). */
 export default async function GroupPage({ params }: { params: Promise<{ groupId: string }> }) {
   const user = await requirePermission("groups.view");
-  const campaign = await currentCampaign();
-  if (!campaign) return <NoCampaign />;
-  const { groupId } = await params;
-  const group = await groupForViewer(user, campaign.id, groupId);
-  if (!group) notFound();
+  const opened = await openGroup(user, params);
+  if (!opened) return <NoCampaign />;
+  const { campaign, group } = opened;
   return (
     <>
       <PhaseBanner campaign={campaign} now={new Date()} />

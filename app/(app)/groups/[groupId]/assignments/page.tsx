@@ -1,19 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
+import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { HandBackButton } from "@/components/assignments/hand-back-button";
 import { MoveCandidateForm } from "@/components/assignments/move-candidate-form";
 import { NoCampaign } from "@/components/campaign/no-campaign";
 import { Button } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { type Column, Table } from "@/components/ui/table";
+import { Field, Input, Select } from "@/components/ui/field";
+import { type Column, columnsIf, Table } from "@/components/ui/table";
 import { withData, Zh } from "@/components/ui/user-data";
 import { groupCallerLoads, groupCandidates } from "@/lib/assignment/queries";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { currentCampaign } from "@/lib/campaign/queries";
-import { groupForViewer } from "@/lib/dashboard/queries";
+import { openGroup } from "../open-group";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("assignments"))("title") };
@@ -38,11 +38,9 @@ export default async function AssignmentsPage({
   const user = await requireUser();
   const mayMove = can(user.roles, "candidate.reassign");
   if (!mayMove && !can(user.roles, "groups.viewAll")) forbidden();
-  const campaign = await currentCampaign();
-  if (!campaign) return <NoCampaign />;
-  const { groupId } = await params;
-  const group = await groupForViewer(user, campaign.id, groupId);
-  if (!group) notFound();
+  const opened = await openGroup(user, params);
+  if (!opened) return <NoCampaign />;
+  const { campaign, group } = opened;
 
   const t = await getTranslations();
   const filters = await searchParams;
@@ -81,22 +79,13 @@ export default async function AssignmentsPage({
         </Link>
       ),
     },
-    ...(mayMove
-      ? [
-          {
-            key: "leave",
-            label: t("assignments.columns.leave"),
-            cell: (s: StaffRow) => (
-              <HandBackButton
-                callerId={s.userId}
-                callerName={s.name}
-                count={s.load}
-                onLeave={s.poolStatus === "ON_LEAVE"}
-              />
-            ),
-          },
-        ]
-      : []),
+    ...columnsIf<StaffRow>(mayMove, {
+      key: "leave",
+      label: t("assignments.columns.leave"),
+      cell: (s) => (
+        <HandBackButton callerId={s.userId} callerName={s.name} count={s.load} onLeave={s.poolStatus === "ON_LEAVE"} />
+      ),
+    }),
   ];
 
   type CandidateRow = (typeof candidates)[number];
@@ -117,22 +106,18 @@ export default async function AssignmentsPage({
           <Badge tone="warn">{t("assignments.unassigned")}</Badge>
         ),
     },
-    ...(mayMove
-      ? [
-          {
-            key: "move",
-            label: t("assignments.columns.move"),
-            cell: (c: CandidateRow) => (
-              <MoveCandidateForm
-                candidateId={c.id}
-                examNo={c.examNo}
-                version={c.version}
-                targets={targets.filter((target) => target.id !== c.assignedCallerId)}
-              />
-            ),
-          },
-        ]
-      : []),
+    ...columnsIf<CandidateRow>(mayMove, {
+      key: "move",
+      label: t("assignments.columns.move"),
+      cell: (c) => (
+        <MoveCandidateForm
+          candidateId={c.id}
+          examNo={c.examNo}
+          version={c.version}
+          targets={targets.filter((target) => target.id !== c.assignedCallerId)}
+        />
+      ),
+    }),
   ];
 
   return (
@@ -162,32 +147,31 @@ export default async function AssignmentsPage({
       </Card>
       <Card title={t("assignments.candidates")} className="mt-4">
         <form className="mb-3 flex flex-wrap items-end gap-2">
-          <label className="text-sm">
-            <span className="mb-1 block text-slate-600">{t("assignments.filter.caller")}</span>
-            <select
-              name="caller"
-              defaultValue={callerFilter}
-              className="min-h-11 rounded-lg border border-slate-300 bg-white px-3"
-            >
-              <option value="">{t("assignments.filter.all")}</option>
-              <option value="none">{t("assignments.unassigned")}</option>
-              {staff.map((s) => (
-                <option key={s.userId} value={s.userId} lang="zh">
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm">
-            <span className="mb-1 block text-slate-600">{t("assignments.filter.search")}</span>
-            <input
-              name="q"
-              defaultValue={search}
-              lang="zh"
-              className="min-h-11 w-44 rounded-lg border border-slate-300 px-3"
-              placeholder={t("assignments.filter.placeholder")}
-            />
-          </label>
+          <Field label={t("assignments.filter.caller")}>
+            {(control) => (
+              <Select {...control} name="caller" defaultValue={callerFilter}>
+                <option value="">{t("assignments.filter.all")}</option>
+                <option value="none">{t("assignments.unassigned")}</option>
+                {staff.map((s) => (
+                  <option key={s.userId} value={s.userId} lang="zh">
+                    {s.name}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field label={t("assignments.filter.search")}>
+            {(control) => (
+              <Input
+                {...control}
+                name="q"
+                defaultValue={search}
+                lang="zh"
+                className="w-44"
+                placeholder={t("assignments.filter.placeholder")}
+              />
+            )}
+          </Field>
           <Button type="submit" variant="secondary">
             {t("assignments.filter.apply")}
           </Button>

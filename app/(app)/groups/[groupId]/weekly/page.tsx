@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { NoCampaign } from "@/components/campaign/no-campaign";
 import { WeeklyBadge } from "@/components/groups/weekly-badge";
@@ -9,14 +8,13 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { withData } from "@/components/ui/user-data";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
-import { currentCampaign } from "@/lib/campaign/queries";
-import { groupForViewer } from "@/lib/dashboard/queries";
 import { translatorFor } from "@/lib/i18n/messages";
 import { currentLocale } from "@/lib/i18n/server";
 import { fromDateColumn, Week } from "@/lib/time";
 import { deadlineOf, weeklyStatus } from "@/lib/weekly/deadline";
 import { weekLabel } from "@/lib/weekly/draft";
 import { groupReports, weeklyDraft } from "@/lib/weekly/queries";
+import { openGroup } from "../open-group";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("weekly"))("title") };
@@ -34,11 +32,9 @@ export default async function WeeklyPage({
   searchParams: Promise<{ week?: string }>;
 }) {
   const user = await requirePermission("groups.view");
-  const campaign = await currentCampaign();
-  if (!campaign) return <NoCampaign />;
-  const { groupId } = await params;
-  const group = await groupForViewer(user, campaign.id, groupId);
-  if (!group) notFound();
+  const opened = await openGroup(user, params);
+  if (!opened) return <NoCampaign />;
+  const { campaign, group } = opened;
   const t = await getTranslations("weekly");
   const format = await getFormatter();
   // the week labels and the draft, built in lib, in the reader's language
