@@ -1,9 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import type { DayContacts } from "@/lib/dashboard/queries";
 import { CHANNELS } from "@/lib/workflow/phases";
+import { DAY_AXIS, DAY_CHART_MARGIN, DailyChartBox, dayLabel } from "./daily-chart";
 
 const COLORS: Record<(typeof CHANNELS)[number], string> = {
   PHONE: "#1f5fbf",
@@ -13,28 +14,21 @@ const COLORS: Record<(typeof CHANNELS)[number], string> = {
   OTHER: "#94a3b8",
 };
 
-/** "2024-07-15" -> "7/15" */
-export function shortDay(day: string): string {
-  return `${Number(day.slice(5, 7))}/${Number(day.slice(8, 10))}`;
-}
-
 /** Contacts per day, stacked by channel. */
 export function ContactsByDayChart({ days }: { days: DayContacts[] }) {
   const t = useTranslations();
   return (
-    <div className="h-64 w-full" data-testid="chart-contacts">
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={days} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="day" tickFormatter={shortDay} fontSize={11} minTickGap={12} />
-          <YAxis allowDecimals={false} fontSize={11} />
-          <Tooltip labelFormatter={(day) => shortDay(String(day))} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          {CHANNELS.map((channel) => (
-            <Bar key={channel} dataKey={channel} name={t(`channel.${channel}`)} stackId="c" fill={COLORS[channel]} />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+    <DailyChartBox testId="chart-contacts">
+      <BarChart data={days} margin={DAY_CHART_MARGIN}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis {...DAY_AXIS} />
+        <YAxis allowDecimals={false} fontSize={11} />
+        <Tooltip labelFormatter={dayLabel} />
+        <Legend wrapperStyle={{ fontSize: 12 }} />
+        {CHANNELS.map((channel) => (
+          <Bar key={channel} dataKey={channel} name={t(`channel.${channel}`)} stackId="c" fill={COLORS[channel]} />
+        ))}
+      </BarChart>
+    </DailyChartBox>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import type { DayRate } from "@/lib/dashboard/queries";
-import { shortDay } from "./contacts-by-day";
+import { DAY_AXIS, DAY_CHART_MARGIN, DailyChartBox, dayLabel } from "./daily-chart";
 
 /** The group's enrollment rate day by day, against the basic (93%) and target (95%) lines. */
 export function RateOverTimeChart({ days, basic, target }: { days: DayRate[]; basic: number; target: number }) {
@@ -15,28 +15,26 @@ export function RateOverTimeChart({ days, basic, target }: { days: DayRate[]; ba
   const floor = Math.max(0, Math.floor(lowest / step) * step);
   const ticks = Array.from({ length: Math.floor((100 - floor) / step) + 1 }, (_, i) => floor + i * step);
   return (
-    <div className="h-64 w-full" data-testid="chart-rate">
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="day" tickFormatter={shortDay} fontSize={11} minTickGap={12} />
-          <YAxis domain={[floor, 100]} ticks={ticks} unit="%" fontSize={11} />
-          <Tooltip labelFormatter={(day) => shortDay(String(day))} formatter={(v) => [`${v}%`, t("rate")]} />
-          <ReferenceLine
-            y={basic / 10}
-            stroke="#f59e0b"
-            strokeDasharray="4 4"
-            label={{ value: t("basicLine", { rate: `${basic / 10}%` }), position: "insideBottomLeft", fontSize: 11 }}
-          />
-          <ReferenceLine
-            y={target / 10}
-            stroke="#16a34a"
-            strokeDasharray="4 4"
-            label={{ value: t("targetLine", { rate: `${target / 10}%` }), position: "insideTopRight", fontSize: 11 }}
-          />
-          <Line type="monotone" dataKey="rate" name={t("rate")} stroke="#1f5fbf" strokeWidth={2} dot={false} />
-        </LineChart>
-      </ResponsiveContainer>
-    </div>
+    <DailyChartBox testId="chart-rate">
+      <LineChart data={data} margin={DAY_CHART_MARGIN}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis {...DAY_AXIS} />
+        <YAxis domain={[floor, 100]} ticks={ticks} unit="%" fontSize={11} />
+        <Tooltip labelFormatter={dayLabel} formatter={(v) => [`${v}%`, t("rate")]} />
+        <ReferenceLine
+          y={basic / 10}
+          stroke="#f59e0b"
+          strokeDasharray="4 4"
+          label={{ value: t("basicLine", { rate: `${basic / 10}%` }), position: "insideBottomLeft", fontSize: 11 }}
+        />
+        <ReferenceLine
+          y={target / 10}
+          stroke="#16a34a"
+          strokeDasharray="4 4"
+          label={{ value: t("targetLine", { rate: `${target / 10}%` }), position: "insideTopRight", fontSize: 11 }}
+        />
+        <Line type="monotone" dataKey="rate" name={t("rate")} stroke="#1f5fbf" strokeWidth={2} dot={false} />
+      </LineChart>
+    </DailyChartBox>
   );
 }
