@@ -50,6 +50,8 @@ export const inspectionPolicySchema = fields
 
 export type InspectionPolicy = z.infer<typeof inspectionPolicySchema>;
 
+// Every policy keeps its defaults beside its schema (the workflow's in lib/workflow/policy.ts reads alike):
+// one object per settings section, read through storedPolicyValues.
 export const DEFAULT_INSPECTION_POLICY: InspectionPolicy = {
   sampleMinPerCaller: 2,
   sampleSharePermille: 50,

@@ -25,7 +25,10 @@ const LOG_SELECT = {
   candidate: { select: { name: true, examNo: true } },
 } as const;
 
-/** An inspection as the week page and the log page show it. */
+/**
+ * An inspection as the week page and the log page show it. (The strike queue's select in
+ * lib/strike/queries.ts starts with the same field names: another table, read for another page.)
+ */
 const INSPECTION_SELECT = {
   id: true,
   reason: true,

@@ -39,6 +39,17 @@ const SCHOOL_SUFFIXES = ["第一中学", "第二中学", "职业技术学校", "
 const REGION_CODES = ["0101", "0701", "0601", "1301", "1501", "0501", "1701", "1101"];
 /** The instant's calendar date in UTC, "2024-07-15". */
 const utcDate = (at: Date) => at.toISOString().slice(0, 10);
+/** The contact result a caller records for what a candidate said (phase 2: first choice; phase 3: coming). */
+const INTENT_OUTCOME: Record<string, string> = {
+  FIRST_CHOICE: "INTENT_FIRST_CHOICE",
+  HESITANT: "INTENT_HESITANT",
+  NOT_FIRST_CHOICE: "INTENT_NOT_FIRST_CHOICE",
+};
+const COME_OUTCOME: Record<string, string> = {
+  WILL_COME: "WILL_COME",
+  HESITANT: "COME_HESITANT",
+  WILL_NOT_COME: "WILL_NOT_COME",
+};
 const TRAINING_MODULES = ["policy", "consulting", "scripts", "system", "tracking", "master"];
 
 /** One login per role, listed in the README. */
@@ -172,23 +183,13 @@ export async function seedDemo(prisma: PrismaClient, now: Date): Promise<DemoSum
         case 1:
           return chance(0.4) ? ["GUIDED"] : [];
         case 2: {
-          const intent =
-            c.intent === "FIRST_CHOICE"
-              ? "INTENT_FIRST_CHOICE"
-              : c.intent === "HESITANT"
-                ? "INTENT_HESITANT"
-                : "INTENT_NOT_FIRST_CHOICE";
+          const intent = INTENT_OUTCOME[c.intent ?? ""] ?? "INTENT_NOT_FIRST_CHOICE";
           const extra = c.withdrawal !== "NONE" ? ["WITHDRAWAL_AGREED"] : chance(0.5) ? ["CONSULTED"] : [];
           return [intent, ...extra];
         }
         case 3: {
           if (!c.admitted) return [];
-          const come =
-            c.comeIntent === "WILL_COME"
-              ? "WILL_COME"
-              : c.comeIntent === "HESITANT"
-                ? "COME_HESITANT"
-                : "WILL_NOT_COME";
+          const come = COME_OUTCOME[c.comeIntent ?? ""] ?? "WILL_NOT_COME";
           return chance(0.6) ? [come, "PAID"] : [come];
         }
         case 4:
