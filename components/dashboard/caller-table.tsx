@@ -2,11 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useMemo, useRef, useState } from "react";
-import { markName, Named, StepLine } from "@/components/payouts/named";
+import { StepLine } from "@/components/payouts/step-line";
 import { Badge, EmptyState } from "@/components/ui/card";
 import { Select } from "@/components/ui/field";
 import { type Column, Table } from "@/components/ui/table";
 import { useRenderText } from "@/components/ui/use-render-text";
+import { Marked, markData } from "@/components/ui/user-data";
 import {
   CALLER_FILTERS,
   CALLER_SORT_KEYS,
@@ -155,7 +156,7 @@ export function CallerTable({
           {/* the button's name says whose explanation it opens; the name itself is marked as Chinese */}
           <span className="sr-only">
             {" "}
-            <Named sentence={t("explainTitle", { name: markName(r.name) })} />
+            <Marked sentence={t("explainTitle", { name: markData(r.name) })} />
           </span>
         </button>
       ),
@@ -223,7 +224,7 @@ export function CallerTable({
         {explained ? (
           <div className="p-4">
             <h2 className="text-base font-semibold">
-              <Named sentence={t("explainTitle", { name: markName(explained.name) })} />
+              <Marked sentence={t("explainTitle", { name: markData(explained.name) })} />
             </h2>
             <ol className="mt-3 list-decimal space-y-1 pl-5 text-sm">
               {explained.steps.map((step, i) => (

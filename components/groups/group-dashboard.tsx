@@ -5,9 +5,10 @@ import { FunnelChart } from "@/components/charts/funnel";
 import { RateOverTimeChart } from "@/components/charts/rate-over-time";
 import { CallerTable } from "@/components/dashboard/caller-table";
 import { EscalationActions } from "@/components/groups/escalation-actions";
-import { markName, Named, StepLine } from "@/components/payouts/named";
+import { StepLine } from "@/components/payouts/step-line";
 import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { ExportLink } from "@/components/ui/export-link";
+import { Marked, markData } from "@/components/ui/user-data";
 import { percentOf } from "@/lib/dashboard/progress";
 import { groupDashboardData } from "@/lib/dashboard/queries";
 import { groupEscalations } from "@/lib/groups/queries";
@@ -65,7 +66,7 @@ export async function GroupDashboard({
         title={<span lang="zh">{group.name}</span>}
         subtitle={
           group.leader ? (
-            <Named sentence={t("dashboard.leaderLine", { name: markName(group.leader.name) })} />
+            <Marked sentence={t("dashboard.leaderLine", { name: markData(group.leader.name) })} />
           ) : (
             t("dashboard.noLeader")
           )
@@ -187,7 +188,7 @@ async function EscalationQueue({ groupId }: { groupId: string }) {
                   </div>
                   <div className="text-sm text-slate-600">
                     {t(`escalation.reason.${e.reason}`)} ·{" "}
-                    <Named sentence={t("leaderQueue.from", { name: markName(e.fromUser.name) })} /> ·{" "}
+                    <Marked sentence={t("leaderQueue.from", { name: markData(e.fromUser.name) })} /> ·{" "}
                     {t("strike.days", { count: beijingDaysBetween(e.createdAt, now) })}
                   </div>
                 </div>
@@ -209,7 +210,7 @@ async function EscalationQueue({ groupId }: { groupId: string }) {
               </ul>
               {e.advice ? (
                 <p className="mt-1 text-sm">
-                  <Named sentence={t("workspace.advice", { advice: markName(e.advice) })} />
+                  <Marked sentence={t("workspace.advice", { advice: markData(e.advice) })} />
                 </p>
               ) : null}
               {e.status === "OPEN" ? (

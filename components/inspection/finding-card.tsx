@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { markName, Named, StepLine } from "@/components/payouts/named";
+import { StepLine } from "@/components/payouts/step-line";
 import { Badge } from "@/components/ui/card";
+import { Marked, markData } from "@/components/ui/user-data";
 import { renderText, type Text, type TranslateFn } from "@/lib/i18n/text";
 import type { FindingRow } from "@/lib/inspection/queries";
 import { type SubsidyPolicy, yuan } from "@/lib/subsidy";
@@ -40,9 +41,9 @@ export async function FindingCard({
             <span lang="zh">{f.caller.name}</span> · {t(`kind.${f.kind}`)}
           </h3>
           <p className="text-xs text-slate-500">
-            <Named
+            <Marked
               sentence={t("findings.recordedBy", {
-                inspector: markName(f.inspector.name),
+                inspector: markData(f.inspector.name),
                 at: format.dateTime(f.createdAt, {
                   month: "numeric",
                   day: "numeric",

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { StepLine } from "@/components/payouts/named";
+import { StepLine } from "@/components/payouts/step-line";
 import { Badge, Card, EmptyState, Stat } from "@/components/ui/card";
 import { type Column, Table } from "@/components/ui/table";
 import { renderText, type Text, type TranslateFn } from "@/lib/i18n/text";

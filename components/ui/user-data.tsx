@@ -8,29 +8,41 @@ export function Zh({ children }: { children: ReactNode }) {
   return <span lang="zh">{children}</span>;
 }
 
-// Private-use characters around a value's name: they occur in no sentence of the catalogue.
+// Private-use characters around a datum inside a rendered sentence: they occur in no sentence of the
+// catalogue and in no name.
 const OPEN = "\uE000";
 const CLOSE = "\uE001";
-const MARK = new RegExp(`${OPEN}(\\w+)${CLOSE}`);
+const MARKED = /\uE000([^\uE001]*)\uE001/;
+
+/** A datum as a sentence's value, for <Marked>: it comes out marked as Chinese wherever the sentence put it. */
+export function markData(datum: string): string {
+  return `${OPEN}${datum}${CLOSE}`;
+}
+
+/**
+ * A rendered sentence whose marked data (markData) are each wrapped in lang="zh". The marks may sit
+ * anywhere, also in the values of nested sentences (a subsidy step's list of members).
+ */
+export function Marked({ sentence }: { sentence: string }) {
+  // split with a capture group: even parts are the sentence's own words, odd ones a datum
+  return sentence.split(MARKED).map((part, i) =>
+    i % 2 === 0 ? (
+      part
+    ) : (
+      // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one sentence never move
+      <Zh key={i}>{part}</Zh>
+    ),
+  );
+}
 
 /**
  * A catalogue sentence holding user data, each datum marked as Chinese:
- * `withData((v) => t("subtitle", v), { group: group.name })`. The sentence is rendered with a mark in
- * place of each datum, then the marks are replaced by the data.
+ * `withData((v) => t("subtitle", v), { group: group.name })`.
  */
 export function withData(
   render: (values: Record<string, string>) => string,
   data: Readonly<Record<string, string>>,
 ): ReactNode {
-  const marks = Object.fromEntries(Object.keys(data).map((name) => [name, `${OPEN}${name}${CLOSE}`]));
-  const parts = render(marks).split(MARK);
-  // split with a capture group: even parts are the sentence's own words, odd ones a datum's name
-  return parts.map((part, i) =>
-    i % 2 === 0 ? (
-      part
-    ) : (
-      // biome-ignore lint/suspicious/noArrayIndexKey: the parts never move
-      <Zh key={i}>{data[part]}</Zh>
-    ),
-  );
+  const marked = Object.fromEntries(Object.entries(data).map(([name, datum]) => [name, markData(datum)]));
+  return <Marked sentence={render(marked)} />;
 }

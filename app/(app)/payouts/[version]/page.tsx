@@ -3,9 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { NoCampaign } from "@/components/campaign/no-campaign";
-import { markName, Named } from "@/components/payouts/named";
 import { PayoutView } from "@/components/payouts/payout-view";
 import { PageHeader } from "@/components/ui/card";
+import { Marked, markData } from "@/components/ui/user-data";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
 import { signedPayouts } from "@/lib/payouts/queries";
@@ -30,9 +30,9 @@ export default async function FrozenPayoutPage({ params }: { params: Promise<{ v
       <PageHeader
         title={t("frozenTitle", { version: run.version })}
         subtitle={
-          <Named
+          <Marked
             sentence={t("frozenSubtitle", {
-              name: markName(run.signedOffBy),
+              name: markData(run.signedOffBy),
               when: format.dateTime(run.signedOffAt, { dateStyle: "medium", timeStyle: "short" }),
             })}
           />
