@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
-import { FieldError, Input } from "@/components/ui/field";
+import { Field, FieldError, Input } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/action/result";
 import type { PhaseRow } from "@/lib/settings/phases";
 import { SaveFooter, useSave, useServerState } from "./save-bar";
@@ -42,21 +42,18 @@ export function PhasesCard({
                 {(["opensAt", "closesAt"] as const).map((edge) => {
                   const key = `phases.${row.phase}.${edge}`;
                   return (
-                    <div key={edge}>
-                      <label htmlFor={key} className="mb-1 block text-xs text-slate-600">
-                        {t(`settings.phases.${edge}`)}
-                      </label>
-                      <Input
-                        id={key}
-                        type="datetime-local"
-                        className="w-full tabular-nums"
-                        value={row[edge]}
-                        aria-invalid={errors[key] ? true : undefined}
-                        onChange={(e) => set(row.phase, { [edge]: e.target.value })}
-                        data-testid={`phase-${row.phase}-${edge}`}
-                      />
-                      <FieldError id={`${key}-error`} errors={errors[key]} />
-                    </div>
+                    <Field key={edge} label={t(`settings.phases.${edge}`)} errors={errors[key]}>
+                      {(control) => (
+                        <Input
+                          {...control}
+                          type="datetime-local"
+                          className="w-full tabular-nums"
+                          value={row[edge]}
+                          onChange={(e) => set(row.phase, { [edge]: e.target.value })}
+                          data-testid={`phase-${row.phase}-${edge}`}
+                        />
+                      )}
+                    </Field>
                   );
                 })}
               </div>

@@ -72,7 +72,7 @@ export function SaveFooter({
       >
         {message?.text}
         {message?.stale ? (
-          <button type="button" className="ml-2 underline" onClick={() => router.refresh()}>
+          <button type="button" className="ml-2 min-h-9 px-1 underline" onClick={() => router.refresh()}>
             {t("refresh")}
           </button>
         ) : null}

@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import { FieldError, Input, Select } from "@/components/ui/field";
+import { Field, FieldError, Input, Select } from "@/components/ui/field";
 import type { FieldSpec, FieldValue } from "@/lib/settings/fields";
 
 function useShown() {
@@ -30,12 +30,9 @@ export function SettingField({
   const shown = useShown();
   const id = `setting-${spec.key}`;
   const label = t(`fields.${spec.key}` as "fields.planSize");
-  const hint = (
-    <span className="text-xs text-slate-500">
-      {defaultValue === undefined ? t("noDefault") : t("defaultValue", { value: shown(spec, defaultValue) })}
-    </span>
-  );
+  const hint = defaultValue === undefined ? t("noDefault") : t("defaultValue", { value: shown(spec, defaultValue) });
   if (spec.kind === "bool") {
+    // a checkbox reads its label after the box, so it is wired by hand rather than through Field
     return (
       <div>
         <label className="flex min-h-11 items-center gap-3 text-sm" htmlFor={id}>
@@ -44,52 +41,51 @@ export function SettingField({
             type="checkbox"
             className="size-5 accent-brand-600"
             checked={value === true}
+            aria-invalid={Boolean(errors?.length)}
+            aria-describedby={`${id}-hint ${id}-error`}
             onChange={(e) => onChange(e.target.checked)}
             data-testid={`field-${spec.key}`}
           />
           <span className="font-medium text-slate-700">{label}</span>
         </label>
-        {hint}
+        <span id={`${id}-hint`} className="block text-xs text-slate-500">
+          {hint}
+        </span>
         <FieldError id={`${id}-error`} errors={errors} />
       </div>
     );
   }
   return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <div className="flex items-center gap-2">
-        {spec.kind === "choice" ? (
-          <Select
-            id={id}
-            className="w-full tabular-nums"
-            value={String(value)}
-            onChange={(e) => onChange(e.target.value)}
-            data-testid={`field-${spec.key}`}
-          >
-            {spec.options?.map((option) => (
-              <option key={option} value={option}>
-                {t(`groupRate.${option}` as "groupRate.pooled")}
-              </option>
-            ))}
-          </Select>
-        ) : (
-          <Input
-            id={id}
-            className="w-full tabular-nums"
-            inputMode={spec.kind === "int" ? "numeric" : "decimal"}
-            value={String(value)}
-            aria-invalid={errors ? true : undefined}
-            aria-describedby={`${id}-error`}
-            onChange={(e) => onChange(e.target.value)}
-            data-testid={`field-${spec.key}`}
-          />
-        )}
-        {spec.unit ? <span className="shrink-0 text-sm text-slate-600">{t(`units.${spec.unit}`)}</span> : null}
-      </div>
-      {hint}
-      <FieldError id={`${id}-error`} errors={errors} />
-    </div>
+    <Field label={label} hint={hint} errors={errors}>
+      {(control) => (
+        <div className="flex items-center gap-2">
+          {spec.kind === "choice" ? (
+            <Select
+              {...control}
+              className="w-full tabular-nums"
+              value={String(value)}
+              onChange={(e) => onChange(e.target.value)}
+              data-testid={`field-${spec.key}`}
+            >
+              {spec.options?.map((option) => (
+                <option key={option} value={option}>
+                  {t(`groupRate.${option}` as "groupRate.pooled")}
+                </option>
+              ))}
+            </Select>
+          ) : (
+            <Input
+              {...control}
+              className="w-full tabular-nums"
+              inputMode={spec.kind === "int" ? "numeric" : "decimal"}
+              value={String(value)}
+              onChange={(e) => onChange(e.target.value)}
+              data-testid={`field-${spec.key}`}
+            />
+          )}
+          {spec.unit ? <span className="shrink-0 text-sm text-slate-600">{t(`units.${spec.unit}`)}</span> : null}
+        </div>
+      )}
+    </Field>
   );
 }

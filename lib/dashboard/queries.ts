@@ -119,7 +119,8 @@ export async function groupCallers(
   group: { id: string; leaderId: string | null },
   now: Date,
   reader: Reader = db(),
-  projected?: Projection,
+  /** what the group page has already read for its other parts */
+  prepared?: { projection: Projection; names: Record<string, string> },
 ): Promise<CallerRow[]> {
   const members = await reader.staffProfile.findMany({
     where: { campaignId, groupId: group.id },
@@ -128,7 +129,7 @@ export async function groupCallers(
   });
   const ids = members.map((m) => m.userId);
   if (ids.length === 0) return [];
-  const [charge, work, overdue, escalations, projection] = await Promise.all([
+  const [charge, work, overdue, escalations, projection, names] = await Promise.all([
     reader.$queryRaw<
       {
         callerId: string;
@@ -156,14 +157,14 @@ export async function groupCallers(
       WHERE e."campaignId" = ${campaignId} AND e."toTeam" = 'GROUP_LEADER' AND e.status = 'OPEN'
         AND c."groupId" = ${group.id}
       GROUP BY c."assignedCallerId"`,
-    projected ?? (reader === db() ? campaignProjection(campaignId) : projectPayouts(reader, campaignId)),
+    prepared?.projection ?? (reader === db() ? campaignProjection(campaignId) : projectPayouts(reader, campaignId)),
+    prepared?.names ?? idNames(campaignId, group.id, reader),
   ]);
   const chargeBy = new Map(charge.map((r) => [r.callerId, r]));
   const workBy = new Map(work.map((r) => [r.callerId, r]));
   const overdueBy = new Map(overdue.map((r) => [r.callerId, n(r.count)]));
   const escalationsBy = new Map(escalations.map((r) => [r.callerId, n(r.count)]));
   const payoutBy = new Map(projection.result.callers.map((p) => [p.callerId, p]));
-  const names = await idNames(campaignId, group.id, reader);
   return members.map((m) => {
     const c = chargeBy.get(m.userId);
     const w = workBy.get(m.userId);
@@ -217,12 +218,14 @@ export async function groupDashboardData(
   now: Date,
   reader: Reader = db(),
 ) {
-  const projection = await (reader === db() ? campaignProjection(campaignId) : projectPayouts(reader, campaignId));
-  const [callers, funnel, days, names] = await Promise.all([
-    groupCallers(campaignId, group, now, reader, projection),
+  const [projection, names] = await Promise.all([
+    reader === db() ? campaignProjection(campaignId) : projectPayouts(reader, campaignId),
+    idNames(campaignId, group.id, reader),
+  ]);
+  const [callers, funnel, days] = await Promise.all([
+    groupCallers(campaignId, group, now, reader, { projection, names }),
     groupFunnel(campaignId, group.id, reader),
     groupDays(campaignId, group.id, reader),
-    idNames(campaignId, group.id, reader),
   ]);
   const bonus = projection.result.groups.find((g) => g.groupId === group.id);
   return {

@@ -138,7 +138,7 @@ export default async function InspectionPage({ searchParams }: { searchParams: P
       <nav className="mb-4 flex flex-wrap items-center justify-between gap-2" aria-label={t("inspection.thisWeek")}>
         <Link
           href={href(Week.shift(week, -1))}
-          className="text-sm text-brand-700 underline"
+          className="inline-flex min-h-11 items-center text-sm text-brand-700 underline"
           data-testid="previous-week"
         >
           {t("inspection.previousWeek")}
@@ -148,7 +148,10 @@ export default async function InspectionPage({ searchParams }: { searchParams: P
           {week === current ? ` · ${t("inspection.thisWeek")}` : ""}
         </span>
         {week < current ? (
-          <Link href={href(Week.shift(week, 1))} className="text-sm text-brand-700 underline">
+          <Link
+            href={href(Week.shift(week, 1))}
+            className="inline-flex min-h-11 items-center text-sm text-brand-700 underline"
+          >
             {t("inspection.nextWeek")}
           </Link>
         ) : (
