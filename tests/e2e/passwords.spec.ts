@@ -40,3 +40,52 @@ test("[CALLER]: changes their own password from the account menu, then signs in 
   await form.signIn(login, "my-own-pass-30");
   await expect(page).toHaveURL(pathPattern("/calls"));
 });
+
+// caller31 is used by no other spec either: its password ends up changed.
+test("[ADMIN]: resets a caller's password; the caller signs in with the temporary one, must choose their own, then signs in with it", async ({
+  browser,
+  page,
+}) => {
+  await signIn(page.context(), "admin");
+  await page.goto("/admin/staff");
+  await waitForHydration(page, "[data-testid=reset-password-caller31]");
+  await page.getByTestId("reset-password-caller31").click();
+  // the confirmation names the person and changes nothing until confirmed
+  await expect(page.getByTestId("reset-confirm-caller31")).toContainText("重置");
+  await page.getByTestId("reset-confirm-caller31").getByRole("button", { name: "确认重置" }).click();
+  const panel = page.getByTestId("reset-panel");
+  await expect(panel).toBeVisible();
+  const temporary = (await page.getByTestId("temporary-password").textContent())?.trim() ?? "";
+  expect(temporary.length).toBeGreaterThanOrEqual(10);
+  await panel.getByRole("button", { name: "完成" }).click();
+  await expect(panel).toBeHidden();
+
+  // the caller, in their own browser: the old password no longer opens anything
+  const callerContext = await browser.newContext();
+  const callerPage = await callerContext.newPage();
+  const form = new LoginPage(callerPage);
+  await form.goto();
+  await form.signInExpectingError("caller31", DEMO_PASSWORD, "账号或密码错误。");
+
+  // the temporary one opens only the page that asks for a new password, whatever page is asked for
+  await form.signIn("caller31", temporary);
+  await expect(callerPage).toHaveURL(pathPattern("/account/password"));
+  await expect(callerPage.getByRole("heading", { level: 1 })).toHaveText("请先设置新密码");
+  await callerPage.goto("/calls");
+  await expect(callerPage).toHaveURL(pathPattern("/account/password"));
+
+  await waitForHydration(callerPage, "form");
+  await callerPage.getByLabel("临时密码").fill(temporary);
+  await callerPage.getByLabel("新密码", { exact: true }).fill("chosen-by-31-me");
+  await callerPage.getByLabel("再输入一次新密码").fill("chosen-by-31-me");
+  await callerPage.getByRole("button", { name: "修改密码" }).click();
+  await expect(callerPage).toHaveURL(pathPattern("/login"));
+  await expect(callerPage.getByTestId("login-notice")).toHaveText("密码已修改，请用新密码登录。");
+
+  // the temporary password was good for one change only
+  await waitForHydration(callerPage, "form");
+  await form.signInExpectingError("caller31", temporary, "账号或密码错误。");
+  await form.signIn("caller31", "chosen-by-31-me");
+  await expect(callerPage).toHaveURL(pathPattern("/calls"));
+  await callerContext.close();
+});

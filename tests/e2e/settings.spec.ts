@@ -54,6 +54,15 @@ test("[ADMIN]: changes a tier's amount and the workload standard, sees the payou
   await contacts.fill("6");
   await subsidy.getByTestId("save-subsidy").click();
   await expect(subsidy.getByTestId("message-subsidy")).toHaveText("已保存。");
+  // another section saved on the same page, without a reload, follows the version the first save made
+  // (it was once refused as changed by someone else)
+  const workflow = page.getByTestId("section-workflow");
+  const editWindow = workflow.getByTestId("field-editWindowHours");
+  const originalWindow = await editWindow.inputValue();
+  await editWindow.fill(String(Number(originalWindow) + 1));
+  await workflow.getByTestId("save-workflow").click();
+  await expect(workflow.getByTestId("message-workflow")).toHaveText("已保存。");
+
   const totalChanged = await payoutTotal(page);
   expect(totalChanged).not.toBe(totalBefore);
 
@@ -64,6 +73,13 @@ test("[ADMIN]: changes a tier's amount and the workload standard, sees the payou
   await contacts.fill(originalContacts);
   await subsidy.getByTestId("save-subsidy").click();
   await expect(subsidy.getByTestId("message-subsidy")).toHaveText("已保存。");
+  await expect(editWindow).toHaveValue(String(Number(originalWindow) + 1));
+  await editWindow.fill(originalWindow);
+  await workflow.getByTestId("save-workflow").click();
+  await expect(workflow.getByTestId("message-workflow")).toHaveText("已保存。");
+  await openSettings(page);
+  await expect(editWindow).toHaveValue(originalWindow);
+  await expect(tierYuan).toHaveValue(originalYuan);
   expect(await payoutTotal(page)).toBe(totalBefore);
 });
 
