@@ -19,8 +19,12 @@ describe("qualification review", () => {
     newcomer = await createUser(db(), { login: `newcomer-${fx.tag}`, name: "新来的回访人员", roles: ["CALLER"] });
     fx.people.push(newcomer.id);
     const profile = await addStaff(db(), { campaignId: fx.campaign.id, userId: newcomer.id, groupId: fx.groupA.id });
-    // addStaff approves; this one has applied and waits for the review
-    await db().staffProfile.update({ where: { id: profile.id }, data: { qualification: "PENDING" } });
+    // addStaff puts a member in the pool; this one has applied and waits for the review, as a real
+    // applicant does: not in the pool, not reviewed
+    await db().staffProfile.update({
+      where: { id: profile.id },
+      data: { qualification: "PENDING", poolStatus: "APPLIED" },
+    });
     profileId = profile.id;
     signInAs(null);
   });
@@ -41,6 +45,7 @@ describe("qualification review", () => {
     expect(result).toMatchObject({ ok: true, data: { qualification: "APPROVED" } });
     expect(await profile()).toMatchObject({
       qualification: "APPROVED",
+      poolStatus: "APPROVED",
       qualificationReason: "2023 年参与回访，表现良好",
       reviewedById: fx.users.inspector.id,
     });
@@ -71,6 +76,35 @@ describe("qualification review", () => {
       select: { assignedCallerId: true },
     });
     expect(owners.map((o) => o.assignedCallerId)).toEqual([fx.users.leaderA.id, fx.users.leaderA.id]);
+  });
+
+  it("turns down a pool member only once they hold no candidates, and leaves leave and removal alone", async () => {
+    signInAs(fx.users.inspector);
+    expect(await reviewQualification({ profileId, decision: "APPROVED" })).toMatchObject({ ok: true });
+    await db().candidate.update({ where: { id: fx.candidateA.id }, data: { assignedCallerId: newcomer.id } });
+    const before = await profile();
+    expect(await reviewQualification({ profileId, decision: "REJECTED", reason: "考核未通过" })).toMatchObject({
+      ok: false,
+      code: "INVALID_INPUT",
+      fieldErrors: { decision: ["这位成员手上还有考生：请组长先把考生转给组内其他人，再审查为不通过。"] },
+    });
+    expect(await profile()).toEqual(before);
+
+    await db().candidate.update({ where: { id: fx.candidateA.id }, data: { assignedCallerId: fx.users.callerA.id } });
+    expect(await reviewQualification({ profileId, decision: "REJECTED", reason: "考核未通过" })).toMatchObject({
+      ok: true,
+    });
+    expect(await profile()).toMatchObject({ qualification: "REJECTED", poolStatus: "REJECTED" });
+
+    for (const poolStatus of ["ON_LEAVE", "REMOVED"] as const) {
+      await db().staffProfile.update({ where: { id: profileId }, data: { poolStatus } });
+      expect(await reviewQualification({ profileId, decision: "APPROVED" })).toMatchObject({
+        ok: false,
+        fieldErrors: { decision: [expect.stringContaining("不在资格审查范围内")] },
+      });
+      expect((await profile()).poolStatus).toBe(poolStatus);
+    }
+    expect(await auditCount(fx, { action: "staff.qualify", entityId: profileId })).toBe(2);
   });
 
   it("asks for the reason of a rejection, in Chinese, and changes nothing without it", async () => {

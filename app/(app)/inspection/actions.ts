@@ -12,6 +12,7 @@ import { underInspection } from "@/lib/inspection/checks";
 import { deductionError, VIOLATION_KINDS } from "@/lib/inspection/findings";
 import { inspectionPolicyOf } from "@/lib/inspection/policy";
 import { drawWeeklySample, newSeed } from "@/lib/inspection/sample";
+import { poolAfterReview } from "@/lib/staff/pool";
 import { subsidyPolicySchema } from "@/lib/subsidy";
 import { atBeijingClock, parseDay, toDateColumn, Week } from "@/lib/time";
 
@@ -361,14 +362,19 @@ export const reviewQualification = action(
     }
     const profile = await tx.staffProfile.findFirst({
       where: { id: input.profileId, campaignId: campaign.id },
-      select: { id: true, userId: true, qualification: true, qualificationReason: true },
+      select: { id: true, userId: true, qualification: true, qualificationReason: true, poolStatus: true },
     });
     if (!profile) throw new ActionError("NOT_FOUND");
+    const holdsCandidates =
+      (await tx.candidate.count({ where: { campaignId: campaign.id, assignedCallerId: profile.userId } })) > 0;
+    const outcome = poolAfterReview(profile.poolStatus, input.decision, holdsCandidates);
+    if (!outcome.ok) throw new ActionError("INVALID_INPUT", { decision: [text(outcome.refusal)] });
     await tx.staffProfile.update({
       where: { id: profile.id },
       data: {
         qualification: input.decision,
         qualificationReason: input.reason ?? null,
+        poolStatus: outcome.poolStatus,
         reviewedById: user.id,
         reviewedAt: now,
       },
@@ -376,8 +382,17 @@ export const reviewQualification = action(
     audit({
       entityType: "StaffProfile",
       entityId: profile.id,
-      before: { qualification: profile.qualification, reason: profile.qualificationReason },
-      after: { qualification: input.decision, reason: input.reason ?? null, userId: profile.userId },
+      before: {
+        qualification: profile.qualification,
+        reason: profile.qualificationReason,
+        poolStatus: profile.poolStatus,
+      },
+      after: {
+        qualification: input.decision,
+        reason: input.reason ?? null,
+        poolStatus: outcome.poolStatus,
+        userId: profile.userId,
+      },
     });
     revalidatePath("/inspection/staff");
     return { qualification: input.decision };

@@ -1,0 +1,34 @@
+// The staff pool (回访人员库) as the plan runs it: an applicant enters the pool when the inspection team's
+// qualification review approves them, and only pool members (APPROVED) can be given candidates
+// (lib/assignment assignableCallers). Pure: the review action asks it where a decision puts the person.
+import type { PoolStatus } from "@/generated/prisma/enums";
+import type { MessageKey } from "@/lib/i18n/text";
+
+export type ReviewDecision = "APPROVED" | "REJECTED";
+
+export type ReviewOutcome = { ok: true; poolStatus: PoolStatus } | { ok: false; refusal: MessageKey };
+
+/**
+ * Where a qualification review puts a person. An applicant (or one turned down before) goes where the
+ * decision says; a member already in the pool can be turned down only once they hold no candidates (a
+ * rejection must not strand anyone's students); a member on leave or removed after failing the
+ * assessment is past the review: leave and assessment have their own ways back.
+ */
+export function poolAfterReview(
+  current: PoolStatus,
+  decision: ReviewDecision,
+  holdsCandidates: boolean,
+): ReviewOutcome {
+  switch (current) {
+    case "APPLIED":
+    case "REJECTED":
+      return { ok: true, poolStatus: decision };
+    case "APPROVED":
+      if (decision === "REJECTED" && holdsCandidates)
+        return { ok: false, refusal: "inspection.errors.holdsCandidates" };
+      return { ok: true, poolStatus: decision };
+    default:
+      // ON_LEAVE, REMOVED
+      return { ok: false, refusal: "inspection.errors.pastReview" };
+  }
+}
