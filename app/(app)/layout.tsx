@@ -19,7 +19,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const areas = areasFor(user.roles).map((area) => ({ href: area.href, label: t(`areas.${area.key}`) }));
   return (
     <div className="min-h-dvh">
-      <header className="border-b border-slate-200 bg-white">
+      <header className="border-b border-slate-200 bg-white print:hidden">
         <div className="mx-auto max-w-6xl px-4">
           <div className="flex items-center justify-between gap-2 py-2">
             <Link href={homeFor(user.roles)} className="text-lg font-bold text-brand-700">

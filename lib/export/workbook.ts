@@ -16,7 +16,13 @@ export interface SheetSpec<Row> {
   name: string;
   /** the file's author as Excel shows it: the app's name in the reader's language (default: Chinese) */
   creator?: string;
-  columns: { header: string; width?: number; value: (row: Row) => string | number | Date | null }[];
+  columns: {
+    header: string;
+    width?: number;
+    /** Excel's number format for the column's cells ("0.00": money in 元 kept as numbers) */
+    numFmt?: string;
+    value: (row: Row) => string | number | Date | null;
+  }[];
   rows: Iterable<Row>;
 }
 
@@ -27,6 +33,9 @@ export async function buildWorkbook<Row>(spec: SheetSpec<Row>): Promise<Buffer> 
   const sheet = workbook.addWorksheet(spec.name, { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = spec.columns.map((c) => ({ header: c.header, width: c.width ?? 14 }));
   sheet.getRow(1).font = { bold: true };
+  spec.columns.forEach((c, index) => {
+    if (c.numFmt) sheet.getColumn(index + 1).numFmt = c.numFmt;
+  });
   for (const row of spec.rows) {
     sheet.addRow(spec.columns.map((c) => neutralize(c.value(row))));
   }

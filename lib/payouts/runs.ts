@@ -103,12 +103,19 @@ export async function frozenRun(reader: Reader, campaignId: string, version: num
   if (!run) return null;
   const inputs = run.inputs as unknown as { input: PayoutInput; names: PayoutNames };
   const result = run.result as unknown as PayoutResult;
-  const snapshot: PayoutSnapshot = {
+  const snapshot: PayoutSnapshot & { frozen: FrozenLines } = {
     policy: run.policy as unknown as SubsidyPolicy,
     input: inputs.input,
     names: inputs.names,
     result,
     frozen: frozenLinesOf(result, inputs.names),
   };
-  return { version: run.version, signedOffAt: run.signedOffAt, signedOffBy: run.signedOffBy.name, snapshot };
+  return {
+    id: run.id,
+    version: run.version,
+    totalFen: run.totalFen,
+    signedOffAt: run.signedOffAt,
+    signedOffBy: run.signedOffBy.name,
+    snapshot,
+  };
 }

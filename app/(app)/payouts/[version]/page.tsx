@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { NoCampaign } from "@/components/campaign/no-campaign";
 import { PayoutView } from "@/components/payouts/payout-view";
 import { PageHeader } from "@/components/ui/card";
+import { ExportLink } from "@/components/ui/export-link";
 import { Marked, markData } from "@/components/ui/user-data";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
@@ -38,9 +39,18 @@ export default async function FrozenPayoutPage({ params }: { params: Promise<{ v
           />
         }
       >
-        <Link className="text-sm text-brand-700 underline-offset-2 hover:underline" href="/payouts">
-          {t("backToCurrent")}
-        </Link>
+        <div className="flex flex-wrap items-center gap-3">
+          <Link className="text-sm text-brand-700 underline-offset-2 hover:underline" href="/payouts">
+            {t("backToCurrent")}
+          </Link>
+          <Link
+            className="inline-flex min-h-9 items-center rounded-lg border border-slate-300 bg-white px-3 text-sm text-slate-700 hover:bg-slate-50"
+            href={`/payouts/${run.version}/statements`}
+          >
+            {t("statements.link")}
+          </Link>
+          <ExportLink href={`/payouts/${run.version}/export`}>{t("financeExport.link")}</ExportLink>
+        </div>
       </PageHeader>
       <PayoutView snapshot={run.snapshot} />
     </>
