@@ -16,7 +16,7 @@
 //   --mapping '{"row":2,"fields":["examNo","name",null,"phones","region"]}' names the header row and
 //     the field of each column (null: not imported), as the import page's corrected mapping does.
 import { parseArgs } from "node:util";
-import { LATEST_CAMPAIGN_FIRST } from "@/lib/campaign/latest";
+import { CURRENT_CAMPAIGN_FIRST } from "@/lib/campaign/latest";
 import { translatorFor } from "@/lib/i18n/messages";
 import { isText, renderText, type Text, text } from "@/lib/i18n/text";
 import { checkListFile } from "@/lib/import/check-file";
@@ -144,7 +144,7 @@ async function importList(args: string[]) {
   try {
     const campaign = parsed.values.campaign
       ? await prisma.campaign.findUnique({ where: { id: parsed.values.campaign } })
-      : await prisma.campaign.findFirst({ orderBy: LATEST_CAMPAIGN_FIRST });
+      : await prisma.campaign.findFirst({ orderBy: CURRENT_CAMPAIGN_FIRST });
     if (!campaign) {
       console.error(t("cli.noCampaign"));
       return 2;

@@ -2,6 +2,8 @@ import { createTranslator } from "next-intl";
 import { DEFAULT_LOCALE, type Locale } from "./config";
 import accountsEn from "./messages/accounts.en.json";
 import accountsZh from "./messages/accounts.zh-CN.json";
+import campaignsEn from "./messages/campaigns.en.json";
+import campaignsZh from "./messages/campaigns.zh-CN.json";
 import commonEn from "./messages/common.en.json";
 import commonZh from "./messages/common.zh-CN.json";
 import dashboardEn from "./messages/dashboard.en.json";
@@ -16,12 +18,13 @@ import settingsEn from "./messages/settings.en.json";
 import settingsZh from "./messages/settings.zh-CN.json";
 import type { MessageKey, TranslateFn } from "./text";
 
-// One catalogue per area of the app (common, accounts, imports, dashboard, inspection, payouts, settings), each owning its own
+// One catalogue per area of the app (common, accounts, campaigns, imports, dashboard, inspection, payouts, settings), each owning its own
 // top-level namespaces, so work on one area never edits another area's file. A unit test checks
 // that no namespace is defined twice and that English has exactly the Chinese keys.
 export const CATALOGUES = {
   common: { "zh-CN": commonZh, en: commonEn },
   accounts: { "zh-CN": accountsZh, en: accountsEn },
+  campaigns: { "zh-CN": campaignsZh, en: campaignsEn },
   imports: { "zh-CN": importsZh, en: importsEn },
   dashboard: { "zh-CN": dashboardZh, en: dashboardEn },
   inspection: { "zh-CN": inspectionZh, en: inspectionEn },
@@ -29,8 +32,26 @@ export const CATALOGUES = {
   settings: { "zh-CN": settingsZh, en: settingsEn },
 } as const;
 
-const zhCN = { ...commonZh, ...accountsZh, ...importsZh, ...dashboardZh, ...inspectionZh, ...payoutsZh, ...settingsZh };
-const en = { ...commonEn, ...accountsEn, ...importsEn, ...dashboardEn, ...inspectionEn, ...payoutsEn, ...settingsEn };
+const zhCN = {
+  ...commonZh,
+  ...accountsZh,
+  ...campaignsZh,
+  ...importsZh,
+  ...dashboardZh,
+  ...inspectionZh,
+  ...payoutsZh,
+  ...settingsZh,
+};
+const en = {
+  ...commonEn,
+  ...accountsEn,
+  ...campaignsEn,
+  ...importsEn,
+  ...dashboardEn,
+  ...inspectionEn,
+  ...payoutsEn,
+  ...settingsEn,
+};
 
 export type Messages = typeof zhCN;
 

@@ -51,3 +51,21 @@ export function parsePhaseRows(
   });
   return issues.length > 0 ? { ok: false, issues } : { ok: true, windows };
 }
+
+/**
+ * Phase rows moved by whole years ("2024-06-20T08:00" → "2025-06-20T08:00"): a campaign copied from an
+ * earlier one starts from its windows, a year on. A 29 February lands on the 28th; an empty or
+ * unreadable edge stays as it is, for the admin to fill in.
+ */
+export function shiftPhaseRows(rows: readonly PhaseRow[], years: number): PhaseRow[] {
+  const shift = (at: string) => {
+    const match = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2})$/.exec(at);
+    if (!match) return at;
+    const [, year, month, day, time] = match;
+    const shiftedYear = Number(year) + years;
+    const leap = (shiftedYear % 4 === 0 && shiftedYear % 100 !== 0) || shiftedYear % 400 === 0;
+    const shiftedDay = month === "02" && day === "29" && !leap ? "28" : day;
+    return `${String(shiftedYear).padStart(4, "0")}-${month}-${shiftedDay}${time}`;
+  };
+  return rows.map((row) => ({ phase: row.phase, opensAt: shift(row.opensAt), closesAt: shift(row.closesAt) }));
+}

@@ -96,9 +96,14 @@ export default async function AdminPage() {
             </Link>
           ) : null}
           {can(user.roles, "campaign.configure") ? (
-            <Link href="/admin/settings" className="col-span-2 text-sm text-brand-700 underline">
-              {t("settings.adminLink")}
-            </Link>
+            <>
+              <Link href="/admin/settings" className="col-span-2 text-sm text-brand-700 underline">
+                {t("settings.adminLink")}
+              </Link>
+              <Link href="/admin/campaigns" className="col-span-2 text-sm text-brand-700 underline">
+                {t("campaigns.adminLink")}
+              </Link>
+            </>
           ) : null}
           {can(user.roles, "import.run") ? (
             <Link href="/admin/imports" className="col-span-2 text-sm text-brand-700 underline">

@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { ActionError, action } from "@/lib/action";
 import { messageKey } from "@/lib/action/errors";
-import { LATEST_CAMPAIGN_FIRST } from "@/lib/campaign/latest";
+import { CURRENT_CAMPAIGN_FIRST } from "@/lib/campaign/latest";
 import { text } from "@/lib/i18n/text";
 import { underInspection } from "@/lib/inspection/checks";
 import { deductionError, VIOLATION_KINDS } from "@/lib/inspection/findings";
@@ -25,7 +25,7 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefin
 
 async function campaignOf(tx: Prisma.TransactionClient) {
   const campaign = await tx.campaign.findFirst({
-    orderBy: LATEST_CAMPAIGN_FIRST,
+    orderBy: CURRENT_CAMPAIGN_FIRST,
     select: { id: true, subsidyPolicy: true, inspectionPolicy: true },
   });
   if (!campaign) throw new ActionError("NOT_FOUND");

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { type ActionContext, ActionError, action } from "@/lib/action";
-import { LATEST_CAMPAIGN_FIRST } from "@/lib/campaign/latest";
+import { CURRENT_CAMPAIGN_FIRST } from "@/lib/campaign/latest";
 import { text } from "@/lib/i18n/text";
 import { APPLY_LIST, applyPreviewed } from "@/lib/import/apply";
 import { applyProgress } from "@/lib/import/apply-progress";
@@ -48,7 +48,7 @@ async function applyChecked(
   report({ stage: "checking" });
   // everything through `tx`: a second connection would wait on this transaction under PGlite
   const { tx } = context;
-  const campaign = await tx.campaign.findFirst({ orderBy: LATEST_CAMPAIGN_FIRST });
+  const campaign = await tx.campaign.findFirst({ orderBy: CURRENT_CAMPAIGN_FIRST });
   if (!campaign) throw new ActionError("NOT_FOUND");
   // the upload may have been previewed on another instance: it is read from the storage module
   const store = databaseStore(tx);
