@@ -70,12 +70,13 @@ describe("payoutPeople", () => {
     return found;
   };
 
-  it("gives one row per person, the leader who does not call too, by group then name (pinyin)", () => {
+  it("gives one row per person, the leader who does not call too, by group in the run's order then name (pinyin)", () => {
+    // 二组 sorts before 一组 by pinyin; the run's order keeps 一组 first
     expect(people.map((p) => [p.name, p.groups])).toEqual([
-      ["陈静", ["二组"]],
-      ["赵强", ["二组"]],
       ["李明", ["一组"]],
       ["王芳", ["一组"]],
+      ["陈静", ["二组"]],
+      ["赵强", ["二组"]],
     ]);
     expect(byId("m")).toMatchObject({ leads: true, admitted: null, enrolled: null, ratePermille: null, totalFen: 0 });
   });

@@ -122,13 +122,15 @@ const collator = new Intl.Collator("zh-CN");
 
 /**
  * One row per person of a signed-off run: every caller, and every leader (their bonus on their own
- * row, a leader who calls for no group on a row of their own), ordered by group then name.
+ * row, a leader who calls for no group on a row of their own), by group in the run's order, then by name.
  */
 export function payoutPeople(snapshot: PayoutSnapshot & { frozen: FrozenLines }): PayoutPerson[] {
   const { result, input, names, frozen } = snapshot;
   const inputById = new Map(input.callers.map((c) => [c.callerId, c]));
   const groupName = (id: string) => names.groups[id] ?? id;
   const people = new Map<string, PayoutPerson>();
+  /** each person's first group (the one they call for, else the first they lead), for the order */
+  const firstGroup = new Map<string, string>();
   const person = (id: string) => {
     let found = people.get(id);
     if (!found) {
@@ -161,6 +163,7 @@ export function payoutPeople(snapshot: PayoutSnapshot & { frozen: FrozenLines })
     const figures = inputById.get(caller.callerId);
     if (figures) {
       p.groups.push(groupName(figures.groupId));
+      firstGroup.set(p.personId, figures.groupId);
       p.admitted = figures.admitted;
       p.enrolled = figures.enrolled;
     }
@@ -178,6 +181,7 @@ export function payoutPeople(snapshot: PayoutSnapshot & { frozen: FrozenLines })
     p.leads = true;
     const name = groupName(group.groupId);
     if (!p.groups.includes(name)) p.groups.push(name);
+    if (!firstGroup.has(p.personId)) firstGroup.set(p.personId, group.groupId);
     p.leaderBonusFen += group.leaderBonusFen;
     const steps = (group as { steps?: SubsidyStep[] }).steps;
     const lines = frozen.groups[group.groupId] ?? [];
@@ -187,14 +191,12 @@ export function payoutPeople(snapshot: PayoutSnapshot & { frozen: FrozenLines })
     p.lines.push(...lines);
   }
 
+  // groups in the run's order (第一组 before 第二组, which the collation of their names would not keep)
+  const groupRank = new Map(input.groups.map((g, index) => [g.groupId, index]));
+  const rank = (p: PayoutPerson) => groupRank.get(firstGroup.get(p.personId) ?? "") ?? input.groups.length;
   return [...people.values()]
     .map((p) => ({ ...p, totalFen: p.subsidyFen + p.overtimeFen + p.leaderBonusFen }))
-    .sort(
-      (a, b) =>
-        collator.compare(a.groups[0] ?? "\uffff", b.groups[0] ?? "\uffff") ||
-        collator.compare(a.name, b.name) ||
-        a.personId.localeCompare(b.personId),
-    );
+    .sort((a, b) => rank(a) - rank(b) || collator.compare(a.name, b.name) || a.personId.localeCompare(b.personId));
 }
 
 /** The export's totals row: sums of the people's figures (their total is the run's total). */

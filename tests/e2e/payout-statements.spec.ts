@@ -27,11 +27,12 @@ async function openSignedVersion(page: Page): Promise<string> {
   return new URL(page.url()).pathname;
 }
 
-function shot(page: Page, name: string) {
+/** The page as a screenshot: whole, or (`fullPage` false) what the first screen shows. */
+function shot(page: Page, name: string, fullPage = true) {
   const info = test.info();
   return page.screenshot({
     path: path.join(info.project.outputDir, "screenshots", `${name}-${info.project.name}.png`),
-    fullPage: true,
+    fullPage,
   });
 }
 
@@ -46,6 +47,8 @@ test("[ADMIN]: downloads the finance xlsx of a signed-off version and prints eac
   const versionPath = await openSignedVersion(page);
   const runTotal = fenOf((await page.getByTestId("payout-total").textContent()) ?? "");
   expect(runTotal).toBeGreaterThan(0);
+  await expect(page.getByRole("link", { name: "打印确认单" })).toBeVisible();
+  await shot(page, "payout-version", false);
 
   // the xlsx: Chinese headers, amounts as numbers, a totals row equal to the version's total
   const download = page.waitForEvent("download");
@@ -87,7 +90,7 @@ test("[ADMIN]: downloads the finance xlsx of a signed-off version and prints eac
   expect(Math.round((row?.[10] as number) * 100)).toBe(shownTotal);
   await expect(first.getByText(/本人签字/)).toBeVisible();
   await expect(page.getByTestId("print")).toBeVisible();
-  await shot(page, "payout-statements");
+  await shot(page, "payout-statements", false);
 
   // one person alone, then as printed: no navigation, no buttons, one A4 page
   await first.getByRole("link", { name: "只打印此人" }).click();
@@ -136,6 +139,7 @@ test("[LEAD]: the callback lead prints the statements too; a caller gets no expo
   await expect(leadPage.getByTestId("statement").first().getByText("Signature")).toBeVisible();
   const unmarked = (await shownTexts(leadPage)).filter((t) => !t.zh && CJK.test(t.text));
   expect(unmarked).toEqual([]);
+  await shot(leadPage, "payout-statements-en", false);
   await lead.close();
 
   const caller = await browser.newContext();
