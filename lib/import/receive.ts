@@ -4,6 +4,7 @@
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import busboy from "busboy";
+import { discardRest } from "@/lib/http/discard-rest";
 import type { FileStore, StoredFileInfo } from "@/lib/storage";
 import { fileFormat, MAX_FILE_BYTES } from "./read";
 import { type ListFormat, storeUpload } from "./uploads";
@@ -25,7 +26,7 @@ export interface ReceivedList {
 
 /**
  * Parses the post with busboy, storing its `file` part as it arrives. Rejects with FileTooLargeError
- * (lib/storage; the partial file is gone and the rest of the body is not read), UnreadableFileError
+ * (lib/storage; the partial file is gone and the rest of the body is read into nothing), UnreadableFileError
  * (a file type the import does not read) or BrokenUploadError.
  */
 export function receiveList(request: Request, store: FileStore, campaignId: string): Promise<ReceivedList> {
@@ -41,10 +42,10 @@ export function receiveList(request: Request, store: FileStore, campaignId: stri
     const fail = (error: unknown) => {
       if (failed) return;
       failed = true;
-      // stop reading a body that is refused anyway
+      // stop parsing a body that is refused anyway; the answer waits until the client stops sending
+      // what is left, read into nothing (lib/http/discard-rest.ts says why)
       body.unpipe(parser);
-      body.destroy();
-      reject(error);
+      void discardRest(body).then(() => reject(error));
     };
     const parser = busboy({
       headers: { "content-type": contentType },

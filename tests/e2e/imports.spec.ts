@@ -217,6 +217,9 @@ function postLargeList(
     let sent = 0;
     const request = http.request(url, {
       method: "POST",
+      // a connection of its own, as a browser's upload has: Node's pooled sockets would carry the next
+      // post into a connection whose server still reads the previous, refused body (declared, never sent)
+      agent: false,
       headers: {
         cookie,
         "content-type": `multipart/form-data; boundary=${boundary}`,
@@ -270,7 +273,9 @@ test("[DATA]: a list upload over 50 MB is refused with 413 while it streams, mem
   const before = await storedUploads(port);
 
   // a size the browser declares is refused before the body is read
-  const declared = await postLargeList(baseURL ?? "", cookie, 4, 1536 * 1024 * 1024);
+  const declared = await postLargeList(baseURL ?? "", cookie, 4, 1536 * 1024 * 1024).catch((error: Error) => {
+    throw new Error(`the post declaring 1.5 GB got no answer: ${error.message}`);
+  });
   expect(declared.status).toBe(413);
   expect(JSON.parse(declared.body)).toEqual({ code: "TOO_LARGE", error: "文件超过 50 MB，请拆分后再导入。" });
 
@@ -280,7 +285,11 @@ test("[DATA]: a list upload over 50 MB is refused with 413 while it streams, mem
   const sampler = setInterval(() => {
     peak = Math.max(peak, serverRssMb(port));
   }, 100);
-  const chunked = await postLargeList(baseURL ?? "", cookie, 300).finally(() => clearInterval(sampler));
+  const chunked = await postLargeList(baseURL ?? "", cookie, 300)
+    .catch((error: Error) => {
+      throw new Error(`the chunked 300 MB post got no answer: ${error.message}`);
+    })
+    .finally(() => clearInterval(sampler));
   peak = Math.max(peak, serverRssMb(port));
   console.log(
     `300 MB chunked upload: answered ${chunked.status} after ${chunked.sentMb.toFixed(0)} MB sent; server RSS ${baseline.toFixed(0)} MB → peak ${peak.toFixed(0)} MB (+${(peak - baseline).toFixed(0)} MB)`,

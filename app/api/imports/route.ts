@@ -1,5 +1,8 @@
+import { Readable } from "node:stream";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { route, routeFailure } from "@/lib/action";
 import { currentCampaign } from "@/lib/campaign/queries";
+import { discardRest } from "@/lib/http/discard-rest";
 import { LIST_KINDS, type ListKind, parseMapping } from "@/lib/import/columns";
 import { previewResponse } from "@/lib/import/preview";
 import { MAX_FILE_BYTES, UnreadableFileError } from "@/lib/import/read";
@@ -28,10 +31,14 @@ export const POST = route(
     const tooLarge = () =>
       routeFailure("TOO_LARGE", t("imports.refusals.tooLarge", { megabytes: MAX_FILE_BYTES / 1024 / 1024 }));
 
-    // refused before a byte of the body is read when the browser says how large it is; a chunked post
-    // (no Content-Length) is counted as it streams in and refused at the same limit
+    // refused before a byte of the body is parsed or stored when the browser says how large it is (the
+    // answer still waits for the client to stop sending: lib/http/discard-rest.ts); a chunked post (no
+    // Content-Length) is counted as it streams in and refused at the same limit
     const declared = Number(request.headers.get("content-length") ?? Number.NaN);
-    if (declared > MAX_UPLOAD_BODY_BYTES) return tooLarge();
+    if (declared > MAX_UPLOAD_BODY_BYTES) {
+      if (request.body) await discardRest(Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>));
+      return tooLarge();
+    }
 
     const store = uploadStore();
     // uploads never applied go after 24 hours, on each upload (and by `cli retention`)
