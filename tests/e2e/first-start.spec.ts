@@ -57,6 +57,62 @@ test.describe("[ADMIN]: a deployment's first start", () => {
     await expect(page.getByTestId("current-user")).toContainText("张老师");
   });
 
+  test("the admin creates the first campaign in the browser, and it is the current one", async ({ page }) => {
+    await page.goto(`${ORIGIN}/login`);
+    await waitForHydration(page, "form");
+    await new LoginPage(page).signIn("zhangls", PASSWORD);
+    await page.getByTestId("create-first-campaign").click();
+    await expect(page).toHaveURL(`${ORIGIN}/admin/campaigns`);
+    await expect(page.getByText("还没有回访工作计划。请先在下面新建本年度的计划。")).toBeVisible();
+    const form = page.getByTestId("new-campaign");
+    // each field's own error line (the form's message line repeats the first)
+    const fieldError = (sentence: string) => form.locator('[id$="-error"]').getByText(sentence, { exact: true });
+    await waitForHydration(page, '[data-testid="create-campaign"]');
+
+    // nothing filled in: the missing fields say so, the first one has the focus, nothing is created
+    await form.getByTestId("create-campaign").click();
+    await expect(fieldError("请填写计划名称。")).toBeVisible();
+    await expect(fieldError("计划招生人数须是 1–100000 之间的整数。")).toBeVisible();
+    await expect(form.getByTestId("campaign-name")).toBeFocused();
+    // then the phases, once the rest reads right
+    await form.getByTestId("campaign-name").fill("2026年单招录取回访");
+    await form.getByTestId("campaign-plan-size").fill("1403");
+    await form.getByTestId("create-campaign").click();
+    await expect(fieldError("请填写。")).toHaveCount(8);
+    await expect(form.getByTestId("campaign-phase-1-opensAt")).toBeFocused();
+
+    const windows = [
+      ["2026-04-20T08:00", "2026-05-10T22:00"],
+      ["2026-05-11T08:00", "2026-06-10T22:00"],
+      ["2026-06-11T08:00", "2026-07-31T22:00"],
+      ["2026-08-25T08:00", "2026-12-31T22:00"],
+    ];
+    for (const [index, [opensAt, closesAt]] of windows.entries()) {
+      await form.getByTestId(`campaign-phase-${index + 1}-opensAt`).fill(opensAt ?? "");
+      await form.getByTestId(`campaign-phase-${index + 1}-closesAt`).fill(closesAt ?? "");
+    }
+    const info = test.info();
+    for (const [name, size] of [
+      ["desktop", { width: 1280, height: 900 }],
+      ["phone", { width: 390, height: 844 }],
+    ] as const) {
+      await page.setViewportSize(size);
+      await page.screenshot({
+        path: path.join(info.project.outputDir, "screenshots", `new-campaign-${name}.png`),
+        fullPage: true,
+      });
+    }
+    await form.getByTestId("create-campaign").click();
+    await expect(form.getByTestId("campaign-message")).toHaveText("已新建“2026年单招录取回访”，并设为当前计划。");
+    await expect(page.getByTestId("campaign-list")).toContainText("2026年单招录取回访");
+    await expect(page.getByTestId("campaign-list")).toContainText("当前");
+
+    // every working page now has a campaign: the admin's home shows it, in its first phase
+    await page.goto(`${ORIGIN}/admin`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("2026年单招录取回访");
+    await expect(page.getByTestId("phase-windows")).toContainText("4/20");
+  });
+
   test("the command refuses while the app holds the embedded database", () => {
     const refused = createAdmin("second");
     expect(refused.status).toBe(2);

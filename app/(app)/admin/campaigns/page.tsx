@@ -72,8 +72,8 @@ export default async function CampaignsPage() {
   return (
     <>
       <PageHeader title={t("campaigns.title")} subtitle={t("campaigns.subtitle")}>
-        <Link href="/admin" className="text-sm text-brand-700 underline">
-          {t("admin.title")}
+        <Link href="/admin" className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">
+          {t("staff.back")}
         </Link>
       </PageHeader>
       <Card title={t("campaigns.listTitle")}>
