@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PoolStatus } from "@/generated/prisma/enums";
-import { poolAfterReview, type ReviewDecision } from "./pool";
+import { poolAfterReview, poolEntry, type ReviewDecision } from "./pool";
 
 describe("where the qualification review puts a person in the pool", () => {
   const cases: [PoolStatus, ReviewDecision, boolean, ReturnType<typeof poolAfterReview>][] = [
@@ -21,5 +21,18 @@ describe("where the qualification review puts a person in the pool", () => {
   ];
   it.each(cases)("%s, decided %s (holds candidates: %s)", (current, decision, holds, expected) => {
     expect(poolAfterReview(current, decision, holds)).toEqual(expected);
+  });
+});
+
+describe("where a person enters the pool", () => {
+  it.each([
+    ["EXCELLENT_2023", { poolStatus: "APPROVED", qualification: "APPROVED" }],
+    ["PRIOR_2023", { poolStatus: "APPLIED", qualification: "PENDING" }],
+    ["VOLUNTEER", { poolStatus: "APPLIED", qualification: "PENDING" }],
+    ["RECOMMENDED", { poolStatus: "APPLIED", qualification: "PENDING" }],
+    ["STUDENT", { poolStatus: "APPLIED", qualification: "PENDING" }],
+    ["LEADER_PICK", { poolStatus: "APPLIED", qualification: "PENDING" }],
+  ] as const)("from %s", (source, expected) => {
+    expect(poolEntry(source)).toEqual(expected);
   });
 });

@@ -1,8 +1,18 @@
 // The staff pool (回访人员库) as the plan runs it: an applicant enters the pool when the inspection team's
 // qualification review approves them, and only pool members (APPROVED) can be given candidates
 // (lib/assignment assignableCallers). Pure: the review action asks it where a decision puts the person.
-import type { PoolStatus } from "@/generated/prisma/enums";
+import type { PoolStatus, QualificationStatus, StaffSource } from "@/generated/prisma/enums";
 import type { MessageKey } from "@/lib/i18n/text";
+
+/** Where people come to the pool from, in the plan's order of priority (the review list's order). */
+export const STAFF_SOURCES = [
+  "EXCELLENT_2023",
+  "PRIOR_2023",
+  "RECOMMENDED",
+  "LEADER_PICK",
+  "STUDENT",
+  "VOLUNTEER",
+] as const satisfies readonly StaffSource[];
 
 export type ReviewDecision = "APPROVED" | "REJECTED";
 
@@ -31,4 +41,14 @@ export function poolAfterReview(
       // ON_LEAVE, REMOVED
       return { ok: false, refusal: "inspection.errors.pastReview" };
   }
+}
+
+/**
+ * Where a person enters the pool from their source: 2023's excellent callers go in directly, without the
+ * qualification review (the plan's 直接进入); everyone else applies and waits for the review.
+ */
+export function poolEntry(source: StaffSource): { poolStatus: PoolStatus; qualification: QualificationStatus } {
+  return source === "EXCELLENT_2023"
+    ? { poolStatus: "APPROVED", qualification: "APPROVED" }
+    : { poolStatus: "APPLIED", qualification: "PENDING" };
 }

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { LoginPage, waitForHydration } from "./pages/login-page";
 import { DEMO_PASSWORD, pathPattern } from "./support/demo";
@@ -88,4 +89,43 @@ test("[ADMIN]: resets a caller's password; the caller signs in with the temporar
   await form.signIn("caller31", "chosen-by-31-me");
   await expect(callerPage).toHaveURL(pathPattern("/calls"));
   await callerContext.close();
+});
+
+test("[ADMIN]: creates an account for a volunteer caller; its temporary password leads to choosing one's own @phone", async ({
+  browser,
+  page,
+}) => {
+  const login = test.info().project.name === "phone" ? "t2025901" : "t2025900";
+  await signIn(page.context(), "admin");
+  await page.goto("/admin/staff");
+  await waitForHydration(page, "[data-testid=create-account]");
+  await page.getByTestId("open-new-account").click();
+  const form = page.getByTestId("new-account");
+  await form.getByTestId("account-login").fill(login.toUpperCase());
+  await form.getByTestId("account-name").fill("新来的志愿者");
+  await form.getByTestId("account-phone").fill("13900001111");
+  await form.getByTestId("account-pool-source").selectOption("VOLUNTEER");
+  const info = test.info();
+  await page.screenshot({
+    path: path.join(info.project.outputDir, "screenshots", `new-account-${info.project.name}.png`),
+    fullPage: true,
+  });
+  await form.getByTestId("create-account").click();
+  await expect(form.getByTestId("account-message")).toHaveText(`已创建账号 ${login}，等待资格审查后进入人员库。`);
+  const temporary = (await page.getByTestId("temporary-password").textContent())?.trim() ?? "";
+  expect(temporary).toMatch(/^[a-z2-9]{12}$/);
+  // the form is empty for the next person; the list has the new one
+  await expect(form.getByTestId("account-login")).toHaveValue("");
+  await expect(page.getByRole("table")).toContainText(login);
+  await page.getByTestId("new-account-panel").getByRole("button", { name: "完成" }).click();
+  await expect(page.getByTestId("temporary-password")).toHaveCount(0);
+
+  const theirs = await browser.newContext();
+  const theirPage = await theirs.newPage();
+  const loginForm = new LoginPage(theirPage);
+  await loginForm.goto();
+  await loginForm.signIn(login, temporary);
+  await expect(theirPage).toHaveURL(pathPattern("/account/password"));
+  await expect(theirPage.getByRole("heading", { level: 1 })).toHaveText("请先设置新密码");
+  await theirs.close();
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { NewAccountForm } from "@/components/admin/new-account-form";
 import { ResetPasswordButton } from "@/components/admin/reset-password-button";
 import { ToggleActiveButton } from "@/components/admin/toggle-active-button";
 import { NoCampaign } from "@/components/campaign/no-campaign";
@@ -74,6 +75,18 @@ export default async function StaffPage() {
           {t("staff.back")}
         </Link>
       </PageHeader>
+      {/* folded away once there are people to read about; open while the admin is alone */}
+      <details className="mb-4 rounded-xl border border-slate-200 bg-white shadow-sm" open={people.length <= 1}>
+        <summary
+          className="flex min-h-11 cursor-pointer items-center px-4 font-medium text-brand-700"
+          data-testid="open-new-account"
+        >
+          {t("accounts.new.open")}
+        </summary>
+        <div className="border-t border-slate-100 p-4">
+          <NewAccountForm />
+        </div>
+      </details>
       <Card>
         <Table columns={columns} rows={people} rowKey={(u) => u.id} caption={t("staff.title")} />
       </Card>

@@ -1,0 +1,169 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { createUserAccount } from "@/app/(app)/admin/staff/actions";
+import { Button } from "@/components/ui/button";
+import { Field, FieldError, Input, Select } from "@/components/ui/field";
+import { useActionRunner } from "@/components/ui/use-action";
+import { ROLES, type Role } from "@/lib/auth/permissions";
+import { STAFF_SOURCES } from "@/lib/staff/pool";
+import { TemporaryPasswordPanel } from "./temporary-password-panel";
+
+type Created = { login: string; name: string; temporaryPassword: string };
+
+const EMPTY = { login: "", name: "", phone: "", roles: ["CALLER"] as Role[], poolSource: "" };
+
+/**
+ * 新建账号 on the staff page: login, name, mobile, roles, and for a caller the staff pool of this year.
+ * The temporary password appears once in a panel; the form empties for the next person.
+ */
+export function NewAccountForm() {
+  const t = useTranslations();
+  const { run, pending, error, fieldErrors, formRef } = useActionRunner();
+  const [draft, setDraft] = useState(EMPTY);
+  const [created, setCreated] = useState<Created | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const update = (patch: Partial<typeof EMPTY>) => setDraft((d) => ({ ...d, ...patch }));
+  const toggleRole = (role: Role, on: boolean) =>
+    update({ roles: on ? [...draft.roles, role] : draft.roles.filter((r) => r !== role) });
+
+  async function submit() {
+    setNotice(null);
+    const result = await run(() => createUserAccount(draft));
+    if (!result.ok) return;
+    const { login, name, temporaryPassword, pool } = result.data;
+    setCreated({ login, name, temporaryPassword });
+    setNotice(
+      t(
+        pool === null
+          ? "accounts.new.created"
+          : pool.poolStatus === "APPROVED"
+            ? "accounts.new.createdInPool"
+            : "accounts.new.createdApplied",
+        { login },
+      ),
+    );
+    setDraft(EMPTY);
+  }
+
+  return (
+    <div className="space-y-4">
+      <form
+        ref={formRef}
+        noValidate
+        className="space-y-4"
+        data-testid="new-account"
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit();
+        }}
+      >
+        <p className="text-sm text-slate-600">{t("accounts.new.hint")}</p>
+        <div className="grid gap-4 sm:grid-cols-3">
+          <Field label={t("accounts.new.login")} errors={fieldErrors.login}>
+            {(control) => (
+              <Input
+                {...control}
+                value={draft.login}
+                onChange={(e) => update({ login: e.target.value })}
+                autoCapitalize="none"
+                autoComplete="off"
+                spellCheck={false}
+                maxLength={64}
+                className="w-full"
+                data-testid="account-login"
+              />
+            )}
+          </Field>
+          <Field label={t("accounts.new.name")} errors={fieldErrors.name}>
+            {(control) => (
+              <Input
+                {...control}
+                value={draft.name}
+                onChange={(e) => update({ name: e.target.value })}
+                maxLength={40}
+                lang="zh"
+                className="w-full"
+                data-testid="account-name"
+              />
+            )}
+          </Field>
+          <Field label={t("accounts.new.phone")} errors={fieldErrors.phone}>
+            {(control) => (
+              <Input
+                {...control}
+                value={draft.phone}
+                onChange={(e) => update({ phone: e.target.value.replace(/\D/g, "").slice(0, 11) })}
+                inputMode="tel"
+                className="w-full tabular-nums"
+                data-testid="account-phone"
+              />
+            )}
+          </Field>
+        </div>
+        <fieldset aria-describedby="account-roles-error">
+          <legend className="mb-1 text-sm font-medium">{t("accounts.new.roles")}</legend>
+          <div className="flex flex-wrap gap-2">
+            {ROLES.map((role) => (
+              <label
+                key={role}
+                className="flex min-h-11 items-center gap-2 rounded-lg border border-slate-300 px-3 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+              >
+                <input
+                  type="checkbox"
+                  className="size-4 accent-brand-600"
+                  checked={draft.roles.includes(role)}
+                  onChange={(e) => toggleRole(role, e.target.checked)}
+                  aria-invalid={Boolean(fieldErrors.roles?.length)}
+                  data-testid={`account-role-${role}`}
+                />
+                {t(`roles.${role}`)}
+              </label>
+            ))}
+          </div>
+          <FieldError id="account-roles-error" errors={fieldErrors.roles} />
+        </fieldset>
+        <Field label={t("accounts.new.poolSource")} hint={t("accounts.new.poolHint")} errors={fieldErrors.poolSource}>
+          {(control) => (
+            <Select
+              {...control}
+              value={draft.poolSource}
+              onChange={(e) => update({ poolSource: e.target.value })}
+              className="w-full sm:w-80"
+              data-testid="account-pool-source"
+            >
+              <option value="">{t("accounts.new.noPool")}</option>
+              {STAFF_SOURCES.map((source) => (
+                <option key={source} value={source}>
+                  {t(`inspection.staff.source.${source}`)}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="submit" disabled={pending} data-testid="create-account">
+            {pending ? t("accounts.new.submitting") : t("accounts.new.submit")}
+          </Button>
+          <p aria-live="polite" className="text-sm" data-testid="account-message">
+            {error ? <span className="text-rose-700">{error}</span> : null}
+            {notice ? <span className="text-emerald-700">{notice}</span> : null}
+          </p>
+        </div>
+      </form>
+      {created ? (
+        <TemporaryPasswordPanel
+          name={created.name}
+          password={created.temporaryPassword}
+          testId="new-account-panel"
+          className="w-full sm:w-96"
+          onDone={() => {
+            setCreated(null);
+            setNotice(null);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

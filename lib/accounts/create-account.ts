@@ -1,0 +1,82 @@
+// One account made by an admin on the staff page: a login (their 工号/学号), a name, roles, and for a
+// caller a place in the current campaign's staff pool. It gets a temporary password, returned once to
+// be handed over, which its holder replaces at the first sign-in.
+import { z } from "zod";
+import type { FieldErrors } from "@/lib/action/errors";
+import { messageKey } from "@/lib/action/errors";
+import { hashPassword } from "@/lib/auth/password";
+import { ROLES } from "@/lib/auth/permissions";
+import type { Prisma } from "@/lib/db/client";
+import { text } from "@/lib/i18n/text";
+import { poolEntry, STAFF_SOURCES } from "@/lib/staff/pool";
+import { normaliseLogin } from "./logins";
+import { temporaryPassword } from "./temporary-password";
+
+export const newAccountSchema = z.strictObject({
+  login: z
+    .string()
+    .max(64, messageKey("accounts.errors.loginInvalid"))
+    .transform((typed, ctx) => {
+      const login = normaliseLogin(typed);
+      if (!login) ctx.addIssue({ code: "custom", message: messageKey("accounts.errors.loginInvalid") });
+      return login ?? "";
+    }),
+  name: z
+    .string()
+    .trim()
+    .min(1, messageKey("accounts.errors.nameInvalid"))
+    .max(40, messageKey("accounts.errors.nameInvalid")),
+  /** an 11-digit mobile, or "" */
+  phone: z
+    .string()
+    .trim()
+    .regex(/^(1\d{10})?$/, messageKey("accounts.errors.phoneInvalid")),
+  roles: z.array(z.enum(ROLES)).min(1, messageKey("accounts.errors.rolesRequired")).max(ROLES.length),
+  /** a caller's source in the staff pool of the current campaign; "" = not in the pool (yet) */
+  poolSource: z.union([z.literal(""), z.enum(STAFF_SOURCES)]),
+});
+
+export type NewAccount = z.output<typeof newAccountSchema>;
+
+export type CreatedAccount = {
+  userId: string;
+  login: string;
+  name: string;
+  temporaryPassword: string;
+  pool: ReturnType<typeof poolEntry> | null;
+};
+
+export async function createAccount(
+  tx: Prisma.TransactionClient,
+  input: NewAccount,
+  campaignId: string | null,
+): Promise<{ ok: true; account: CreatedAccount } | { ok: false; fieldErrors: FieldErrors }> {
+  if (input.poolSource && !input.roles.includes("CALLER")) {
+    return { ok: false, fieldErrors: { poolSource: [text("accounts.errors.poolNeedsCaller")] } };
+  }
+  if (input.poolSource && !campaignId) {
+    return { ok: false, fieldErrors: { poolSource: [text("accounts.errors.poolNeedsCampaign")] } };
+  }
+  const taken = await tx.user.findUnique({ where: { login: input.login }, select: { id: true } });
+  if (taken) return { ok: false, fieldErrors: { login: [text("accounts.errors.loginTaken", { login: input.login })] } };
+  const password = temporaryPassword(input.login);
+  const user = await tx.user.create({
+    data: {
+      login: input.login,
+      name: input.name,
+      phone: input.phone || null,
+      roles: input.roles,
+      passwordHash: await hashPassword(password),
+      mustChangePassword: true,
+    },
+    select: { id: true },
+  });
+  const pool = input.poolSource && campaignId ? poolEntry(input.poolSource) : null;
+  if (pool && campaignId && input.poolSource) {
+    await tx.staffProfile.create({ data: { campaignId, userId: user.id, source: input.poolSource, ...pool } });
+  }
+  return {
+    ok: true,
+    account: { userId: user.id, login: input.login, name: input.name, temporaryPassword: password, pool },
+  };
+}
