@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { createUserAccount } from "@/app/(app)/admin/staff/actions";
-import { Button } from "@/components/ui/button";
-import { Field, FieldError, Input, Select } from "@/components/ui/field";
+import { DigitsField, Field, FieldError, Input, Select } from "@/components/ui/field";
+import { SubmitRow } from "@/components/ui/submit-row";
 import { useActionRunner } from "@/components/ui/use-action";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 import { STAFF_SOURCES } from "@/lib/staff/pool";
@@ -89,18 +89,16 @@ export function NewAccountForm() {
               />
             )}
           </Field>
-          <Field label={t("accounts.new.phone")} errors={fieldErrors.phone}>
-            {(control) => (
-              <Input
-                {...control}
-                value={draft.phone}
-                onChange={(e) => update({ phone: e.target.value.replace(/\D/g, "").slice(0, 11) })}
-                inputMode="tel"
-                className="w-full tabular-nums"
-                data-testid="account-phone"
-              />
-            )}
-          </Field>
+          <DigitsField
+            label={t("accounts.new.phone")}
+            errors={fieldErrors.phone}
+            value={draft.phone}
+            onChange={(phone) => update({ phone })}
+            maxDigits={11}
+            inputMode="tel"
+            inputClassName="w-full"
+            testId="account-phone"
+          />
         </div>
         <fieldset aria-describedby="account-roles-error">
           <legend className="mb-1 text-sm font-medium">{t("accounts.new.roles")}</legend>
@@ -142,15 +140,15 @@ export function NewAccountForm() {
             </Select>
           )}
         </Field>
-        <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" disabled={pending} data-testid="create-account">
-            {pending ? t("accounts.new.submitting") : t("accounts.new.submit")}
-          </Button>
-          <p aria-live="polite" className="text-sm" data-testid="account-message">
-            {error ? <span className="text-rose-700">{error}</span> : null}
-            {notice ? <span className="text-emerald-700">{notice}</span> : null}
-          </p>
-        </div>
+        <SubmitRow
+          pending={pending}
+          label={t("accounts.new.submit")}
+          pendingLabel={t("accounts.new.submitting")}
+          error={error}
+          notice={notice}
+          testId="create-account"
+          messageTestId="account-message"
+        />
       </form>
       {created ? (
         <TemporaryPasswordPanel

@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { createNewCampaign } from "@/app/(app)/admin/campaigns/actions";
-import { Button } from "@/components/ui/button";
-import { Field, Input, Select } from "@/components/ui/field";
+import { DigitsField, Field, Input, Select } from "@/components/ui/field";
+import { SubmitRow } from "@/components/ui/submit-row";
 import { useActionRunner } from "@/components/ui/use-action";
 import { PHASES, type PhaseRow, shiftPhaseRows } from "@/lib/settings/phases";
 
@@ -116,30 +116,23 @@ export function NewCampaignForm({ sources, suggestedYear }: { sources: CampaignS
             </Select>
           )}
         </Field>
-        <Field label={t("campaigns.new.year")} errors={fieldErrors.year}>
-          {(control) => (
-            <Input
-              {...control}
-              value={year}
-              onChange={(e) => choose({ year: e.target.value.replace(/\D/g, "").slice(0, 4) })}
-              inputMode="numeric"
-              className="w-28 tabular-nums"
-              data-testid="campaign-year"
-            />
-          )}
-        </Field>
-        <Field label={t("campaigns.new.planSize")} errors={fieldErrors.planSize}>
-          {(control) => (
-            <Input
-              {...control}
-              value={planSize}
-              onChange={(e) => setPlanSize(e.target.value.replace(/\D/g, "").slice(0, 6))}
-              inputMode="numeric"
-              className="w-32 tabular-nums"
-              data-testid="campaign-plan-size"
-            />
-          )}
-        </Field>
+        <DigitsField
+          label={t("campaigns.new.year")}
+          errors={fieldErrors.year}
+          value={year}
+          onChange={(digits) => choose({ year: digits })}
+          maxDigits={4}
+          testId="campaign-year"
+        />
+        <DigitsField
+          label={t("campaigns.new.planSize")}
+          errors={fieldErrors.planSize}
+          value={planSize}
+          onChange={setPlanSize}
+          maxDigits={6}
+          inputClassName="w-32"
+          testId="campaign-plan-size"
+        />
       </div>
       <fieldset className="space-y-3">
         <legend className="text-sm font-medium">{t("campaigns.new.phases")}</legend>
@@ -172,15 +165,15 @@ export function NewCampaignForm({ sources, suggestedYear }: { sources: CampaignS
           </div>
         ))}
       </fieldset>
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={pending} data-testid="create-campaign">
-          {pending ? t("campaigns.new.submitting") : t("campaigns.new.submit")}
-        </Button>
-        <p aria-live="polite" className="text-sm" data-testid="campaign-message">
-          {error ? <span className="text-rose-700">{error}</span> : null}
-          {notice ? <span className="text-emerald-700">{notice}</span> : null}
-        </p>
-      </div>
+      <SubmitRow
+        pending={pending}
+        label={t("campaigns.new.submit")}
+        pendingLabel={t("campaigns.new.submitting")}
+        error={error}
+        notice={notice}
+        testId="create-campaign"
+        messageTestId="campaign-message"
+      />
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { recordFinding } from "@/app/(app)/inspection/actions";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Select, WordsField } from "@/components/ui/field";
+import { DigitsField, Field, Input, Select, WordsField } from "@/components/ui/field";
 import { useActionRunner } from "@/components/ui/use-action";
 import type { DeductionRule } from "@/lib/inspection/findings";
 
@@ -97,23 +97,16 @@ export function FindingForm({
         )}
       </Field>
       {rule.type === "range" ? (
-        <Field
+        <DigitsField
           label={t("finding.percent")}
           hint={t("finding.percentHint", { min: rule.min, max: rule.max })}
           errors={fieldErrors.deductionPercent}
           errorTestId="finding-error-deductionPercent"
-        >
-          {(control) => (
-            <Input
-              {...control}
-              value={percent}
-              onChange={(e) => setPercent(e.target.value.replace(/\D/g, "").slice(0, 3))}
-              inputMode="numeric"
-              className="w-28 tabular-nums"
-              data-testid="finding-percent"
-            />
-          )}
-        </Field>
+          value={percent}
+          onChange={setPercent}
+          maxDigits={3}
+          testId="finding-percent"
+        />
       ) : (
         <p className="rounded-lg bg-slate-50 p-3 text-sm text-slate-600">
           {rule.type === "policy" ? t("finding.policyHint", { percent: rule.payoutPercent }) : t("finding.noneHint")}

@@ -43,6 +43,15 @@ export function FieldError({ id, errors, testId }: { id: string; errors: string[
   );
 }
 
+/** What every labelled field takes: its label, a hint, its errors (and their test id), its box's classes. */
+export type FieldProps = {
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: string[];
+  errorTestId?: string;
+  className?: string;
+};
+
 /** What a Field hands its control: the ids that tie the label, the hint and the errors to it. */
 export type FieldControlProps = {
   id: string;
@@ -62,12 +71,7 @@ export function Field({
   errorTestId,
   className = "",
   children,
-}: {
-  label: ReactNode;
-  hint?: ReactNode;
-  errors?: string[];
-  errorTestId?: string;
-  className?: string;
+}: FieldProps & {
   children: (control: FieldControlProps) => ReactNode;
 }) {
   const id = useId();
@@ -106,12 +110,7 @@ export function WordsField({
   testId,
   textAreaClassName = "w-full",
   ...field
-}: {
-  label: ReactNode;
-  hint?: ReactNode;
-  errors?: string[];
-  errorTestId?: string;
-  className?: string;
+}: FieldProps & {
   value: string;
   onChange: (value: string) => void;
   rows: number;
@@ -130,6 +129,43 @@ export function WordsField({
           maxLength={maxLength}
           lang="zh"
           className={textAreaClassName}
+          data-testid={testId}
+        />
+      )}
+    </Field>
+  );
+}
+
+/**
+ * A labelled field for a whole number or a number string (a year, a head count, a percentage, a mobile):
+ * anything but digits is dropped as it is typed, and a phone keyboard shows digits. Its call sites, like
+ * WordsField's, read alike by design.
+ */
+export function DigitsField({
+  value,
+  onChange,
+  maxDigits,
+  inputMode = "numeric",
+  testId,
+  inputClassName = "w-28",
+  ...field
+}: FieldProps & {
+  value: string;
+  onChange: (digits: string) => void;
+  maxDigits: number;
+  inputMode?: "numeric" | "tel";
+  testId?: string;
+  inputClassName?: string;
+}) {
+  return (
+    <Field {...field}>
+      {(control) => (
+        <Input
+          {...control}
+          value={value}
+          onChange={(event) => onChange(event.target.value.replace(/\D/g, "").slice(0, maxDigits))}
+          inputMode={inputMode}
+          className={`${inputClassName} tabular-nums`}
           data-testid={testId}
         />
       )}

@@ -8,7 +8,7 @@ import { ExportLink } from "@/components/ui/export-link";
 import { type Column, Table } from "@/components/ui/table";
 import { Zh } from "@/components/ui/user-data";
 import { campaignOverview } from "@/lib/admin/queries";
-import { can } from "@/lib/auth/permissions";
+import { can, type Permission } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
 import { formatPermille } from "@/lib/subsidy/money";
@@ -18,6 +18,18 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type Overview = Awaited<ReturnType<typeof campaignOverview>>;
+
+/**
+ * The admin area's pages, each shown to whoever holds its permission (the app's navigation, in
+ * lib/auth/permissions.ts, is the same shape of list one level up: its areas).
+ */
+const ADMIN_PAGES = [
+  { href: "/admin/staff", permission: "staff.manage", label: "admin.manageStaff" },
+  { href: "/admin/settings", permission: "campaign.configure", label: "settings.adminLink" },
+  { href: "/admin/campaigns", permission: "campaign.configure", label: "campaigns.adminLink" },
+  { href: "/admin/imports", permission: "import.run", label: "admin.importLists" },
+  { href: "/admin/withdrawals", permission: "withdrawal.review", label: "admin.reviewWithdrawals" },
+] as const satisfies readonly { href: string; permission: Permission; label: string }[];
 
 export default async function AdminPage() {
   const user = await requirePermission("admin.view");
@@ -90,35 +102,19 @@ export default async function AdminPage() {
         <div className="grid grid-cols-2 content-start gap-3">
           <Stat label={t("admin.staff")} value={o.staff} />
           <Stat label={t("admin.groups")} value={o.groups} />
-          {can(user.roles, "staff.manage") ? (
-            <Link href="/admin/staff" className="col-span-2 text-sm text-brand-700 underline">
-              {t("admin.manageStaff")}
+          {ADMIN_PAGES.filter((p) => can(user.roles, p.permission)).map((p) => (
+            <Link
+              key={p.href}
+              href={p.href}
+              className="col-span-2 inline-flex min-h-9 items-center text-sm text-brand-700 underline"
+            >
+              {t(p.label)}
             </Link>
-          ) : null}
-          {can(user.roles, "campaign.configure") ? (
-            <>
-              <Link href="/admin/settings" className="col-span-2 text-sm text-brand-700 underline">
-                {t("settings.adminLink")}
-              </Link>
-              <Link href="/admin/campaigns" className="col-span-2 text-sm text-brand-700 underline">
-                {t("campaigns.adminLink")}
-              </Link>
-            </>
-          ) : null}
-          {can(user.roles, "import.run") ? (
-            <Link href="/admin/imports" className="col-span-2 text-sm text-brand-700 underline">
-              {t("admin.importLists")}
-            </Link>
-          ) : null}
+          ))}
           {can(user.roles, "campaign.export") ? (
             <span className="col-span-2">
               <ExportLink href="/api/exports/campaign">{t("exports.campaign")}</ExportLink>
             </span>
-          ) : null}
-          {can(user.roles, "withdrawal.review") ? (
-            <Link href="/admin/withdrawals" className="col-span-2 text-sm text-brand-700 underline">
-              {t("admin.reviewWithdrawals")}
-            </Link>
           ) : null}
         </div>
       </div>
