@@ -167,7 +167,11 @@ describe("deductionOf", () => {
 });
 
 describe("statementIssuer", () => {
-  it("is the campaign's name until the college's name is a setting", () => {
-    expect(statementIssuer({ name: "成都文理学院2024年高职单招" })).toBe("成都文理学院2024年高职单招");
+  const campaign = { name: "成都文理学院2024年高职单招" };
+  it("is the college's full name once it is set", () => {
+    expect(statementIssuer({ name: "成都文理学院" }, campaign)).toBe("成都文理学院");
+  });
+  it("is the campaign's name while the college is not set", () => {
+    expect(statementIssuer(null, campaign)).toBe("成都文理学院2024年高职单招");
   });
 });

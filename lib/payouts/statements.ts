@@ -220,9 +220,9 @@ export function yuanCell(fen: number): number {
 }
 
 /**
- * Who issues the statements, named in their heading: the college, once its name is a setting; until
- * then the campaign's name (which names the college). The one place to change.
+ * Who issues the statements, named in their heading: the college's full name once an admin has set it
+ * (lib/college); until then the campaign's name, which names the college.
  */
-export function statementIssuer(campaign: { name: string }): string {
-  return campaign.name;
+export function statementIssuer(college: { name: string } | null, campaign: { name: string }): string {
+  return college?.name ?? campaign.name;
 }

@@ -3,8 +3,10 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
 import { LanguageSwitch } from "@/components/shell/language-switch";
+import { Zh } from "@/components/ui/user-data";
 import { homeFor } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
+import { currentCollege } from "@/lib/college/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("login"))("title") };
@@ -20,10 +22,16 @@ export default async function LoginPage({
   const t = await getTranslations();
   const { ended, changed } = await searchParams;
   const sessionEnded = ended === "1";
+  const college = await currentCollege();
   return (
     <main className="mx-auto flex min-h-dvh max-w-sm flex-col justify-center px-4 py-10">
       <div className="mb-6 flex items-center justify-between">
         <div>
+          {college ? (
+            <p className="mb-1 text-base font-medium text-slate-700" data-testid="login-college">
+              <Zh>{college.name}</Zh>
+            </p>
+          ) : null}
           <div className="text-3xl font-bold text-brand-700">{t("app.name")}</div>
           <p className="mt-1 text-sm text-slate-500">{t("login.subtitle")}</p>
         </div>

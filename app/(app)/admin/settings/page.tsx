@@ -2,10 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { NoCampaign } from "@/components/campaign/no-campaign";
+import { CollegeCard } from "@/components/settings/college-card";
 import { type SectionProps, SettingsEditor } from "@/components/settings/settings-editor";
 import { PageHeader } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
+import { collegeNames } from "@/lib/college/college";
+import { currentCollege } from "@/lib/college/queries";
 import { PHASES } from "@/lib/settings/phases";
 import { defaultSettings, SECTION_FIELDS, SECTIONS, sectionForm, settingsOf } from "@/lib/settings/sections";
 import { beijingDateTime } from "@/lib/time";
@@ -36,6 +39,7 @@ export default async function SettingsPage() {
           {t("admin.title")}
         </Link>
       </PageHeader>
+      <CollegeCard initial={collegeNames(await currentCollege())} />
       <p
         className="mb-4 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900"
         data-testid="frozen-note"

@@ -9,6 +9,7 @@ import { StatementSheet } from "@/components/payouts/statement-sheet";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
+import { currentCollege } from "@/lib/college/queries";
 import { textRenderer } from "@/lib/i18n/server";
 import { signedPayoutPeople } from "@/lib/payouts/queries";
 import { statementIssuer } from "@/lib/payouts/statements";
@@ -42,6 +43,7 @@ export default async function PayoutStatementsPage({
   const signed = await signedPayoutPeople(campaign.id, Number(version));
   if (!signed) notFound();
   const { run, people } = signed;
+  const issuer = statementIssuer(await currentCollege(), campaign);
   const { user } = await searchParams;
   const shown = user === undefined ? people : people.filter((p) => p.personId === user);
   if (user !== undefined && shown.length === 0) notFound();
@@ -76,7 +78,7 @@ export default async function PayoutStatementsPage({
           {shown.map((person) => (
             <StatementSheet
               key={person.personId}
-              issuer={statementIssuer(campaign)}
+              issuer={issuer}
               run={statementRun}
               person={person}
               login={person.login}
