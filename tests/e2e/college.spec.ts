@@ -1,8 +1,8 @@
 import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
-import pg from "pg";
 import { AppShell } from "./pages/app-shell";
 import { LoginPage, waitForHydration } from "./pages/login-page";
+import { withDb } from "./support/embedded-db";
 import { signIn } from "./support/sign-in";
 
 // 学校名称: the admin sets the college's name on /admin/settings; a signed-out browser then sees it on the
@@ -10,29 +10,16 @@ import { signIn } from "./support/sign-in";
 // has no college (the login page and every title read as before): whatever this spec sets it takes back
 // at the end, the row deleted when there was none (the form has no way to unset it) or the names put back.
 
-const EMBEDDED_DB_URL = `postgresql://postgres:postgres@127.0.0.1:${Number(process.env.HUIFANG_E2E_PORT ?? 3100) + 1}/postgres`;
-
 type Names = { name: string; shortName: string };
 
-/** One short statement on the embedded database (PGlite is one session: never hold it). */
-async function onDb<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: EMBEDDED_DB_URL });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
 const storedCollege = () =>
-  onDb(async (client) => {
+  withDb(async (client) => {
     const { rows } = await client.query<Names>(`SELECT name, "shortName" FROM "College"`);
     return rows[0] ?? null;
   });
 
 async function restore(previous: Names | null) {
-  await onDb(async (client) => {
+  await withDb(async (client) => {
     if (previous) {
       await client.query(`UPDATE "College" SET name = $1, "shortName" = $2, "updatedAt" = now() WHERE id = 1`, [
         previous.name,

@@ -8,7 +8,7 @@ import pg from "pg";
 const EMBEDDED_DB_PORT = Number(process.env.HUIFANG_E2E_PORT ?? 3100) + 1;
 const EMBEDDED_DB_URL = `postgresql://postgres:postgres@127.0.0.1:${EMBEDDED_DB_PORT}/postgres`;
 
-async function withDb<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withDb<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: EMBEDDED_DB_URL });
   await client.connect();
   try {
