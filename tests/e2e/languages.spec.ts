@@ -240,6 +240,8 @@ test("[LANGUAGES]: the login and password pages, the login's messages, and the n
     ] as const) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(status);
+      // the status pages stream in after the shell: read once the page's heading has arrived
+      await expect(page.getByRole("heading", { level: 1 }), path).toBeVisible();
       const texts = await shownTexts(page);
       expect(texts.length, `texts read on ${path}`).toBeGreaterThan(3);
       checkTexts(path, texts, language, findings);
