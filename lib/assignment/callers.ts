@@ -1,15 +1,18 @@
 import type { Prisma, Reader } from "@/lib/db/client";
+import { leaveCovering } from "@/lib/staff/leave";
 
 /**
- * Staff who may be given candidates: in the pool and qualified (not on leave), with an active account
- * and the caller role. Used by import assignment, the leader's moves and the hand-back on leave.
+ * Staff who may be given candidates at `at`: in the pool and qualified, not on an approved leave that
+ * day, with an active account and the caller role. Used by import assignment, the leader's moves and the
+ * hand-back on leave.
  */
-export function assignableCallers(campaignId: string): Prisma.StaffProfileWhereInput {
+export function assignableCallers(campaignId: string, at: Date): Prisma.StaffProfileWhereInput {
   return {
     campaignId,
     groupId: { not: null },
     poolStatus: "APPROVED",
     qualification: "APPROVED",
+    leaves: { none: leaveCovering(at) },
     user: { active: true, roles: { has: "CALLER" } },
   };
 }

@@ -2,18 +2,24 @@ import "server-only";
 // What the assignments page reads: a group's callers with their load and whether they may be given
 // candidates, and the group's candidates as the page filters them.
 import { db } from "@/lib/db";
+import { leaveCovering } from "@/lib/staff/leave";
 import { assignableCallers, callerLoads } from "./callers";
 
 /** Every staff member of the group (by login), with how many of its candidates they hold and whether they may take more. */
-export async function groupCallerLoads(campaignId: string, groupId: string) {
+export async function groupCallerLoads(campaignId: string, groupId: string, at: Date) {
   const [staff, assignable, loads] = await Promise.all([
     db().staffProfile.findMany({
       where: { campaignId, groupId },
       orderBy: { user: { login: "asc" } },
-      select: { userId: true, poolStatus: true, user: { select: { name: true, login: true } } },
+      select: {
+        userId: true,
+        poolStatus: true,
+        user: { select: { name: true, login: true } },
+        leaves: { where: leaveCovering(at), select: { id: true }, take: 1 },
+      },
     }),
     db().staffProfile.findMany({
-      where: { ...assignableCallers(campaignId), groupId },
+      where: { ...assignableCallers(campaignId, at), groupId },
       select: { userId: true },
     }),
     callerLoads(db(), campaignId, groupId),
@@ -24,6 +30,7 @@ export async function groupCallerLoads(campaignId: string, groupId: string) {
       userId: s.userId,
       name: s.user.name,
       poolStatus: s.poolStatus,
+      onLeave: s.leaves.length > 0,
       assignable: canTake.has(s.userId),
       load: loads.of(s.userId),
     })),

@@ -14,11 +14,20 @@ import inspectionEn from "./messages/inspection.en.json";
 import inspectionZh from "./messages/inspection.zh-CN.json";
 import payoutsEn from "./messages/payouts.en.json";
 import payoutsZh from "./messages/payouts.zh-CN.json";
+import rosterEn from "./messages/roster.en.json";
+import rosterZh from "./messages/roster.zh-CN.json";
 import settingsEn from "./messages/settings.en.json";
 import settingsZh from "./messages/settings.zh-CN.json";
+import staffImportEn from "./messages/staff-import.en.json";
+import staffImportZh from "./messages/staff-import.zh-CN.json";
+import teamsEn from "./messages/teams.en.json";
+import teamsZh from "./messages/teams.zh-CN.json";
+import trainingEn from "./messages/training.en.json";
+import trainingZh from "./messages/training.zh-CN.json";
 import type { MessageKey, TranslateFn } from "./text";
 
-// One catalogue per area of the app (common, accounts, campaigns, imports, dashboard, inspection, payouts, settings), each owning its own
+// One catalogue per area of the app (common, accounts, campaigns, imports, dashboard, inspection, payouts, settings, staff import,
+// roster, training, teams), each owning its own
 // top-level namespaces, so work on one area never edits another area's file. A unit test checks
 // that no namespace is defined twice and that English has exactly the Chinese keys.
 export const CATALOGUES = {
@@ -30,6 +39,10 @@ export const CATALOGUES = {
   inspection: { "zh-CN": inspectionZh, en: inspectionEn },
   payouts: { "zh-CN": payoutsZh, en: payoutsEn },
   settings: { "zh-CN": settingsZh, en: settingsEn },
+  staffImport: { "zh-CN": staffImportZh, en: staffImportEn },
+  roster: { "zh-CN": rosterZh, en: rosterEn },
+  training: { "zh-CN": trainingZh, en: trainingEn },
+  teams: { "zh-CN": teamsZh, en: teamsEn },
 } as const;
 
 const zhCN = {
@@ -41,6 +54,10 @@ const zhCN = {
   ...inspectionZh,
   ...payoutsZh,
   ...settingsZh,
+  ...staffImportZh,
+  ...rosterZh,
+  ...trainingZh,
+  ...teamsZh,
 };
 const en = {
   ...commonEn,
@@ -51,6 +68,10 @@ const en = {
   ...inspectionEn,
   ...payoutsEn,
   ...settingsEn,
+  ...staffImportEn,
+  ...rosterEn,
+  ...trainingEn,
+  ...teamsEn,
 };
 
 export type Messages = typeof zhCN;

@@ -31,10 +31,10 @@ export const APPLY_LIST = {
 } as const satisfies SystemActionConfig;
 
 /** Callers of each group who may take candidates, with their current load in this campaign. */
-async function assignmentPlan(tx: Prisma.TransactionClient, campaignId: string) {
+async function assignmentPlan(tx: Prisma.TransactionClient, campaignId: string, at: Date) {
   const groups = await groupsByRegion(tx, campaignId);
   const staff = await tx.staffProfile.findMany({
-    where: assignableCallers(campaignId),
+    where: assignableCallers(campaignId, at),
     select: { userId: true, groupId: true },
   });
   const loads = await callerLoads(tx, campaignId);
@@ -104,7 +104,7 @@ export async function applyPlan(
   });
   const total = plan.create.length + plan.update.length;
   let written = 0;
-  const assign = await assignmentPlan(tx, input.campaignId);
+  const assign = await assignmentPlan(tx, input.campaignId, new Date());
   let unassigned = 0;
   for (let i = 0; i < plan.create.length; i += CHUNK) {
     const rows = plan.create.slice(i, i + CHUNK).map(({ examNo, patch }) => {

@@ -15,7 +15,6 @@ describe("where the qualification review puts a person in the pool", () => {
     ["APPROVED", "REJECTED", false, { ok: true, poolStatus: "REJECTED" }],
     ["APPROVED", "REJECTED", true, { ok: false, refusal: "inspection.errors.holdsCandidates" }],
     // leave and the assessment are past the review
-    ["ON_LEAVE", "APPROVED", false, { ok: false, refusal: "inspection.errors.pastReview" }],
     ["REMOVED", "APPROVED", false, { ok: false, refusal: "inspection.errors.pastReview" }],
     ["REMOVED", "REJECTED", false, { ok: false, refusal: "inspection.errors.pastReview" }],
   ];

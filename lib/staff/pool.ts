@@ -21,8 +21,8 @@ export type ReviewOutcome = { ok: true; poolStatus: PoolStatus } | { ok: false; 
 /**
  * Where a qualification review puts a person. An applicant (or one turned down before) goes where the
  * decision says; a member already in the pool can be turned down only once they hold no candidates (a
- * rejection must not strand anyone's students); a member on leave or removed after failing the
- * assessment is past the review: leave and assessment have their own ways back.
+ * rejection must not strand anyone's students); a member removed after failing the assessment is past
+ * the review (leave is not a pool status: lib/staff/leave).
  */
 export function poolAfterReview(
   current: PoolStatus,
@@ -38,7 +38,7 @@ export function poolAfterReview(
         return { ok: false, refusal: "inspection.errors.holdsCandidates" };
       return { ok: true, poolStatus: decision };
     default:
-      // ON_LEAVE, REMOVED
+      // REMOVED
       return { ok: false, refusal: "inspection.errors.pastReview" };
   }
 }

@@ -26,7 +26,7 @@ export async function seedInspectionDemo(prisma: PrismaClient, campaignId: strin
   for (const [i, a] of applicants.entries()) {
     const user = await createUser(prisma, { login: a.login, name: a.name, roles: ["CALLER"] });
     const rejected = i === 3;
-    await prisma.staffProfile.create({
+    const profile = await prisma.staffProfile.create({
       data: {
         campaignId,
         userId: user.id,
@@ -36,11 +36,29 @@ export async function seedInspectionDemo(prisma: PrismaClient, campaignId: strin
         qualificationReason: rejected ? "培训考核未通过（62 分），不进入回访人员库" : null,
         reviewedById: rejected ? inspector.id : null,
         reviewedAt: rejected ? addHours(now, -30) : null,
-        trainingModules: i === 0 ? ["policy", "consulting", "scripts", "system", "tracking", "master"] : ["policy"],
-        assessmentPassed: i === 0 ? true : rejected ? false : null,
-        assessmentScore: i === 0 ? 88 : rejected ? 62 : null,
       },
     });
+    // the first applicant attended all six modules and passed; the others the policy one; one failed
+    const sessions = await prisma.trainingSession.findMany({
+      where: { campaignId, ...(i === 0 ? {} : { topic: "POLICY" }) },
+      select: { id: true },
+    });
+    await prisma.trainingAttendance.createMany({
+      data: sessions.map((s) => ({ sessionId: s.id, staffProfileId: profile.id })),
+    });
+    if (i === 0 || rejected) {
+      await prisma.assessment.create({
+        data: {
+          campaignId,
+          staffProfileId: profile.id,
+          kind: "EXAM",
+          heldOn: toDateColumn(beijingDay(addHours(now, -48))),
+          score: rejected ? 62 : 88,
+          passed: !rejected,
+          recordedById: inspector.id,
+        },
+      });
+    }
   }
 
   // --- two weeks ago: the weekly sample, checked -------------------------------------------------

@@ -3,10 +3,10 @@
 // every screen has something to show. The 报到 phase is open "today".
 import { fakerZH_CN as faker } from "@faker-js/faker";
 import { addDays, addMinutes, addSeconds } from "date-fns";
-import type { Channel, Role, StaffSource } from "@/generated/prisma/enums";
+import type { Channel, Role, StaffSource, TrainingTopic } from "@/generated/prisma/enums";
 import type { Prisma, PrismaClient } from "@/lib/db/client";
 import { smallFile } from "@/lib/storage";
-import { atBeijingClock } from "@/lib/time";
+import { atBeijingClock, beijingDay, toDateColumn } from "@/lib/time";
 import {
   NO_SHOW_REASON_SUGGESTIONS,
   OUTCOMES_BY_PHASE,
@@ -50,7 +50,35 @@ const COME_OUTCOME: Record<string, string> = {
   HESITANT: "COME_HESITANT",
   WILL_NOT_COME: "WILL_NOT_COME",
 };
-const TRAINING_MODULES = ["policy", "consulting", "scripts", "system", "tracking", "master"];
+const TRAINING_TOPICS: TrainingTopic[] = ["POLICY", "CONSULTING", "SCRIPTS", "RECORDING", "TRACKING", "MASTERS"];
+
+/** Every member attended the six modules, one a day three weeks ago, and passed the exam with 85. */
+async function seedTrainingAndAssessment(prisma: PrismaClient, campaignId: string, now: Date) {
+  const admin = await prisma.user.findUniqueOrThrow({ where: { login: "admin" } });
+  const members = await prisma.staffProfile.findMany({ where: { campaignId }, select: { id: true } });
+  for (const [i, topic] of TRAINING_TOPICS.entries()) {
+    await prisma.trainingSession.create({
+      data: {
+        campaignId,
+        topic,
+        heldOn: toDateColumn(beijingDay(addDays(now, -21 + i))),
+        recordedById: admin.id,
+        attendance: { createMany: { data: members.map((m) => ({ staffProfileId: m.id })) } },
+      },
+    });
+  }
+  await prisma.assessment.createMany({
+    data: members.map((m) => ({
+      campaignId,
+      staffProfileId: m.id,
+      kind: "EXAM" as const,
+      heldOn: toDateColumn(beijingDay(addDays(now, -14))),
+      score: 85,
+      passed: true,
+      recordedById: admin.id,
+    })),
+  });
+}
 
 /** One login per role, listed in the README. */
 export const DEMO_LOGINS: { login: string; role: Role; roles: Role[] }[] = [
@@ -128,10 +156,7 @@ export async function seedDemo(prisma: PrismaClient, now: Date): Promise<DemoSum
     // groups differ in how well they convert, so the dashboards show both sides of 93% / 95%
     groups.push({ id: group.id, region, callerIds, leaderId: leader.id, quality: 0.9 + index * 0.013 });
   }
-  await prisma.staffProfile.updateMany({
-    where: { campaignId: campaign.id },
-    data: { trainingModules: TRAINING_MODULES, assessmentPassed: true, assessmentScore: 85 },
-  });
+  await seedTrainingAndAssessment(prisma, campaign.id, now);
 
   // --- candidates ------------------------------------------------------------------------------
   const total = 1403;

@@ -96,7 +96,7 @@ describe("qualification review", () => {
     });
     expect(await profile()).toMatchObject({ qualification: "REJECTED", poolStatus: "REJECTED" });
 
-    for (const poolStatus of ["ON_LEAVE", "REMOVED"] as const) {
+    for (const poolStatus of ["REMOVED"] as const) {
       await db().staffProfile.update({ where: { id: profileId }, data: { poolStatus } });
       expect(await reviewQualification({ profileId, decision: "APPROVED" })).toMatchObject({
         ok: false,

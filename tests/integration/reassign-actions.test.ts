@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { handBackForLeave, moveCandidate } from "@/app/(app)/groups/actions";
+import { assignableCallers } from "@/lib/assignment";
 import { db } from "@/lib/db";
 import { addStaff, createCampaign, createCandidate, createGroup, createUser } from "@/prisma/seed/factories";
 import { signInAs } from "../support/session";
@@ -120,8 +121,16 @@ describe("handBackForLeave", () => {
     expect(load[fx.a1.id]).toBeUndefined();
     expect((load[fx.a2.id] ?? 0) + (load[fx.a3.id] ?? 0) + (load[fx.leaderA.id] ?? 0)).toBe(4);
     expect(Math.max(load[fx.a2.id] ?? 0, load[fx.a3.id] ?? 0, load[fx.leaderA.id] ?? 0)).toBe(2);
-    const profile = await db().staffProfile.findFirstOrThrow({ where: { userId: fx.a1.id } });
-    expect(profile.poolStatus).toBe("ON_LEAVE");
+    // on an approved leave from today: still a pool member, never given candidates while it lasts
+    const profile = await db().staffProfile.findFirstOrThrow({
+      where: { userId: fx.a1.id },
+      include: { leaves: true },
+    });
+    expect(profile.poolStatus).toBe("APPROVED");
+    expect(profile.leaves).toEqual([expect.objectContaining({ status: "APPROVED", decidedById: fx.leaderA.id })]);
+    expect(
+      await db().staffProfile.count({ where: { ...assignableCallers(fx.campaign.id, new Date()), userId: fx.a1.id } }),
+    ).toBe(0);
     expect(await db().auditLog.count({ where: { action: "staff.handBackForLeave" } })).toBeGreaterThanOrEqual(1);
   });
 

@@ -8,6 +8,8 @@ import { assignableCallers, callerLoads, takeLeastLoaded } from "@/lib/assignmen
 import { groupScope } from "@/lib/groups/scope";
 import { translatorFor } from "@/lib/i18n/messages";
 import { text } from "@/lib/i18n/text";
+import { campaignLastDay } from "@/lib/staff/leave";
+import { beijingDay, toDateColumn } from "@/lib/time";
 
 /**
  * The group leader's decision on an escalation from their group: forward it to the strike team, or
@@ -96,7 +98,7 @@ export const moveCandidate = action(
     });
     if (!candidate?.groupId) throw new ActionError("NOT_FOUND");
     const target = await tx.staffProfile.findFirst({
-      where: { ...assignableCallers(candidate.campaignId), groupId: candidate.groupId, userId: toCallerId },
+      where: { ...assignableCallers(candidate.campaignId, now), groupId: candidate.groupId, userId: toCallerId },
     });
     if (!target) throw new ActionError("INVALID_INPUT", { toCallerId: [text("groupErrors.notAssignable")] });
     if (candidate.assignedCallerId === toCallerId) {
@@ -152,7 +154,7 @@ export const handBackForLeave = action(
       SELECT id FROM "Candidate" WHERE "assignedCallerId" = ${callerId} AND "campaignId" = ${profile.campaignId}
       ORDER BY "examNo" FOR UPDATE`;
     const others = await tx.staffProfile.findMany({
-      where: { ...assignableCallers(profile.campaignId), groupId: profile.groupId, userId: { not: callerId } },
+      where: { ...assignableCallers(profile.campaignId, now), groupId: profile.groupId, userId: { not: callerId } },
       select: { userId: true },
     });
     if (charge.length > 0 && others.length === 0) {
@@ -183,12 +185,25 @@ export const handBackForLeave = action(
         startedAt: now,
       })),
     });
-    await tx.staffProfile.update({ where: { id: profile.id }, data: { poolStatus: "ON_LEAVE" } });
+    // on leave from today until the leader ends it (lib/staff/leave); until then never given candidates
+    const leave = await tx.leave.create({
+      data: {
+        campaignId: profile.campaignId,
+        staffProfileId: profile.id,
+        startsOn: toDateColumn(beijingDay(now)),
+        endsOn: toDateColumn(await campaignLastDay(tx, profile.campaignId, now)),
+        reason: STORED_TEXT("storedText.handBackForLeave"),
+        status: "APPROVED",
+        decidedById: user.id,
+        decidedAt: now,
+      },
+      select: { id: true, startsOn: true, endsOn: true },
+    });
     audit({
       entityType: "StaffProfile",
       entityId: profile.id,
-      before: { poolStatus: profile.poolStatus, candidates: charge.length },
-      after: { poolStatus: "ON_LEAVE", reassigned: moves.length },
+      before: { candidates: charge.length },
+      after: { leave, reassigned: moves.length },
     });
     revalidatePath("/groups");
     revalidatePath(`/groups/${profile.groupId}/assignments`);

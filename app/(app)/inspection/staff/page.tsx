@@ -49,11 +49,11 @@ export default async function QualificationPage() {
       label: t("staff.columns.training"),
       cell: (r) =>
         t("staff.training", {
-          done: r.trainingModules.length,
+          done: new Set(r.trainings.map((a) => a.session.topic)).size,
           result:
-            r.assessmentPassed === null
+            r.assessments[0] === undefined
               ? t("staff.notAssessed")
-              : r.assessmentPassed
+              : r.assessments[0].passed
                 ? t("staff.passed")
                 : t("staff.failed"),
         }),

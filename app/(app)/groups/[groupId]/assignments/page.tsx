@@ -48,7 +48,7 @@ export default async function AssignmentsPage({
   const search = typeof filters.q === "string" ? filters.q.trim().slice(0, 40) : "";
 
   const [{ callers: staff, unassigned }, { candidates, matching }] = await Promise.all([
-    groupCallerLoads(campaign.id, group.id),
+    groupCallerLoads(campaign.id, group.id, new Date()),
     groupCandidates(campaign.id, group.id, { caller: callerFilter, search }, PAGE_ROWS),
   ]);
   const names = new Map(staff.map((s) => [s.userId, s.name]));
@@ -61,7 +61,7 @@ export default async function AssignmentsPage({
       key: "status",
       label: t("assignments.columns.status"),
       cell: (s) =>
-        s.poolStatus === "ON_LEAVE" ? (
+        s.onLeave ? (
           <Badge tone="warn">{t("assignments.status.onLeave")}</Badge>
         ) : s.assignable ? (
           <Badge tone="good">{t("assignments.status.available")}</Badge>
@@ -82,9 +82,7 @@ export default async function AssignmentsPage({
     ...columnsIf<StaffRow>(mayMove, {
       key: "leave",
       label: t("assignments.columns.leave"),
-      cell: (s) => (
-        <HandBackButton callerId={s.userId} callerName={s.name} count={s.load} onLeave={s.poolStatus === "ON_LEAVE"} />
-      ),
+      cell: (s) => <HandBackButton callerId={s.userId} callerName={s.name} count={s.load} onLeave={s.onLeave} />,
     }),
   ];
 
