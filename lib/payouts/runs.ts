@@ -116,6 +116,7 @@ export async function frozenRun(reader: Reader, campaignId: string, version: num
     totalFen: run.totalFen,
     signedOffAt: run.signedOffAt,
     signedOffBy: run.signedOffBy.name,
+    issuer: run.issuer,
     snapshot,
   };
 }

@@ -151,6 +151,17 @@ describe("payouts from the database", () => {
     expect((await frozenRun(db(), fx.campaign.id, 1))?.snapshot.result.totalFen).toBe(HAND_COMPUTED_TOTAL_FEN);
   });
 
+  it("keeps the statements' issuer as it was named at sign-off: a later change of the college's name is not theirs", async () => {
+    signInAs(fx.users.admin);
+    // no college set yet: the campaign's name issues version 1
+    await signOffPayouts({ campaignId: fx.campaign.id, version: 1, expectedTotalFen: HAND_COMPUTED_TOTAL_FEN });
+    await db().college.create({ data: { name: "成都文理学院", shortName: "文理" } });
+    await signOffPayouts({ campaignId: fx.campaign.id, version: 2, expectedTotalFen: HAND_COMPUTED_TOTAL_FEN });
+    await db().college.update({ where: { id: 1 }, data: { name: "四川文理职业学院" } });
+    expect((await frozenRun(db(), fx.campaign.id, 1))?.issuer).toBe(fx.campaign.name);
+    expect((await frozenRun(db(), fx.campaign.id, 2))?.issuer).toBe("成都文理学院");
+  });
+
   it("lets one of six simultaneous sign-offs through and tells the other five it was signed by someone else", async () => {
     signInAs(fx.users.admin);
     const results = await Promise.all(

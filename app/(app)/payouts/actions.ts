@@ -4,8 +4,10 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { ActionError, action } from "@/lib/action";
+import { collegeOf } from "@/lib/college/college";
 import { text } from "@/lib/i18n/text";
 import { payoutSnapshot, resultToSign } from "@/lib/payouts/runs";
+import { statementIssuer } from "@/lib/payouts/statements";
 
 /**
  * Signs off the payout as the page showed it: the next version of the campaign's PayoutRun, holding
@@ -32,9 +34,9 @@ export const signOffPayouts = action(
     // Sign-offs of one campaign take turns on its row: a second one waits here, then sees the version
     // the first wrote (each statement reads what is committed) and is refused instead of failing on a
     // serialization conflict. NO KEY UPDATE leaves inserts that reference the campaign unblocked.
-    const campaign = await tx.$queryRaw<{ id: string }[]>`
-      SELECT "id" FROM "Campaign" WHERE "id" = ${campaignId} FOR NO KEY UPDATE`;
-    if (campaign.length === 0) throw new ActionError("NOT_FOUND");
+    const [campaign] = await tx.$queryRaw<{ id: string; name: string }[]>`
+      SELECT "id", "name" FROM "Campaign" WHERE "id" = ${campaignId} FOR NO KEY UPDATE`;
+    if (!campaign) throw new ActionError("NOT_FOUND");
     const latest = await tx.payoutRun.findFirst({
       where: { campaignId },
       orderBy: { version: "desc" },
@@ -56,6 +58,7 @@ export const signOffPayouts = action(
         // the steps, and the Chinese lines they read as at this moment (what the signed version shows)
         result: resultToSign(snapshot) as unknown as Prisma.InputJsonValue,
         totalFen: snapshot.result.totalFen,
+        issuer: statementIssuer(await collegeOf(tx), campaign),
         signedOffById: user.id,
       },
       select: { id: true, version: true, totalFen: true },

@@ -43,7 +43,8 @@ export default async function PayoutStatementsPage({
   const signed = await signedPayoutPeople(campaign.id, Number(version));
   if (!signed) notFound();
   const { run, people } = signed;
-  const issuer = statementIssuer(await currentCollege(), campaign);
+  // as signed; a run signed before the issuer was kept reads today's name
+  const issuer = run.issuer ?? statementIssuer(await currentCollege(), campaign);
   const { user } = await searchParams;
   const shown = user === undefined ? people : people.filter((p) => p.personId === user);
   if (user !== undefined && shown.length === 0) notFound();

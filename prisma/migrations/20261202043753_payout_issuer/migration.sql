@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "PayoutRun" ADD COLUMN     "issuer" TEXT;
+
