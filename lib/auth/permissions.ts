@@ -10,6 +10,8 @@ export const ROLES = [
   "CALLER",
   "INSPECTOR",
   "STRIKE",
+  "INSPECTION_LEAD",
+  "DATA_LEAD",
 ] as const satisfies readonly Role[];
 
 /**
@@ -35,15 +37,21 @@ export const PERMISSIONS = {
   "candidate.reassign": ["GROUP_LEADER", "DATA", "ADMIN"],
   // in any group, not only the group one leads (lib/groups/scope.ts)
   "candidate.reassignAnyGroup": ["DATA", "ADMIN"],
+  // a group's members: its leader picks them from the approved pool and releases them, an admin in any
+  // group (lib/groups/scope.ts scopes the leader to their own)
+  "roster.edit": ["GROUP_LEADER", "ADMIN"],
+  // leave (请假): a caller asks for it and ends it; their group's leader (or an admin) decides
+  "leave.request": ["CALLER"],
+  "leave.decide": ["GROUP_LEADER", "ADMIN"],
   // strike team (strike/)
   "strike.view": ["STRIKE"],
   "strike.claim": ["STRIKE"],
   // inspection (inspection/)
-  "inspection.view": ["INSPECTOR"],
+  "inspection.view": ["INSPECTOR", "INSPECTION_LEAD"],
   "inspection.record": ["INSPECTOR"],
   "staff.qualify": ["INSPECTOR"],
   // data team and leadership (admin/)
-  "admin.view": ["ADMIN", "DATA"],
+  "admin.view": ["ADMIN", "DATA", "DATA_LEAD"],
   "import.run": ["DATA", "ADMIN"],
   "withdrawal.review": ["DATA"],
   "campaign.export": ["DATA", "ADMIN", "CALLBACK_LEAD", "INSPECTOR"],
@@ -51,7 +59,19 @@ export const PERMISSIONS = {
   "export.download": ["CALLER", "GROUP_LEADER", "CALLBACK_LEAD", "DATA", "ADMIN", "INSPECTOR"],
   "campaign.configure": ["ADMIN"],
   "staff.manage": ["ADMIN"],
+  // the campaign's groups (name, region, leader) and the approval and filing of their rosters (审批备案)
+  "groups.manage": ["ADMIN"],
   "audit.view": ["ADMIN", "INSPECTOR"],
+  // the teams of the plan's 二、组织机构: who adds and removes the members of each (lib/teams); the admin
+  // names the leads themselves
+  "team.strike.manage": ["CALLBACK_LEAD", "ADMIN"],
+  "team.inspection.manage": ["INSPECTION_LEAD", "ADMIN"],
+  "team.data.manage": ["DATA_LEAD", "ADMIN"],
+  "team.leads.manage": ["ADMIN"],
+  // looking at a past campaign, read-only (lib/campaign/view.ts): those who steer, check or keep the data
+  "campaign.viewPast": ["ADMIN", "CALLBACK_LEAD", "INSPECTOR", "DATA", "INSPECTION_LEAD", "DATA_LEAD"],
+  // when a campaign ends, last year's students' accounts are disabled in one step
+  "students.disablePast": ["ADMIN"],
   // money (payouts/)
   "payouts.view": ["ADMIN", "CALLBACK_LEAD", "INSPECTOR"],
   "payouts.signOff": ["ADMIN"],
@@ -84,15 +104,28 @@ export function can(roles: readonly Role[], permission: Permission): boolean {
   return roles.some((role) => allowed.includes(role));
 }
 
-/** Work areas in the navigation, in order, each guarded by the permission to open it (app/(app)/<key>). */
+/**
+ * Work areas in the navigation, in order, each guarded by the permission to open it (app/(app)/<key>).
+ * An area may also be reached by its team's lead who is not a member: the link then opens the team page.
+ */
 export const AREAS = [
   { key: "calls", href: "/calls", permission: "calls.view" },
   { key: "groups", href: "/groups", permission: "groups.view" },
-  { key: "strike", href: "/strike", permission: "strike.view" },
+  {
+    key: "strike",
+    href: "/strike",
+    permission: "strike.view",
+    team: { href: "/strike/team", permission: "team.strike.manage" },
+  },
   { key: "inspection", href: "/inspection", permission: "inspection.view" },
   { key: "payouts", href: "/payouts", permission: "payouts.view" },
   { key: "admin", href: "/admin", permission: "admin.view" },
-] as const satisfies readonly { key: string; href: string; permission: Permission }[];
+] as const satisfies readonly {
+  key: string;
+  href: string;
+  permission: Permission;
+  team?: { href: string; permission: Permission };
+}[];
 
 export type AreaKey = (typeof AREAS)[number]["key"];
 
@@ -101,7 +134,9 @@ const HOME_BY_ROLE: readonly [Role, AreaKey][] = [
   ["ADMIN", "admin"],
   ["CALLBACK_LEAD", "groups"],
   ["GROUP_LEADER", "groups"],
+  ["DATA_LEAD", "admin"],
   ["DATA", "admin"],
+  ["INSPECTION_LEAD", "inspection"],
   ["INSPECTOR", "inspection"],
   ["STRIKE", "strike"],
   ["CALLER", "calls"],
@@ -112,6 +147,11 @@ export function homeFor(roles: readonly Role[]): string {
   return AREAS.find((area) => area.key === key)?.href ?? "/no-role";
 }
 
-export function areasFor(roles: readonly Role[]) {
-  return AREAS.filter((area) => can(roles, area.permission));
+/** The areas a person may open, each with the page its link opens (a lead who is not a member: the team). */
+export function areasFor(roles: readonly Role[]): { key: AreaKey; href: string }[] {
+  return AREAS.flatMap((area) => {
+    if (can(roles, area.permission)) return [{ key: area.key, href: area.href }];
+    if ("team" in area && can(roles, area.team.permission)) return [{ key: area.key, href: area.team.href }];
+    return [];
+  });
 }
