@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ActionError, action } from "@/lib/action";
 import { messageKey } from "@/lib/action/errors";
-import { assignableCallers, callerLoads, takeLeastLoaded } from "@/lib/assignment";
+import { assignableCallers } from "@/lib/assignment";
+import { handBackCandidates } from "@/lib/assignment/hand-back";
 import { groupScope } from "@/lib/groups/scope";
 import { translatorFor } from "@/lib/i18n/messages";
 import { text } from "@/lib/i18n/text";
@@ -149,41 +150,13 @@ export const handBackForLeave = action(
       select: { id: true, campaignId: true, groupId: true, poolStatus: true },
     });
     if (!profile?.groupId) throw new ActionError("NOT_FOUND");
-    // the caller's rows are locked first, so a move racing this hand-back cannot be lost
-    const charge = await tx.$queryRaw<{ id: string }[]>`
-      SELECT id FROM "Candidate" WHERE "assignedCallerId" = ${callerId} AND "campaignId" = ${profile.campaignId}
-      ORDER BY "examNo" FOR UPDATE`;
-    const others = await tx.staffProfile.findMany({
-      where: { ...assignableCallers(profile.campaignId, now), groupId: profile.groupId, userId: { not: callerId } },
-      select: { userId: true },
-    });
-    if (charge.length > 0 && others.length === 0) {
-      throw new ActionError("INVALID_INPUT", { callerId: [text("groupErrors.noOtherCaller")] });
-    }
-    const loads = await callerLoads(tx, profile.campaignId);
-    const load = others.map((o) => ({ userId: o.userId, count: loads.of(o.userId) }));
-    const moves: { candidateId: string; callerId: string }[] = [];
-    for (const { id } of charge) moves.push({ candidateId: id, callerId: takeLeastLoaded(load) });
-    // one UPDATE per receiving caller, not one per candidate
-    const byCaller = new Map<string, string[]>();
-    for (const move of moves) byCaller.set(move.callerId, [...(byCaller.get(move.callerId) ?? []), move.candidateId]);
-    for (const [to, ids] of byCaller) {
-      await tx.candidate.updateMany({
-        where: { id: { in: ids } },
-        data: { assignedCallerId: to, version: { increment: 1 } },
-      });
-    }
-    await tx.assignment.updateMany({
-      where: { candidateId: { in: moves.map((m) => m.candidateId) }, endedAt: null },
-      data: { endedAt: now },
-    });
-    await tx.assignment.createMany({
-      data: moves.map((m) => ({
-        ...m,
-        assignedById: user.id,
-        reason: STORED_TEXT("storedText.handBackForLeave"),
-        startedAt: now,
-      })),
+    const reassigned = await handBackCandidates(tx, {
+      campaignId: profile.campaignId,
+      groupId: profile.groupId,
+      callerId,
+      actorId: user.id,
+      reason: STORED_TEXT("storedText.handBackForLeave"),
+      now,
     });
     // on leave from today until the leader ends it (lib/staff/leave); until then never given candidates
     const leave = await tx.leave.create({
@@ -202,11 +175,11 @@ export const handBackForLeave = action(
     audit({
       entityType: "StaffProfile",
       entityId: profile.id,
-      before: { candidates: charge.length },
-      after: { leave, reassigned: moves.length },
+      before: { candidates: reassigned },
+      after: { leave, reassigned },
     });
     revalidatePath("/groups");
     revalidatePath(`/groups/${profile.groupId}/assignments`);
-    return { reassigned: moves.length };
+    return { reassigned };
   },
 );
