@@ -26,6 +26,7 @@ describe("the role x permission matrix", () => {
     expect(writes.sort()).toEqual([
       "account.changePassword",
       "account.endSessions",
+      "assessment.record",
       "inspection.record",
       "staff.qualify",
     ]);

@@ -50,6 +50,11 @@ export const PERMISSIONS = {
   "inspection.view": ["INSPECTOR", "INSPECTION_LEAD"],
   "inspection.record": ["INSPECTOR"],
   "staff.qualify": ["INSPECTOR"],
+  // the staff pool's training (a leader for their group's members, an admin for anyone), assessment and
+  // overtime (app/(app)/staff-pool)
+  "training.record": ["GROUP_LEADER", "ADMIN"],
+  "assessment.record": ["ADMIN", "INSPECTOR"],
+  "overtime.enter": ["ADMIN"],
   // data team and leadership (admin/)
   "admin.view": ["ADMIN", "DATA", "DATA_LEAD"],
   "import.run": ["DATA", "ADMIN"],
