@@ -60,6 +60,8 @@ describe("home pages", () => {
     [["STRIKE"], "/strike"],
     [["CALLBACK_LEAD", "STRIKE", "INSPECTOR"], "/groups"],
     [["DATA", "INSPECTOR"], "/admin"],
+    [["INSPECTION_LEAD", "INSPECTOR"], "/inspection"],
+    [["DATA_LEAD", "DATA"], "/admin"],
     [[], "/no-role"],
   ] as const)("%j lands on %s", (roles, home) => {
     expect(homeFor(roles)).toBe(home);
@@ -77,6 +79,28 @@ describe("home pages", () => {
   it("shows only the areas a person may open", () => {
     expect(areasFor(["CALLER"]).map((a) => a.key)).toEqual(["calls"]);
     expect(areasFor(["GROUP_LEADER", "CALLER"]).map((a) => a.key)).toEqual(["calls", "groups"]);
+  });
+
+  it("takes a team's lead who is not a member to the team page, and a member to the area", () => {
+    expect(areasFor(["CALLBACK_LEAD"]).find((a) => a.key === "strike")?.href).toBe("/strike/team");
+    expect(areasFor(["CALLBACK_LEAD", "STRIKE"]).find((a) => a.key === "strike")?.href).toBe("/strike");
+    expect(areasFor(["CALLER"]).find((a) => a.key === "strike")).toBeUndefined();
+  });
+});
+
+describe("the teams' leads", () => {
+  it.each([
+    ["team.strike.manage", ["CALLBACK_LEAD", "ADMIN"]],
+    ["team.inspection.manage", ["INSPECTION_LEAD", "ADMIN"]],
+    ["team.data.manage", ["DATA_LEAD", "ADMIN"]],
+    ["team.leads.manage", ["ADMIN"]],
+  ] as const)("%s is held by %j only", (permission, holders) => {
+    for (const role of ROLES) expect(can([role], permission), role).toBe((holders as readonly string[]).includes(role));
+  });
+
+  it("lets those who steer, inspect or keep the data look at a past campaign, and nobody else", () => {
+    const may = ROLES.filter((role) => can([role], "pastCampaign.view"));
+    expect(may.sort()).toEqual(["ADMIN", "CALLBACK_LEAD", "DATA", "DATA_LEAD", "INSPECTION_LEAD", "INSPECTOR"]);
   });
 });
 

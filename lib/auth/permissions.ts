@@ -74,7 +74,7 @@ export const PERMISSIONS = {
   "team.data.manage": ["DATA_LEAD", "ADMIN"],
   "team.leads.manage": ["ADMIN"],
   // looking at a past campaign, read-only (lib/campaign/view.ts): those who steer, check or keep the data
-  "campaign.viewPast": ["ADMIN", "CALLBACK_LEAD", "INSPECTOR", "DATA", "INSPECTION_LEAD", "DATA_LEAD"],
+  "pastCampaign.view": ["ADMIN", "CALLBACK_LEAD", "INSPECTOR", "DATA", "INSPECTION_LEAD", "DATA_LEAD"],
   // when a campaign ends, last year's students' accounts are disabled in one step
   "students.disablePast": ["ADMIN"],
   // money (payouts/)
@@ -154,7 +154,7 @@ export function homeFor(roles: readonly Role[]): string {
 
 /** The areas a person may open, each with the page its link opens (a lead who is not a member: the team). */
 export function areasFor(roles: readonly Role[]): { key: AreaKey; href: string }[] {
-  return AREAS.flatMap((area) => {
+  return AREAS.flatMap<{ key: AreaKey; href: string }>((area) => {
     if (can(roles, area.permission)) return [{ key: area.key, href: area.href }];
     if ("team" in area && can(roles, area.team.permission)) return [{ key: area.key, href: area.team.href }];
     return [];
