@@ -9,7 +9,7 @@ import { handBackCandidates } from "@/lib/assignment/hand-back";
 import { groupScope } from "@/lib/groups/scope";
 import { translatorFor } from "@/lib/i18n/messages";
 import { text } from "@/lib/i18n/text";
-import { campaignLastDay } from "@/lib/staff/leave";
+import { campaignLastDay, leaveCovering } from "@/lib/staff/leave";
 import { beijingDay, toDateColumn } from "@/lib/time";
 
 /**
@@ -135,7 +135,9 @@ export const moveCandidate = action(
 /**
  * A caller goes on leave (请假): they are taken out of the pool for new candidates and every
  * candidate in their charge goes, in one step, to the other callers of the group, each to whoever has
- * the fewest of this campaign's at that moment.
+ * the fewest of this campaign's at that moment. The leader records the leave here directly (from today
+ * to the campaign's last day, until it is ended), or, for a requested leave approved ahead of its first
+ * day, presses this on that day: the approved leave already covers today and stays as it is.
  */
 export const handBackForLeave = action(
   {
@@ -159,19 +161,25 @@ export const handBackForLeave = action(
       now,
     });
     // on leave from today until the leader ends it (lib/staff/leave); until then never given candidates
-    const leave = await tx.leave.create({
-      data: {
-        campaignId: profile.campaignId,
-        staffProfileId: profile.id,
-        startsOn: toDateColumn(beijingDay(now)),
-        endsOn: toDateColumn(await campaignLastDay(tx, profile.campaignId, now)),
-        reason: STORED_TEXT("storedText.handBackForLeave"),
-        status: "APPROVED",
-        decidedById: user.id,
-        decidedAt: now,
-      },
+    const approved = await tx.leave.findFirst({
+      where: { staffProfileId: profile.id, ...leaveCovering(now) },
       select: { id: true, startsOn: true, endsOn: true },
     });
+    const leave =
+      approved ??
+      (await tx.leave.create({
+        data: {
+          campaignId: profile.campaignId,
+          staffProfileId: profile.id,
+          startsOn: toDateColumn(beijingDay(now)),
+          endsOn: toDateColumn(await campaignLastDay(tx, profile.campaignId, now)),
+          reason: STORED_TEXT("storedText.handBackForLeave"),
+          status: "APPROVED",
+          decidedById: user.id,
+          decidedAt: now,
+        },
+        select: { id: true, startsOn: true, endsOn: true },
+      }));
     audit({
       entityType: "StaffProfile",
       entityId: profile.id,
