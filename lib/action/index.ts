@@ -2,10 +2,11 @@ import "server-only";
 import type { z } from "zod";
 import { allowedBeforeNewPassword, can, type Permission } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { textRenderer } from "@/lib/i18n/server";
 import { text } from "@/lib/i18n/text";
-import { type ActionErrorCode, type FieldErrors, issueTexts, renderFieldErrors } from "./errors";
+import { ActionError, type ActionErrorCode, type FieldErrors, issueTexts, renderFieldErrors } from "./errors";
 import type { ActionResult } from "./result";
 import { type ActionContext, runInTransaction, type TransactionConfig } from "./run";
 
@@ -15,10 +16,17 @@ export type { ActionResult } from "./result";
 export { type RouteContext, type RouteFailure, route, routeDeclaration, routeFailure } from "./route";
 export { type ActionContext, type AuditEntry, isUniqueViolation } from "./run";
 
-interface ActionConfig<S extends z.ZodType> extends TransactionConfig {
+interface ActionConfig<S extends z.ZodType, P> extends TransactionConfig {
   permission: Permission;
   /** Use z.object({...}).strict(): extra posted fields are refused, never stored. */
   schema: S;
+  /**
+   * Slow work that needs no transaction (hashing a staff list's temporary passwords), run once the
+   * user, the permission and the input have been checked and before the transaction opens, so that
+   * the transaction (under the embedded database, the app's one connection) is not held meanwhile.
+   * Its result is the body's third argument; an ActionError thrown here is the action's refusal.
+   */
+  prepare?: (input: z.infer<S>, user: SessionUser) => Promise<P>;
 }
 
 /** What each action was declared with, so a test can try every action with every role (docs/reliability.md #2). */
@@ -34,9 +42,9 @@ export function actionDeclaration(candidate: unknown): { name: string; permissio
  * Expected failures (bad input, not found, conflicts) come back as results; a body signals one by
  * throwing ActionError, which rolls its transaction back. Serialization failures are retried.
  */
-export function action<S extends z.ZodType, T>(
-  config: ActionConfig<S>,
-  body: (input: z.infer<S>, ctx: ActionContext) => Promise<T>,
+export function action<S extends z.ZodType, T, P = undefined>(
+  config: ActionConfig<S, P>,
+  body: (input: z.infer<S>, ctx: ActionContext, prepared: P) => Promise<T>,
 ): (input: unknown) => Promise<ActionResult<T>> {
   const run = async (rawInput: unknown): Promise<ActionResult<T>> => {
     const user = await getSessionUser();
@@ -49,7 +57,16 @@ export function action<S extends z.ZodType, T>(
     if (!parsed.success) return failure("INVALID_INPUT", issueTexts(parsed.error.issues));
 
     try {
-      const outcome = await runInTransaction(db(), config, user, (ctx) => body(parsed.data, ctx));
+      let prepared = undefined as P;
+      if (config.prepare) {
+        try {
+          prepared = await config.prepare(parsed.data, user);
+        } catch (error) {
+          if (error instanceof ActionError) return failure(error.code, error.fieldErrors);
+          throw error;
+        }
+      }
+      const outcome = await runInTransaction(db(), config, user, (ctx) => body(parsed.data, ctx, prepared));
       return outcome.ok ? outcome : failure(outcome.code, outcome.fieldErrors);
     } catch (error) {
       // as route() does: the detail goes to the server's log, the user gets a sentence and the
