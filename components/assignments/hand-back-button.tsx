@@ -22,8 +22,9 @@ export function HandBackButton({
   const t = useTranslations("assignments");
   const [handedBack, setHandedBack] = useState<React.ReactNode>(null);
   const { run, pending, error } = useActionRunner();
-  // rendered again once the caller is on leave, so the outcome stays readable after the refresh
-  if (onLeave) return handedBack ? <span className="text-xs text-emerald-700">{handedBack}</span> : "—";
+  // rendered again once the caller is on leave, so the outcome stays readable after the refresh; a leave
+  // approved ahead of its first day leaves the candidates with the caller until the leader hands them back
+  if (onLeave && count === 0) return handedBack ? <span className="text-xs text-emerald-700">{handedBack}</span> : "—";
   return (
     <span className="inline-flex flex-col items-end gap-1 md:items-start">
       <Button

@@ -52,7 +52,12 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
     <>
       <PhaseBanner campaign={campaign} now={now} />
       <PageHeader title={t("calls.title")}>
-        <ExportLink href="/api/exports/caller">{t("exports.mine")}</ExportLink>
+        <div className="flex flex-wrap items-center gap-3">
+          <Link href="/calls/leave" className="inline-flex min-h-9 items-center text-sm text-brand-700 underline">
+            {t("roster.mine.link")}
+          </Link>
+          <ExportLink href="/api/exports/caller">{t("exports.mine")}</ExportLink>
+        </div>
       </PageHeader>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
         <Stat label={t("calls.assigned")} value={workload.assigned} />

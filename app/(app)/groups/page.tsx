@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { NoCampaign } from "@/components/campaign/no-campaign";
 import { PhaseBanner } from "@/components/campaign/phase-banner";
 import { GroupDashboard } from "@/components/groups/group-dashboard";
+import { GroupRoster } from "@/components/groups/group-roster";
 import { WeeklyBadge } from "@/components/groups/weekly-badge";
 import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { ExportLink } from "@/components/ui/export-link";
@@ -16,7 +17,7 @@ import { campaignFigures, campaignGroups, type GroupOverview, groupLedBy } from 
 import { renderText, type TranslateFn } from "@/lib/i18n/text";
 import { enrollmentsNeeded, formatPermille, ratePermilleOf } from "@/lib/subsidy/money";
 import { yuan } from "@/lib/subsidy/steps";
-import { fromDateColumn } from "@/lib/time";
+import { beijingDay, fromDateColumn } from "@/lib/time";
 import { weekLabel } from "@/lib/weekly/draft";
 import { recentSubmissions } from "@/lib/weekly/queries";
 
@@ -43,7 +44,16 @@ export default async function GroupsPage() {
     <>
       <PhaseBanner campaign={campaign} now={now} />
       {mine ? (
-        <GroupDashboard campaign={campaign} group={mine} viewerId={user.id} showBack={false} />
+        <>
+          <GroupDashboard campaign={campaign} group={mine} viewerId={user.id} showBack={false} />
+          <GroupRoster
+            campaignId={campaign.id}
+            groupId={mine.id}
+            today={beijingDay(now)}
+            mayEdit={can(user.roles, "roster.edit")}
+            mayDecide={can(user.roles, "leave.decide")}
+          />
+        </>
       ) : (
         <EmptyState>{t("groups.noGroup")}</EmptyState>
       )}
