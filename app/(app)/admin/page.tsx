@@ -25,6 +25,7 @@ type Overview = Awaited<ReturnType<typeof campaignOverview>>;
  */
 const ADMIN_PAGES = [
   { href: "/admin/staff", permission: "staff.manage", label: "admin.manageStaff" },
+  { href: "/admin/groups", permission: "groups.manage", label: "roster.admin.adminLink" },
   { href: "/admin/settings", permission: "campaign.configure", label: "settings.adminLink" },
   { href: "/admin/campaigns", permission: "campaign.configure", label: "campaigns.adminLink" },
   { href: "/admin/imports", permission: "import.run", label: "admin.importLists" },
