@@ -3,11 +3,12 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { createUserAccount } from "@/app/(app)/admin/staff/actions";
-import { DigitsField, Field, FieldError, Input, Select } from "@/components/ui/field";
+import { DigitsField, Field, Input, Select } from "@/components/ui/field";
 import { SubmitRow } from "@/components/ui/submit-row";
 import { useActionRunner } from "@/components/ui/use-action";
-import { ROLES, type Role } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/auth/permissions";
 import { STAFF_SOURCES } from "@/lib/staff/pool";
+import { RolesField } from "./roles-field";
 import { TemporaryPasswordPanel } from "./temporary-password-panel";
 
 type Created = { login: string; name: string; temporaryPassword: string };
@@ -25,8 +26,6 @@ export function NewAccountForm() {
   const [created, setCreated] = useState<Created | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const update = (patch: Partial<typeof EMPTY>) => setDraft((d) => ({ ...d, ...patch }));
-  const toggleRole = (role: Role, on: boolean) =>
-    update({ roles: on ? [...draft.roles, role] : draft.roles.filter((r) => r !== role) });
 
   async function submit() {
     setNotice(null);
@@ -100,28 +99,12 @@ export function NewAccountForm() {
             testId="account-phone"
           />
         </div>
-        <fieldset aria-describedby="account-roles-error">
-          <legend className="mb-1 text-sm font-medium">{t("accounts.new.roles")}</legend>
-          <div className="flex flex-wrap gap-2">
-            {ROLES.map((role) => (
-              <label
-                key={role}
-                className="flex min-h-11 items-center gap-2 rounded-lg border border-slate-300 px-3 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
-              >
-                <input
-                  type="checkbox"
-                  className="size-4 accent-brand-600"
-                  checked={draft.roles.includes(role)}
-                  onChange={(e) => toggleRole(role, e.target.checked)}
-                  aria-invalid={Boolean(fieldErrors.roles?.length)}
-                  data-testid={`account-role-${role}`}
-                />
-                {t(`roles.${role}`)}
-              </label>
-            ))}
-          </div>
-          <FieldError id="account-roles-error" errors={fieldErrors.roles} />
-        </fieldset>
+        <RolesField
+          value={draft.roles}
+          onChange={(roles) => update({ roles })}
+          errors={fieldErrors.roles}
+          idPrefix="account"
+        />
         <Field label={t("accounts.new.poolSource")} hint={t("accounts.new.poolHint")} errors={fieldErrors.poolSource}>
           {(control) => (
             <Select

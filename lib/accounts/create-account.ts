@@ -12,6 +12,25 @@ import { poolEntry, STAFF_SOURCES } from "@/lib/staff/pool";
 import { normaliseLogin } from "./logins";
 import { temporaryPassword } from "./temporary-password";
 
+/** A person's name as accounts keep it: what the staff list and the forms accept. */
+export const accountNameSchema = z
+  .string()
+  .trim()
+  .min(1, messageKey("accounts.errors.nameInvalid"))
+  .max(40, messageKey("accounts.errors.nameInvalid"));
+
+/** An 11-digit mobile, or "" for none. */
+export const accountPhoneSchema = z
+  .string()
+  .trim()
+  .regex(/^(1\d{10})?$/, messageKey("accounts.errors.phoneInvalid"));
+
+/** The roles an account holds: at least one. */
+export const accountRolesSchema = z
+  .array(z.enum(ROLES))
+  .min(1, messageKey("accounts.errors.rolesRequired"))
+  .max(ROLES.length);
+
 export const newAccountSchema = z.strictObject({
   login: z
     .string()
@@ -21,17 +40,9 @@ export const newAccountSchema = z.strictObject({
       if (!login) ctx.addIssue({ code: "custom", message: messageKey("accounts.errors.loginInvalid") });
       return login ?? "";
     }),
-  name: z
-    .string()
-    .trim()
-    .min(1, messageKey("accounts.errors.nameInvalid"))
-    .max(40, messageKey("accounts.errors.nameInvalid")),
-  /** an 11-digit mobile, or "" */
-  phone: z
-    .string()
-    .trim()
-    .regex(/^(1\d{10})?$/, messageKey("accounts.errors.phoneInvalid")),
-  roles: z.array(z.enum(ROLES)).min(1, messageKey("accounts.errors.rolesRequired")).max(ROLES.length),
+  name: accountNameSchema,
+  phone: accountPhoneSchema,
+  roles: accountRolesSchema,
   /** a caller's source in the staff pool of the current campaign; "" = not in the pool (yet) */
   poolSource: z.union([z.literal(""), z.enum(STAFF_SOURCES)]),
 });
@@ -80,3 +91,4 @@ export async function createAccount(
     account: { userId: user.id, login: input.login, name: input.name, temporaryPassword: password, pool },
   };
 }
+

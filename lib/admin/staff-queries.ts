@@ -15,3 +15,49 @@ export async function staffList(campaignId: string) {
     },
   });
 }
+
+/** One person's account and their place in the campaign's staff pool, for the person's page; null: no such account. */
+export async function staffPerson(userId: string, campaignId: string | null) {
+  const user = await db().user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      login: true,
+      name: true,
+      phone: true,
+      identity: true,
+      department: true,
+      roles: true,
+      active: true,
+    },
+  });
+  if (!user) return null;
+  const profile = campaignId
+    ? await db().staffProfile.findUnique({
+        where: { campaignId_userId: { campaignId, userId } },
+        select: {
+          poolStatus: true,
+          qualification: true,
+          source: true,
+          studentCadre: true,
+          region: true,
+          overtimeFen: true,
+          overtimeReason: true,
+          group: { select: { name: true } },
+          trainings: {
+            orderBy: { session: { heldOn: "asc" } },
+            select: { session: { select: { id: true, heldOn: true, topic: true } } },
+          },
+          assessments: {
+            orderBy: [{ heldOn: "asc" }, { createdAt: "asc" }],
+            select: { id: true, heldOn: true, kind: true, score: true, passed: true },
+          },
+          leaves: {
+            orderBy: { startsOn: "asc" },
+            select: { id: true, startsOn: true, endsOn: true, status: true },
+          },
+        },
+      })
+    : null;
+  return { user, profile };
+}

@@ -26,7 +26,16 @@ export default async function StaffPage() {
   if (!campaign) return <NoCampaign />;
   const people = await staffList(campaign.id);
   const columns: Column<Row>[] = [
-    { key: "name", label: t("staff.columns.name"), cell: (u) => <Zh>{u.name}</Zh>, primary: true },
+    {
+      key: "name",
+      label: t("staff.columns.name"),
+      cell: (u) => (
+        <Link href={`/admin/staff/${u.id}`} className="text-brand-700 underline" data-testid={`person-${u.login}`}>
+          <Zh>{u.name}</Zh>
+        </Link>
+      ),
+      primary: true,
+    },
     { key: "login", label: t("staff.columns.login"), cell: (u) => <code className="text-xs">{u.login}</code> },
     {
       key: "roles",

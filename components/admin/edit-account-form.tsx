@@ -1,0 +1,130 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { editUserAccount } from "@/app/(app)/admin/staff/[userId]/actions";
+import { DigitsField, Field, Input, Select } from "@/components/ui/field";
+import { SubmitRow } from "@/components/ui/submit-row";
+import { useActionRunner } from "@/components/ui/use-action";
+import { STAFF_IDENTITIES } from "@/lib/accounts/edit-account";
+import type { Role } from "@/lib/auth/permissions";
+import { RolesField } from "./roles-field";
+
+export interface EditableAccount {
+  id: string;
+  name: string;
+  phone: string | null;
+  identity: (typeof STAFF_IDENTITIES)[number] | null;
+  department: string | null;
+  roles: Role[];
+}
+
+/** 账号资料 on the person's page: everything but the login, which is who the person is. */
+export function EditAccountForm({ account }: { account: EditableAccount }) {
+  const t = useTranslations("accounts");
+  const { run, pending, error, fieldErrors, formRef } = useActionRunner();
+  const [draft, setDraft] = useState({
+    name: account.name,
+    phone: account.phone ?? "",
+    identity: account.identity ?? "",
+    department: account.department ?? "",
+    roles: account.roles,
+  });
+  const [notice, setNotice] = useState<string | null>(null);
+  const update = (patch: Partial<typeof draft>) => {
+    setNotice(null);
+    setDraft((d) => ({ ...d, ...patch }));
+  };
+
+  async function submit() {
+    const result = await run(() =>
+      editUserAccount({ userId: account.id, ...draft, identity: draft.identity as "" | "TEACHER" | "STUDENT" }),
+    );
+    if (result.ok) setNotice(t(result.data.rolesChanged ? "person.savedRoles" : "person.saved"));
+  }
+
+  return (
+    <form
+      ref={formRef}
+      noValidate
+      className="space-y-4"
+      data-testid="edit-account"
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label={t("new.name")} errors={fieldErrors.name}>
+          {(control) => (
+            <Input
+              {...control}
+              value={draft.name}
+              onChange={(e) => update({ name: e.target.value })}
+              maxLength={40}
+              lang="zh"
+              className="w-full"
+              data-testid="edit-name"
+            />
+          )}
+        </Field>
+        <DigitsField
+          label={t("new.phone")}
+          errors={fieldErrors.phone}
+          value={draft.phone}
+          onChange={(phone) => update({ phone })}
+          maxDigits={11}
+          inputMode="tel"
+          inputClassName="w-full"
+          testId="edit-phone"
+        />
+        <Field label={t("person.identity")} errors={fieldErrors.identity}>
+          {(control) => (
+            <Select
+              {...control}
+              value={draft.identity}
+              onChange={(e) => update({ identity: e.target.value as typeof draft.identity })}
+              className="w-full"
+              data-testid="edit-identity"
+            >
+              <option value="">{t("person.identityUnknown")}</option>
+              {STAFF_IDENTITIES.map((identity) => (
+                <option key={identity} value={identity}>
+                  {t(`person.identities.${identity}`)}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field label={t("person.department")} errors={fieldErrors.department}>
+          {(control) => (
+            <Input
+              {...control}
+              value={draft.department}
+              onChange={(e) => update({ department: e.target.value })}
+              maxLength={60}
+              lang="zh"
+              className="w-full"
+              data-testid="edit-department"
+            />
+          )}
+        </Field>
+      </div>
+      <RolesField
+        value={draft.roles}
+        onChange={(roles) => update({ roles })}
+        errors={fieldErrors.roles}
+        idPrefix="edit"
+      />
+      <SubmitRow
+        pending={pending}
+        label={t("person.save")}
+        pendingLabel={t("person.saving")}
+        error={error}
+        notice={notice}
+        testId="save-account"
+        messageTestId="edit-account-message"
+      />
+    </form>
+  );
+}
