@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { CURRENT_CAMPAIGN_FIRST } from "./latest";
+import { pastStudentsWhere } from "./past-students";
 
 /** The campaign the app works on (CURRENT_CAMPAIGN_FIRST). */
 export const currentCampaign = cache(async () => {
@@ -33,3 +34,8 @@ export async function campaignList() {
 }
 
 export type CampaignListEntry = Awaited<ReturnType<typeof campaignList>>[number];
+
+/** How many accounts 停用往届学生账号 would disable now (lib/campaign/past-students.ts). */
+export async function pastStudentCount(campaignId: string) {
+  return db().user.count({ where: pastStudentsWhere(campaignId) });
+}

@@ -3,7 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ActionError, action } from "@/lib/action";
+import { messageKey } from "@/lib/action/errors";
+import { endAllSessions } from "@/lib/auth/sessions";
 import { createCampaign, makeCurrentCampaign, newCampaignSchema } from "@/lib/campaign/create";
+import { CURRENT_CAMPAIGN_FIRST } from "@/lib/campaign/latest";
+import { pastStudentsWhere } from "@/lib/campaign/past-students";
+import { text } from "@/lib/i18n/text";
 
 // Creating a campaign and choosing the current one are the admin's (campaign.configure): the leading
 // group decides the year's plan.
@@ -54,5 +59,41 @@ export const setCurrentCampaign = action(
     });
     revalidatePath("/", "layout");
     return { campaignId };
+  },
+);
+
+/**
+ * 停用往届学生账号: when a campaign ends, disables in one step every student account with no place in the
+ * current campaign's staff (lib/campaign/past-students.ts), ending their sessions. The admin confirms the
+ * count they were shown; if it has changed meanwhile, nothing is done and the new count is shown.
+ */
+export const disablePastStudents = action(
+  {
+    name: "user.disablePastStudents",
+    permission: "students.disablePast",
+    schema: z.strictObject({
+      expected: z.coerce.number().int(messageKey("teams.students.changed")).min(1).max(1_000_000),
+    }),
+    // a college's students: a few thousand sessions ended in one transaction
+    timeoutMs: 60_000,
+  },
+  async ({ expected }, { tx, now, audit }) => {
+    const campaign = await tx.campaign.findFirst({ orderBy: CURRENT_CAMPAIGN_FIRST, select: { id: true } });
+    if (!campaign) throw new ActionError("NOT_FOUND");
+    const students = await tx.user.findMany({
+      where: pastStudentsWhere(campaign.id),
+      select: { id: true },
+      orderBy: { login: "asc" },
+    });
+    if (students.length !== expected) {
+      throw new ActionError("CONFLICT", { expected: [text("teams.students.changed")] });
+    }
+    const ids = students.map((s) => s.id);
+    await tx.user.updateMany({ where: { id: { in: ids } }, data: { active: false } });
+    for (const id of ids) await endAllSessions(tx, id, now);
+    audit({ entityType: "User", entityId: null, after: { disabled: ids.length, campaignId: campaign.id, ids } });
+    revalidatePath("/admin/campaigns");
+    revalidatePath("/admin/staff");
+    return { disabled: ids.length };
   },
 );

@@ -3,11 +3,12 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { MakeCurrentButton } from "@/components/campaign/make-current-button";
 import { type CampaignSource, NewCampaignForm } from "@/components/campaign/new-campaign-form";
+import { DisablePastStudents } from "@/components/teams/disable-past-students";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { type Column, Table } from "@/components/ui/table";
 import { Zh } from "@/components/ui/user-data";
 import { requirePermission } from "@/lib/auth/session";
-import { type CampaignListEntry, campaignList } from "@/lib/campaign/queries";
+import { type CampaignListEntry, campaignList, pastStudentCount } from "@/lib/campaign/queries";
 import { beijingDateTime, beijingDay } from "@/lib/time";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,6 +25,8 @@ export default async function CampaignsPage() {
   const t = await getTranslations();
   const format = await getFormatter();
   const campaigns = await campaignList();
+  const inUse = campaigns.find((c) => c.isCurrent);
+  const pastStudents = inUse ? await pastStudentCount(inUse.id) : 0;
   const day = (at: Date) => format.dateTime(at, { year: "numeric", month: "numeric", day: "numeric" });
 
   const columns: Column<CampaignListEntry>[] = [
@@ -88,6 +91,11 @@ export default async function CampaignsPage() {
       <Card title={t("campaigns.new.title")} className="mt-4">
         <NewCampaignForm sources={sources} suggestedYear={suggestedYear} />
       </Card>
+      {inUse ? (
+        <Card title={t("teams.students.title")} className="mt-4">
+          <DisablePastStudents count={pastStudents} />
+        </Card>
+      ) : null}
     </>
   );
 }
