@@ -6,7 +6,7 @@ import { editUserAccount } from "@/app/(app)/admin/staff/[userId]/actions";
 import { DigitsField, Field, Input, Select } from "@/components/ui/field";
 import { SubmitRow } from "@/components/ui/submit-row";
 import { useActionRunner } from "@/components/ui/use-action";
-import { STAFF_IDENTITIES } from "@/lib/accounts/edit-account";
+import { STAFF_IDENTITIES, type StaffIdentityValue } from "@/lib/accounts/identities";
 import type { Role } from "@/lib/auth/permissions";
 import { RolesField } from "./roles-field";
 
@@ -14,7 +14,7 @@ export interface EditableAccount {
   id: string;
   name: string;
   phone: string | null;
-  identity: (typeof STAFF_IDENTITIES)[number] | null;
+  identity: StaffIdentityValue | null;
   department: string | null;
   roles: Role[];
 }
@@ -38,7 +38,7 @@ export function EditAccountForm({ account }: { account: EditableAccount }) {
 
   async function submit() {
     const result = await run(() =>
-      editUserAccount({ userId: account.id, ...draft, identity: draft.identity as "" | "TEACHER" | "STUDENT" }),
+      editUserAccount({ userId: account.id, ...draft, identity: draft.identity as "" | StaffIdentityValue }),
     );
     if (result.ok) setNotice(t(result.data.rolesChanged ? "person.savedRoles" : "person.saved"));
   }

@@ -7,8 +7,7 @@ import type { Role } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/db/client";
 import { text } from "@/lib/i18n/text";
 import { accountNameSchema, accountPhoneSchema, accountRolesSchema } from "./create-account";
-
-export const STAFF_IDENTITIES = ["TEACHER", "STUDENT"] as const;
+import { STAFF_IDENTITIES } from "./identities";
 
 export const editAccountSchema = z.strictObject({
   userId: z.string().min(1).max(64),
