@@ -1,6 +1,6 @@
 // The data team's command line: `npm run cli -- <command> ...`.
-//   check-list <file> --list <toudang|luqu|jiaofei|baodao> [--mapping <json>] [--json]
-//     Validates a list file without any database. Exit 0 when the file was read (whatever its
+//   check-list <file> --list <toudang|luqu|jiaofei|baodao|staff> [--mapping <json>] [--json]
+//     Validates a list file without any database (staff: the 人员名单, its duplicates keyed by login). Exit 0 when the file was read (whatever its
 //     errors), 2 when it cannot be read or the arguments are wrong.
 //   import <file> --list <kind> [--campaign <id>] [--mapping <json>] [--apply --by <login>] [--json]
 //     Previews the file against the campaign (DATABASE_URL; the newest campaign by default) and, with
@@ -19,8 +19,9 @@ import { parseArgs } from "node:util";
 import { CURRENT_CAMPAIGN_FIRST } from "@/lib/campaign/latest";
 import { translatorFor } from "@/lib/i18n/messages";
 import { isText, renderText, type Text, text } from "@/lib/i18n/text";
-import { checkListFile } from "@/lib/import/check-file";
-import { LIST_KINDS, type ListKind, parseMapping } from "@/lib/import/columns";
+import type { CheckReport, DuplicateExamNo, DuplicateLogin } from "@/lib/import/check";
+import { checkListFile, checkStaffListFile } from "@/lib/import/check-file";
+import { LIST_KINDS, type ListKind, parseMapping, STAFF_SPEC } from "@/lib/import/columns";
 import { listText } from "@/lib/import/list-text";
 import { UnreadableFileError } from "@/lib/import/read";
 import { beijingDay } from "@/lib/time";
@@ -64,6 +65,10 @@ function parseCommandArgs(args: string[]) {
   }
 }
 
+/** The lists check-list reads: the four admission lists and the staff list. */
+const CHECKED_LISTS = [...LIST_KINDS, "staff"] as const;
+type CheckedList = (typeof CHECKED_LISTS)[number];
+
 async function checkList(args: string[]) {
   const parsed = parseCommandArgs(args);
   if (!parsed) {
@@ -72,37 +77,41 @@ async function checkList(args: string[]) {
   }
   const { values, positionals } = parsed;
   const file = positionals[0];
-  const kind = values.list as ListKind | undefined;
-  if (!file || !kind || !LIST_KINDS.includes(kind)) {
+  const kind = values.list as CheckedList | undefined;
+  if (!file || !kind || !CHECKED_LISTS.includes(kind)) {
     console.error(USAGE);
     return 2;
   }
-  const mapping = parseMapping(values.mapping);
-  if (!mapping.ok) {
-    console.error(render(mapping.error));
-    return 2;
-  }
   try {
-    const report = await checkListFile(file, kind, undefined, { mapping: mapping.value });
+    const report =
+      kind === "staff" ? await checkStaffList(file, values.mapping) : await checkKind(file, kind, values.mapping);
+    if (!report.ok) {
+      console.error(render(report.error));
+      return 2;
+    }
+    const checked = report.value;
     if (values.json) {
-      process.stdout.write(`${JSON.stringify(rendered(report))}\n`);
+      process.stdout.write(`${JSON.stringify(rendered(checked))}\n`);
     } else {
       const counts = {
-        list: t(`imports.kinds.${kind}`),
-        rows: report.rows,
-        valid: report.valid,
-        errors: report.errors.length,
-        duplicates: report.duplicates.length,
+        list: kind === "staff" ? t("staffImport.listName") : t(`imports.kinds.${kind}`),
+        rows: checked.rows,
+        valid: checked.valid,
+        errors: checked.errors.length,
+        duplicates: checked.duplicates.length,
       };
-      console.log(
-        `${t("cli.checked", counts)}${report.encoding ? t("cli.encoding", { encoding: report.encoding }) : ""}`,
-      );
-      for (const e of report.errors.slice(0, 50)) {
+      const summary = kind === "staff" ? t("staffImport.cliChecked", counts) : t("cli.checked", counts);
+      console.log(`${summary}${checked.encoding ? t("cli.encoding", { encoding: checked.encoding }) : ""}`);
+      for (const e of checked.errors.slice(0, 50)) {
         console.log(t("cli.errorLine", { row: e.row, column: e.column, message: render(e.message) }));
       }
-      if (report.errors.length > 50) console.log(t("cli.moreErrors", { count: report.errors.length - 50 }));
-      for (const d of report.duplicates.slice(0, 20)) {
-        console.log(render(text("cli.duplicateLine", { examNo: d.examNo, rows: listText(d.rows) })));
+      if (checked.errors.length > 50) console.log(t("cli.moreErrors", { count: checked.errors.length - 50 }));
+      for (const d of checked.duplicates.slice(0, 20)) {
+        const line =
+          "examNo" in d
+            ? text("cli.duplicateLine", { examNo: d.examNo, rows: listText(d.rows) })
+            : text("staffImport.cliDuplicateLine", { login: d.login, rows: listText(d.rows) });
+        console.log(render(line));
       }
     }
     return 0;
@@ -116,6 +125,26 @@ async function checkList(args: string[]) {
     console.error(t("cli.cannotRead", { detail: error instanceof Error ? error.message : String(error) }));
     return 2;
   }
+}
+
+type Checked<D> = { ok: true; value: CheckReport<D> } | { ok: false; error: Text };
+
+/** An admission list by its kind, with a hand-given mapping of that list's fields. */
+async function checkKind(
+  file: string,
+  kind: ListKind,
+  rawMapping: string | undefined,
+): Promise<Checked<DuplicateExamNo>> {
+  const mapping = parseMapping(rawMapping);
+  if (!mapping.ok) return mapping;
+  return { ok: true, value: await checkListFile(file, kind, undefined, { mapping: mapping.value }) };
+}
+
+/** The staff list (人员名单), with a hand-given mapping of its own fields. */
+async function checkStaffList(file: string, rawMapping: string | undefined): Promise<Checked<DuplicateLogin>> {
+  const mapping = parseMapping(rawMapping, STAFF_SPEC);
+  if (!mapping.ok) return mapping;
+  return { ok: true, value: await checkStaffListFile(file, undefined, { mapping: mapping.value }) };
 }
 
 const [command, ...rest] = process.argv.slice(2);

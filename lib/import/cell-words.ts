@@ -19,3 +19,19 @@ export const CHINESE_DIGITS = "一二三四五六七八九";
 /** A date cell Excel cannot show as a date, and a value without a text form, as a cell's text. */
 export const INVALID_DATE_TEXT = "（无效日期）";
 export const UNREADABLE_TEXT = "（无法识别的值）";
+
+/** 身份 on the staff list: a teacher (or staff member) or a student. */
+export const TEACHER_WORDS = ["教师", "老师", "教职工", "职工", "教工"];
+export const STUDENT_WORDS = ["学生", "在校生"];
+export const TEACHER_WORD = "教师";
+export const STUDENT_WORD = "学生";
+
+/** 来源 on the staff list, as the plan names each source (lib/staff/pool.ts), with a few short forms. */
+export const STAFF_SOURCE_WORDS = {
+  EXCELLENT_2023: ["2023年优秀回访人员", "2023优秀回访人员", "优秀回访人员", "2023年优秀个人"],
+  PRIOR_2023: ["2023年参与回访", "2023参与回访", "参与过回访"],
+  VOLUNTEER: ["自愿报名", "报名"],
+  RECOMMENDED: ["推荐"],
+  COLLEGE_PICK: ["学院选派", "选派"],
+  LEADER_PICK: ["组长推荐"],
+} as const;

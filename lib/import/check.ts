@@ -1,5 +1,12 @@
 import { type Text, text } from "@/lib/i18n/text";
-import { type ColumnMapping, FIELDS, type Field, type ListKind, REQUIRED_FIELDS } from "./columns";
+import {
+  type ColumnMapping,
+  candidateSpec,
+  type Field,
+  type ListKind,
+  type ListSpec,
+  type StaffField,
+} from "./columns";
 import { cellText, textProblem } from "./normalize";
 
 export interface RowError {
@@ -17,12 +24,26 @@ export interface DuplicateExamNo {
   rows: number[];
 }
 
-export interface CheckReport {
+/** A key value (工号/学号 on the staff list) and every row it is on. */
+export interface DuplicateLogin {
+  login: string;
+  rows: number[];
+}
+
+export interface CheckReport<D = DuplicateExamNo> {
   rows: number;
   valid: number;
   errors: RowError[];
-  duplicates: DuplicateExamNo[];
+  /** each key value found on several rows, named by the key's field (examNo, login), with those rows */
+  duplicates: D[];
   encoding?: string;
+}
+
+/** One valid row of any list, normalised, with its key value. */
+export interface KeyedRecord<F extends string> {
+  row: number;
+  key: string;
+  values: Partial<Record<F, unknown>>;
 }
 
 /** One valid row, normalised, ready to be reconciled with the database. */
@@ -33,33 +54,35 @@ export interface ListRecord {
 }
 
 /**
- * Checks a list row by row, as the rows stream in: never holds the file, only the exam numbers seen
+ * Checks a list row by row, as the rows stream in: never holds the file, only the key values seen
  * (for duplicates) and the errors. Every row ends up either valid or with at least one error that
- * carries its Excel row number.
+ * carries its Excel row number. What the list holds comes from its spec (lib/import/columns ListSpec).
  */
-export class ListChecker {
+export class SpecChecker<F extends string> {
   private readonly errors: RowError[] = [];
   private readonly seen = new Map<string, number[]>();
-  private readonly missing: Field[];
+  private readonly missing: F[];
+  private readonly required: Set<F>;
   private rowCount = 0;
   private validCount = 0;
 
   constructor(
-    readonly kind: ListKind,
-    private readonly mapping: ColumnMapping,
+    readonly spec: ListSpec<F>,
+    private readonly mapping: ColumnMapping<F>,
     headerRow: number,
-    private readonly onRecord?: (record: ListRecord) => void,
+    private readonly onRecord?: (record: KeyedRecord<F>) => void,
   ) {
     const mapped = new Set(mapping.fields.values());
-    this.missing = REQUIRED_FIELDS[kind].filter((field) => !mapped.has(field));
+    this.required = new Set(spec.required);
+    this.missing = spec.required.filter((field) => !mapped.has(field));
     for (const field of this.missing) {
       this.errors.push({
         row: headerRow,
-        column: FIELDS[field].aliases[0] ?? field,
+        column: spec.fields[field].aliases[0] ?? field,
         code: "MISSING_COLUMN",
         message: text("imports.rowErrors.missingColumn", {
-          list: text(`imports.kinds.${kind}`),
-          columns: FIELDS[field].aliases.join("/"),
+          list: spec.name,
+          columns: spec.fields[field].aliases.join("/"),
         }),
       });
     }
@@ -69,9 +92,8 @@ export class ListChecker {
   push(row: number, cells: readonly unknown[]): void {
     if (cells.every((cell) => cellText(cell) === "")) return;
     this.rowCount += 1;
-    const values: Partial<Record<Field, unknown>> = {};
+    const values: Partial<Record<F, unknown>> = {};
     let rowOk = this.missing.length === 0;
-    const required = new Set(REQUIRED_FIELDS[this.kind]);
     for (const [column, field] of this.mapping.fields) {
       const raw = cells[column];
       const header = this.mapping.headers.get(column) ?? field;
@@ -84,7 +106,7 @@ export class ListChecker {
       if (cellText(raw) === "") {
         // a field spread over several columns (联系电话, 家长电话) is missing only when all are empty,
         // and is then reported once, against its first column
-        if (required.has(field) && this.isFirstColumnOf(column, field) && !this.anyFilled(field, cells)) {
+        if (this.required.has(field) && this.isFirstColumnOf(column, field) && !this.anyFilled(field, cells)) {
           rowOk = false;
           this.errors.push({
             row,
@@ -95,47 +117,50 @@ export class ListChecker {
         }
         continue;
       }
-      const result = FIELDS[field].normalize(raw);
+      const result = this.spec.fields[field].normalize(raw);
       if (!result.ok) {
         rowOk = false;
         this.errors.push({ row, column: header, code: result.code, message: result.message });
         continue;
       }
+      const earlier = values[field];
       values[field] =
-        field === "phones" && Array.isArray(values.phones)
-          ? [...new Set([...(values.phones as string[]), ...(result.value as string[])])]
+        this.spec.merged.includes(field) && Array.isArray(earlier)
+          ? [...new Set([...(earlier as unknown[]), ...(result.value as unknown[])])]
           : result.value;
     }
-    const examNo = typeof values.examNo === "string" ? values.examNo : null;
-    if (examNo) {
-      const rows = this.seen.get(examNo);
+    const keyValue = values[this.spec.key];
+    const key = typeof keyValue === "string" ? keyValue : null;
+    if (key) {
+      const rows = this.seen.get(key);
       if (rows) rows.push(row);
-      else this.seen.set(examNo, [row]);
+      else this.seen.set(key, [row]);
     }
-    if (rowOk && examNo) {
+    if (rowOk && key) {
       this.validCount += 1;
-      this.onRecord?.({ row, examNo, values });
+      this.onRecord?.({ row, key, values });
     }
   }
 
-  private isFirstColumnOf(column: number, field: Field): boolean {
+  private isFirstColumnOf(column: number, field: F): boolean {
     for (const [other, otherField] of this.mapping.fields) {
       if (otherField === field) return other === column;
     }
     return false;
   }
 
-  private anyFilled(field: Field, cells: readonly unknown[]): boolean {
+  private anyFilled(field: F, cells: readonly unknown[]): boolean {
     for (const [column, otherField] of this.mapping.fields) {
       if (otherField === field && cellText(cells[column]) !== "") return true;
     }
     return false;
   }
 
-  report(encoding?: string): CheckReport {
+  /** The report; each duplicate names its value by the key's field (`{ examNo, rows }`, `{ login, rows }`). */
+  report<D = Record<string, string | number[]>>(encoding?: string): CheckReport<D> {
     const duplicates = [...this.seen.entries()]
       .filter(([, rows]) => rows.length > 1)
-      .map(([examNo, rows]) => ({ examNo, rows }));
+      .map(([value, rows]) => ({ [this.spec.key]: value, rows }) as D);
     return {
       rows: this.rowCount,
       valid: this.validCount,
@@ -145,3 +170,27 @@ export class ListChecker {
     };
   }
 }
+
+/** An admission list's checker: its kind's spec, records and duplicates named by exam number. */
+export class ListChecker extends SpecChecker<Field> {
+  constructor(
+    readonly kind: ListKind,
+    mapping: ColumnMapping,
+    headerRow: number,
+    onRecord?: (record: ListRecord) => void,
+  ) {
+    super(
+      candidateSpec(kind),
+      mapping,
+      headerRow,
+      onRecord && ((record) => onRecord({ row: record.row, examNo: record.key, values: record.values })),
+    );
+  }
+
+  override report<D = DuplicateExamNo>(encoding?: string): CheckReport<D> {
+    return super.report<D>(encoding);
+  }
+}
+
+/** The staff list's checker (人员名单): records and duplicates keyed by 工号/学号. */
+export type StaffRecord = KeyedRecord<StaffField>;

@@ -2,6 +2,7 @@
 // Each returns { ok, value } or { ok: false, code, message }: nothing is silently guessed. The message is
 // a catalogue sentence with its values (a value copied from the file stays a string: it is the file's
 // data), rendered in the reader's language by the page, the error report or the command line.
+import { normaliseLogin } from "@/lib/accounts/logins";
 import { type Text, text } from "@/lib/i18n/text";
 import {
   CHINESE_DIGITS,
@@ -10,6 +11,11 @@ import {
   INVALID_DATE_TEXT,
   MALE,
   NO_WORD,
+  STAFF_SOURCE_WORDS,
+  STUDENT_WORD,
+  STUDENT_WORDS,
+  TEACHER_WORD,
+  TEACHER_WORDS,
   TRUE_WORDS,
   UNREADABLE_TEXT,
   YES_WORD,
@@ -202,3 +208,58 @@ export function normalizeText(value: unknown, max = 100): Normalized<string> {
   if (cell.length > max) return fail("TOO_LONG", text("imports.rowErrors.tooLong", { max }));
   return ok(cell);
 }
+
+/**
+ * 工号/学号 on the staff list: it becomes the login (lib/accounts/logins.ts: 2-64 letters, digits, . _ -,
+ * stored lower-cased). A number cell is taken while it is exact, as an exam number is.
+ */
+export function normalizeLogin(value: unknown): Normalized<string> {
+  if (value instanceof Date) return fail("LOGIN_AS_DATE", text("staffImport.rowErrors.loginAsDate"));
+  if (typeof value === "number") {
+    if (!Number.isSafeInteger(value) || value < 0)
+      return fail("LOGIN_PRECISION", text("staffImport.rowErrors.loginPrecision"));
+    value = value.toFixed(0);
+  }
+  const cell = cellText(value).replace(/\s+/g, "");
+  if (cell === "") return fail("REQUIRED", text("imports.rowErrors.required"));
+  const login = normaliseLogin(cell);
+  return login ? ok(login) : fail("LOGIN_FORMAT", text("staffImport.rowErrors.loginFormat", { value: cell }));
+}
+
+/** 手机 on the staff list: one mainland mobile, 11 digits, read as normalizePhone reads it; a landline is refused. */
+export function normalizeMobile(value: unknown): Normalized<string> {
+  const phone = normalizePhone(value);
+  if (!phone.ok) return phone;
+  if (/^1\d{10}$/.test(phone.value)) return phone;
+  return fail("PHONE_NOT_MOBILE", text("staffImport.rowErrors.phoneNotMobile", { value: cellText(value) }));
+}
+
+/** 身份: 教师 (also 老师, 教职工) or 学生. */
+export function normalizeIdentity(value: unknown): Normalized<"TEACHER" | "STUDENT"> {
+  const cell = cellText(value).replace(/\s+/g, "");
+  if (TEACHER_WORDS.includes(cell)) return ok("TEACHER");
+  if (STUDENT_WORDS.includes(cell)) return ok("STUDENT");
+  return fail(
+    "IDENTITY_FORMAT",
+    text("staffImport.rowErrors.identity", { value: cellText(value), teacher: TEACHER_WORD, student: STUDENT_WORD }),
+  );
+}
+
+export type StaffSourceValue = keyof typeof STAFF_SOURCE_WORDS;
+
+/** 来源: the plan's words for where a person comes to the pool from; an empty cell is never passed here. */
+export function normalizeStaffSource(value: unknown): Normalized<StaffSourceValue> {
+  const cell = cellText(value).replace(/\s+/g, "");
+  for (const [source, words] of Object.entries(STAFF_SOURCE_WORDS) as [StaffSourceValue, readonly string[]][]) {
+    if (words.includes(cell)) return ok(source);
+  }
+  return fail(
+    "SOURCE_FORMAT",
+    text("staffImport.rowErrors.source", { value: cellText(value), choices: STAFF_SOURCE_WORDS_LIST }),
+  );
+}
+
+/** The first word of each source, as a refused cell's message names them. */
+const STAFF_SOURCE_WORDS_LIST = Object.values(STAFF_SOURCE_WORDS)
+  .map((words) => words[0])
+  .join(" / ");
