@@ -2,11 +2,14 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AccountMenu } from "@/components/shell/account-menu";
 import { AppNav } from "@/components/shell/app-nav";
+import { CampaignSwitcher } from "@/components/shell/campaign-switcher";
 import { LanguageSwitch } from "@/components/shell/language-switch";
+import { PastCampaignBanner, ReadOnly } from "@/components/shell/past-campaign";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { Zh } from "@/components/ui/user-data";
 import { areasFor, homeFor } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
+import { campaignView } from "@/lib/campaign/queries";
 
 /**
  * The signed-in area. This check keeps signed-out visitors off the pages; every page checks its own
@@ -17,6 +20,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const t = await getTranslations();
   const format = await getFormatter();
   const areas = areasFor(user.roles).map((area) => ({ href: area.href, label: t(`areas.${area.key}`) }));
+  // a past campaign, for those who may look back: a banner and every form off (lib/campaign/view.ts)
+  const view = await campaignView();
   return (
     <div className="min-h-dvh">
       <header className="border-b border-slate-200 bg-white print:hidden">
@@ -42,10 +47,16 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               <AccountMenu />
             </div>
           </div>
+          {view.mayLookBack ? (
+            <div className="flex justify-end pb-1">
+              <CampaignSwitcher campaigns={view.campaigns} shownId={view.shown?.id ?? null} />
+            </div>
+          ) : null}
           <AppNav items={areas} />
         </div>
       </header>
-      <main className="mx-auto max-w-6xl px-4 py-5">{children}</main>
+      {view.past && view.shown ? <PastCampaignBanner name={view.shown.name} /> : null}
+      <main className="mx-auto max-w-6xl px-4 py-5">{view.past ? <ReadOnly>{children}</ReadOnly> : children}</main>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { ActionError, action } from "@/lib/action";
 import { messageKey } from "@/lib/action/errors";
 import { workableCandidates } from "@/lib/calls/scope";
+import { inCampaignInUse } from "@/lib/campaign/current";
 import { translatorFor } from "@/lib/i18n/messages";
 import { text } from "@/lib/i18n/text";
 import { bytesOf, databaseStore } from "@/lib/storage";
@@ -105,7 +106,8 @@ export const logContact = action(
       return { logId: previous.id, duplicate: true, escalated: false };
     }
     const candidate = await tx.candidate.findFirst({
-      where: { id: input.candidateId, ...workableCandidates(user) },
+      // a past campaign's candidate is read-only: the id matches nothing (lib/campaign/current.ts)
+      where: { id: input.candidateId, ...workableCandidates(user), ...(await inCampaignInUse(tx)) },
       include: {
         campaign: { select: { workflowPolicy: true, phaseWindows: true } },
         escalations: { orderBy: { updatedAt: "desc" } },
@@ -254,7 +256,7 @@ export const editContact = action(
   },
   async (input, { tx, user, now, audit }) => {
     const log = await tx.contactLog.findFirst({
-      where: { id: input.logId, candidate: workableCandidates(user) },
+      where: { id: input.logId, candidate: workableCandidates(user), ...(await inCampaignInUse(tx)) },
       include: { campaign: { select: { workflowPolicy: true, phaseWindows: true } } },
     });
     if (!log) throw new ActionError("NOT_FOUND");

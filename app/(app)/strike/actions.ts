@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ActionError, action } from "@/lib/action";
 import { messageKey } from "@/lib/action/errors";
+import { inCampaignInUse } from "@/lib/campaign/current";
 import { text } from "@/lib/i18n/text";
 import { STRIKE_OUTCOMES, storedResolution } from "@/lib/strike/resolution";
 import { UNREACHABLE_OUTCOMES } from "@/lib/workflow/phases";
@@ -23,13 +24,15 @@ export const claimEscalation = action(
     schema: z.object({ escalationId: z.string().min(1).max(64) }).strict(),
   },
   async ({ escalationId }, { tx, user, audit }) => {
+    // a past campaign's case is read-only: its id matches nothing here
+    const inUse = await inCampaignInUse(tx);
     const { count } = await tx.escalation.updateMany({
-      where: { id: escalationId, toTeam: "STRIKE", status: "FORWARDED" },
+      where: { id: escalationId, toTeam: "STRIKE", status: "FORWARDED", ...inUse },
       data: { status: "CLAIMED", assigneeId: user.id, version: { increment: 1 } },
     });
     if (count === 0) {
       const current = await tx.escalation.findFirst({
-        where: { id: escalationId, toTeam: "STRIKE" },
+        where: { id: escalationId, toTeam: "STRIKE", ...inUse },
         select: { status: true, assigneeId: true, assignee: { select: { name: true } } },
       });
       if (!current) throw new ActionError("NOT_FOUND");
@@ -73,12 +76,13 @@ export const releaseEscalation = action(
     schema: z.object({ escalationId: z.string().min(1).max(64) }).strict(),
   },
   async ({ escalationId }, { tx, user, audit }) => {
+    const inUse = await inCampaignInUse(tx);
     const { count } = await tx.escalation.updateMany({
-      where: { id: escalationId, toTeam: "STRIKE", status: "CLAIMED", assigneeId: user.id },
+      where: { id: escalationId, toTeam: "STRIKE", status: "CLAIMED", assigneeId: user.id, ...inUse },
       data: { status: "FORWARDED", assigneeId: null, version: { increment: 1 } },
     });
     if (count === 0) {
-      const exists = await tx.escalation.count({ where: { id: escalationId, toTeam: "STRIKE" } });
+      const exists = await tx.escalation.count({ where: { id: escalationId, toTeam: "STRIKE", ...inUse } });
       if (exists === 0) throw new ActionError("NOT_FOUND");
       throw new ActionError("STALE", { escalationId: [text("strike.errors.notYours")] });
     }
@@ -112,7 +116,13 @@ export const resolveEscalation = action(
   },
   async (input, { tx, user, now, audit }) => {
     const escalation = await tx.escalation.findFirst({
-      where: { id: input.escalationId, toTeam: "STRIKE", status: "CLAIMED", assigneeId: user.id },
+      where: {
+        id: input.escalationId,
+        toTeam: "STRIKE",
+        status: "CLAIMED",
+        assigneeId: user.id,
+        ...(await inCampaignInUse(tx)),
+      },
       select: {
         id: true,
         version: true,

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ActionError, action } from "@/lib/action";
 import { messageKey } from "@/lib/action/errors";
+import { inCampaignInUse } from "@/lib/campaign/current";
 import { text } from "@/lib/i18n/text";
 
 /**
@@ -38,7 +39,10 @@ export const reviewWithdrawal = action(
     ]),
   },
   async (input, { tx, user, now, audit }) => {
-    const request = await tx.withdrawalRequest.findUnique({ where: { id: input.requestId } });
+    // a past campaign's request is read-only: its id matches nothing (lib/campaign/current.ts)
+    const request = await tx.withdrawalRequest.findFirst({
+      where: { id: input.requestId, ...(await inCampaignInUse(tx)) },
+    });
     if (!request) throw new ActionError("NOT_FOUND");
     if (request.status !== "SUBMITTED") {
       throw new ActionError("INVALID_INPUT", { requestId: [text("review.errors.notPending")] });
