@@ -2,6 +2,7 @@ import "server-only";
 import { maskPhone } from "@/lib/calls/phone";
 import { db } from "@/lib/db";
 import { loadPayoutInput } from "@/lib/payouts";
+import { reviewOrder } from "@/lib/staff/pool";
 import { toDateColumn, Week } from "@/lib/time";
 import { underInspection, weekFlags } from "./checks";
 import { findingEffects } from "./money";
@@ -216,22 +217,36 @@ export async function qualificationList(campaignId: string) {
       qualification: true,
       qualificationReason: true,
       reviewedAt: true,
+      studentCadre: true,
+      region: true,
       trainings: { select: { session: { select: { topic: true } } } },
       assessments: {
         orderBy: [{ heldOn: "desc" }, { createdAt: "desc" }],
         take: 1,
-        select: { passed: true, score: true },
+        select: { kind: true, heldOn: true, passed: true, score: true },
       },
       updatedAt: true,
-      user: { select: { name: true, login: true, active: true, _count: { select: { assignedCandidates: true } } } },
+      user: {
+        select: {
+          name: true,
+          login: true,
+          active: true,
+          identity: true,
+          _count: { select: { assignedCandidates: true } },
+        },
+      },
       reviewedBy: { select: { name: true } },
       group: { select: { name: true } },
     },
   });
-  const order = { PENDING: 0, REJECTED: 1, APPROVED: 2 } as const;
-  return profiles.sort(
-    (a, b) => order[a.qualification] - order[b.qualification] || a.user.login.localeCompare(b.user.login),
-  );
+  // the plan's priorities (lib/staff/pool reviewOrder): 2023's callers, student cadres, the others
+  return reviewOrder(profiles, (p) => ({
+    source: p.source,
+    studentCadre: p.studentCadre,
+    identity: p.user.identity,
+    qualification: p.qualification,
+    login: p.user.login,
+  })).map((p) => ({ ...p, topicsAttended: new Set(p.trainings.map((a) => a.session.topic)).size }));
 }
 
 /** Callers a finding can be recorded against without a sampled log (误退, 懈怠…): the paid callers. */

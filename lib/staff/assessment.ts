@@ -10,10 +10,7 @@ import { text } from "@/lib/i18n/text";
 import { toDateColumn } from "@/lib/time";
 import { poolAfterAssessment } from "./pool";
 
-export const ASSESSMENT_KINDS = ["CASE_SHARING", "ROLE_PLAY", "EXAM"] as const satisfies readonly AssessmentKind[];
-
-/** An exam has a score; case sharing and role play may have one. */
-export const scoreRequired = (kind: AssessmentKind) => kind === "EXAM";
+export { ASSESSMENT_KINDS, scoreRequired } from "./assessment-kinds";
 
 export interface AssessmentRecord {
   campaignId: string;

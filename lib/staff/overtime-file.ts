@@ -7,7 +7,8 @@ import { type Text, text } from "@/lib/i18n/text";
 import { detectHeader } from "@/lib/import/columns";
 import { cellText } from "@/lib/import/normalize";
 import { MAX_FILE_BYTES, openList, UnreadableFileError } from "@/lib/import/read";
-import { OVERTIME_SPEC, type OvertimeField, type OvertimeRow } from "./overtime";
+import type { OvertimeRow } from "./overtime";
+import { OVERTIME_SPEC, type OvertimeField } from "./overtime-columns";
 
 /** Far more people than a campaign has: a file beyond it is not an overtime list. */
 const MAX_ROWS = 5_000;

@@ -4,9 +4,9 @@
 // checked against the campaign's staff before anything is written (app/(app)/staff-pool/actions.ts).
 
 import { type Text, text } from "@/lib/i18n/text";
-import type { ListSpec } from "@/lib/import/columns";
 import { cellText, foldWidth, normalizeLogin, normalizeText } from "@/lib/import/normalize";
 import { yuanToFen } from "@/lib/settings/fields";
+import type { OvertimeField } from "./overtime-columns";
 
 /** The most one person's overtime may be: a typo's extra zeros are refused, not paid. */
 export const MAX_OVERTIME_FEN = 10_000_00;
@@ -39,24 +39,6 @@ export function overtimeReason(
   }
   return { ok: true, reason };
 }
-
-export type OvertimeField = "login" | "name" | "amount" | "reason";
-
-const keep = (value: unknown) => ({ ok: true as const, value });
-
-/** The overtime file's columns, found by their usual names as the staff list's are (lib/import/columns). */
-export const OVERTIME_SPEC: ListSpec<OvertimeField> = {
-  name: text("training.overtime.import.title"),
-  fields: {
-    login: { aliases: ["工号/学号", "工号", "学号", "账号", "学号/工号", "工号或学号"], normalize: normalizeLogin },
-    name: { aliases: ["姓名"], normalize: (v) => normalizeText(v, 40) },
-    amount: { aliases: ["加班补贴(元)", "加班补贴", "加班补贴金额", "金额", "金额(元)"], normalize: keep },
-    reason: { aliases: ["事由", "加班事由", "原因", "说明"], normalize: keep },
-  },
-  required: ["login", "name", "amount", "reason"],
-  key: "login",
-  merged: [],
-};
 
 /** One data row of the file, its cells by field. */
 export interface OvertimeRow {

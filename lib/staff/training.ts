@@ -6,15 +6,7 @@ import { can, type Viewer } from "@/lib/auth/permissions";
 import type { Prisma, Reader } from "@/lib/db/client";
 import { toDateColumn } from "@/lib/time";
 
-/** The six modules in the plan's order. */
-export const TRAINING_TOPICS = [
-  "POLICY",
-  "CONSULTING",
-  "SCRIPTS",
-  "RECORDING",
-  "TRACKING",
-  "MASTERS",
-] as const satisfies readonly TrainingTopic[];
+export { TRAINING_TOPICS } from "./training-topics";
 
 /**
  * Whose attendance a person may record, as a filter on StaffProfile: an admin (who manages the staff)

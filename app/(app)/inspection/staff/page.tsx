@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { NoCampaign } from "@/components/campaign/no-campaign";
 import { QualificationForm } from "@/components/inspection/qualification-form";
 import { InspectionTabs } from "@/components/inspection/tabs";
+import { AssessmentLine } from "@/components/staff/latest-assessment";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { type Column, Table } from "@/components/ui/table";
 import { withData, Zh } from "@/components/ui/user-data";
@@ -10,12 +12,13 @@ import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
 import { qualificationList } from "@/lib/inspection/queries";
+import { type ReviewTier, reviewTier } from "@/lib/staff/pool";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("inspection.staff"))("title") };
 }
 
-type Row = Awaited<ReturnType<typeof qualificationList>>[number];
+type Row = Awaited<ReturnType<typeof qualificationList>>[number] & { tier: ReviewTier };
 
 const TONE = { PENDING: "warn", APPROVED: "good", REJECTED: "bad" } as const;
 
@@ -23,9 +26,13 @@ export default async function QualificationPage() {
   const user = await requirePermission("inspection.view");
   const mayReview = can(user.roles, "staff.qualify");
   const t = await getTranslations("inspection");
+  const tr = await getTranslations("training");
   const campaign = await currentCampaign();
   if (!campaign) return <NoCampaign />;
-  const rows = await qualificationList(campaign.id);
+  const rows = (await qualificationList(campaign.id)).map((r) => ({
+    ...r,
+    tier: reviewTier({ source: r.source, studentCadre: r.studentCadre, identity: r.user.identity }),
+  }));
   const count = (s: Row["qualification"]) => rows.filter((r) => r.qualification === s).length;
   const columns: Column<Row>[] = [
     {
@@ -45,18 +52,26 @@ export default async function QualificationPage() {
     },
     { key: "source", label: t("staff.columns.source"), cell: (r) => t(`staff.source.${r.source}`) },
     {
+      key: "person",
+      label: tr("review.columns.person"),
+      cell: (r) => (
+        <span className="inline-flex flex-wrap items-center gap-1" data-testid={`tier-${r.user.login}`}>
+          <Badge tone={r.tier === "OTHER" ? "default" : "info"}>{tr(`review.tier.${r.tier}`)}</Badge>
+          {r.user.identity ? <span>{tr(`review.identity.${r.user.identity}`)}</span> : null}
+          {r.studentCadre ? <span>{tr("review.cadre")}</span> : null}
+          {r.region ? <Zh>{r.region}</Zh> : null}
+        </span>
+      ),
+    },
+    {
       key: "training",
       label: t("staff.columns.training"),
-      cell: (r) =>
-        t("staff.training", {
-          done: new Set(r.trainings.map((a) => a.session.topic)).size,
-          result:
-            r.assessments[0] === undefined
-              ? t("staff.notAssessed")
-              : r.assessments[0].passed
-                ? t("staff.passed")
-                : t("staff.failed"),
-        }),
+      cell: (r) => (
+        <span className="inline-flex flex-col gap-0.5 md:items-start" data-testid={`training-${r.user.login}`}>
+          <span className="tabular-nums">{tr("review.trainings", { done: r.topicsAttended })}</span>
+          <AssessmentLine assessment={r.assessments[0]} />
+        </span>
+      ),
     },
     {
       key: "status",
@@ -110,6 +125,12 @@ export default async function QualificationPage() {
           </span>
         }
       >
+        <p className="mb-3 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
+          <span>{tr("review.order")}</span>
+          <Link href="/staff-pool" className="text-brand-700" data-testid="staff-pool-link">
+            {tr("review.recordLink")}
+          </Link>
+        </p>
         {rows.length === 0 ? (
           <EmptyState>{t("staff.empty")}</EmptyState>
         ) : (
