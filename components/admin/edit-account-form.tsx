@@ -22,6 +22,7 @@ export interface EditableAccount {
 /** 账号资料 on the person's page: everything but the login, which is who the person is. */
 export function EditAccountForm({ account }: { account: EditableAccount }) {
   const t = useTranslations("accounts");
+  const identityLabel = useTranslations("roster.identity");
   const { run, pending, error, fieldErrors, formRef } = useActionRunner();
   const [draft, setDraft] = useState({
     name: account.name,
@@ -90,7 +91,7 @@ export function EditAccountForm({ account }: { account: EditableAccount }) {
               <option value="">{t("person.identityUnknown")}</option>
               {STAFF_IDENTITIES.map((identity) => (
                 <option key={identity} value={identity}>
-                  {t(`person.identities.${identity}`)}
+                  {identityLabel(identity)}
                 </option>
               ))}
             </Select>

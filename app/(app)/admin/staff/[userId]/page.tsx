@@ -93,7 +93,7 @@ export default async function StaffPersonPage({ params }: { params: Promise<{ us
                   <ul className="text-sm" data-testid="person-trainings">
                     {profile.trainings.map(({ session }) => (
                       <li key={session.id}>
-                        {day(session.heldOn)} · {t(`topics.${session.topic}`)}
+                        {day(session.heldOn)} · {tRoot(`training.topics.${session.topic}`)}
                       </li>
                     ))}
                   </ul>
@@ -109,7 +109,7 @@ export default async function StaffPersonPage({ params }: { params: Promise<{ us
                       <li key={a.id}>
                         {t("assessmentLine", {
                           day: day(a.heldOn),
-                          kind: t(`assessmentKinds.${a.kind}`),
+                          kind: tRoot(`training.kinds.${a.kind}`),
                           result:
                             (a.passed ? t("passed") : t("failed")) +
                             (a.score === null ? "" : ` · ${t("score", { score: a.score })}`),
