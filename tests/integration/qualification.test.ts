@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { handBackForLeave, moveCandidate } from "@/app/(app)/groups/actions";
 import { reviewQualification } from "@/app/(app)/inspection/actions";
 import { db } from "@/lib/db";
+import { qualificationList } from "@/lib/inspection/queries";
+import { recordTrainingSession } from "@/lib/staff/training";
 import { addStaff, createCandidate, createUser } from "@/prisma/seed/factories";
 import { auditCount, buildCallsFixture, type CallsFixture } from "../support/calls-fixtures";
 import { signInAs } from "../support/session";
@@ -142,5 +144,70 @@ describe("qualification review", () => {
       });
     }
     expect((await profile()).qualification).toBe("PENDING");
+  });
+});
+
+describe("the review list", () => {
+  it("orders by the plan's priorities and shows each person's 身份, cadre, region, training and assessment", async () => {
+    const fx = await buildCallsFixture({ openPhase: 1 });
+    const admin = fx.users.admin;
+    const person = async (
+      key: string,
+      source: "PRIOR_2023" | "EXCELLENT_2023" | "STUDENT" | "VOLUNTEER",
+      more: { cadre?: boolean; identity?: "TEACHER" | "STUDENT"; qualification?: "PENDING" | "APPROVED" } = {},
+    ) => {
+      const user = await createUser(db(), { login: `${key}-${fx.tag}`, name: key, roles: ["CALLER"] });
+      if (more.identity) await db().user.update({ where: { id: user.id }, data: { identity: more.identity } });
+      const profile = await addStaff(db(), { campaignId: fx.campaign.id, userId: user.id, source });
+      return db().staffProfile.update({
+        where: { id: profile.id },
+        data: {
+          poolStatus: more.qualification === "APPROVED" ? "APPROVED" : "APPLIED",
+          qualification: more.qualification ?? "PENDING",
+          studentCadre: more.cadre ?? false,
+          region: "绵阳",
+        },
+      });
+    };
+    const volunteer = await person("a-volunteer", "VOLUNTEER", { identity: "TEACHER" });
+    await person("b-cadre-approved", "STUDENT", { cadre: true, identity: "STUDENT", qualification: "APPROVED" });
+    await person("c-cadre", "STUDENT", { cadre: true, identity: "STUDENT" });
+    await person("d-prior", "PRIOR_2023");
+    await person("e-student", "STUDENT", { identity: "STUDENT" });
+    // the volunteer attended two modules (one twice) and failed an exam
+    for (const topic of ["POLICY", "POLICY", "SCRIPTS"] as const) {
+      await recordTrainingSession(db(), {
+        campaignId: fx.campaign.id,
+        heldOn: "2024-03-10",
+        topic,
+        note: null,
+        profileIds: [volunteer.id],
+        recordedById: admin.id,
+      });
+    }
+    await db().assessment.create({
+      data: {
+        campaignId: fx.campaign.id,
+        staffProfileId: volunteer.id,
+        kind: "EXAM",
+        heldOn: new Date("2024-03-12T00:00:00Z"),
+        score: 55,
+        passed: false,
+        recordedById: admin.id,
+      },
+    });
+
+    const rows = (await qualificationList(fx.campaign.id)).filter((r) => r.user.login.endsWith(fx.tag));
+    const mine = rows.filter((r) => /^[a-e]-/.test(r.user.login)).map((r) => r.user.login.replace(`-${fx.tag}`, ""));
+    expect(mine).toEqual(["d-prior", "c-cadre", "b-cadre-approved", "a-volunteer", "e-student"]);
+    const v = rows.find((r) => r.id === volunteer.id);
+    expect(v).toMatchObject({
+      source: "VOLUNTEER",
+      studentCadre: false,
+      region: "绵阳",
+      topicsAttended: 2,
+      user: { identity: "TEACHER" },
+      assessments: [{ kind: "EXAM", score: 55, passed: false }],
+    });
   });
 });
