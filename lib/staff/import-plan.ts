@@ -56,10 +56,17 @@ export interface StaffPlan {
   existing: KnownPerson[];
 }
 
-/** Splits the list's rows by whether their login exists; each new person's pool entry by its source. */
+/**
+ * Splits the list's rows by whether their login exists; each new person's pool entry by its source. A
+ * login on several rows counts once, by its first row (such a list is refused, but its preview says
+ * how many people it names).
+ */
 export function planStaffImport(rows: readonly StaffRow[], accounts: ReadonlyMap<string, ExistingAccount>): StaffPlan {
   const plan: StaffPlan = { create: [], existing: [] };
+  const seen = new Set<string>();
   for (const row of rows) {
+    if (seen.has(row.login)) continue;
+    seen.add(row.login);
     const account = accounts.get(row.login);
     if (account) {
       plan.existing.push({

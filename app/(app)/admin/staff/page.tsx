@@ -80,9 +80,14 @@ export default async function StaffPage() {
   return (
     <>
       <PageHeader title={t("staff.title")} subtitle={t("staff.subtitle", { count: people.length })}>
-        <Link href="/admin" className="text-sm text-brand-700 underline">
-          {t("staff.back")}
-        </Link>
+        <span className="flex flex-wrap gap-4">
+          <Link href="/admin/staff/import" className="text-sm text-brand-700 underline" data-testid="open-staff-import">
+            {t("staffImport.openFromStaff")}
+          </Link>
+          <Link href="/admin" className="text-sm text-brand-700 underline">
+            {t("staff.back")}
+          </Link>
+        </span>
       </PageHeader>
       {/* folded away once there are people to read about; open while the admin is alone */}
       <details className="mb-4 rounded-xl border border-slate-200 bg-white shadow-sm" open={people.length <= 1}>
