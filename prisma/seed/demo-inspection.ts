@@ -7,8 +7,10 @@
 import { randomUUID } from "node:crypto";
 import { addHours } from "date-fns";
 import type { Prisma, PrismaClient } from "@/lib/db/client";
+import { translatorFor } from "@/lib/i18n/messages";
 import { DEFAULT_INSPECTION_POLICY } from "@/lib/inspection/policy";
 import { drawWeeklySample } from "@/lib/inspection/sample";
+import { recordAssessment } from "@/lib/staff/assessment";
 import { addDaysToDay, atBeijingClock, beijingDay, HOUR_MS, toDateColumn, Week } from "@/lib/time";
 import { createUser } from "./factories";
 
@@ -39,6 +41,7 @@ export async function seedInspectionDemo(prisma: PrismaClient, campaignId: strin
       },
     });
     // the first applicant attended all six modules and passed; the others the policy one; one failed
+    // (and so left the pool): through the functions the actions use (lib/staff/training, assessment)
     const sessions = await prisma.trainingSession.findMany({
       where: { campaignId, ...(i === 0 ? {} : { topic: "POLICY" }) },
       select: { id: true },
@@ -47,16 +50,17 @@ export async function seedInspectionDemo(prisma: PrismaClient, campaignId: strin
       data: sessions.map((s) => ({ sessionId: s.id, staffProfileId: profile.id })),
     });
     if (i === 0 || rejected) {
-      await prisma.assessment.create({
-        data: {
-          campaignId,
-          staffProfileId: profile.id,
-          kind: "EXAM",
-          heldOn: toDateColumn(beijingDay(addHours(now, -48))),
-          score: rejected ? 62 : 88,
-          passed: !rejected,
-          recordedById: inspector.id,
-        },
+      await recordAssessment(prisma, {
+        campaignId,
+        profileId: profile.id,
+        kind: "EXAM",
+        heldOn: beijingDay(addHours(now, -48)),
+        score: rejected ? 62 : 88,
+        passed: !rejected,
+        note: null,
+        recordedById: inspector.id,
+        handBackReason: translatorFor("zh-CN")("training.stored.assessmentFailed"),
+        now,
       });
     }
   }

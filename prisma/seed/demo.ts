@@ -3,8 +3,11 @@
 // every screen has something to show. The 报到 phase is open "today".
 import { fakerZH_CN as faker } from "@faker-js/faker";
 import { addDays, addMinutes, addSeconds } from "date-fns";
-import type { Channel, Role, StaffSource, TrainingTopic } from "@/generated/prisma/enums";
+import type { Channel, Role, StaffSource } from "@/generated/prisma/enums";
 import type { Prisma, PrismaClient } from "@/lib/db/client";
+import { translatorFor } from "@/lib/i18n/messages";
+import { recordAssessment } from "@/lib/staff/assessment";
+import { recordTrainingSession, TRAINING_TOPICS } from "@/lib/staff/training";
 import { smallFile } from "@/lib/storage";
 import { atBeijingClock, beijingDay, toDateColumn } from "@/lib/time";
 import {
@@ -50,34 +53,37 @@ const COME_OUTCOME: Record<string, string> = {
   HESITANT: "COME_HESITANT",
   WILL_NOT_COME: "WILL_NOT_COME",
 };
-const TRAINING_TOPICS: TrainingTopic[] = ["POLICY", "CONSULTING", "SCRIPTS", "RECORDING", "TRACKING", "MASTERS"];
-
-/** Every member attended the six modules, one a day three weeks ago, and passed the exam with 85. */
+/**
+ * Every member attended the six modules, one a day three weeks ago, and passed the exam with 85: through
+ * the functions the training and assessment actions use (lib/staff/training, lib/staff/assessment).
+ */
 async function seedTrainingAndAssessment(prisma: PrismaClient, campaignId: string, now: Date) {
   const admin = await prisma.user.findUniqueOrThrow({ where: { login: "admin" } });
   const members = await prisma.staffProfile.findMany({ where: { campaignId }, select: { id: true } });
   for (const [i, topic] of TRAINING_TOPICS.entries()) {
-    await prisma.trainingSession.create({
-      data: {
-        campaignId,
-        topic,
-        heldOn: toDateColumn(beijingDay(addDays(now, -21 + i))),
-        recordedById: admin.id,
-        attendance: { createMany: { data: members.map((m) => ({ staffProfileId: m.id })) } },
-      },
+    await recordTrainingSession(prisma, {
+      campaignId,
+      topic,
+      heldOn: beijingDay(addDays(now, -21 + i)),
+      note: null,
+      profileIds: members.map((m) => m.id),
+      recordedById: admin.id,
     });
   }
-  await prisma.assessment.createMany({
-    data: members.map((m) => ({
+  for (const m of members) {
+    await recordAssessment(prisma, {
       campaignId,
-      staffProfileId: m.id,
-      kind: "EXAM" as const,
-      heldOn: toDateColumn(beijingDay(addDays(now, -14))),
+      profileId: m.id,
+      kind: "EXAM",
+      heldOn: beijingDay(addDays(now, -14)),
       score: 85,
       passed: true,
+      note: null,
       recordedById: admin.id,
-    })),
-  });
+      handBackReason: translatorFor("zh-CN")("training.stored.assessmentFailed"),
+      now,
+    });
+  }
 }
 
 /** One login per role, listed in the README. */
