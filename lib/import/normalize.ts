@@ -229,9 +229,11 @@ export function normalizeLogin(value: unknown): Normalized<string> {
 /** 手机 on the staff list: one mainland mobile, 11 digits, read as normalizePhone reads it; a landline is refused. */
 export function normalizeMobile(value: unknown): Normalized<string> {
   const phone = normalizePhone(value);
-  if (!phone.ok) return phone;
-  if (/^1\d{10}$/.test(phone.value)) return phone;
-  return fail("PHONE_NOT_MOBILE", text("staffImport.rowErrors.phoneNotMobile", { value: cellText(value) }));
+  if (phone.ok && /^1\d{10}$/.test(phone.value)) return phone;
+  if (!phone.ok && phone.code === "REQUIRED") return phone;
+  // the sentence asks for what this column takes, a mobile, whatever else the cell held
+  const message = text("staffImport.rowErrors.phoneNotMobile", { value: cellText(value) });
+  return fail(phone.ok ? "PHONE_NOT_MOBILE" : phone.code, message);
 }
 
 /** 身份: 教师 (also 老师, 教职工) or 学生. */
