@@ -1,4 +1,5 @@
 import path from "node:path";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { cli, run } from "../support/cli";
 import {
@@ -271,5 +272,80 @@ describe("check-list with a mapping given by hand (--mapping, as the import page
     const result = await cli(["check-list", file, "--list", "toudang", "--mapping", mapping, "--json"]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("“姓名”只能对应一列");
+  });
+});
+
+// The staff list (人员名单, issue 13) answers the same contract; its duplicates are keyed by login.
+describe("check-list --list staff --json", () => {
+  const STAFF_ROWS = [
+    ["2024年回访人员名单"],
+    ["工号/学号", "姓名", "手机", "身份", "学院/部门", "来源", "学生干部", "地区"],
+    ["T2024001", "周老师", "13800000001", "教师", "护理学院", "2023年优秀回访人员", "", "成都"],
+    ["S2024002", "吴同学", "138 0000 0002", "学生", "信息工程学院", "", "是", "宜宾"],
+    ["s2024002", "郑同学", "13800000003", "学生", "", "自愿报名", "否", ""],
+    ["张三", "", "028-85551234", "干部", "", "乱写", "", ""],
+  ];
+
+  it("reports errors by Excel row and column, and each repeated login with every row", async () => {
+    const result = await checkList(writeCsv(dir, "staff.csv", STAFF_ROWS, "gb18030"), "staff");
+    expect(result.status).toBe(0);
+    const report = onlyJson(result.stdout);
+    expect(Object.keys(report).sort()).toEqual(["duplicates", "encoding", "errors", "rows", "valid"]);
+    expect(report).toEqual({
+      rows: 4,
+      valid: 3,
+      errors: [
+        {
+          row: 6,
+          column: "工号/学号",
+          code: "LOGIN_FORMAT",
+          message: "“张三”不能作为登录账号：只能用 2–64 位字母、数字和 . _ -，并以字母或数字开头。",
+        },
+        { row: 6, column: "姓名", code: "REQUIRED", message: expect.stringMatching(/姓名/) },
+        {
+          row: 6,
+          column: "手机",
+          code: "PHONE_NOT_MOBILE",
+          message: "“028-85551234”不是手机号：这里需要 11 位的大陆手机号。",
+        },
+        { row: 6, column: "身份", code: "IDENTITY_FORMAT", message: "身份“干部”看不懂：请填“教师”或“学生”。" },
+        { row: 6, column: "来源", code: "SOURCE_FORMAT", message: expect.stringMatching(/^来源“乱写”看不懂/) },
+      ],
+      duplicates: [{ login: "s2024002", rows: [4, 5] }],
+      encoding: "gb18030",
+    });
+  });
+
+  it("reads the same list as xlsx, and names a missing required column", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("人员名单");
+    sheet.addRow(["学号", "姓名", "学院"]);
+    sheet.addRow([20240001, "吴同学", "信息工程学院"]);
+    const file = path.join(dir, "staff.xlsx");
+    await workbook.xlsx.writeFile(file);
+    const report = onlyJson((await checkList(file, "staff")).stdout);
+    expect(report).toEqual({
+      rows: 1,
+      valid: 0,
+      errors: [
+        {
+          row: 1,
+          column: "手机",
+          code: "MISSING_COLUMN",
+          message: "人员名单缺少“手机/手机号/手机号码/联系电话/电话”列。",
+        },
+        { row: 1, column: "身份", code: "MISSING_COLUMN", message: "人员名单缺少“身份/人员身份/教师/学生”列。" },
+      ],
+      duplicates: [],
+    });
+  });
+
+  it("prints a Chinese summary without --json, and the repeated login", async () => {
+    const result = await cli(["check-list", writeCsv(dir, "staff-plain.csv", STAFF_ROWS, "utf-8"), "--list", "staff"]);
+    expect(result.status).toBe(0);
+    expect(result.stdout.split("\n")[0]).toBe(
+      "人员名单：读取 4 行，有效 3 行，错误 5 处，重复工号/学号 1 个（编码 utf-8）",
+    );
+    expect(result.stdout).toContain("  工号/学号 s2024002 重复：第 4、5 行");
   });
 });
