@@ -37,8 +37,8 @@ function AmountRow({
   label: string;
   amount: string;
   lines?: string[];
-  /** how the amount is made up, in the reader's language, above the frozen lines */
-  note?: string;
+  /** how the amount is made up, in the reader's language (or user data, marked), above the frozen lines */
+  note?: React.ReactNode;
   strong?: boolean;
   testId?: string;
 }) {
@@ -129,7 +129,19 @@ export async function StatementSheet({
         </thead>
         <tbody>
           <AmountRow label={t("phone")} amount={money(person.subsidyFen)} lines={lines("phone")} />
-          <AmountRow label={t("overtime")} amount={money(person.overtimeFen)} lines={lines("overtime")} />
+          <AmountRow
+            label={t("overtime")}
+            amount={money(person.overtimeFen)}
+            lines={lines("overtime")}
+            // the reason as the admin entered it (staff pool), frozen with the run
+            note={
+              person.overtimeReason && person.overtimeFen > 0 ? (
+                <span lang="zh" data-testid="statement-overtime-reason">
+                  {person.overtimeReason}
+                </span>
+              ) : undefined
+            }
+          />
           {person.leads ? (
             <AmountRow label={t("leaderBonus")} amount={money(person.leaderBonusFen)} lines={lines("leaderBonus")} />
           ) : null}

@@ -6,6 +6,8 @@ import { type SubsidyStep, stepText } from "@/lib/subsidy/steps";
 export interface PayoutNames {
   people: Record<string, string>;
   groups: Record<string, string>;
+  /** 加班补贴's reason by person, as entered (app/(app)/staff-pool); absent on runs signed before it was kept */
+  overtimeReasons?: Record<string, string>;
 }
 
 /** Every person's and group's name by id, as the steps name them. */

@@ -65,9 +65,13 @@ function frozenLinesOf(result: PayoutResult, names: PayoutNames): FrozenLines {
 export async function payoutSnapshot(reader: Reader, campaignId: string): Promise<PayoutSnapshot> {
   const { input, policy, result } = await projectPayouts(reader, campaignId);
   const personIds = [...new Set([...input.callers.map((c) => c.callerId), ...input.groups.map((g) => g.leaderId)])];
-  const [people, groups] = await Promise.all([
+  const [people, groups, reasons] = await Promise.all([
     reader.user.findMany({ where: { id: { in: personIds } }, select: { id: true, name: true } }),
     reader.group.findMany({ where: { campaignId }, select: { id: true, name: true } }),
+    reader.staffProfile.findMany({
+      where: { campaignId, userId: { in: personIds }, overtimeReason: { not: null } },
+      select: { userId: true, overtimeReason: true },
+    }),
   ]);
   return {
     policy,
@@ -75,6 +79,7 @@ export async function payoutSnapshot(reader: Reader, campaignId: string): Promis
     names: {
       people: Object.fromEntries(people.map((p) => [p.id, p.name])),
       groups: Object.fromEntries(groups.map((g) => [g.id, g.name])),
+      overtimeReasons: Object.fromEntries(reasons.map((r) => [r.userId, r.overtimeReason ?? ""])),
     },
     result,
   };

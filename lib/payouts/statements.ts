@@ -21,6 +21,8 @@ export interface PayoutPerson {
   ratePermille: number | null;
   subsidyFen: number;
   overtimeFen: number;
+  /** the overtime's reason frozen with the run (null: none, or a run signed before reasons were kept) */
+  overtimeReason: string | null;
   leaderBonusFen: number;
   /**
    * What the rules took off (workload deduction, 误退, fraud, bottom-rank overtime), already out of the
@@ -144,6 +146,7 @@ export function payoutPeople(snapshot: PayoutSnapshot & { frozen: FrozenLines })
         ratePermille: null,
         subsidyFen: 0,
         overtimeFen: 0,
+        overtimeReason: names.overtimeReasons?.[id] ?? null,
         leaderBonusFen: 0,
         deductionFen: 0,
         totalFen: 0,

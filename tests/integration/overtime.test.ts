@@ -5,6 +5,7 @@ import { applyOvertimeImport, enterOvertime, previewOvertimeImport } from "@/app
 import { db } from "@/lib/db";
 import { projectPayouts } from "@/lib/payouts";
 import { frozenRun } from "@/lib/payouts/runs";
+import { payoutPeople } from "@/lib/payouts/statements";
 import { auditCount, type CallsFixture } from "../support/calls-fixtures";
 import { buildPayoutFixture, HAND_COMPUTED_TOTAL_FEN } from "../support/payout-fixture";
 import { signInAs } from "../support/session";
@@ -67,6 +68,15 @@ describe("overtime pay", () => {
     expect(projected.totalFen).toBe(HAND_COMPUTED_TOTAL_FEN + (payout?.overtimeFen ?? 0));
     // the signed-off run is frozen: the change waits for the next run
     expect((await frozenRun(db(), fx.campaign.id, 1))?.snapshot.result.totalFen).toBe(HAND_COMPUTED_TOTAL_FEN);
+
+    // the next run pays it, and its statement shows the reason, frozen with the run
+    expect(
+      await signOffPayouts({ campaignId: fx.campaign.id, version: 2, expectedTotalFen: projected.totalFen }),
+    ).toMatchObject({ ok: true });
+    const second = await frozenRun(db(), fx.campaign.id, 2);
+    if (!second) throw new Error("run 2");
+    const statement = payoutPeople(second.snapshot).find((p) => p.personId === fx.users.callerA.id);
+    expect(statement).toMatchObject({ overtimeFen: payout?.overtimeFen, overtimeReason: "周末值守咨询热线" });
 
     // the same amount and reason again writes nothing
     expect(await enterOvertime({ profileId: callerA.id, amount: "150.5", reason: " 周末值守咨询热线 " })).toMatchObject(
