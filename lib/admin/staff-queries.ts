@@ -36,22 +36,16 @@ export async function staffPerson(userId: string, campaignId: string | null) {
     ? await db().staffProfile.findUnique({
         where: { campaignId_userId: { campaignId, userId } },
         select: {
+          id: true,
           poolStatus: true,
           qualification: true,
           source: true,
           studentCadre: true,
           region: true,
           overtimeFen: true,
-          overtimeReason: true,
           group: { select: { name: true } },
-          trainings: {
-            orderBy: { session: { heldOn: "asc" } },
-            select: { session: { select: { id: true, heldOn: true, topic: true } } },
-          },
-          assessments: {
-            orderBy: [{ heldOn: "asc" }, { createdAt: "asc" }],
-            select: { id: true, heldOn: true, kind: true, score: true, passed: true },
-          },
+          trainings: { select: { session: { select: { topic: true } } } },
+          assessments: { select: { id: true } },
           leaves: {
             orderBy: { startsOn: "asc" },
             select: { id: true, startsOn: true, endsOn: true, status: true },

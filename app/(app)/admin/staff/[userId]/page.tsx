@@ -17,9 +17,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /**
- * One person: their account, editable by the admin, and their record in the current campaign's staff pool
- * (review, group, the training they attended, assessments, leave, overtime), read here as the pages that
- * record each of them wrote it.
+ * One person: their account, editable by the admin, and where they stand in the current campaign's staff
+ * pool (review, group, leave), with a link to their training and assessment record (/staff-pool), where
+ * those and the overtime are recorded.
  */
 export default async function StaffPersonPage({ params }: { params: Promise<{ userId: string }> }) {
   await requirePermission("staff.manage");
@@ -73,52 +73,21 @@ export default async function StaffPersonPage({ params }: { params: Promise<{ us
                 {fact(t("facts.group"), profile.group ? <Zh>{profile.group.name}</Zh> : t("facts.noGroup"))}
                 {user.identity === "STUDENT" ? fact(t("facts.cadre"), profile.studentCadre ? t("yes") : t("no")) : null}
                 {profile.region ? fact(t("facts.region"), <Zh>{profile.region}</Zh>) : null}
-                {fact(
-                  t("facts.overtime"),
-                  <span>
-                    {render(yuan(profile.overtimeFen))}
-                    {profile.overtimeReason ? (
-                      <span className="block text-xs text-slate-500">
-                        <Zh>{profile.overtimeReason}</Zh>
-                      </span>
-                    ) : null}
-                  </span>,
-                )}
+                {fact(t("facts.overtime"), render(yuan(profile.overtimeFen)))}
               </dl>
-              <section>
-                <h3 className="mb-1 text-sm font-semibold">{t("trainings")}</h3>
-                {profile.trainings.length === 0 ? (
-                  <p className="text-sm text-slate-500">{t("noTrainings")}</p>
-                ) : (
-                  <ul className="text-sm" data-testid="person-trainings">
-                    {profile.trainings.map(({ session }) => (
-                      <li key={session.id}>
-                        {day(session.heldOn)} · {tRoot(`training.topics.${session.topic}`)}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </section>
-              <section>
-                <h3 className="mb-1 text-sm font-semibold">{t("assessments")}</h3>
-                {profile.assessments.length === 0 ? (
-                  <p className="text-sm text-slate-500">{t("noAssessments")}</p>
-                ) : (
-                  <ul className="text-sm" data-testid="person-assessments">
-                    {profile.assessments.map((a) => (
-                      <li key={a.id}>
-                        {t("assessmentLine", {
-                          day: day(a.heldOn),
-                          kind: tRoot(`training.kinds.${a.kind}`),
-                          result:
-                            (a.passed ? t("passed") : t("failed")) +
-                            (a.score === null ? "" : ` · ${t("score", { score: a.score })}`),
-                        })}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </section>
+              <p className="text-sm">
+                {t("trainingSummary", {
+                  topics: new Set(profile.trainings.map((a) => a.session.topic)).size,
+                  assessments: profile.assessments.length,
+                })}{" "}
+                <Link
+                  href={`/staff-pool/${profile.id}`}
+                  className="text-brand-700 underline"
+                  data-testid="person-record-link"
+                >
+                  {t("recordLink")}
+                </Link>
+              </p>
               <section>
                 <h3 className="mb-1 text-sm font-semibold">{t("leaves")}</h3>
                 {profile.leaves.length === 0 ? (
