@@ -5,6 +5,8 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { viewCampaign } from "@/app/(app)/admin/campaigns/view-actions";
 import { editContact, logContact } from "@/app/(app)/calls/actions";
+import { moveCandidate } from "@/app/(app)/groups/actions";
+import { signOffPayouts } from "@/app/(app)/payouts/actions";
 import { claimEscalation } from "@/app/(app)/strike/actions";
 import { campaignView, currentCampaign } from "@/lib/campaign/queries";
 import { VIEW_COOKIE } from "@/lib/campaign/view";
@@ -88,6 +90,26 @@ describe("a past campaign is read-only", () => {
     const before = await writes();
     signInAs(past.users.strike);
     expect(await claimEscalation({ escalationId: pastEscalationId })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await writes()).toEqual(before);
+  });
+
+  it("refuses a leader's move of a past campaign's candidate and the sign-off of its payouts", async () => {
+    const before = await writes();
+    const candidate = await db().candidate.findUniqueOrThrow({ where: { id: past.candidateA.id } });
+    signInAs(past.users.leaderA);
+    expect(
+      await moveCandidate({
+        candidateId: candidate.id,
+        toCallerId: past.users.callerA.id,
+        version: String(candidate.version),
+      }),
+    ).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    signInAs(current.users.admin);
+    expect(await signOffPayouts({ campaignId: past.campaign.id, version: "1", expectedTotalFen: "0" })).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
+    expect(await db().payoutRun.count({ where: { campaignId: past.campaign.id } })).toBe(0);
     expect(await writes()).toEqual(before);
   });
 

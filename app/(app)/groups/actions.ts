@@ -6,6 +6,7 @@ import { ActionError, action } from "@/lib/action";
 import { messageKey } from "@/lib/action/errors";
 import { assignableCallers } from "@/lib/assignment";
 import { handBackCandidates } from "@/lib/assignment/hand-back";
+import { inCampaignInUse } from "@/lib/campaign/current";
 import { groupScope } from "@/lib/groups/scope";
 import { translatorFor } from "@/lib/i18n/messages";
 import { text } from "@/lib/i18n/text";
@@ -45,7 +46,7 @@ export const routeEscalation = action(
   },
   async (input, { tx, user, now, audit }) => {
     const escalation = await tx.escalation.findFirst({
-      where: { id: input.escalationId, candidate: { group: { leaderId: user.id } } },
+      where: { id: input.escalationId, candidate: { group: { leaderId: user.id } }, ...(await inCampaignInUse(tx)) },
     });
     if (!escalation) throw new ActionError("NOT_FOUND");
     const forward = input.decision === "forward";
@@ -94,7 +95,8 @@ export const moveCandidate = action(
   },
   async ({ candidateId, toCallerId, version }, { tx, user, now, audit }) => {
     const candidate = await tx.candidate.findFirst({
-      where: { id: candidateId, group: groupScope(user) },
+      // a past campaign's candidate is read-only: the id matches nothing (lib/campaign/current.ts)
+      where: { id: candidateId, group: groupScope(user), ...(await inCampaignInUse(tx)) },
       select: { id: true, groupId: true, campaignId: true, assignedCallerId: true },
     });
     if (!candidate?.groupId) throw new ActionError("NOT_FOUND");
@@ -147,7 +149,7 @@ export const handBackForLeave = action(
   },
   async ({ callerId }, { tx, user, now, audit }) => {
     const profile = await tx.staffProfile.findFirst({
-      where: { userId: callerId, groupId: { not: null }, group: groupScope(user) },
+      where: { userId: callerId, groupId: { not: null }, group: groupScope(user), ...(await inCampaignInUse(tx)) },
       orderBy: { createdAt: "desc" },
       select: { id: true, campaignId: true, groupId: true, poolStatus: true },
     });

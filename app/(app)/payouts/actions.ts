@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { ActionError, action } from "@/lib/action";
+import { campaignInUse } from "@/lib/campaign/current";
 import { collegeOf } from "@/lib/college/college";
 import { text } from "@/lib/i18n/text";
 import { payoutSnapshot, resultToSign } from "@/lib/payouts/runs";
@@ -36,7 +37,8 @@ export const signOffPayouts = action(
     // serialization conflict. NO KEY UPDATE leaves inserts that reference the campaign unblocked.
     const [campaign] = await tx.$queryRaw<{ id: string; name: string }[]>`
       SELECT "id", "name" FROM "Campaign" WHERE "id" = ${campaignId} FOR NO KEY UPDATE`;
-    if (!campaign) throw new ActionError("NOT_FOUND");
+    // a past campaign is read-only: its payouts were signed off while it was current
+    if (!campaign || campaign.id !== (await campaignInUse(tx))?.id) throw new ActionError("NOT_FOUND");
     const latest = await tx.payoutRun.findFirst({
       where: { campaignId },
       orderBy: { version: "desc" },
