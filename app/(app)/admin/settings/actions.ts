@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { ActionError, action } from "@/lib/action";
+import { campaignInUse } from "@/lib/campaign/current";
 import { issueTexts } from "@/lib/settings/messages";
 import { parsePhaseRows } from "@/lib/settings/phases";
 import { applySection, SECTIONS, sectionSnapshot, settingsOf } from "@/lib/settings/sections";
@@ -21,7 +22,8 @@ const versioned = {
 /** Loads the campaign for a save and checks the form was made from its current version. */
 async function campaignAt(tx: Prisma.TransactionClient, campaignId: string, version: string) {
   const campaign = await tx.campaign.findUnique({ where: { id: campaignId } });
-  if (!campaign) throw new ActionError("NOT_FOUND");
+  // a past campaign is read-only: settings are changed on the campaign in use (lib/campaign/current.ts)
+  if (!campaign || campaign.id !== (await campaignInUse(tx))?.id) throw new ActionError("NOT_FOUND");
   if (campaign.updatedAt.getTime() !== new Date(version).getTime()) throw new ActionError("STALE");
   return campaign;
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { type ActionContext, ActionError, action } from "@/lib/action";
 import { messageKey } from "@/lib/action/errors";
+import { inCampaignInUse } from "@/lib/campaign/current";
 import { text } from "@/lib/i18n/text";
 import { toDateColumn, Week } from "@/lib/time";
 import { weekFigures } from "@/lib/weekly/figures";
@@ -35,7 +36,8 @@ type ReportInput = z.infer<typeof reportSchema>;
 async function saveReport(input: ReportInput, ctx: ActionContext, submit: boolean) {
   const { tx, user, now, audit } = ctx;
   const group = await tx.group.findFirst({
-    where: { id: input.groupId, leaderId: user.id },
+    // a past campaign's group is read-only (lib/campaign/current.ts)
+    where: { id: input.groupId, leaderId: user.id, ...(await inCampaignInUse(tx)) },
     select: { id: true, campaignId: true },
   });
   if (!group) throw new ActionError("NOT_FOUND");
