@@ -121,7 +121,7 @@ export function StaffImportCredentials({
             {t("credentials.done")}
           </Button>
         </div>
-        <p aria-live="polite" className="min-h-5 text-rose-700">
+        <p aria-live="polite" className="text-rose-700">
           {downloadFailed ? t("credentials.downloadFailed") : null}
         </p>
         <ul className="divide-y divide-amber-200 rounded-lg border border-amber-200 bg-white">

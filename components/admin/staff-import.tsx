@@ -145,11 +145,6 @@ function PreviewPanel({
       cell: (p) => <Badge tone={p.joins ? "info" : "default"}>{p.joins ? t("pool.joined") : t("pool.already")}</Badge>,
     },
   ];
-  const errorColumns: Column<Preview["errors"][number]>[] = [
-    { key: "row", label: t("columns.row"), cell: (e) => e.row, primary: true },
-    { key: "column", label: t("columns.column"), cell: (e) => (e.column ? <Zh>{e.column}</Zh> : "—") },
-    { key: "problem", label: t("columns.problem"), cell: (e) => <span className="text-rose-700">{e.message}</span> },
-  ];
   const duplicateColumns: Column<Preview["duplicates"][number]>[] = [
     { key: "login", label: t("columns.login"), cell: (d) => <code className="text-xs">{d.login}</code>, primary: true },
     { key: "rows", label: t("columns.rows"), cell: (d) => t("rowsList", { rows: d.rows.join(", ") }) },
@@ -175,7 +170,16 @@ function PreviewPanel({
           <h4 className="mb-1 text-sm font-medium">
             {t("sections.errors")} <span className="font-normal text-slate-500">({shown(preview.errorCount)})</span>
           </h4>
-          <Table columns={errorColumns} rows={preview.errors} rowKey={(e) => `${e.row}-${e.column}-${e.code}`} />
+          {/* one line each (a table squeezes the long sentences on a phone) */}
+          <ul className="space-y-1 rounded-lg bg-white p-3 text-sm">
+            {preview.errors.map((e) => (
+              <li key={`${e.row}-${e.column}-${e.code}`} data-testid="staff-import-error" className="text-rose-700">
+                {e.column
+                  ? t("errorLine", { row: e.row, column: e.column, message: e.message })
+                  : t("errorLineNoColumn", { row: e.row, message: e.message })}
+              </li>
+            ))}
+          </ul>
         </div>
       ) : null}
       {counts.duplicates > 0 ? (
