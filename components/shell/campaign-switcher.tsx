@@ -25,7 +25,7 @@ export function CampaignSwitcher({ campaigns, shownId }: { campaigns: Choice[]; 
         }}
       >
         {campaigns.map((c) => (
-          <option key={c.id} value={c.id}>
+          <option key={c.id} value={c.id} lang="zh">
             {c.name}
             {c.inUse ? t("current") : ""}
           </option>

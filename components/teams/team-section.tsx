@@ -42,9 +42,8 @@ export async function TeamSection({ team }: { team: TeamKey }) {
   ];
   return (
     <Card title={t(`teams.sections.${team}`)} className="mb-4">
-      <p className="mb-3 text-sm text-slate-600">
-        {t(`teams.hints.${team}`)} {t("teams.hints.sessions")}
-      </p>
+      <p className="text-sm text-slate-600">{t(`teams.hints.${team}`)}</p>
+      <p className="mb-3 text-xs text-slate-500">{t("teams.hints.sessions")}</p>
       <div data-testid={`team-${team}-members`}>
         {members.length === 0 ? (
           <EmptyState>{t("teams.empty")}</EmptyState>
@@ -63,9 +62,8 @@ export async function TeamLeadsSection() {
   const leads = await teamLeads();
   return (
     <Card title={t("teams.sections.leads")} className="mb-4">
-      <p className="mb-3 text-sm text-slate-600">
-        {t("teams.hints.leads")} {t("teams.hints.sessions")}
-      </p>
+      <p className="text-sm text-slate-600">{t("teams.hints.leads")}</p>
+      <p className="mb-3 text-xs text-slate-500">{t("teams.hints.sessions")}</p>
       <div className="grid gap-4 md:grid-cols-3">
         {TEAM_KEYS.map((team) => (
           <section key={team} aria-labelledby={`lead-${team}`} className="rounded-lg border border-slate-200 p-3">
