@@ -2,6 +2,7 @@
 // caller a place in the current campaign's staff pool. It gets a temporary password, returned once to
 // be handed over, which its holder replaces at the first sign-in.
 import { z } from "zod";
+import type { Role, StaffIdentity } from "@/generated/prisma/enums";
 import type { FieldErrors } from "@/lib/action/errors";
 import { messageKey } from "@/lib/action/errors";
 import { hashPassword } from "@/lib/auth/password";
@@ -70,16 +71,9 @@ export async function createAccount(
   }
   const taken = await tx.user.findUnique({ where: { login: input.login }, select: { id: true } });
   if (taken) return { ok: false, fieldErrors: { login: [text("accounts.errors.loginTaken", { login: input.login })] } };
-  const password = temporaryPassword(input.login);
+  const { password, passwordHash } = await temporaryCredentials(input.login);
   const user = await tx.user.create({
-    data: {
-      login: input.login,
-      name: input.name,
-      phone: input.phone || null,
-      roles: input.roles,
-      passwordHash: await hashPassword(password),
-      mustChangePassword: true,
-    },
+    data: newAccountData({ ...input, phone: input.phone || null }, passwordHash),
     select: { id: true },
   });
   const pool = input.poolSource && campaignId ? poolEntry(input.poolSource) : null;
@@ -92,3 +86,35 @@ export async function createAccount(
   };
 }
 
+/** A temporary password for `login`, to hand over once, and its hash, the only form ever stored. */
+export async function temporaryCredentials(login: string): Promise<{ password: string; passwordHash: string }> {
+  const password = temporaryPassword(login);
+  return { password, passwordHash: await hashPassword(password) };
+}
+
+/**
+ * A new account's row, here or from a staff list (lib/staff/import.ts): it signs in with a temporary
+ * password whose holder must choose their own at the first sign-in.
+ */
+export function newAccountData(
+  person: {
+    login: string;
+    name: string;
+    phone: string | null;
+    roles: Role[];
+    identity?: StaffIdentity | null;
+    department?: string | null;
+  },
+  passwordHash: string,
+) {
+  return {
+    login: person.login,
+    name: person.name,
+    phone: person.phone,
+    roles: person.roles,
+    identity: person.identity ?? null,
+    department: person.department ?? null,
+    passwordHash,
+    mustChangePassword: true,
+  };
+}

@@ -6,9 +6,8 @@
 // clear, never audited.
 import { availableParallelism } from "node:os";
 import type { StaffIdentity } from "@/generated/prisma/enums";
-import { temporaryPassword } from "@/lib/accounts/temporary-password";
+import { newAccountData, temporaryCredentials } from "@/lib/accounts/create-account";
 import { type ActionContext, ActionError } from "@/lib/action";
-import { hashPassword } from "@/lib/auth/password";
 import { CURRENT_CAMPAIGN_FIRST } from "@/lib/campaign/latest";
 import type { Prisma, PrismaClient } from "@/lib/db/client";
 import { text } from "@/lib/i18n/text";
@@ -169,8 +168,7 @@ export async function prepareStaffImport(
   const logins = planStaffImport(list.rows, accounts).create.map((person) => person.login);
   const prepared: PreparedPasswords = new Map();
   await eachLimited(logins, Math.max(1, availableParallelism()), async (login) => {
-    const password = temporaryPassword(login);
-    prepared.set(login, { password, passwordHash: await hashPassword(password) });
+    prepared.set(login, await temporaryCredentials(login));
   });
   return prepared;
 }
@@ -241,16 +239,9 @@ export async function applyStaffImport(
     return { person, secret };
   });
   const users = await tx.user.createManyAndReturn({
-    data: credentials.map(({ person, secret }) => ({
-      login: person.login,
-      name: person.name,
-      phone: person.phone,
-      identity: person.identity,
-      department: person.department,
-      roles: ["CALLER"],
-      passwordHash: secret.passwordHash,
-      mustChangePassword: true,
-    })),
+    data: credentials.map(({ person, secret }) =>
+      newAccountData({ ...person, roles: ["CALLER"] }, secret.passwordHash),
+    ),
     select: { id: true, login: true },
   });
   const userIds = new Map(users.map((u) => [u.login, u.id]));
