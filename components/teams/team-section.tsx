@@ -3,7 +3,7 @@ import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { type Column, Table } from "@/components/ui/table";
 import { Zh } from "@/components/ui/user-data";
 import { type TeamMember, teamLeads, teamMembers } from "@/lib/teams/queries";
-import { TEAM_KEYS, type TeamKey } from "@/lib/teams/rules";
+import { TEAM_KEYS, TEAMS, type TeamKey } from "@/lib/teams/rules";
 import { AddByLogin, RemoveFromTeam } from "./team-controls";
 
 /** A team's members section (突击组成员, 督查组成员, 数据组成员): who is on it, add by login, remove. */
@@ -37,7 +37,13 @@ export async function TeamSection({ team }: { team: TeamKey }) {
       key: "action",
       label: t("teams.columns.action"),
       align: "right",
-      cell: (m) => <RemoveFromTeam team={team} kind="member" login={m.login} name={m.name} />,
+      // a co-lead or the data lead is a member by office: the admin ends the office first (团队负责人)
+      cell: (m) =>
+        m.lead && TEAMS[team].leadIsMember ? (
+          <span className="text-xs text-slate-500">{t("teams.leadByOffice")}</span>
+        ) : (
+          <RemoveFromTeam team={team} kind="member" login={m.login} name={m.name} />
+        ),
     },
   ];
   return (
