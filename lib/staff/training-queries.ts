@@ -19,7 +19,12 @@ export function staffPoolAccess(roles: Viewer["roles"]) {
 function peopleScope(campaignId: string, viewer: Viewer): Prisma.StaffProfileWhereInput {
   const access = staffPoolAccess(viewer.roles);
   const everyone = access.assessment || access.overtime || can(viewer.roles, "staff.manage");
-  return { campaignId, ...(everyone ? {} : { group: { leaderId: viewer.id } }) };
+  // the pool is its callers (the review list's rule): the teams' other members hold profiles too
+  return {
+    campaignId,
+    user: { roles: { has: "CALLER" } },
+    ...(everyone ? {} : { group: { leaderId: viewer.id } }),
+  };
 }
 
 export async function staffPoolList(campaignId: string, viewer: Viewer) {
@@ -38,7 +43,8 @@ export async function staffPoolList(campaignId: string, viewer: Viewer) {
         select: { kind: true, heldOn: true, score: true, passed: true },
       },
     },
-    orderBy: [{ group: { name: "asc" } }, { user: { login: "asc" } }],
+    // groups in the order they were set up (第一组 first), as the other lists show them
+    orderBy: [{ group: { createdAt: "asc" } }, { user: { login: "asc" } }],
   });
   return rows.map((r) => ({ ...r, topicsAttended: new Set(r.trainings.map((a) => a.session.topic)).size }));
 }

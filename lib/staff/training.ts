@@ -16,6 +16,7 @@ export function trainingScope(campaignId: string, viewer: Viewer): Prisma.StaffP
   return {
     campaignId,
     poolStatus: { in: ["APPLIED", "APPROVED"] },
+    user: { roles: { has: "CALLER" } },
     ...(can(viewer.roles, "staff.manage") ? {} : { group: { leaderId: viewer.id } }),
   };
 }
@@ -25,7 +26,8 @@ export async function trainingPickable(reader: Reader, campaignId: string, viewe
   return reader.staffProfile.findMany({
     where: trainingScope(campaignId, viewer),
     select: { id: true, user: { select: { name: true, login: true } }, group: { select: { name: true } } },
-    orderBy: [{ group: { name: "asc" } }, { user: { login: "asc" } }],
+    // groups in the order they were set up (第一组 first), as the other lists show them
+    orderBy: [{ group: { createdAt: "asc" } }, { user: { login: "asc" } }],
   });
 }
 

@@ -5,6 +5,7 @@ import { NoCampaign } from "@/components/campaign/no-campaign";
 import { QualificationForm } from "@/components/inspection/qualification-form";
 import { InspectionTabs } from "@/components/inspection/tabs";
 import { AssessmentLine } from "@/components/staff/latest-assessment";
+import { PoolBadge } from "@/components/staff/pool-badge";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { type Column, Table } from "@/components/ui/table";
 import { withData, Zh } from "@/components/ui/user-data";
@@ -60,6 +61,7 @@ export default async function QualificationPage() {
           {r.user.identity ? <span>{tr(`review.identity.${r.user.identity}`)}</span> : null}
           {r.studentCadre ? <span>{tr("review.cadre")}</span> : null}
           {r.region ? <Zh>{r.region}</Zh> : null}
+          {r.poolStatus === "REMOVED" ? <PoolBadge status="REMOVED" /> : null}
         </span>
       ),
     },
