@@ -19,7 +19,8 @@ async function shoot(page: Page, name: string) {
     await page.setViewportSize(viewport);
     await page.screenshot({
       path: path.join(info.project.outputDir, "screenshots", `${name}-${size}.png`),
-      fullPage: true,
+      // the phone keeps its first screen: the whole list is many screens long
+      fullPage: size === "desktop",
     });
   }
   await page.setViewportSize({ width: 1280, height: 800 });
