@@ -105,14 +105,14 @@ export async function groupRoster(campaignId: string, groupId: string, today: st
   };
 }
 
-/** Approved pool members in no group, who may be picked: student cadres first, then by login. */
+/** Approved pool callers in no group, who may be picked: student cadres first, then by login. */
 export async function availablePool(campaignId: string, limit: number) {
   const where = {
     campaignId,
     groupId: null,
     poolStatus: "APPROVED" as const,
     qualification: "APPROVED" as const,
-    user: { active: true },
+    user: { active: true, roles: { has: "CALLER" as const } },
   };
   const [people, count] = await Promise.all([
     db().staffProfile.findMany({

@@ -39,13 +39,14 @@ describe("one region, one group", () => {
 });
 
 describe("pickRefusal", () => {
-  const ok: PoolMember = { poolStatus: "APPROVED", qualification: "APPROVED", groupId: null };
+  const ok: PoolMember = { poolStatus: "APPROVED", qualification: "APPROVED", groupId: null, isCaller: true };
   it.each([
     ["approved, qualified, in no group", ok, null],
     ["still applying", { ...ok, poolStatus: "APPLIED" }, "notApproved"],
     ["turned down", { ...ok, poolStatus: "REJECTED" }, "notApproved"],
     ["failed the assessment", { ...ok, poolStatus: "REMOVED" }, "notApproved"],
     ["qualification pending", { ...ok, qualification: "PENDING" }, "notApproved"],
+    ["an account without the caller's role", { ...ok, isCaller: false }, "notCaller"],
     ["in this group already", { ...ok, groupId: "g1" }, "inThisGroup"],
     ["in another group", { ...ok, groupId: "g2" }, "inAnotherGroup"],
   ] as const)("%s", (_, member, refusal) => {

@@ -22,16 +22,19 @@ export interface PoolMember {
   poolStatus: "APPLIED" | "APPROVED" | "REJECTED" | "REMOVED";
   qualification: "PENDING" | "APPROVED" | "REJECTED";
   groupId: string | null;
+  /** whether the account holds the caller's role: a group's members are callers */
+  isCaller: boolean;
 }
 
-export type PickRefusal = "notApproved" | "inThisGroup" | "inAnotherGroup";
+export type PickRefusal = "notApproved" | "notCaller" | "inThisGroup" | "inAnotherGroup";
 
 /**
- * Why this person cannot join `groupId`, or null: only a member of the approved pool who passed the
+ * Why this person cannot join `groupId`, or null: only a caller of the approved pool who passed the
  * qualification review and is in no group yet may be picked.
  */
 export function pickRefusal(member: PoolMember, groupId: string): PickRefusal | null {
   if (member.poolStatus !== "APPROVED" || member.qualification !== "APPROVED") return "notApproved";
+  if (!member.isCaller) return "notCaller";
   if (member.groupId === groupId) return "inThisGroup";
   if (member.groupId !== null) return "inAnotherGroup";
   return null;

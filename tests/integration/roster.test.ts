@@ -161,12 +161,18 @@ describe("members", () => {
     expect(await audits("roster.release")).toBeGreaterThanOrEqual(1);
   });
 
-  it("refuses one not approved, one in another group, one holding candidates, the leader; changing nothing", async () => {
+  it("refuses one not approved, one without the caller role, one in another group, one holding candidates, the leader; changing nothing", async () => {
     signInAs(fx.otherLeader);
     expect(await addMember({ groupId: fx.otherGroup.id, profileId: fx.applicantProfile.id })).toMatchObject({
       ok: false,
       code: "INVALID_INPUT",
       fieldErrors: { profileId: [expect.stringContaining("资格审查")] },
+    });
+    const dataTeam = await fx.user("data", ["DATA"]);
+    const dataProfile = await addStaff(db(), { campaignId: fx.campaign.id, userId: dataTeam.id });
+    expect(await addMember({ groupId: fx.otherGroup.id, profileId: dataProfile.id })).toMatchObject({
+      ok: false,
+      fieldErrors: { profileId: [expect.stringContaining("回访人员角色")] },
     });
     const mine = await db().group.create({ data: { campaignId: fx.campaign.id, name: "德阳组", region: "德阳" } });
     signInAs(fx.admin);

@@ -18,6 +18,7 @@ const reason = z
 
 const PICK_REFUSALS = {
   notApproved: "roster.errors.notApproved",
+  notCaller: "roster.errors.notCaller",
   inThisGroup: "roster.errors.inThisGroup",
   inAnotherGroup: "roster.errors.inAnotherGroup",
 } as const satisfies Record<PickRefusal, string>;
@@ -52,10 +53,17 @@ export const addMember = action(
     if (!group) throw new ActionError("NOT_FOUND");
     const profile = await tx.staffProfile.findFirst({
       where: { id: input.profileId, campaignId: group.campaignId },
-      select: { id: true, userId: true, poolStatus: true, qualification: true, groupId: true },
+      select: {
+        id: true,
+        userId: true,
+        poolStatus: true,
+        qualification: true,
+        groupId: true,
+        user: { select: { roles: true } },
+      },
     });
     if (!profile) throw new ActionError("NOT_FOUND");
-    const refusal = pickRefusal(profile, group.id);
+    const refusal = pickRefusal({ ...profile, isCaller: profile.user.roles.includes("CALLER") }, group.id);
     if (refusal) throw new ActionError("INVALID_INPUT", { profileId: [text(PICK_REFUSALS[refusal])] });
     // taken by another leader between their page and this one: the same refusal as above
     const { count } = await tx.staffProfile.updateMany({
