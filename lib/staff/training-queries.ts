@@ -5,6 +5,7 @@ import "server-only";
 import { can, type Viewer } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/db/client";
+import { trainingPickable } from "./training";
 
 /** What a viewer may do on the staff pool pages; a page opens for anyone who may do one of them. */
 export function staffPoolAccess(roles: Viewer["roles"]) {
@@ -97,4 +98,9 @@ export async function staffRecord(campaignId: string, profileId: string, viewer:
       },
     },
   });
+}
+
+/** The people a viewer may tick on the training form (lib/staff/training trainingScope). */
+export function trainingAttendees(campaignId: string, viewer: Viewer) {
+  return trainingPickable(db(), campaignId, viewer);
 }

@@ -12,9 +12,7 @@ import { type Column, columnsIf, Table } from "@/components/ui/table";
 import { Zh } from "@/components/ui/user-data";
 import { requireUser } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
-import { db } from "@/lib/db";
-import { trainingPickable } from "@/lib/staff/training";
-import { recentSessions, staffPoolAccess, staffPoolList } from "@/lib/staff/training-queries";
+import { recentSessions, staffPoolAccess, staffPoolList, trainingAttendees } from "@/lib/staff/training-queries";
 import { formatYuanNumber } from "@/lib/subsidy/money";
 import { beijingDay, fromDateColumn } from "@/lib/time";
 
@@ -40,7 +38,7 @@ export default async function StaffPoolPage() {
   const [people, sessions, pickable] = await Promise.all([
     staffPoolList(campaign.id, user),
     recentSessions(campaign.id, user),
-    access.training ? trainingPickable(db(), campaign.id, user) : Promise.resolve([]),
+    access.training ? trainingAttendees(campaign.id, user) : Promise.resolve([]),
   ]);
 
   const personColumns: Column<Person>[] = [
