@@ -53,6 +53,13 @@ export default async function GroupsPage() {
             mayEdit={can(user.roles, "roster.edit")}
             mayDecide={can(user.roles, "leave.decide")}
           />
+          {can(user.roles, "training.record") ? (
+            <p className="mt-4 text-sm">
+              <Link href="/staff-pool" className="text-brand-700" data-testid="staff-pool-link">
+                {t("training.leaderLink")}
+              </Link>
+            </p>
+          ) : null}
         </>
       ) : (
         <EmptyState>{t("groups.noGroup")}</EmptyState>
