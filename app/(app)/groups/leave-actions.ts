@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
 import { ActionError, action } from "@/lib/action";
 import { messageKey } from "@/lib/action/errors";
 import type { SessionUser } from "@/lib/auth/session";
-import type { Prisma } from "@/lib/db/client";
 import { groupScope } from "@/lib/groups/scope";
 import { text } from "@/lib/i18n/text";
 import { movesOnApproval } from "@/lib/staff/leave-dates";

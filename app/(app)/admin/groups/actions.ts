@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
 import { ActionError, action } from "@/lib/action";
 import { messageKey } from "@/lib/action/errors";
 import { CURRENT_CAMPAIGN_FIRST } from "@/lib/campaign/latest";
-import type { Prisma } from "@/lib/db/client";
 import { groupRegion, mayDelete, regionTakenBy } from "@/lib/groups/roster";
 import { installLeader, type LeaderRefusal } from "@/lib/groups/roster-records";
 import { text } from "@/lib/i18n/text";

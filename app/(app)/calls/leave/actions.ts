@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
 import { ActionError, action } from "@/lib/action";
 import { messageKey } from "@/lib/action/errors";
 import { CURRENT_CAMPAIGN_FIRST } from "@/lib/campaign/latest";
-import type { Prisma } from "@/lib/db/client";
 import { text } from "@/lib/i18n/text";
 import { type LeaveRequestError, leaveRequestError, MAX_LEAVE_DAYS } from "@/lib/staff/leave-dates";
 import { endLeaveEarly } from "@/lib/staff/leave-moves";

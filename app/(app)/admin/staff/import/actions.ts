@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/action";
-import { db } from "@/lib/db";
 import { uploadStore } from "@/lib/import/upload-store";
-import { applyStaffImport, prepareStaffImport } from "@/lib/staff/import";
+import { applyStaffImport } from "@/lib/staff/import";
+import { prepareStaffUpload } from "@/lib/staff/import-queries";
 import { databaseStore } from "@/lib/storage";
 
 const applyInput = z
@@ -29,7 +29,7 @@ export const applyStaffList = action(
     schema: applyInput,
     // a list of a few hundred people: their accounts, profiles and the audit row
     timeoutMs: 120_000,
-    prepare: (input) => prepareStaffImport(db(), uploadStore(), input),
+    prepare: (input) => prepareStaffUpload(uploadStore(), input),
   },
   async (input, context, prepared) => {
     // everything through `tx`: a second connection would wait on this transaction under PGlite

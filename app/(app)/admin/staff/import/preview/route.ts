@@ -2,14 +2,14 @@ import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { route, routeFailure } from "@/lib/action";
 import { currentCampaign } from "@/lib/campaign/queries";
-import { db } from "@/lib/db";
 import { discardRest } from "@/lib/http/discard-rest";
 import { UnreadableFileError } from "@/lib/import/read";
 import { BrokenUploadError, receiveList } from "@/lib/import/receive";
 import { uploadStore } from "@/lib/import/upload-store";
 import { deleteUpload, sweepUploads } from "@/lib/import/uploads";
-import { previewStaffList, readStaffList, STAFF_PREVIEW_ROWS } from "@/lib/staff/import";
+import { readStaffList, STAFF_PREVIEW_ROWS } from "@/lib/staff/import";
 import type { StaffPreviewResponse } from "@/lib/staff/import-plan";
+import { previewStaffUpload } from "@/lib/staff/import-queries";
 import { FileTooLargeError } from "@/lib/storage";
 
 /**
@@ -59,7 +59,7 @@ export const POST = route({ name: "staff.importPreview", permission: "staff.mana
   try {
     const list = await readStaffList(store, upload);
     if (!list) return routeFailure("NOT_FOUND", t("staffImport.refusals.uploadGone"));
-    const preview = await previewStaffList(db(), campaign.id, list);
+    const preview = await previewStaffUpload(campaign.id, list);
     const first = <T>(items: readonly T[]) => items.slice(0, STAFF_PREVIEW_ROWS);
     return Response.json(
       {
