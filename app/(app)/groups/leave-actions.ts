@@ -6,6 +6,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { ActionError, action } from "@/lib/action";
 import { messageKey } from "@/lib/action/errors";
 import type { SessionUser } from "@/lib/auth/session";
+import { inCampaignInUse } from "@/lib/campaign/current";
 import { groupScope } from "@/lib/groups/scope";
 import { text } from "@/lib/i18n/text";
 import { movesOnApproval } from "@/lib/staff/leave-dates";
@@ -15,7 +16,11 @@ import { beijingDay, fromDateColumn } from "@/lib/time";
 /** A leave of a member of a group this person may manage (a leader their own, an admin any). */
 async function leaveInScope(tx: Prisma.TransactionClient, user: SessionUser, leaveId: string) {
   const leave = await tx.leave.findFirst({
-    where: { id: leaveId, profile: { groupId: { not: null }, group: { is: groupScope(user) } } },
+    where: {
+      id: leaveId,
+      ...(await inCampaignInUse(tx)),
+      profile: { groupId: { not: null }, group: { is: groupScope(user) } },
+    },
     select: {
       id: true,
       status: true,

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ActionError, action } from "@/lib/action";
 import { messageKey } from "@/lib/action/errors";
+import { inCampaignInUse } from "@/lib/campaign/current";
 import { type PickRefusal, pickRefusal, type ReleaseRefusal, releaseRefusal } from "@/lib/groups/roster";
 import { recordRosterChange } from "@/lib/groups/roster-records";
 import { groupScope } from "@/lib/groups/scope";
@@ -47,7 +48,7 @@ export const addMember = action(
   },
   async (input, { tx, user, now, audit }) => {
     const group = await tx.group.findFirst({
-      where: { id: input.groupId, ...groupScope(user) },
+      where: { id: input.groupId, ...groupScope(user), ...(await inCampaignInUse(tx)) },
       select: { id: true, campaignId: true, rosterApprovedAt: true },
     });
     if (!group) throw new ActionError("NOT_FOUND");
@@ -101,7 +102,7 @@ export const releaseMember = action(
   },
   async (input, { tx, user, now, audit }) => {
     const group = await tx.group.findFirst({
-      where: { id: input.groupId, ...groupScope(user) },
+      where: { id: input.groupId, ...groupScope(user), ...(await inCampaignInUse(tx)) },
       select: { id: true, campaignId: true, leaderId: true, rosterApprovedAt: true },
     });
     if (!group) throw new ActionError("NOT_FOUND");

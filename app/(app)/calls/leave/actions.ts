@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { ActionError, action } from "@/lib/action";
 import { messageKey } from "@/lib/action/errors";
+import { inCampaignInUse } from "@/lib/campaign/current";
 import { CURRENT_CAMPAIGN_FIRST } from "@/lib/campaign/latest";
 import { text } from "@/lib/i18n/text";
 import { type LeaveRequestError, leaveRequestError, MAX_LEAVE_DAYS } from "@/lib/staff/leave-dates";
@@ -39,7 +40,7 @@ async function ownProfile(tx: Prisma.TransactionClient, userId: string) {
 
 async function ownLeave(tx: Prisma.TransactionClient, userId: string, leaveId: string) {
   const leave = await tx.leave.findFirst({
-    where: { id: leaveId, profile: { userId } },
+    where: { id: leaveId, ...(await inCampaignInUse(tx)), profile: { userId } },
     select: { id: true, status: true, startsOn: true, endsOn: true, profile: { select: { groupId: true } } },
   });
   if (!leave) throw new ActionError("NOT_FOUND");
