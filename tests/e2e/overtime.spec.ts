@@ -1,30 +1,15 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { waitForHydration } from "./pages/login-page";
 import { withDb } from "./support/embedded-db";
+import { shootBothSizes } from "./support/screenshots";
 import { signIn } from "./support/sign-in";
 
 // Issue 13 (plan 八): an admin enters one caller's overtime pay with its reason, then imports a file for
 // others: a file with a wrong row is previewed with the row's problem and cannot be applied; the corrected
 // file is applied. caller18 and caller19 are used by no other spec.
-
-async function shoot(page: Page, name: string) {
-  const info = test.info();
-  for (const [size, viewport] of [
-    ["desktop", { width: 1280, height: 900 }],
-    ["phone", { width: 390, height: 844 }],
-  ] as const) {
-    await page.setViewportSize(viewport);
-    await page.screenshot({
-      path: path.join(info.project.outputDir, "screenshots", `${name}-${size}.png`),
-      // the phone keeps its first screen: the whole list is many screens long
-      fullPage: size === "desktop",
-    });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 async function overtimeFile(name: string, rows: unknown[][]): Promise<string> {
   const workbook = new ExcelJS.Workbook();
@@ -60,7 +45,7 @@ test("[ADMIN]: enters one caller's overtime, then imports a file after fixing th
   await expect(form.getByTestId("overtime-message")).toHaveText(/已保存：[\d,.]+ 元 → 150\.50 元。/);
   await expect(page.getByTestId("record-overtime")).toContainText("当前：150.50 元");
   await expect(page.getByTestId("record-overtime")).toContainText("报到日现场引导");
-  await shoot(page, "overtime-person");
+  await shootBothSizes(page, "overtime-person", { phoneFullPage: false });
 
   await page.goto("/staff-pool/overtime");
   await expect(page.getByTestId("overtime-frozen-note")).toContainText("签发之后录入或修改的加班补贴只计入下一次核算");
@@ -75,7 +60,7 @@ test("[ADMIN]: enters one caller's overtime, then imports a file after fixing th
     `第 3 行：姓名与账号不符：caller19 是 ${name19}`,
   );
   await expect(page.getByTestId("overtime-import-apply")).toHaveCount(0);
-  await shoot(page, "overtime-import-errors");
+  await shootBothSizes(page, "overtime-import-errors", { phoneFullPage: false });
 
   const good = await overtimeFile("good.xlsx", [
     ["caller18", name18, 200, "周末值守咨询热线"],
@@ -85,7 +70,7 @@ test("[ADMIN]: enters one caller's overtime, then imports a file after fixing th
   await page.getByTestId("overtime-import-preview").click();
   await expect(page.getByTestId("overtime-import-preview-result")).toContainText("2 行均可导入");
   await expect(page.getByTestId("overtime-import-preview-result")).toContainText("150.50");
-  await shoot(page, "overtime-import-preview");
+  await shootBothSizes(page, "overtime-import-preview", { phoneFullPage: false });
   await page.getByTestId("overtime-import-apply").click();
   await expect(page.getByTestId("overtime-import-message")).toHaveText("已导入 2 人的加班补贴。");
 

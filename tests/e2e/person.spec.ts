@@ -1,6 +1,6 @@
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { waitForHydration } from "./pages/login-page";
+import { shootBothSizes } from "./support/screenshots";
 import { signIn } from "./support/sign-in";
 
 // Issue 13: the admin opens one person from the staff list, reads their year in the pool (the demo's callers
@@ -37,17 +37,7 @@ test("[ADMIN]: opens a caller's page, reads their training and assessment, and e
   await expect(page.getByTestId("edit-department")).toHaveValue("护理学院");
   await expect(page.getByTestId("edit-identity")).toHaveValue("TEACHER");
 
-  const info = test.info();
-  for (const [size, viewport] of [
-    ["desktop", { width: 1280, height: 900 }],
-    ["phone", { width: 390, height: 844 }],
-  ] as const) {
-    await page.setViewportSize(viewport);
-    await page.screenshot({
-      path: path.join(info.project.outputDir, "screenshots", `person-${size}.png`),
-      fullPage: true,
-    });
-  }
+  await shootBothSizes(page, "person");
 
   // the training and assessment record is the staff pool's page, one click away
   await page.getByTestId("person-record-link").click();
@@ -59,9 +49,12 @@ test("[ADMIN]: cannot take the admin role from themselves", async ({ page }) => 
   await page.goto("/admin/staff");
   await page.getByTestId("person-admin").click();
   await waitForHydration(page, '[data-testid="edit-account"]');
+  // another role kept, so the only refusal is the admin role's
+  await page.getByTestId("edit-role-DATA").check();
   await page.getByTestId("edit-role-ADMIN").uncheck();
   await page.getByTestId("save-account").click();
   await expect(page.getByText("不能取消自己的管理员角色；请另一位管理员来做。").first()).toBeVisible();
   await page.reload();
   await expect(page.getByTestId("edit-role-ADMIN")).toBeChecked();
+  await expect(page.getByTestId("edit-role-DATA")).not.toBeChecked();
 });

@@ -1,28 +1,12 @@
-import path from "node:path";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { waitForHydration } from "./pages/login-page";
 import { withDb } from "./support/embedded-db";
+import { shootBothSizes } from "./support/screenshots";
 import { signIn } from "./support/sign-in";
 
 // Issue 13 (plan 四(二)、(三)): an admin records a training session with its attendance, and each person's
 // record shows it; an inspector records a failed assessment and the person leaves the pool, their
 // candidates going to the others of their group. caller22, caller23 and caller24 are used by no other spec.
-
-async function shoot(page: Page, name: string) {
-  const info = test.info();
-  for (const [size, viewport] of [
-    ["desktop", { width: 1280, height: 900 }],
-    ["phone", { width: 390, height: 844 }],
-  ] as const) {
-    await page.setViewportSize(viewport);
-    await page.screenshot({
-      path: path.join(info.project.outputDir, "screenshots", `${name}-${size}.png`),
-      // the phone keeps its first screen: the whole list is many screens long
-      fullPage: size === "desktop",
-    });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 test("[ADMIN]: records a training session with attendance, and the person's record shows it", async ({ page }) => {
   await signIn(page.context(), "admin");
@@ -47,13 +31,13 @@ test("[ADMIN]: records a training session with attendance, and the person's reco
   await form.getByTestId("save-training").click();
   await expect(form.getByTestId("training-message")).toHaveText("已记录，2 人出勤。");
   await expect(page.getByRole("table", { name: "培训记录" }).getByText(note)).toBeVisible();
-  await shoot(page, "training-list");
+  await shootBothSizes(page, "training-list", { phoneFullPage: false });
 
   await page.getByTestId("person-caller22").click();
   await expect(page).toHaveURL(/\/staff-pool\/[^/?#]+$/);
   await expect(page.getByTestId("record-trainings")).toContainText(note);
   await expect(page.getByTestId("record-trainings")).toContainText("专硕");
-  await shoot(page, "training-person");
+  await shootBothSizes(page, "training-person", { phoneFullPage: false });
 });
 
 test("[INSPECTOR]: records a failed assessment and the person leaves the pool, their candidates going to their group", async ({
@@ -99,11 +83,11 @@ test("[INSPECTOR]: records a failed assessment and the person leaves the pool, t
   await expect(page.getByTestId("record-assessments")).toContainText("48 分");
   await expect(page.getByTestId("record-assessments")).toContainText("未通过");
   expect(await held()).toBe(0);
-  await shoot(page, "assessment-failed");
+  await shootBothSizes(page, "assessment-failed", { phoneFullPage: false });
 
   await page.goto("/staff-pool");
   await expect(page.getByTestId("pool-caller24")).toHaveText("已退出");
   await page.goto("/inspection/staff");
   await expect(page.getByTestId("training-caller24")).toContainText("未通过");
-  await shoot(page, "qualification-review");
+  await shootBothSizes(page, "qualification-review", { phoneFullPage: false });
 });

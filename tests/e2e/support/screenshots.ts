@@ -1,0 +1,22 @@
+import path from "node:path";
+import { type Page, test } from "@playwright/test";
+
+/**
+ * The page at desktop (1280×900) and phone (390×844) sizes, under the run's screenshots folder as
+ * `<name>-desktop.png` and `<name>-phone.png`; the viewport is desktop again afterwards.
+ * `phoneFullPage: false` keeps the phone's first screen only, for pages many screens long.
+ */
+export async function shootBothSizes(page: Page, name: string, { phoneFullPage = true } = {}) {
+  const info = test.info();
+  for (const [size, viewport] of [
+    ["desktop", { width: 1280, height: 900 }],
+    ["phone", { width: 390, height: 844 }],
+  ] as const) {
+    await page.setViewportSize(viewport);
+    await page.screenshot({
+      path: path.join(info.project.outputDir, "screenshots", `${name}-${size}.png`),
+      fullPage: size === "desktop" || phoneFullPage,
+    });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
