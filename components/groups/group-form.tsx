@@ -6,6 +6,7 @@ import { createGroup, updateGroup } from "@/app/(app)/admin/groups/actions";
 import { Field, Input, Select } from "@/components/ui/field";
 import { SubmitRow } from "@/components/ui/submit-row";
 import { useActionRunner } from "@/components/ui/use-action";
+import { withData } from "@/components/ui/user-data";
 
 /**
  * 新建小组 (name, region, leader by login) or, given `group`, its edit (name and leader: the region
@@ -66,7 +67,9 @@ export function GroupForm({
           )}
         </Field>
         {group ? (
-          <p className="self-end pb-3 text-sm text-slate-600">{t("regionFixed", { region: group.region })}</p>
+          <p className="self-end pb-3 text-sm text-slate-600">
+            {withData((v) => t("regionFixed", v), { region: group.region })}
+          </p>
         ) : (
           <Field label={t("region")} hint={t("regionHint")} errors={fieldErrors.region}>
             {(control) => (
@@ -105,7 +108,7 @@ export function GroupForm({
         </Field>
         <datalist id={listId}>
           {leaders.map((l) => (
-            <option key={l.login} value={l.login}>
+            <option key={l.login} value={l.login} lang="zh">
               {l.name}
             </option>
           ))}

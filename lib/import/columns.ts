@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type MessageKey, type Text, text } from "@/lib/i18n/text";
+import { NO_WORD, STAFF_SOURCE_WORDS, STUDENT_WORD, TEACHER_WORD, YES_WORD } from "./cell-words";
 import {
   foldWidth,
   type Normalized,
@@ -113,6 +114,27 @@ export const STAFF_FIELDS: Record<StaffField, FieldSpec> = {
   source: { aliases: ["来源", "人员来源", "报名来源"], normalize: normalizeStaffSource },
   studentCadre: { aliases: ["学生干部", "是否学生干部"], normalize: normalizeYesNo },
   region: { aliases: ["地区", "所在地区", "生源地", "市州"], normalize: (v) => normalizeText(v, 30) },
+};
+
+/**
+ * The staff list's column names and cell words as the import page's hint names them: the file's own
+ * vocabulary, shown as written whatever the reader's language.
+ */
+export const STAFF_COLUMN_WORDS: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(
+    (Object.keys(STAFF_FIELDS) as StaffField[]).map((field) => [
+      field === "studentCadre" ? "cadre" : field,
+      STAFF_FIELDS[field].aliases[0] ?? field,
+    ]),
+  ),
+  teacher: TEACHER_WORD,
+  student: STUDENT_WORD,
+  sources: Object.values(STAFF_SOURCE_WORDS)
+    .map((words) => words[0])
+    .join("、"),
+  volunteer: STAFF_SOURCE_WORDS.VOLUNTEER[0],
+  yes: YES_WORD,
+  no: NO_WORD,
 };
 
 export const STAFF_SPEC: ListSpec<StaffField> = {

@@ -5,9 +5,11 @@ import { getTranslations } from "next-intl/server";
 import { StaffImport } from "@/components/admin/staff-import";
 import { NoCampaign } from "@/components/campaign/no-campaign";
 import { Card, PageHeader } from "@/components/ui/card";
+import { withData } from "@/components/ui/user-data";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
 import { currentCollege } from "@/lib/college/queries";
+import { STAFF_COLUMN_WORDS } from "@/lib/import/columns";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("staffImport"))("title") };
@@ -48,7 +50,7 @@ export default async function StaffImportPage() {
       </Card>
       <details className="mt-4 rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm print:hidden">
         <summary className="cursor-pointer font-medium text-brand-700">{t("staffImport.columnsTitle")}</summary>
-        <p className="mt-2 text-slate-700">{t("staffImport.columnsHint")}</p>
+        <p className="mt-2 text-slate-700">{withData((v) => t("staffImport.columnsHint", v), STAFF_COLUMN_WORDS)}</p>
       </details>
     </>
   );
