@@ -234,7 +234,7 @@ describe("check-list on files it cannot read: exit 2", () => {
 
 describe("check-list with wrong arguments: exit 2 and the usage line", () => {
   const usage =
-    "用法：npm run cli -- check-list <文件> --list <toudang|luqu|jiaofei|baodao> [--mapping <JSON>] [--json]";
+    "用法：npm run cli -- check-list <文件> --list <toudang|luqu|jiaofei|baodao|staff> [--mapping <JSON>] [--json]";
 
   it.each<[string, string[]]>([
     ["a bad --list value", ["check-list", "list.csv", "--list", "zhaosheng", "--json"]],
