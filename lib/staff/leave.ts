@@ -27,5 +27,6 @@ export async function campaignLastDay(reader: Reader, campaignId: string, at: Da
   });
   const today = beijingDay(at);
   const end = last ? beijingDay(last.closesAt) : today;
+  // biome-ignore lint/complexity/useMathMinMax: days are "YYYY-MM-DD" strings, compared as text, not numbers
   return end > today ? end : today;
 }

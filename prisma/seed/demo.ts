@@ -9,7 +9,7 @@ import { translatorFor } from "@/lib/i18n/messages";
 import { recordAssessment } from "@/lib/staff/assessment";
 import { recordTrainingSession, TRAINING_TOPICS } from "@/lib/staff/training";
 import { smallFile } from "@/lib/storage";
-import { atBeijingClock, beijingDay, toDateColumn } from "@/lib/time";
+import { atBeijingClock, beijingDay } from "@/lib/time";
 import {
   NO_SHOW_REASON_SUGGESTIONS,
   OUTCOMES_BY_PHASE,
