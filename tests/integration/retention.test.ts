@@ -62,9 +62,6 @@ interface Planted {
 async function plant(): Promise<Planted> {
   const prisma = db();
   const fx = await buildCallsFixture({ openPhase: 4 });
-  // a second campaign with a long retention period: it must be left entirely alone
-  const control = await buildCallsFixture({ openPhase: 4 });
-  await prisma.campaign.update({ where: { id: control.campaign.id }, data: { retentionDays: 3650 } });
 
   const name = fx.candidateA.name;
   const phone = distinctivePhone();
@@ -94,6 +91,11 @@ async function plant(): Promise<Planted> {
   if (!edited.ok) throw new Error(`editContact: ${edited.error}`);
   const revealed = await revealPhone({ candidateId: candidate.id, index: 0 });
   if (!revealed.ok) throw new Error(`revealPhone: ${revealed.error}`);
+
+  // a second campaign with a long retention period: it must be left entirely alone. Made after the
+  // actions above, which write to the campaign in use only: the newest one, until an admin marks one
+  const control = await buildCallsFixture({ openPhase: 4 });
+  await prisma.campaign.update({ where: { id: control.campaign.id }, data: { retentionDays: 3650 } });
 
   const advice = `请再联系${name}的母亲${fx.tag}`;
   const escalation = await prisma.escalation.create({
