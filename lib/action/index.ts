@@ -6,6 +6,7 @@ import type { SessionUser } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { textRenderer } from "@/lib/i18n/server";
 import { text } from "@/lib/i18n/text";
+import type { ActionDefinition } from "./definition";
 import { ActionError, type ActionErrorCode, type FieldErrors, issueTexts, renderFieldErrors } from "./errors";
 import type { ActionResult } from "./result";
 import { type ActionContext, runInTransaction, type TransactionConfig } from "./run";
@@ -77,6 +78,21 @@ export function action<S extends z.ZodType, T, P = undefined>(
   };
   declarations.set(run, { name: config.name, permission: config.permission });
   return run;
+}
+
+/**
+ * A defined action (lib/action/definition.ts) as a page's server action; `after` does what only pages
+ * need once the body has run (revalidating the paths that show what changed).
+ */
+export function serverAction<S extends z.ZodType, T>(
+  definition: ActionDefinition<S, T>,
+  after?: (result: T, input: z.infer<S>) => void,
+): (input: unknown) => Promise<ActionResult<T>> {
+  return action(definition, async (input, ctx) => {
+    const result = await definition.run(input, ctx);
+    after?.(result, input);
+    return result;
+  });
 }
 
 async function failure(code: ActionErrorCode, fieldErrors?: FieldErrors): Promise<ActionResult<never>> {

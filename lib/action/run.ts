@@ -82,6 +82,8 @@ export async function runInTransaction<T>(
   config: TransactionConfig,
   user: SessionUser,
   body: (ctx: ActionContext) => Promise<T>,
+  /** the action's clock: the real one, except for the demo seed, which builds a campaign around a given day */
+  clock: () => Date = () => new Date(),
 ): Promise<TransactionOutcome<T>> {
   const requestId = randomUUID();
   for (let attempt = 1; ; attempt++) {
@@ -93,7 +95,7 @@ export async function runInTransaction<T>(
           const result = await body({
             user,
             tx,
-            now: new Date(),
+            now: clock(),
             requestId,
             audit: (entry) => entries.push(entry),
             unchanged: () => {

@@ -1,16 +1,20 @@
 // The action wrapper without a session, for the command line (and scheduled work): the acting user is
 // named explicitly, then the same transaction, retries and audit row as an action posted from a page.
 // Free of Next and of `server-only`, so scripts run it with their own Prisma client.
+import type { z } from "zod";
 import { can, type Permission } from "@/lib/auth/permissions";
 import type { PrismaClient } from "@/lib/db/client";
 import { translatorFor } from "@/lib/i18n/messages";
 import { renderText, type Text, text } from "@/lib/i18n/text";
-import { type ActionErrorCode, type FieldErrors, renderFieldErrors } from "./errors";
+import type { ActionDefinition } from "./definition";
+import { type ActionErrorCode, type FieldErrors, issueTexts, renderFieldErrors } from "./errors";
 import type { ActionResult } from "./result";
 import { type ActionContext, runInTransaction, type TransactionConfig } from "./run";
 
 export interface SystemActionConfig extends TransactionConfig {
   permission: Permission;
+  /** the action's `now`; the real clock when not given */
+  now?: Date;
 }
 
 /**
@@ -30,8 +34,25 @@ export async function runAs<T>(
   });
   if (!user) return refusal("UNAUTHENTICATED");
   if (!can(user.roles, config.permission)) return refusal("FORBIDDEN");
-  const outcome = await runInTransaction(prisma, config, user, body);
+  const fixed = config.now;
+  const outcome = await runInTransaction(prisma, config, user, body, fixed ? () => fixed : undefined);
   return outcome.ok ? outcome : refusal(outcome.code, outcome.fieldErrors);
+}
+
+/**
+ * Submits `input` to a defined action (lib/action/definition.ts) as `actor`, as the page's form would:
+ * the same schema, permission, body and audit row. The demo seed builds its people this way.
+ */
+export async function submitAs<S extends z.ZodType, T>(
+  prisma: PrismaClient,
+  actor: { login: string } | { id: string },
+  definition: ActionDefinition<S, T>,
+  input: z.input<S>,
+  options: { now?: Date } = {},
+): Promise<ActionResult<T>> {
+  const parsed = definition.schema.safeParse(input);
+  if (!parsed.success) return refusal("INVALID_INPUT", issueTexts(parsed.error.issues));
+  return runAs(prisma, actor, { ...definition, now: options.now }, (ctx) => definition.run(parsed.data, ctx));
 }
 
 function refusal(code: ActionErrorCode, fieldErrors?: FieldErrors): ActionResult<never> {
