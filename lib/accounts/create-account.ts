@@ -3,10 +3,11 @@
 // be handed over, which its holder replaces at the first sign-in.
 import { z } from "zod";
 import type { Role, StaffIdentity } from "@/generated/prisma/enums";
-import type { FieldErrors } from "@/lib/action/errors";
-import { messageKey } from "@/lib/action/errors";
+import { defineAction } from "@/lib/action/definition";
+import { ActionError, type FieldErrors, messageKey } from "@/lib/action/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { ROLES } from "@/lib/auth/permissions";
+import { campaignInUse } from "@/lib/campaign/current";
 import type { Prisma } from "@/lib/db/client";
 import { text } from "@/lib/i18n/text";
 import { poolEntry, STAFF_SOURCES } from "@/lib/staff/pool";
@@ -118,3 +119,32 @@ export function newAccountData(
     mustChangePassword: true,
   };
 }
+
+/**
+ * The staff page's 新建账号: a new account with a temporary password (returned once, never stored in clear
+ * nor audited); a caller can join the current campaign's staff pool at once (lib/staff/pool.ts poolEntry
+ * says where).
+ */
+export const CREATE_ACCOUNT = defineAction({
+  name: "user.create",
+  permission: "staff.manage",
+  schema: newAccountSchema,
+  run: async (input, { tx, audit }) => {
+    const campaign = await campaignInUse(tx);
+    const created = await createAccount(tx, input, campaign?.id ?? null);
+    if (!created.ok) throw new ActionError("INVALID_INPUT", created.fieldErrors);
+    const { account } = created;
+    audit({
+      entityType: "User",
+      entityId: account.userId,
+      after: {
+        login: account.login,
+        name: account.name,
+        roles: input.roles,
+        mustChangePassword: true,
+        pool: account.pool ? { campaignId: campaign?.id ?? null, source: input.poolSource, ...account.pool } : null,
+      },
+    });
+    return account;
+  },
+});

@@ -2,8 +2,8 @@
 // rates, policies and groups; its people and candidates stay with it), and one campaign is the current
 // one, which every working page and action uses (lib/campaign/latest.ts).
 import { z } from "zod";
-import type { FieldErrors } from "@/lib/action/errors";
-import { messageKey } from "@/lib/action/errors";
+import { defineAction } from "@/lib/action/definition";
+import { ActionError, type FieldErrors, messageKey } from "@/lib/action/errors";
 import type { Prisma } from "@/lib/db/client";
 import { text } from "@/lib/i18n/text";
 import { issueTexts } from "@/lib/settings/messages";
@@ -121,3 +121,27 @@ export async function makeCurrentCampaign(
   await tx.campaign.update({ where: { id: campaignId }, data: { isCurrent: true } });
   return { found: true, previousId: previous?.id ?? null, changed: true };
 }
+
+/** The campaigns page's 新建届次: creates a campaign from the plan's defaults or from an earlier one. */
+export const CREATE_CAMPAIGN = defineAction({
+  name: "campaign.create",
+  permission: "campaign.configure",
+  schema: newCampaignSchema,
+  run: async (input, { tx, audit }) => {
+    const created = await createCampaign(tx, input);
+    if (!created.ok) throw new ActionError("INVALID_INPUT", created.fieldErrors);
+    audit({
+      entityType: "Campaign",
+      entityId: created.campaign.id,
+      after: {
+        name: input.name,
+        year: input.year,
+        planSize: input.planSize,
+        copiedFrom: input.copyFrom || null,
+        isCurrent: created.campaign.isCurrent,
+        groupsCopied: created.campaign.groupsCopied,
+      },
+    });
+    return created.campaign;
+  },
+});

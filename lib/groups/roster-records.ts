@@ -1,4 +1,3 @@
-import "server-only";
 // The writes every roster change shares: a filed roster's change record (审批备案 后变动), and the leader
 // as a member of their own group (a leader is also a caller). Used by the groups page's actions and the
 // leader's member actions, inside their transaction.

@@ -7,7 +7,8 @@
 import { availableParallelism } from "node:os";
 import type { StaffIdentity } from "@/generated/prisma/enums";
 import { newAccountData, temporaryCredentials } from "@/lib/accounts/create-account";
-import { type ActionContext, ActionError } from "@/lib/action";
+import { ActionError } from "@/lib/action/errors";
+import type { ActionContext } from "@/lib/action/run";
 import { CURRENT_CAMPAIGN_FIRST } from "@/lib/campaign/latest";
 import type { Prisma, PrismaClient } from "@/lib/db/client";
 import { text } from "@/lib/i18n/text";
@@ -216,21 +217,42 @@ export interface StaffImportResult {
  * nobody twice: its people exist then, and only what changed is written. The upload is deleted.
  */
 export async function applyStaffImport(
-  { tx, audit, unchanged }: ActionContext,
+  ctx: ActionContext,
   store: FileStore,
   input: StaffUpload & { fileName: string },
   prepared: PreparedPasswords,
 ): Promise<StaffImportResult> {
-  const campaignId = await currentCampaignId(tx);
+  const campaignId = await currentCampaignId(ctx.tx);
   const list = await readStaffListOrRefuse(store, input);
   refuseProblems(list.report);
+  const result = await addStaffRows(ctx, campaignId, list.rows, prepared, {
+    fileName: input.fileName,
+    fileHash: input.fileHash,
+    rows: list.report.rows,
+  });
+  // applied: the list's personal data leaves the store with this transaction
+  await deleteUpload(store, input);
+  return result;
+}
+
+/**
+ * The checked rows of a staff list written to the accounts and the campaign's staff pool, with the
+ * passwords made for the new logins: the apply above, and the demo seed's own list. Audited as counts,
+ * never a password nor the people's details (they are in the accounts themselves).
+ */
+export async function addStaffRows(
+  { tx, audit, unchanged }: ActionContext,
+  campaignId: string,
+  rows: readonly StaffRow[],
+  prepared: PreparedPasswords,
+  list: { fileName: string; fileHash: string; rows: number },
+): Promise<StaffImportResult> {
   const accounts = await existingAccounts(
     tx,
     campaignId,
-    list.rows.map((r) => r.login),
+    rows.map((r) => r.login),
   );
-  const plan = planStaffImport(list.rows, accounts);
-
+  const plan = planStaffImport(rows, accounts);
   // a login that was not there when the passwords were made, and is not there now, has no password:
   // it cannot happen unless the list changed in between, and is then refused (the page checks again)
   const credentials = plan.create.map((person) => {
@@ -307,8 +329,6 @@ export async function applyStaffImport(
     if (detailsChanged || profileChanged) updated += 1;
   }
 
-  // applied: the list's personal data leaves the store with this transaction
-  await deleteUpload(store, input);
   if (plan.create.length === 0 && joined === 0 && updated === 0) unchanged();
   else {
     // counts only: never a password, nor the people's details (they are in the accounts themselves)
@@ -316,9 +336,9 @@ export async function applyStaffImport(
       entityType: "Campaign",
       entityId: campaignId,
       after: {
-        fileName: input.fileName,
-        fileHash: input.fileHash,
-        rows: list.report.rows,
+        fileName: list.fileName,
+        fileHash: list.fileHash,
+        rows: list.rows,
         created: plan.create.length,
         joined,
         updated,

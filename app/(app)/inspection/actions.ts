@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
-import { ActionError, action } from "@/lib/action";
+import { ActionError, action, serverAction } from "@/lib/action";
 import { messageKey } from "@/lib/action/errors";
 import { CURRENT_CAMPAIGN_FIRST } from "@/lib/campaign/latest";
 import { text } from "@/lib/i18n/text";
@@ -12,7 +12,7 @@ import { underInspection } from "@/lib/inspection/checks";
 import { deductionError, VIOLATION_KINDS } from "@/lib/inspection/findings";
 import { inspectionPolicyOf } from "@/lib/inspection/policy";
 import { drawWeeklySample, newSeed } from "@/lib/inspection/sample";
-import { poolAfterReview } from "@/lib/staff/pool";
+import { REVIEW_QUALIFICATION } from "@/lib/staff/qualification";
 import { subsidyPolicySchema } from "@/lib/subsidy";
 import { atBeijingClock, parseDay, toDateColumn, Week } from "@/lib/time";
 
@@ -338,63 +338,5 @@ export const setFindingFollowUp = action(
   },
 );
 
-/**
- * 资格审查: approves or rejects one member of the staff pool. A rejection needs its reason. Only an
- * approved caller can be given candidates (lib/assignment assignableCallers); candidates a
- * rejected caller already holds stay until their leader moves them.
- */
-export const reviewQualification = action(
-  {
-    name: "staff.qualify",
-    permission: "staff.qualify",
-    schema: z
-      .object({
-        profileId: z.string().min(1).max(64),
-        decision: z.enum(["APPROVED", "REJECTED"], { error: messageKey("inspection.errors.decisionRequired") }),
-        reason: optional(z.string().trim().max(200, messageKey("inspection.errors.reasonTooLong"))),
-      })
-      .strict(),
-  },
-  async (input, { tx, user, now, audit }) => {
-    const campaign = await campaignOf(tx);
-    if (input.decision === "REJECTED" && !input.reason) {
-      throw new ActionError("INVALID_INPUT", { reason: [text("inspection.errors.reasonRequired")] });
-    }
-    const profile = await tx.staffProfile.findFirst({
-      where: { id: input.profileId, campaignId: campaign.id },
-      select: { id: true, userId: true, qualification: true, qualificationReason: true, poolStatus: true },
-    });
-    if (!profile) throw new ActionError("NOT_FOUND");
-    const holdsCandidates =
-      (await tx.candidate.count({ where: { campaignId: campaign.id, assignedCallerId: profile.userId } })) > 0;
-    const outcome = poolAfterReview(profile.poolStatus, input.decision, holdsCandidates);
-    if (!outcome.ok) throw new ActionError("INVALID_INPUT", { decision: [text(outcome.refusal)] });
-    await tx.staffProfile.update({
-      where: { id: profile.id },
-      data: {
-        qualification: input.decision,
-        qualificationReason: input.reason ?? null,
-        poolStatus: outcome.poolStatus,
-        reviewedById: user.id,
-        reviewedAt: now,
-      },
-    });
-    audit({
-      entityType: "StaffProfile",
-      entityId: profile.id,
-      before: {
-        qualification: profile.qualification,
-        reason: profile.qualificationReason,
-        poolStatus: profile.poolStatus,
-      },
-      after: {
-        qualification: input.decision,
-        reason: input.reason ?? null,
-        poolStatus: outcome.poolStatus,
-        userId: profile.userId,
-      },
-    });
-    revalidatePath("/inspection/staff");
-    return { qualification: input.decision };
-  },
-);
+/** 资格审查: the body is lib/staff/qualification.ts, shared with the demo seed. */
+export const reviewQualification = serverAction(REVIEW_QUALIFICATION, () => revalidatePath("/inspection/staff"));

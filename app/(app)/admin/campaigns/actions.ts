@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { ActionError, action } from "@/lib/action";
+import { ActionError, action, serverAction } from "@/lib/action";
 import { messageKey } from "@/lib/action/errors";
 import { endAllSessions } from "@/lib/auth/sessions";
-import { createCampaign, makeCurrentCampaign, newCampaignSchema } from "@/lib/campaign/create";
+import { CREATE_CAMPAIGN, makeCurrentCampaign } from "@/lib/campaign/create";
 import { CURRENT_CAMPAIGN_FIRST } from "@/lib/campaign/latest";
 import { pastStudentsWhere } from "@/lib/campaign/past-students";
 import { text } from "@/lib/i18n/text";
@@ -13,29 +13,11 @@ import { text } from "@/lib/i18n/text";
 // Creating a campaign and choosing the current one are the admin's (campaign.configure): the leading
 // group decides the year's plan.
 
-/** Creates a campaign from the plan's defaults or from an earlier campaign; see lib/campaign/create.ts. */
-export const createNewCampaign = action(
-  { name: "campaign.create", permission: "campaign.configure", schema: newCampaignSchema },
-  async (input, { tx, audit }) => {
-    const created = await createCampaign(tx, input);
-    if (!created.ok) throw new ActionError("INVALID_INPUT", created.fieldErrors);
-    audit({
-      entityType: "Campaign",
-      entityId: created.campaign.id,
-      after: {
-        name: input.name,
-        year: input.year,
-        planSize: input.planSize,
-        copiedFrom: input.copyFrom || null,
-        isCurrent: created.campaign.isCurrent,
-        groupsCopied: created.campaign.groupsCopied,
-      },
-    });
-    // every page reads the current campaign: the first one created changes them all
-    revalidatePath("/", "layout");
-    return created.campaign;
-  },
-);
+/** Creates a campaign: the body is lib/campaign/create.ts CREATE_CAMPAIGN. */
+export const createNewCampaign = serverAction(CREATE_CAMPAIGN, () => {
+  // every page reads the current campaign: the first one created changes them all
+  revalidatePath("/", "layout");
+});
 
 /** Makes a campaign the one every working page and action uses. */
 export const setCurrentCampaign = action(

@@ -2,11 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { createAccount, newAccountSchema } from "@/lib/accounts/create-account";
+import { CREATE_ACCOUNT } from "@/lib/accounts/create-account";
 import { resetPassword } from "@/lib/accounts/passwords";
-import { ActionError, action } from "@/lib/action";
+import { ActionError, action, serverAction } from "@/lib/action";
 import { endAllSessions } from "@/lib/auth/sessions";
-import { CURRENT_CAMPAIGN_FIRST } from "@/lib/campaign/latest";
 import { text } from "@/lib/i18n/text";
 
 /**
@@ -59,30 +58,8 @@ export const resetUserPassword = action(
   },
 );
 
-/**
- * A new account with a temporary password (returned once, never stored in clear nor audited); a caller
- * can join the current campaign's staff pool at once (lib/staff/pool.ts poolEntry says where).
- */
-export const createUserAccount = action(
-  { name: "user.create", permission: "staff.manage", schema: newAccountSchema },
-  async (input, { tx, audit }) => {
-    const campaign = await tx.campaign.findFirst({ orderBy: CURRENT_CAMPAIGN_FIRST, select: { id: true } });
-    const created = await createAccount(tx, input, campaign?.id ?? null);
-    if (!created.ok) throw new ActionError("INVALID_INPUT", created.fieldErrors);
-    const { account } = created;
-    audit({
-      entityType: "User",
-      entityId: account.userId,
-      after: {
-        login: account.login,
-        name: account.name,
-        roles: input.roles,
-        mustChangePassword: true,
-        pool: account.pool ? { campaignId: campaign?.id ?? null, source: input.poolSource, ...account.pool } : null,
-      },
-    });
-    revalidatePath("/admin/staff");
-    revalidatePath("/inspection/staff");
-    return account;
-  },
-);
+/** A new account with a temporary password: the body is lib/accounts/create-account.ts CREATE_ACCOUNT. */
+export const createUserAccount = serverAction(CREATE_ACCOUNT, () => {
+  revalidatePath("/admin/staff");
+  revalidatePath("/inspection/staff");
+});
