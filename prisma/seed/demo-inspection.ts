@@ -12,7 +12,7 @@ import { DEFAULT_INSPECTION_POLICY } from "@/lib/inspection/policy";
 import { drawWeeklySample } from "@/lib/inspection/sample";
 import { recordAssessment } from "@/lib/staff/assessment";
 import { addDaysToDay, atBeijingClock, beijingDay, HOUR_MS, toDateColumn, Week } from "@/lib/time";
-import { createUser } from "./factories";
+import { importDemoStaffList, reviewDemoApplicant } from "./demo-people";
 
 export async function seedInspectionDemo(prisma: PrismaClient, campaignId: string, now: Date) {
   const login = (l: string) => prisma.user.findUniqueOrThrow({ where: { login: l } });
@@ -25,21 +25,29 @@ export async function seedInspectionDemo(prisma: PrismaClient, campaignId: strin
     { login: "applicant03", name: "郑可欣", source: "RECOMMENDED" },
     { login: "applicant04", name: "韩志强", source: "VOLUNTEER" },
   ] as const;
+  // they applied on the staff list; the inspection team turned the fourth down
+  await importDemoStaffList(
+    prisma,
+    campaignId,
+    applicants.map((a, i) => ({ ...a, roles: ["CALLER"], phone: `1390000100${i + 1}` })),
+    "补充报名名单.xlsx",
+    addHours(now, -72),
+  );
   for (const [i, a] of applicants.entries()) {
-    const user = await createUser(prisma, { login: a.login, name: a.name, roles: ["CALLER"] });
     const rejected = i === 3;
-    const profile = await prisma.staffProfile.create({
-      data: {
-        campaignId,
-        userId: user.id,
-        source: a.source,
-        poolStatus: "APPLIED",
-        qualification: rejected ? "REJECTED" : "PENDING",
-        qualificationReason: rejected ? "培训考核未通过（62 分），不进入回访人员库" : null,
-        reviewedById: rejected ? inspector.id : null,
-        reviewedAt: rejected ? addHours(now, -30) : null,
-      },
+    const profile = await prisma.staffProfile.findFirstOrThrow({
+      where: { campaignId, user: { login: a.login } },
+      select: { id: true },
     });
+    if (rejected) {
+      await reviewDemoApplicant(
+        prisma,
+        { login: inspector.login },
+        profile.id,
+        { decision: "REJECTED", reason: "培训考核未通过（62 分），不进入回访人员库" },
+        addHours(now, -30),
+      );
+    }
     // the first applicant attended all six modules and passed; the others the policy one; one failed
     // (and so left the pool): through the functions the actions use (lib/staff/training, assessment)
     const sessions = await prisma.trainingSession.findMany({

@@ -18,9 +18,10 @@ import {
   WITHDRAWAL_CHECKLIST,
 } from "@/lib/workflow";
 import { seedInspectionDemo } from "./demo-inspection";
+import { type DemoGroupDraft, type DemoPerson, enrolDemoPeople } from "./demo-people";
 import { demoFormPhoto } from "./demo-photo";
 import { seedDemoWeekly } from "./demo-weekly";
-import { addStaff, createCampaign, createGroup, createUser } from "./factories";
+import { phaseWindowsAround } from "./factories";
 
 export const DEMO_REGIONS = ["成都", "绵阳", "德阳", "南充", "宜宾", "泸州", "达州", "乐山"] as const;
 const GROUP_NAMES = ["第一组", "第二组", "第三组", "第四组", "第五组", "第六组", "第七组", "第八组"];
@@ -101,6 +102,45 @@ const pick = <T>(items: readonly T[]): T => faker.helpers.arrayElement(items);
 const chance = (p: number) => faker.number.float({ min: 0, max: 1 }) < p;
 const mobile = () => `1${pick(["38", "39", "58", "59", "77", "80", "86", "88", "99"])}${faker.string.numeric(8)}`;
 
+/**
+ * The demo's people with their names and mobiles, drawn in the order the demo has always drawn them (so
+ * every figure after them stays put): the admin and the teams, then each region's leader and five callers.
+ */
+function drawDemoPeople(): { admin: DemoPerson; team: DemoPerson[]; groups: DemoGroupDraft[] } {
+  const person = (login: string, roles: Role[], source: StaffSource): DemoPerson => ({
+    login,
+    roles,
+    source,
+    name: faker.person.fullName(),
+    phone: mobile(),
+  });
+  const [admin, ...leads] = DEMO_LOGINS.filter((d) => !d.roles.includes("CALLER")).map((d) =>
+    person(d.login, d.roles, "PRIOR_2023"),
+  );
+  // the rest of the data team (also inspectors, as in the plan), two more inspectors, two strikers
+  const team = [
+    ...leads,
+    person("data02", ["DATA", "INSPECTOR"], "RECOMMENDED"),
+    person("data03", ["DATA", "INSPECTOR"], "RECOMMENDED"),
+    person("inspector02", ["INSPECTOR"], "RECOMMENDED"),
+    person("inspector03", ["INSPECTOR"], "RECOMMENDED"),
+    person("strike02", ["STRIKE"], "EXCELLENT_2023"),
+    person("strike03", ["STRIKE"], "EXCELLENT_2023"),
+  ];
+  let callerNo = 0;
+  const groups = DEMO_REGIONS.map((region, index) => {
+    const leader = person(`leader${String(index + 1).padStart(2, "0")}`, ["CALLER"], "PRIOR_2023");
+    const callers = Array.from({ length: 5 }, () => {
+      callerNo += 1;
+      const source = pick<StaffSource>(["EXCELLENT_2023", "PRIOR_2023", "VOLUNTEER", "STUDENT", "LEADER_PICK"]);
+      return person(`caller${String(callerNo).padStart(2, "0")}`, ["CALLER"], source);
+    });
+    return { name: `${GROUP_NAMES[index]}（${region}片区）`, region, leader, callers };
+  });
+  if (!admin) throw new Error("demo: no admin login");
+  return { admin, team, groups };
+}
+
 export interface DemoSummary {
   campaignId: string;
   users: number;
@@ -110,58 +150,16 @@ export interface DemoSummary {
 
 export async function seedDemo(prisma: PrismaClient, now: Date): Promise<DemoSummary> {
   faker.seed(2024);
-  const campaign = await createCampaign(prisma, { now, openPhase: 4 });
+  const enrolled = await enrolDemoPeople(prisma, { now, windows: phaseWindowsAround(now, 4), ...drawDemoPeople() });
+  const { campaign } = enrolled;
   const window = (phase: Phase) => {
     const w = campaign.phaseWindows.find((x) => x.phase === phase);
     if (!w) throw new Error(`phase ${phase} missing`);
     return w;
   };
-
-  // --- people: the teams of the plan with their overlaps ----------------------------------------
-  let userCount = 0;
-  const person = async (login: string, roles: Role[], source: StaffSource, groupId?: string) => {
-    const user = await createUser(prisma, { login, roles, name: faker.person.fullName(), phone: mobile() });
-    await addStaff(prisma, { campaignId: campaign.id, userId: user.id, groupId, source });
-    userCount += 1;
-    return user;
-  };
-  for (const { login, roles } of DEMO_LOGINS) {
-    if (roles.includes("CALLER")) continue; // callers are created with their groups below
-    await person(login, roles, "PRIOR_2023");
-  }
-  // the rest of the data team (also inspectors, as in the plan), two more inspectors, two strikers
-  await person("data02", ["DATA", "INSPECTOR"], "RECOMMENDED");
-  await person("data03", ["DATA", "INSPECTOR"], "RECOMMENDED");
-  await person("inspector02", ["INSPECTOR"], "RECOMMENDED");
-  await person("inspector03", ["INSPECTOR"], "RECOMMENDED");
-  await person("strike02", ["STRIKE"], "EXCELLENT_2023");
-  await person("strike03", ["STRIKE"], "EXCELLENT_2023");
-
-  const groups: { id: string; region: string; callerIds: string[]; leaderId: string; quality: number }[] = [];
-  let callerNo = 0;
-  for (const [index, region] of DEMO_REGIONS.entries()) {
-    const group = await createGroup(prisma, {
-      campaignId: campaign.id,
-      name: `${GROUP_NAMES[index]}（${region}片区）`,
-      region,
-    });
-    const leader = await person(
-      `leader${String(index + 1).padStart(2, "0")}`,
-      ["GROUP_LEADER", "CALLER"],
-      "PRIOR_2023",
-      group.id,
-    );
-    await prisma.group.update({ where: { id: group.id }, data: { leaderId: leader.id } });
-    const callerIds = [leader.id];
-    for (let i = 0; i < 5; i++) {
-      callerNo += 1;
-      const source = pick<StaffSource>(["EXCELLENT_2023", "PRIOR_2023", "VOLUNTEER", "STUDENT", "LEADER_PICK"]);
-      const caller = await person(`caller${String(callerNo).padStart(2, "0")}`, ["CALLER"], source, group.id);
-      callerIds.push(caller.id);
-    }
-    // groups differ in how well they convert, so the dashboards show both sides of 93% / 95%
-    groups.push({ id: group.id, region, callerIds, leaderId: leader.id, quality: 0.9 + index * 0.013 });
-  }
+  const userCount = enrolled.people;
+  // groups differ in how well they convert, so the dashboards show both sides of 93% / 95%
+  const groups = enrolled.groups.map((g, index) => ({ ...g, quality: 0.9 + index * 0.013 }));
   await seedTrainingAndAssessment(prisma, campaign.id, now);
 
   // --- candidates ------------------------------------------------------------------------------
