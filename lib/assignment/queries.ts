@@ -15,7 +15,7 @@ export async function groupCallerLoads(campaignId: string, groupId: string, at: 
         userId: true,
         poolStatus: true,
         user: { select: { name: true, login: true } },
-        leaves: { where: leaveCovering(at), select: { id: true }, take: 1 },
+        leaves: { where: leaveCovering(at), select: { startsOn: true, endsOn: true }, take: 1 },
       },
     }),
     db().staffProfile.findMany({
@@ -30,7 +30,8 @@ export async function groupCallerLoads(campaignId: string, groupId: string, at: 
       userId: s.userId,
       name: s.user.name,
       poolStatus: s.poolStatus,
-      onLeave: s.leaves.length > 0,
+      /** the approved leave covering `at`, with its dates, or null */
+      leave: s.leaves[0] ?? null,
       assignable: canTake.has(s.userId),
       load: loads.of(s.userId),
     })),

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { defineAction } from "@/lib/action/definition";
 import { ActionError, messageKey } from "@/lib/action/errors";
 import { inCampaignInUse } from "@/lib/campaign/current";
+import { translatorFor } from "@/lib/i18n/messages";
 import { text } from "@/lib/i18n/text";
 import { type PickRefusal, pickRefusal, type ReleaseRefusal, releaseRefusal } from "./roster";
 import { recordRosterChange } from "./roster-records";
@@ -111,6 +112,17 @@ export const RELEASE_MEMBER = defineAction({
         profileId: [text(RELEASE_REFUSALS[refusal], { count: held.length })],
       });
     await tx.staffProfile.update({ where: { id: profile.id }, data: { groupId: null } });
+    // a leave request this group's leader never decided leaves with the member: otherwise it would wait on
+    // no leader's page, or on the next group's for a time that group never agreed to
+    const withdrawn = await tx.leave.updateMany({
+      where: { staffProfileId: profile.id, status: "REQUESTED" },
+      data: {
+        status: "REJECTED",
+        decidedById: user.id,
+        decidedAt: now,
+        decisionNote: translatorFor("zh-CN")("roster.leave.withdrawnOnRelease"),
+      },
+    });
     const recorded = await recordRosterChange(tx, group, {
       userId: profile.userId,
       kind: "LEFT",
@@ -122,7 +134,7 @@ export const RELEASE_MEMBER = defineAction({
       entityType: "StaffProfile",
       entityId: profile.id,
       before: { groupId: group.id },
-      after: { groupId: null, recorded, reason: input.reason },
+      after: { groupId: null, recorded, reason: input.reason, leaveRequestsWithdrawn: withdrawn.count },
     });
     return { profileId: profile.id, recorded };
   },

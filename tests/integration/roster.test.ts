@@ -161,6 +161,36 @@ describe("members", () => {
     expect(await audits("roster.release")).toBeGreaterThanOrEqual(1);
   });
 
+  it("a release withdraws the member's undecided leave request, and leaves decided ones as they were", async () => {
+    signInAs(fx.otherLeader);
+    const leave = (status: "REQUESTED" | "APPROVED") =>
+      db().leave.create({
+        data: {
+          campaignId: fx.campaign.id,
+          staffProfileId: fx.takenProfile.id,
+          startsOn: new Date("2099-07-01"),
+          endsOn: new Date("2099-07-02"),
+          reason: "家中有事",
+          status,
+        },
+      });
+    const waiting = await leave("REQUESTED");
+    const approved = await leave("APPROVED");
+    expect(await releaseMember({ groupId: fx.otherGroup.id, profileId: fx.takenProfile.id })).toMatchObject({
+      ok: true,
+    });
+    expect(await db().leave.findUniqueOrThrow({ where: { id: waiting.id } })).toMatchObject({
+      status: "REJECTED",
+      decidedById: fx.otherLeader.id,
+      decisionNote: "已移出小组，未决定的请假申请随之撤销",
+    });
+    expect((await db().leave.findUniqueOrThrow({ where: { id: approved.id } })).status).toBe("APPROVED");
+    const audit = await db().auditLog.findFirstOrThrow({
+      where: { action: "roster.release", entityId: fx.takenProfile.id },
+    });
+    expect(audit.after).toMatchObject({ leaveRequestsWithdrawn: 1 });
+  });
+
   it("refuses one not approved, one without the caller role, one in another group, one holding candidates, the leader; changing nothing", async () => {
     signInAs(fx.otherLeader);
     expect(await addMember({ groupId: fx.otherGroup.id, profileId: fx.applicantProfile.id })).toMatchObject({

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { HandBackButton } from "@/components/assignments/hand-back-button";
 import { MoveCandidateForm } from "@/components/assignments/move-candidate-form";
 import { NoCampaign } from "@/components/campaign/no-campaign";
@@ -43,6 +43,8 @@ export default async function AssignmentsPage({
   const { campaign, group } = opened;
 
   const t = await getTranslations();
+  const format = await getFormatter();
+  const day = (d: Date) => format.dateTime(d, { month: "numeric", day: "numeric" });
   const filters = await searchParams;
   const callerFilter = typeof filters.caller === "string" ? filters.caller : "";
   const search = typeof filters.q === "string" ? filters.q.trim().slice(0, 40) : "";
@@ -61,8 +63,10 @@ export default async function AssignmentsPage({
       key: "status",
       label: t("assignments.columns.status"),
       cell: (s) =>
-        s.onLeave ? (
-          <Badge tone="warn">{t("assignments.status.onLeave")}</Badge>
+        s.leave ? (
+          <Badge tone="warn">
+            {t("assignments.status.onLeave", { from: day(s.leave.startsOn), to: day(s.leave.endsOn) })}
+          </Badge>
         ) : s.assignable ? (
           <Badge tone="good">{t("assignments.status.available")}</Badge>
         ) : (
@@ -82,7 +86,7 @@ export default async function AssignmentsPage({
     ...columnsIf<StaffRow>(mayMove, {
       key: "leave",
       label: t("assignments.columns.leave"),
-      cell: (s) => <HandBackButton callerId={s.userId} callerName={s.name} count={s.load} onLeave={s.onLeave} />,
+      cell: (s) => <HandBackButton callerId={s.userId} callerName={s.name} count={s.load} onLeave={s.leave !== null} />,
     }),
   ];
 
