@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { EmbeddedDatabase } from "@/lib/db/embedded";
 import { EnvError, launcherEnvSchema, parseEnv } from "@/lib/env";
+import { log } from "@/lib/log";
 
 const dev = process.argv.includes("--dev");
 
@@ -54,7 +55,7 @@ async function main() {
     );
     databaseUrl = embedded.url;
     secret ??= embeddedSecret(env.HUIFANG_DATA_DIR);
-    console.log(
+    log().info(
       `[huifang] embedded PostgreSQL (PGlite) on ${path.resolve(env.HUIFANG_DATA_DIR, "pgdata")} ` +
         `ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );

@@ -1,4 +1,5 @@
 import "server-only";
+import { headers } from "next/headers";
 import type { z } from "zod";
 import { allowedBeforeNewPassword, can, type Permission } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
@@ -6,8 +7,10 @@ import type { SessionUser } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { textRenderer } from "@/lib/i18n/server";
 import { text } from "@/lib/i18n/text";
+import { errorFields, log, REQUEST_ID_HEADER, requestIdOr } from "@/lib/log";
 import type { ActionDefinition } from "./definition";
 import { ActionError, type ActionErrorCode, type FieldErrors, issueTexts, renderFieldErrors } from "./errors";
+import { reportAction } from "./report";
 import type { ActionResult } from "./result";
 import { type ActionContext, runInTransaction, type TransactionConfig } from "./run";
 
@@ -48,8 +51,21 @@ export function action<S extends z.ZodType, T, P = undefined>(
   body: (input: z.infer<S>, ctx: ActionContext, prepared: P) => Promise<T>,
 ): (input: unknown) => Promise<ActionResult<T>> {
   const run = async (rawInput: unknown): Promise<ActionResult<T>> => {
+    const startedAt = performance.now();
+    const requestId = await currentRequestId();
+    const seen: { userId: string | null } = { userId: null };
+    const result = await attempt(rawInput, requestId, seen);
+    reportAction({ action: config.name, outcome: result.ok ? "ok" : result.code, startedAt, requestId, ...seen });
+    return result;
+  };
+  const attempt = async (
+    rawInput: unknown,
+    requestId: string,
+    seen: { userId: string | null },
+  ): Promise<ActionResult<T>> => {
     const user = await getSessionUser();
     if (!user) return failure("UNAUTHENTICATED");
+    seen.userId = user.id;
     if (!can(user.roles, config.permission) || !allowedBeforeNewPassword(user, config.permission)) {
       return failure("FORBIDDEN");
     }
@@ -67,12 +83,19 @@ export function action<S extends z.ZodType, T, P = undefined>(
           throw error;
         }
       }
-      const outcome = await runInTransaction(db(), config, user, (ctx) => body(parsed.data, ctx, prepared));
+      const outcome = await runInTransaction(
+        db(),
+        config,
+        user,
+        (ctx) => body(parsed.data, ctx, prepared),
+        undefined,
+        requestId,
+      );
       return outcome.ok ? outcome : failure(outcome.code, outcome.fieldErrors);
     } catch (error) {
       // as route() does: the detail goes to the server's log, the user gets a sentence and the
       // form its state back (a thrown action would leave a client's pending state to each component)
-      console.error(`${config.name} failed`, error);
+      log().error({ kind: "action", requestId, action: config.name, err: errorFields(error) }, "action failed");
       return failure("UNAVAILABLE");
     }
   };
@@ -93,6 +116,15 @@ export function serverAction<S extends z.ZodType, T>(
     after?.(result, input);
     return result;
   });
+}
+
+/** The web server's id of the request running the action; a new one outside a request (tests, scripts). */
+async function currentRequestId(): Promise<string> {
+  try {
+    return requestIdOr((await headers()).get(REQUEST_ID_HEADER));
+  } catch {
+    return requestIdOr(null);
+  }
 }
 
 async function failure(code: ActionErrorCode, fieldErrors?: FieldErrors): Promise<ActionResult<never>> {

@@ -13,7 +13,9 @@ import { forwardedHttps, securityHeaders } from "@/lib/http/security-headers";
 import { MESSAGES, translatorFor } from "@/lib/i18n/messages";
 import { actionErrorMessage, currentLocale } from "@/lib/i18n/server";
 import { renderText, type Text } from "@/lib/i18n/text";
+import { errorFields, log, REQUEST_ID_HEADER, requestIdOr } from "@/lib/log";
 import type { ActionErrorCode } from "./errors";
+import { reportAction } from "./report";
 import { type AuditEntry, writeAudit } from "./run";
 
 /** The HTTP status of each refusal a route handler answers. */
@@ -45,7 +47,16 @@ export interface RouteFailure {
  */
 export async function routeFailure(code: ActionErrorCode, message?: string): Promise<Response> {
   const body: RouteFailure = { code, error: message ?? (await actionErrorMessage(code)) };
-  return Response.json(body, { status: STATUS[code], headers: { "cache-control": "no-store" } });
+  const response = Response.json(body, { status: STATUS[code], headers: { "cache-control": "no-store" } });
+  refusalCodes.set(response, code);
+  return response;
+}
+
+/** Each refusal's code, for the route's log line (the body is the client's to read). */
+const refusalCodes = new WeakMap<Response, ActionErrorCode>();
+
+function outcomeOf(response: Response): string {
+  return refusalCodes.get(response) ?? (response.status < 400 ? "ok" : `HTTP_${response.status}`);
 }
 
 type Translator = ReturnType<typeof createTranslator<(typeof MESSAGES)["zh-CN"]>>;
@@ -115,7 +126,11 @@ export function route<Params = Record<string, never>>(
   handler: (request: Request, ctx: RouteContext<Params>) => Promise<Response>,
 ): RouteHandler<Params> {
   const run = async (request: Request, segment?: Segment<Params>): Promise<Response> => {
-    const response = await answer(request, segment);
+    const startedAt = performance.now();
+    const requestId = requestIdOr(request.headers.get(REQUEST_ID_HEADER));
+    const seen: { userId: string | null } = { userId: null };
+    const response = await answer(request, requestId, seen, segment);
+    reportAction({ action: config.name, outcome: outcomeOf(response), startedAt, requestId, ...seen });
     if (config.securityHeaders) {
       const headers = securityHeaders({
         nonce: randomUUID().replaceAll("-", ""),
@@ -127,22 +142,28 @@ export function route<Params = Record<string, never>>(
     return response;
   };
 
-  const answer = async (request: Request, segment?: Segment<Params>): Promise<Response> => {
+  const answer = async (
+    request: Request,
+    requestId: string,
+    seen: { userId: string | null },
+    segment?: Segment<Params>,
+  ): Promise<Response> => {
     if (request.method !== "GET" && request.method !== "HEAD" && !isSameOrigin(request)) {
       return routeFailure("CROSS_SITE");
     }
     if (config.onEmbeddedDatabase && isEmbeddedDatabase()) {
       const claims = (await getServerSession(authOptions)) as SessionClaims | null;
       if (!claims?.userId) return routeFailure("UNAUTHENTICATED");
+      seen.userId = claims.userId;
       return config.onEmbeddedDatabase(request, claims.userId);
     }
     const user = await getSessionUser();
     if (!user) return routeFailure("UNAUTHENTICATED");
+    seen.userId = user.id;
     if (!can(user.roles, config.permission) || !allowedBeforeNewPassword(user, config.permission)) {
       return routeFailure(config.forbiddenAs ?? "FORBIDDEN");
     }
 
-    const requestId = randomUUID();
     const locale = await currentLocale();
     let audited = false;
     try {
@@ -160,7 +181,7 @@ export function route<Params = Record<string, never>>(
         },
       });
     } catch (error) {
-      console.error(`${config.name} failed (request ${requestId})`, error);
+      log().error({ kind: "action", requestId, action: config.name, err: errorFields(error) }, "route failed");
       return routeFailure("UNAVAILABLE");
     }
   };

@@ -84,8 +84,9 @@ export async function runInTransaction<T>(
   body: (ctx: ActionContext) => Promise<T>,
   /** the action's clock: the real one, except for the demo seed, which builds a campaign around a given day */
   clock: () => Date = () => new Date(),
+  /** the request's id (lib/log), so that its log lines and the audit row name the same request */
+  requestId: string = randomUUID(),
 ): Promise<TransactionOutcome<T>> {
-  const requestId = randomUUID();
   for (let attempt = 1; ; attempt++) {
     try {
       const data = await prisma.$transaction(

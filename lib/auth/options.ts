@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
+import { errorFields, log } from "@/lib/log";
 import { clientAddress } from "./client-address";
 import { DEVICE_COOKIE_MAX_AGE_SECONDS, deviceNonce, newDeviceCookie } from "./device-cookie";
 import { endSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
@@ -62,7 +63,7 @@ export const authOptions: NextAuthOptions = {
         try {
           result = await signInWithDeviceCookie(credentials, req?.headers);
         } catch (error) {
-          console.error("[huifang] sign-in failed:", error);
+          log().error({ kind: "sign-in", err: errorFields(error) }, "sign-in failed");
           throw new Error(SIGN_IN_UNAVAILABLE);
         }
         // next-auth hands the message to signIn() as `error`; the login form translates the code

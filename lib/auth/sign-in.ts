@@ -2,6 +2,7 @@ import { subMinutes } from "date-fns";
 import { z } from "zod";
 import type { User } from "@/generated/prisma/client";
 import type { Prisma, PrismaClient } from "@/lib/db/client";
+import { recordSignInRefusal } from "@/lib/metrics";
 import { UNKNOWN_ADDRESS } from "./client-address";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import type { Role } from "./permissions";
@@ -66,6 +67,12 @@ export async function checkCredentials(
   input: SignInAttempt,
   now: Date = new Date(),
 ): Promise<SignInResult> {
+  const result = await checkAttempt(prisma, input, now);
+  if (!result.ok) recordSignInRefusal(result.error);
+  return result;
+}
+
+async function checkAttempt(prisma: PrismaClient, input: SignInAttempt, now: Date): Promise<SignInResult> {
   const filled = filledIn.safeParse({ login: input.login, password: input.password });
   if (!filled.success) return { ok: false, error: "EMPTY" };
   // refused before any query: no account can have such a login, and PostgreSQL cannot store a NUL

@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { type Prisma, PrismaClient } from "@/generated/prisma/client";
+import { watchPool } from "@/lib/metrics";
 
 export type { Prisma } from "@/generated/prisma/client";
 export { PrismaClient };
@@ -24,10 +25,13 @@ export function prismaOnPool(pool: pg.Pool) {
 
 /** The connection pool under the app's Prisma client. */
 export function createPool(url: string, options: { poolSize?: number } = {}) {
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
     // a request waiting longer than this for a connection fails instead of hanging
     connectionTimeoutMillis: 10_000,
   });
+  // /api/metrics reports its connections in use and the queries waiting for one
+  watchPool(pool);
+  return pool;
 }

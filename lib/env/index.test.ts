@@ -12,7 +12,18 @@ describe("parseEnv", () => {
       HUIFANG_DEMO: "on",
       HUIFANG_EMBEDDED_DB_PORT: 0,
       HUIFANG_TRUSTED_PROXIES: 0,
+      HUIFANG_LOG_LEVEL: "info",
     });
+  });
+
+  it("stops on an unknown log level or a short metrics token with one line naming it", () => {
+    expect(() => parseEnv(launcherEnvSchema, { HUIFANG_LOG_LEVEL: "verbose" })).toThrow(
+      "HUIFANG_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent. See .env.example.",
+    );
+    expect(() => parseEnv(launcherEnvSchema, { HUIFANG_METRICS_TOKEN: "short" })).toThrow(
+      "HUIFANG_METRICS_TOKEN must be at least 24 characters (openssl rand -hex 24). See .env.example.",
+    );
+    expect(parseEnv(launcherEnvSchema, { HUIFANG_LOG_LEVEL: "debug" }).HUIFANG_LOG_LEVEL).toBe("debug");
   });
 
   it.each([["11"], ["-1"], ["1.5"], ["one"]])("stops on a proxy count of %s with one line naming it", (count) => {

@@ -26,6 +26,21 @@ const publicUrl = z
     }
   }, "must be the app's public address, e.g. https://huifang.example.edu.cn");
 
+/** pino's levels; `silent` writes nothing. */
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+/**
+ * Logs and metrics (lib/log, lib/metrics). The launcher checks them with the rest, so a wrong one stops
+ * the start; the web server and the app read them again through observabilityEnv().
+ */
+const observabilityVariables = {
+  HUIFANG_LOG_LEVEL: z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(", ")}`).default("info"),
+  /** what a scraper sends as `Authorization: Bearer …` to read /api/metrics; unset: the endpoint is off */
+  HUIFANG_METRICS_TOKEN: z.string().trim().min(24, "must be at least 24 characters (openssl rand -hex 24)").optional(),
+};
+export const observabilityEnvSchema = z.object(observabilityVariables);
+export type ObservabilityEnv = z.infer<typeof observabilityEnvSchema>;
+
 /** Variables the launcher (scripts/serve.ts) reads; see .env.example for what each one is for. */
 export const launcherEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
@@ -46,6 +61,7 @@ export const launcherEnvSchema = z.object({
     .regex(/^(?:\d|10)$/, "must be a number of proxies from 0 to 10 (0: clients connect directly)")
     .transform(Number)
     .default(0),
+  ...observabilityVariables,
 });
 export type LauncherEnv = z.infer<typeof launcherEnvSchema>;
 
@@ -78,6 +94,11 @@ let cachedServerEnv: ServerEnv | undefined;
 export function serverEnv(): ServerEnv {
   cachedServerEnv ??= parseEnv(serverEnvSchema, process.env);
   return cachedServerEnv;
+}
+
+/** Read anew at each call: a scrape of /api/metrics is rare, and a test may change the token. */
+export function observabilityEnv(): ObservabilityEnv {
+  return parseEnv(observabilityEnvSchema, process.env);
 }
 
 /**

@@ -10,6 +10,7 @@ import { assignableCallers, callerLoads, takeLeastLoaded } from "@/lib/assignmen
 import type { Prisma, PrismaClient } from "@/lib/db/client";
 import { translatorFor } from "@/lib/i18n/messages";
 import { text } from "@/lib/i18n/text";
+import { recordImport } from "@/lib/metrics";
 import type { ListKind, MappingChoice } from "./columns";
 import type { CandidatePatch, ImportPlan, PlannedField } from "./plan";
 import { fileSha256, groupsByRegion, IMPORT_KIND, type ImportPreview, previewImport } from "./preview";
@@ -290,7 +291,9 @@ export async function applyPreviewed(
       fileHash: [text("imports.applyErrors.unknownExamNos", { count: plan.unknown.length })],
     });
   }
+  const startedAt = performance.now();
   const applied = await applyPlan(tx, { ...input, userId: user.id }, preview, plan, onProgress);
+  recordImport(input.kind, preview.report.rows, (performance.now() - startedAt) / 1000);
   audit({ entityType: "ImportBatch", entityId: applied.batchId, after: applyAuditAfter(input, applied) });
   return {
     batchId: applied.batchId,
