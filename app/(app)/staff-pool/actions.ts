@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { ActionError, action } from "@/lib/action";
 import { messageKey } from "@/lib/action/errors";
-import { CURRENT_CAMPAIGN_FIRST } from "@/lib/campaign/latest";
+import { inCampaignInUse } from "@/lib/campaign/current";
 import { translatorFor } from "@/lib/i18n/messages";
 import { textRenderer } from "@/lib/i18n/server";
 import { text } from "@/lib/i18n/text";
@@ -41,9 +41,7 @@ const ids = z.preprocess(
 );
 
 async function campaignId(tx: Prisma.TransactionClient): Promise<string> {
-  const campaign = await tx.campaign.findFirst({ orderBy: CURRENT_CAMPAIGN_FIRST, select: { id: true } });
-  if (!campaign) throw new ActionError("NOT_FOUND");
-  return campaign.id;
+  return (await inCampaignInUse(tx)).campaignId;
 }
 
 function notInFuture(heldOn: string, now: Date, field: string) {

@@ -6,7 +6,7 @@ import { ActionError, action, serverAction } from "@/lib/action";
 import { messageKey } from "@/lib/action/errors";
 import { endAllSessions } from "@/lib/auth/sessions";
 import { CREATE_CAMPAIGN, makeCurrentCampaign } from "@/lib/campaign/create";
-import { CURRENT_CAMPAIGN_FIRST } from "@/lib/campaign/latest";
+import { inCampaignInUse } from "@/lib/campaign/current";
 import { pastStudentsWhere } from "@/lib/campaign/past-students";
 import { text } from "@/lib/i18n/text";
 
@@ -60,10 +60,9 @@ export const disablePastStudents = action(
     timeoutMs: 60_000,
   },
   async ({ expected }, { tx, now, audit }) => {
-    const campaign = await tx.campaign.findFirst({ orderBy: CURRENT_CAMPAIGN_FIRST, select: { id: true } });
-    if (!campaign) throw new ActionError("NOT_FOUND");
+    const { campaignId } = await inCampaignInUse(tx);
     const students = await tx.user.findMany({
-      where: pastStudentsWhere(campaign.id),
+      where: pastStudentsWhere(campaignId),
       select: { id: true },
       orderBy: { login: "asc" },
     });
@@ -73,7 +72,7 @@ export const disablePastStudents = action(
     const ids = students.map((s) => s.id);
     await tx.user.updateMany({ where: { id: { in: ids } }, data: { active: false } });
     for (const id of ids) await endAllSessions(tx, id, now);
-    audit({ entityType: "User", entityId: null, after: { disabled: ids.length, campaignId: campaign.id, ids } });
+    audit({ entityType: "User", entityId: null, after: { disabled: ids.length, campaignId, ids } });
     revalidatePath("/admin/campaigns");
     revalidatePath("/admin/staff");
     return { disabled: ids.length };

@@ -6,7 +6,6 @@ import type { Prisma } from "@/generated/prisma/client";
 import { ActionError, action } from "@/lib/action";
 import { messageKey } from "@/lib/action/errors";
 import { inCampaignInUse } from "@/lib/campaign/current";
-import { CURRENT_CAMPAIGN_FIRST } from "@/lib/campaign/latest";
 import { text } from "@/lib/i18n/text";
 import { type LeaveRequestError, leaveRequestError, MAX_LEAVE_DAYS } from "@/lib/staff/leave-dates";
 import { endLeaveEarly } from "@/lib/staff/leave-moves";
@@ -27,10 +26,8 @@ const REQUEST_ERRORS = {
 
 /** The caller's own place in the current campaign's pool, in a group (whose leader decides on leave). */
 async function ownProfile(tx: Prisma.TransactionClient, userId: string) {
-  const campaign = await tx.campaign.findFirst({ orderBy: CURRENT_CAMPAIGN_FIRST, select: { id: true } });
-  if (!campaign) throw new ActionError("NOT_FOUND");
   const profile = await tx.staffProfile.findFirst({
-    where: { campaignId: campaign.id, userId },
+    where: { ...(await inCampaignInUse(tx)), userId },
     orderBy: { createdAt: "desc" },
     select: { id: true, campaignId: true, groupId: true },
   });
