@@ -13,6 +13,11 @@
 //   create-admin --login <login> --name <name>
 //     The first admin of a deployment (scripts/commands/create-admin.ts); the password comes from
 //     HUIFANG_ADMIN_PASSWORD or a prompt. Exit 0 created, 2 refused.
+//   backup <file> [--prune]   restore <file> [--replace]
+//     The database the app uses (DATABASE_URL, else the embedded one) into a file encrypted with
+//     HUIFANG_BACKUP_PASSPHRASE, and back (scripts/commands/backup.ts, README "Backup and restore");
+//     --prune deletes the folder's backups older than the campaign's retention, --replace lets a restore
+//     replace a database that holds data. Exit 0 done, 2 refused, 1 failed; nothing is changed unless done.
 //   --mapping '{"row":2,"fields":["examNo","name",null,"phones","region"]}' names the header row and
 //     the field of each column (null: not imported), as the import page's corrected mapping does.
 import { parseArgs } from "node:util";
@@ -43,7 +48,7 @@ function rendered<T>(value: T): T {
   return walk(value) as T;
 }
 
-const USAGE = t("cli.usage");
+const USAGE = `${t("cli.usage")}\n${t("backup.cli.usageLines")}`;
 
 function parseCommandArgs(args: string[]) {
   try {
@@ -307,6 +312,10 @@ if (command === "import") {
 }
 if (command === "retention") {
   process.exit(await retention(rest));
+}
+if (command === "backup" || command === "restore") {
+  const { backupCommand, restoreCommand } = await import("./commands/backup");
+  process.exit(await (command === "backup" ? backupCommand(rest) : restoreCommand(rest)));
 }
 if (command === "create-admin") {
   const { createAdminCommand } = await import("./commands/create-admin");

@@ -2,6 +2,8 @@ import { createTranslator } from "next-intl";
 import { DEFAULT_LOCALE, type Locale } from "./config";
 import accountsEn from "./messages/accounts.en.json";
 import accountsZh from "./messages/accounts.zh-CN.json";
+import backupEn from "./messages/backup.en.json";
+import backupZh from "./messages/backup.zh-CN.json";
 import campaignsEn from "./messages/campaigns.en.json";
 import campaignsZh from "./messages/campaigns.zh-CN.json";
 import commonEn from "./messages/common.en.json";
@@ -43,6 +45,7 @@ export const CATALOGUES = {
   roster: { "zh-CN": rosterZh, en: rosterEn },
   training: { "zh-CN": trainingZh, en: trainingEn },
   teams: { "zh-CN": teamsZh, en: teamsEn },
+  backup: { "zh-CN": backupZh, en: backupEn },
 } as const;
 
 const zhCN = {
@@ -58,6 +61,7 @@ const zhCN = {
   ...rosterZh,
   ...trainingZh,
   ...teamsZh,
+  ...backupZh,
 };
 const en = {
   ...commonEn,
@@ -72,6 +76,7 @@ const en = {
   ...rosterEn,
   ...trainingEn,
   ...teamsEn,
+  ...backupEn,
 };
 
 export type Messages = typeof zhCN;
