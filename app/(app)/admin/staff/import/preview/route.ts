@@ -1,16 +1,11 @@
-import { Readable } from "node:stream";
-import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { route, routeFailure } from "@/lib/action";
 import { currentCampaign } from "@/lib/campaign/queries";
-import { discardRest } from "@/lib/http/discard-rest";
 import { UnreadableFileError } from "@/lib/import/read";
-import { BrokenUploadError, receiveList } from "@/lib/import/receive";
-import { uploadStore } from "@/lib/import/upload-store";
-import { deleteUpload, sweepUploads } from "@/lib/import/uploads";
+import { receiveUploadedList } from "@/lib/import/upload-route";
+import { deleteUpload } from "@/lib/import/uploads";
 import { readStaffList, STAFF_PREVIEW_ROWS } from "@/lib/staff/import";
 import type { StaffPreviewResponse } from "@/lib/staff/import-plan";
 import { previewStaffUpload } from "@/lib/staff/import-queries";
-import { FileTooLargeError } from "@/lib/storage";
 
 /**
  * A staff list is a few hundred rows (tens of KB). Next's proxy reads a body whole before a route sees
@@ -29,32 +24,23 @@ export const POST = route({ name: "staff.importPreview", permission: "staff.mana
   const { t, render } = ctx;
   const campaign = await currentCampaign();
   if (!campaign) return routeFailure("NOT_FOUND", t("staffImport.refusals.noCampaign"));
-  const tooLarge = () =>
-    routeFailure("TOO_LARGE", t("staffImport.refusals.tooLarge", { megabytes: MAX_STAFF_LIST_BYTES / 1024 / 1024 }));
-  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
-  if (declared > MAX_STAFF_LIST_BYTES) {
-    if (request.body) await discardRest(Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>));
-    return tooLarge();
-  }
-
-  const store = uploadStore();
-  await sweepUploads(store, new Date());
-  const received = await receiveList(request, store, campaign.id).catch((error: unknown) => {
-    if (error instanceof FileTooLargeError || error instanceof UnreadableFileError) return error;
-    if (error instanceof BrokenUploadError) return error;
-    throw error;
-  });
-  if (received instanceof FileTooLargeError) return tooLarge();
-  if (received instanceof UnreadableFileError) return routeFailure("UNREADABLE", render(received.reason));
-  if (received instanceof BrokenUploadError)
-    return routeFailure("INVALID_INPUT", t("staffImport.refusals.brokenUpload"));
-  const { file } = received;
-  if (!file) return routeFailure("INVALID_INPUT", t("staffImport.refusals.noFile"));
-  const upload = { fileHash: file.stored.sha256, format: file.format };
-  if (file.stored.size > MAX_STAFF_LIST_BYTES) {
-    await deleteUpload(store, upload);
-    return tooLarge();
-  }
+  const received = await receiveUploadedList(
+    request,
+    campaign.id,
+    { maxBodyBytes: MAX_STAFF_LIST_BYTES, maxFileBytes: MAX_STAFF_LIST_BYTES },
+    {
+      tooLarge: () =>
+        routeFailure(
+          "TOO_LARGE",
+          t("staffImport.refusals.tooLarge", { megabytes: MAX_STAFF_LIST_BYTES / 1024 / 1024 }),
+        ),
+      brokenUpload: t("staffImport.refusals.brokenUpload"),
+      noFile: t("staffImport.refusals.noFile"),
+      render,
+    },
+  );
+  if (received instanceof Response) return received;
+  const { store, file, upload } = received;
 
   try {
     const list = await readStaffList(store, upload);
