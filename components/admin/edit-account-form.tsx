@@ -3,11 +3,12 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { editUserAccount } from "@/app/(app)/admin/staff/[userId]/actions";
-import { DigitsField, Field, Input, Select } from "@/components/ui/field";
+import { ChoiceField, TextField } from "@/components/ui/field";
 import { SubmitRow } from "@/components/ui/submit-row";
 import { useActionRunner } from "@/components/ui/use-action";
 import { STAFF_IDENTITIES, type StaffIdentityValue } from "@/lib/accounts/identities";
 import type { Role } from "@/lib/auth/permissions";
+import { NameAndMobileFields } from "./name-and-mobile-fields";
 import { RolesField } from "./roles-field";
 
 export interface EditableAccount {
@@ -56,60 +57,30 @@ export function EditAccountForm({ account }: { account: EditableAccount }) {
       }}
     >
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label={t("new.name")} errors={fieldErrors.name}>
-          {(control) => (
-            <Input
-              {...control}
-              value={draft.name}
-              onChange={(e) => update({ name: e.target.value })}
-              maxLength={40}
-              lang="zh"
-              className="w-full"
-              data-testid="edit-name"
-            />
-          )}
-        </Field>
-        <DigitsField
-          label={t("new.phone")}
-          errors={fieldErrors.phone}
-          value={draft.phone}
-          onChange={(phone) => update({ phone })}
-          maxDigits={11}
-          inputMode="tel"
-          inputClassName="w-full"
-          testId="edit-phone"
+        <NameAndMobileFields
+          name={draft.name}
+          phone={draft.phone}
+          onChange={update}
+          errors={fieldErrors}
+          testIdPrefix="edit"
         />
-        <Field label={t("person.identity")} errors={fieldErrors.identity}>
-          {(control) => (
-            <Select
-              {...control}
-              value={draft.identity}
-              onChange={(e) => update({ identity: e.target.value as typeof draft.identity })}
-              className="w-full"
-              data-testid="edit-identity"
-            >
-              <option value="">{t("person.identityUnknown")}</option>
-              {STAFF_IDENTITIES.map((identity) => (
-                <option key={identity} value={identity}>
-                  {identityLabel(identity)}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
-        <Field label={t("person.department")} errors={fieldErrors.department}>
-          {(control) => (
-            <Input
-              {...control}
-              value={draft.department}
-              onChange={(e) => update({ department: e.target.value })}
-              maxLength={60}
-              lang="zh"
-              className="w-full"
-              data-testid="edit-department"
-            />
-          )}
-        </Field>
+        <ChoiceField
+          label={t("person.identity")}
+          errors={fieldErrors.identity}
+          value={draft.identity}
+          onChange={(identity) => update({ identity: identity as typeof draft.identity })}
+          emptyLabel={t("person.identityUnknown")}
+          choices={STAFF_IDENTITIES.map((identity) => ({ value: identity, label: identityLabel(identity) }))}
+          testId="edit-identity"
+        />
+        <TextField
+          label={t("person.department")}
+          errors={fieldErrors.department}
+          value={draft.department}
+          onChange={(department) => update({ department })}
+          maxLength={60}
+          testId="edit-department"
+        />
       </div>
       <RolesField
         value={draft.roles}

@@ -3,11 +3,12 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { createUserAccount } from "@/app/(app)/admin/staff/actions";
-import { DigitsField, Field, Input, Select } from "@/components/ui/field";
+import { ChoiceField, TextField } from "@/components/ui/field";
 import { SubmitRow } from "@/components/ui/submit-row";
 import { useActionRunner } from "@/components/ui/use-action";
 import type { Role } from "@/lib/auth/permissions";
 import { STAFF_SOURCES } from "@/lib/staff/pool";
+import { NameAndMobileFields } from "./name-and-mobile-fields";
 import { RolesField } from "./roles-field";
 import { TemporaryPasswordPanel } from "./temporary-password-panel";
 
@@ -60,43 +61,21 @@ export function NewAccountForm() {
       >
         <p className="text-sm text-slate-600">{t("accounts.new.hint")}</p>
         <div className="grid gap-4 sm:grid-cols-3">
-          <Field label={t("accounts.new.login")} errors={fieldErrors.login}>
-            {(control) => (
-              <Input
-                {...control}
-                value={draft.login}
-                onChange={(e) => update({ login: e.target.value })}
-                autoCapitalize="none"
-                autoComplete="off"
-                spellCheck={false}
-                maxLength={64}
-                className="w-full"
-                data-testid="account-login"
-              />
-            )}
-          </Field>
-          <Field label={t("accounts.new.name")} errors={fieldErrors.name}>
-            {(control) => (
-              <Input
-                {...control}
-                value={draft.name}
-                onChange={(e) => update({ name: e.target.value })}
-                maxLength={40}
-                lang="zh"
-                className="w-full"
-                data-testid="account-name"
-              />
-            )}
-          </Field>
-          <DigitsField
-            label={t("accounts.new.phone")}
-            errors={fieldErrors.phone}
-            value={draft.phone}
-            onChange={(phone) => update({ phone })}
-            maxDigits={11}
-            inputMode="tel"
-            inputClassName="w-full"
-            testId="account-phone"
+          <TextField
+            label={t("accounts.new.login")}
+            errors={fieldErrors.login}
+            value={draft.login}
+            onChange={(login) => update({ login })}
+            maxLength={64}
+            code
+            testId="account-login"
+          />
+          <NameAndMobileFields
+            name={draft.name}
+            phone={draft.phone}
+            onChange={update}
+            errors={fieldErrors}
+            testIdPrefix="account"
           />
         </div>
         <RolesField
@@ -105,24 +84,17 @@ export function NewAccountForm() {
           errors={fieldErrors.roles}
           idPrefix="account"
         />
-        <Field label={t("accounts.new.poolSource")} hint={t("accounts.new.poolHint")} errors={fieldErrors.poolSource}>
-          {(control) => (
-            <Select
-              {...control}
-              value={draft.poolSource}
-              onChange={(e) => update({ poolSource: e.target.value })}
-              className="w-full sm:w-80"
-              data-testid="account-pool-source"
-            >
-              <option value="">{t("accounts.new.noPool")}</option>
-              {STAFF_SOURCES.map((source) => (
-                <option key={source} value={source}>
-                  {t(`inspection.staff.source.${source}`)}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
+        <ChoiceField
+          label={t("accounts.new.poolSource")}
+          hint={t("accounts.new.poolHint")}
+          errors={fieldErrors.poolSource}
+          value={draft.poolSource}
+          onChange={(poolSource) => update({ poolSource })}
+          emptyLabel={t("accounts.new.noPool")}
+          choices={STAFF_SOURCES.map((source) => ({ value: source, label: t(`inspection.staff.source.${source}`) }))}
+          selectClassName="w-full sm:w-80"
+          testId="account-pool-source"
+        />
         <SubmitRow
           pending={pending}
           label={t("accounts.new.submit")}

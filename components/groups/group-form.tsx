@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { createGroup, updateGroup } from "@/app/(app)/admin/groups/actions";
-import { Field, Input, Select } from "@/components/ui/field";
+import { ChoiceField, TextField } from "@/components/ui/field";
 import { SubmitRow } from "@/components/ui/submit-row";
 import { useActionRunner } from "@/components/ui/use-action";
 import { withData } from "@/components/ui/user-data";
@@ -53,59 +53,41 @@ export function GroupForm({
       }}
     >
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field label={t("name")} errors={fieldErrors.name}>
-          {(control) => (
-            <Input
-              {...control}
-              value={draft.name}
-              onChange={(e) => update({ name: e.target.value })}
-              maxLength={40}
-              lang="zh"
-              className="w-full"
-              data-testid="group-name"
-            />
-          )}
-        </Field>
+        <TextField
+          label={t("name")}
+          errors={fieldErrors.name}
+          value={draft.name}
+          onChange={(name) => update({ name })}
+          maxLength={40}
+          testId="group-name"
+        />
         {group ? (
           <p className="self-end pb-3 text-sm text-slate-600">
             {withData((v) => t("regionFixed", v), { region: group.region })}
           </p>
         ) : (
-          <Field label={t("region")} hint={t("regionHint")} errors={fieldErrors.region}>
-            {(control) => (
-              <Select
-                {...control}
-                value={draft.region}
-                onChange={(e) => update({ region: e.target.value })}
-                className="w-full"
-                data-testid="group-region"
-              >
-                <option value="">{t("choose")}</option>
-                {regions.map((r) => (
-                  <option key={r} value={r} lang="zh">
-                    {r}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
+          <ChoiceField
+            label={t("region")}
+            hint={t("regionHint")}
+            errors={fieldErrors.region}
+            value={draft.region}
+            onChange={(region) => update({ region })}
+            emptyLabel={t("choose")}
+            choices={regions.map((r) => ({ value: r, label: r, lang: "zh" }))}
+            testId="group-region"
+          />
         )}
-        <Field label={t("leader")} hint={t("leaderHint")} errors={fieldErrors.leaderLogin}>
-          {(control) => (
-            <Input
-              {...control}
-              value={draft.leaderLogin}
-              onChange={(e) => update({ leaderLogin: e.target.value })}
-              list={listId}
-              autoCapitalize="none"
-              autoComplete="off"
-              spellCheck={false}
-              maxLength={64}
-              className="w-full"
-              data-testid="group-leader"
-            />
-          )}
-        </Field>
+        <TextField
+          label={t("leader")}
+          hint={t("leaderHint")}
+          errors={fieldErrors.leaderLogin}
+          value={draft.leaderLogin}
+          onChange={(leaderLogin) => update({ leaderLogin })}
+          maxLength={64}
+          code
+          list={listId}
+          testId="group-leader"
+        />
         <datalist id={listId}>
           {leaders.map((l) => (
             <option key={l.login} value={l.login} lang="zh">

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { recordAssessmentResult } from "@/app/(app)/staff-pool/actions";
-import { DigitsField, Field, FieldError, Input, Select, WordsField } from "@/components/ui/field";
+import { ChoiceField, DayField, DigitsField, FieldError, WordsField } from "@/components/ui/field";
 import { SubmitRow } from "@/components/ui/submit-row";
 import { useActionRunner } from "@/components/ui/use-action";
 import { ASSESSMENT_KINDS } from "@/lib/staff/assessment-kinds";
@@ -38,37 +38,25 @@ export function AssessmentForm({ profileId, today }: { profileId: string; today:
   return (
     <form ref={formRef} onSubmit={submit} noValidate className="space-y-3" data-testid="assessment-form">
       <div className="grid gap-3 sm:grid-cols-3">
-        <Field label={t("assessment.kind")} errors={fieldErrors.kind} errorTestId="assessment-error-kind">
-          {(control) => (
-            <Select
-              {...control}
-              value={kind}
-              onChange={(e) => setKind(e.target.value)}
-              className="w-full"
-              data-testid="assessment-kind"
-            >
-              <option value="">—</option>
-              {ASSESSMENT_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`kinds.${k}`)}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
-        <Field label={t("assessment.heldOn")} errors={fieldErrors.heldOn} errorTestId="assessment-error-heldOn">
-          {(control) => (
-            <Input
-              {...control}
-              type="date"
-              value={heldOn}
-              max={today}
-              onChange={(e) => setHeldOn(e.target.value)}
-              className="w-full"
-              data-testid="assessment-heldOn"
-            />
-          )}
-        </Field>
+        <ChoiceField
+          label={t("assessment.kind")}
+          errors={fieldErrors.kind}
+          errorTestId="assessment-error-kind"
+          value={kind}
+          onChange={setKind}
+          emptyLabel="—"
+          choices={ASSESSMENT_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+          testId="assessment-kind"
+        />
+        <DayField
+          label={t("assessment.heldOn")}
+          errors={fieldErrors.heldOn}
+          errorTestId="assessment-error-heldOn"
+          value={heldOn}
+          max={today}
+          onChange={setHeldOn}
+          testId="assessment-heldOn"
+        />
         <DigitsField
           label={t("assessment.score")}
           hint={t("assessment.scoreHint")}

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { recordTraining } from "@/app/(app)/staff-pool/actions";
-import { Field, FieldError, Input, Select, WordsField } from "@/components/ui/field";
+import { ChoiceField, DayField, FieldError, WordsField } from "@/components/ui/field";
 import { SubmitRow } from "@/components/ui/submit-row";
 import { useActionRunner } from "@/components/ui/use-action";
 import { TRAINING_TOPICS } from "@/lib/staff/training-topics";
@@ -46,37 +46,25 @@ export function TrainingSessionForm({ people, today }: { people: Pickable[]; tod
   return (
     <form ref={formRef} onSubmit={submit} noValidate className="space-y-3" data-testid="training-form">
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label={t("session.heldOn")} errors={fieldErrors.heldOn} errorTestId="training-error-heldOn">
-          {(control) => (
-            <Input
-              {...control}
-              type="date"
-              value={heldOn}
-              max={today}
-              onChange={(e) => setHeldOn(e.target.value)}
-              className="w-full"
-              data-testid="training-heldOn"
-            />
-          )}
-        </Field>
-        <Field label={t("session.topic")} errors={fieldErrors.topic} errorTestId="training-error-topic">
-          {(control) => (
-            <Select
-              {...control}
-              value={topic}
-              onChange={(e) => setTopic(e.target.value)}
-              className="w-full"
-              data-testid="training-topic"
-            >
-              <option value="">—</option>
-              {TRAINING_TOPICS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`topics.${k}`)}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
+        <DayField
+          label={t("session.heldOn")}
+          errors={fieldErrors.heldOn}
+          errorTestId="training-error-heldOn"
+          value={heldOn}
+          max={today}
+          onChange={setHeldOn}
+          testId="training-heldOn"
+        />
+        <ChoiceField
+          label={t("session.topic")}
+          errors={fieldErrors.topic}
+          errorTestId="training-error-topic"
+          value={topic}
+          onChange={setTopic}
+          emptyLabel="—"
+          choices={TRAINING_TOPICS.map((k) => ({ value: k, label: t(`topics.${k}`) }))}
+          testId="training-topic"
+        />
       </div>
       <WordsField
         label={t("session.note")}

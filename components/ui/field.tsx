@@ -172,3 +172,125 @@ export function DigitsField({
     </Field>
   );
 }
+
+/**
+ * A labelled one-line text field. By default for someone's own words (a name, a department): user data,
+ * marked as Chinese like WordsField. `code` is for what is typed as a code, a login above all: no
+ * capitals, completion or spell-checking forced on it. `list` names a datalist of suggestions.
+ */
+export function TextField({
+  value,
+  onChange,
+  maxLength,
+  code = false,
+  list,
+  testId,
+  inputClassName = "w-full",
+  ...field
+}: FieldProps & {
+  value: string;
+  onChange: (value: string) => void;
+  maxLength: number;
+  code?: boolean;
+  list?: string;
+  testId?: string;
+  inputClassName?: string;
+}) {
+  return (
+    <Field {...field}>
+      {(control) => (
+        <Input
+          {...control}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          maxLength={maxLength}
+          list={list}
+          {...(code ? { autoCapitalize: "none", autoComplete: "off", spellCheck: false } : { lang: "zh" })}
+          className={inputClassName}
+          data-testid={testId}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** One choice of a ChoiceField; `lang` marks a choice that is user data (a region someone typed once). */
+export interface Choice {
+  value: string;
+  label: string;
+  lang?: string;
+}
+
+/**
+ * A labelled select of fixed choices, led by an empty one (`emptyLabel`: "—", "请选择", "不进入人员库")
+ * that stands for "not chosen".
+ */
+export function ChoiceField({
+  value,
+  onChange,
+  choices,
+  emptyLabel,
+  testId,
+  selectClassName = "w-full",
+  ...field
+}: FieldProps & {
+  value: string;
+  onChange: (value: string) => void;
+  choices: readonly Choice[];
+  emptyLabel: string;
+  testId?: string;
+  selectClassName?: string;
+}) {
+  return (
+    <Field {...field}>
+      {(control) => (
+        <Select
+          {...control}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          className={selectClassName}
+          data-testid={testId}
+        >
+          <option value="">{emptyLabel}</option>
+          {choices.map((choice) => (
+            <option key={choice.value} value={choice.value} lang={choice.lang}>
+              {choice.label}
+            </option>
+          ))}
+        </Select>
+      )}
+    </Field>
+  );
+}
+
+/** A labelled calendar day ("2024-07-15"), at the latest `max` (today, for what has happened). */
+export function DayField({
+  value,
+  onChange,
+  max,
+  testId,
+  inputClassName = "w-full",
+  ...field
+}: FieldProps & {
+  value: string;
+  onChange: (day: string) => void;
+  max?: string;
+  testId?: string;
+  inputClassName?: string;
+}) {
+  return (
+    <Field {...field}>
+      {(control) => (
+        <Input
+          {...control}
+          type="date"
+          value={value}
+          max={max}
+          onChange={(event) => onChange(event.target.value)}
+          className={inputClassName}
+          data-testid={testId}
+        />
+      )}
+    </Field>
+  );
+}

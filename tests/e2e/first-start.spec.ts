@@ -1,11 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { LoginPage, waitForHydration } from "./pages/login-page";
 import { E2E_PORT } from "./support/addresses";
-import { ROOT, type Started, start, stop, TSX } from "./support/processes";
+import { EmptyDeployment } from "./support/empty-deployment";
+import { ROOT, TSX } from "./support/processes";
+import { shootBothSizes } from "./support/screenshots";
 
 // Issue 13: a college's own deployment starts from an empty database. The first admin comes from the
 // command line (the README's deployment section), then the app starts without the demo and that admin
@@ -16,22 +15,8 @@ const ORIGIN = `http://127.0.0.1:${PORT}`;
 const PASSWORD = "chengdu-wenli-2025";
 
 test.describe("[ADMIN]: a deployment's first start", () => {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "huifang-first-start-"));
-  const env = {
-    ...process.env,
-    HUIFANG_DATA_DIR: dataDir,
-    DATABASE_URL: "",
-    DATABASE_OWNER_URL: "",
-    HUIFANG_DEMO: "off",
-  };
-  let app: Started | undefined;
-
-  const createAdmin = (login: string) =>
-    spawnSync(TSX, ["scripts/cli.ts", "create-admin", "--login", login, "--name", "张老师"], {
-      cwd: ROOT,
-      env: { ...env, HUIFANG_ADMIN_PASSWORD: PASSWORD },
-      encoding: "utf8",
-    });
+  const deployment = new EmptyDeployment("first-start", PORT);
+  const createAdmin = (login: string) => deployment.createAdmin({ login, name: "张老师", password: PASSWORD });
 
   test.beforeAll(async () => {
     test.setTimeout(180_000);
@@ -39,16 +24,15 @@ test.describe("[ADMIN]: a deployment's first start", () => {
     expect(created.stderr).toBe("");
     expect(created.stdout.trim()).toBe("已创建管理员 zhangls（张老师）。现在可以用这个账号登录。");
     expect(created.status).toBe(0);
-    app = await start(TSX, ["scripts/serve.ts"], { ...env, PORT: String(PORT) }, /\[huifang\] listening on port/);
+    await deployment.start();
   });
 
   test.afterAll(async () => {
-    await stop(app);
-    rmSync(dataDir, { recursive: true, force: true });
+    await deployment.remove();
   });
 
   test("the admin made on the command line signs in to an empty app that says what to do first", async ({ page }) => {
-    expect(app?.output()).not.toContain("demo campaign loaded");
+    expect(deployment.app?.output()).not.toContain("demo campaign loaded");
     await page.goto(`${ORIGIN}/login`);
     await waitForHydration(page, "form");
     await new LoginPage(page).signIn("zhangls", PASSWORD);
@@ -91,17 +75,7 @@ test.describe("[ADMIN]: a deployment's first start", () => {
       await form.getByTestId(`campaign-phase-${index + 1}-opensAt`).fill(opensAt ?? "");
       await form.getByTestId(`campaign-phase-${index + 1}-closesAt`).fill(closesAt ?? "");
     }
-    const info = test.info();
-    for (const [name, size] of [
-      ["desktop", { width: 1280, height: 900 }],
-      ["phone", { width: 390, height: 844 }],
-    ] as const) {
-      await page.setViewportSize(size);
-      await page.screenshot({
-        path: path.join(info.project.outputDir, "screenshots", `new-campaign-${name}.png`),
-        fullPage: true,
-      });
-    }
+    await shootBothSizes(page, "new-campaign");
     await form.getByTestId("create-campaign").click();
     await expect(form.getByTestId("campaign-message")).toHaveText("已新建“2026年单招录取回访”，并设为当前计划。");
     await expect(page.getByTestId("campaign-list")).toContainText("2026年单招录取回访");
@@ -124,7 +98,7 @@ test.describe("[ADMIN]: a deployment's first start", () => {
   test("the start refuses a second app on the same data folder", async () => {
     const second = spawnSync(TSX, ["scripts/serve.ts"], {
       cwd: ROOT,
-      env: { ...env, PORT: String(PORT + 1) },
+      env: { ...deployment.env, PORT: String(PORT + 1) },
       encoding: "utf8",
       timeout: 60_000,
     });

@@ -1,13 +1,9 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { CandidatePage } from "./pages/candidate-page";
 import { LoginPage, waitForHydration } from "./pages/login-page";
 import { E2E_PORT } from "./support/addresses";
-import { ROOT, type Started, start, stop, TSX } from "./support/processes";
+import { EmptyDeployment } from "./support/empty-deployment";
 import { shootBothSizes } from "./support/screenshots";
 
 // Issue 13, done when: a college's own campaign, from an empty database to a caller's first contact, through
@@ -79,31 +75,18 @@ async function open(page: Page, pathname: string) {
 }
 
 test.describe("[ADMIN]: a college's own campaign, from an empty database", () => {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "huifang-real-campaign-"));
-  const env = {
-    ...process.env,
-    HUIFANG_DATA_DIR: dataDir,
-    DATABASE_URL: "",
-    DATABASE_OWNER_URL: "",
-    HUIFANG_DEMO: "off",
-  };
-  let app: Started | undefined;
+  const deployment = new EmptyDeployment("real-campaign", PORT);
 
   test.beforeAll(async () => {
     test.setTimeout(180_000);
-    const created = spawnSync(TSX, ["scripts/cli.ts", "create-admin", "--login", "wangls", "--name", "王老师"], {
-      cwd: ROOT,
-      env: { ...env, HUIFANG_ADMIN_PASSWORD: ADMIN_PASSWORD },
-      encoding: "utf8",
-    });
+    const created = deployment.createAdmin({ login: "wangls", name: "王老师", password: ADMIN_PASSWORD });
     expect(created.stderr).toBe("");
     expect(created.status).toBe(0);
-    app = await start(TSX, ["scripts/serve.ts"], { ...env, PORT: String(PORT) }, /\[huifang\] listening on port/);
+    await deployment.start();
   });
 
   test.afterAll(async () => {
-    await stop(app);
-    rmSync(dataDir, { recursive: true, force: true });
+    await deployment.remove();
   });
 
   test("sets up the campaign's people and groups; a caller logs a contact, takes leave and comes back", async ({
