@@ -142,7 +142,12 @@ function PreviewPanel({
     {
       key: "pool",
       label: t("columns.pool"),
-      cell: (p) => <Badge tone={p.joins ? "info" : "default"}>{p.joins ? t("pool.joined") : t("pool.already")}</Badge>,
+      cell: (p) => (
+        <span className="flex flex-wrap gap-1">
+          <Badge tone={p.joins ? "info" : "default"}>{p.joins ? t("pool.joined") : t("pool.already")}</Badge>
+          {p.disabled ? <Badge tone="warn">{t("pool.disabled")}</Badge> : null}
+        </span>
+      ),
     },
   ];
   const duplicateColumns: Column<Preview["duplicates"][number]>[] = [
@@ -157,7 +162,12 @@ function PreviewPanel({
       <h3 className="font-semibold">{t("previewTitle", { fileName: preview.fileName })}</h3>
       <ul className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4" data-testid="staff-import-counts">
         <li className="rounded-lg bg-white p-2">{t("counts.created", { count: counts.created })}</li>
-        <li className="rounded-lg bg-white p-2">{t("counts.existing", { count: counts.existing })}</li>
+        <li className="rounded-lg bg-white p-2">
+          {t("counts.existing", { count: counts.existing })}
+          {counts.disabled > 0 ? (
+            <span className="block text-amber-800">{t("counts.disabled", { count: counts.disabled })}</span>
+          ) : null}
+        </li>
         <li className={`rounded-lg bg-white p-2 ${counts.errorRows > 0 ? "text-rose-700" : ""}`}>
           {t("counts.errors", { count: counts.errorRows })}
         </li>
@@ -195,6 +205,11 @@ function PreviewPanel({
           </h4>
           <Table columns={person} rows={preview.created} rowKey={(p) => p.login} />
         </div>
+      ) : null}
+      {counts.disabled > 0 ? (
+        <p className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900" data-testid="staff-import-disabled">
+          {t("disabledWarning", { count: counts.disabled })}
+        </p>
       ) : null}
       {counts.existing > 0 ? (
         <div data-testid="staff-import-existing">

@@ -33,9 +33,10 @@ describe("staffRow: a checked record with the list's defaults", () => {
 
 describe("planStaffImport", () => {
   const accounts = new Map<string, ExistingAccount>([
-    ["old", { id: "u-old", login: "old", roles: ["CALLER"], inCampaign: false }],
-    ["member", { id: "u-member", login: "member", roles: ["CALLER"], inCampaign: true }],
-    ["boss", { id: "u-boss", login: "boss", roles: ["ADMIN"], inCampaign: false }],
+    ["old", { id: "u-old", login: "old", roles: ["CALLER"], inCampaign: false, active: true }],
+    ["member", { id: "u-member", login: "member", roles: ["CALLER"], inCampaign: true, active: true }],
+    ["boss", { id: "u-boss", login: "boss", roles: ["ADMIN"], inCampaign: false, active: true }],
+    ["gone", { id: "u-gone", login: "gone", roles: ["CALLER"], inCampaign: false, active: false }],
   ]);
 
   it.each<[string, StaffRow, "create" | "existing", Record<string, unknown>]>([
@@ -51,9 +52,15 @@ describe("planStaffImport", () => {
       "last year's caller joins",
       row({ login: "old" }),
       "existing",
-      { userId: "u-old", joins: true, addsCaller: false },
+      { userId: "u-old", joins: true, addsCaller: false, disabled: false },
     ],
     ["a pool member stays", row({ login: "member" }), "existing", { userId: "u-member", joins: false }],
+    [
+      "a disabled account joins but stays disabled, and says so",
+      row({ login: "gone" }),
+      "existing",
+      { userId: "u-gone", joins: true, disabled: true },
+    ],
     [
       "an admin on the list becomes a caller too",
       row({ login: "boss" }),

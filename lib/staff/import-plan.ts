@@ -44,10 +44,18 @@ export interface ExistingAccount {
   roles: readonly string[];
   /** its staff profile in the campaign being imported into, if any */
   inCampaign: boolean;
+  /** false for a disabled account (a past student's, say): the list does not enable it again */
+  active: boolean;
 }
 
 export type NewPerson = StaffRow & { poolStatus: PoolStatus; qualification: QualificationStatus };
-export type KnownPerson = StaffRow & { userId: string; joins: boolean; addsCaller: boolean };
+export type KnownPerson = StaffRow & {
+  userId: string;
+  joins: boolean;
+  addsCaller: boolean;
+  /** the account is disabled: it joins, but cannot sign in until an admin enables it on the person's page */
+  disabled: boolean;
+};
 
 export interface StaffPlan {
   /** new logins: an account each, with a temporary password, and a place in the pool */
@@ -74,6 +82,7 @@ export function planStaffImport(rows: readonly StaffRow[], accounts: ReadonlyMap
         userId: account.id,
         joins: !account.inCampaign,
         addsCaller: !account.roles.includes("CALLER"),
+        disabled: !account.active,
       });
     } else {
       plan.create.push({ ...row, ...poolEntry(row.source) });
@@ -89,7 +98,7 @@ export interface StaffPreviewResponse {
   fileName: string;
   rows: number;
   valid: number;
-  counts: { created: number; existing: number; errorRows: number; duplicates: number };
+  counts: { created: number; existing: number; disabled: number; errorRows: number; duplicates: number };
   /** no errors, no duplicates, someone to import */
   applicable: boolean;
   /** the first rows of each kind; the counts are of the whole list */

@@ -59,6 +59,7 @@ export async function existingAccounts(
         id: true,
         login: true,
         roles: true,
+        active: true,
         name: true,
         phone: true,
         identity: true,
@@ -90,7 +91,7 @@ export function rowsWithErrors(report: CheckReport<DuplicateLogin>): number {
 export interface StaffPreview {
   rows: number;
   valid: number;
-  counts: { created: number; existing: number; errorRows: number; duplicates: number };
+  counts: { created: number; existing: number; disabled: number; errorRows: number; duplicates: number };
   plan: StaffPlan;
   report: CheckReport<DuplicateLogin>;
   /** the list can be applied: it has no errors nor duplicates, and someone to import */
@@ -112,6 +113,7 @@ export async function previewStaffList(reader: Reader, campaignId: string, list:
     counts: {
       created: plan.create.length,
       existing: plan.existing.length,
+      disabled: plan.existing.filter((p) => p.disabled).length,
       errorRows: rowsWithErrors(report),
       duplicates: report.duplicates.length,
     },

@@ -101,7 +101,7 @@ describe("with a current campaign", () => {
       rows: 5,
       valid: 5,
       applicable: true,
-      counts: { created: 3, existing: 2, errorRows: 0, duplicates: 0 },
+      counts: { created: 3, existing: 2, disabled: 0, errorRows: 0, duplicates: 0 },
       errors: [],
       duplicates: [],
     });
@@ -202,13 +202,25 @@ describe("with a current campaign", () => {
     const before = await counts();
     const hashes = await db().user.findMany({ select: { login: true, passwordHash: true }, orderBy: { login: "asc" } });
     const { body } = await preview(LIST);
-    expect(body.counts).toEqual({ created: 0, existing: 5, errorRows: 0, duplicates: 0 });
+    expect(body.counts).toEqual({ created: 0, existing: 5, disabled: 0, errorRows: 0, duplicates: 0 });
     const result = await apply(body);
     expect(result).toMatchObject({ ok: true, data: { created: [], joined: 0, updated: 0 } });
     expect(await counts()).toEqual(before);
     expect(
       await db().user.findMany({ select: { login: true, passwordHash: true }, orderBy: { login: "asc" } }),
     ).toEqual(hashes);
+  });
+
+  it("flags a disabled account on the list: it joins, and stays disabled until an admin enables it", async () => {
+    signInAs(admin);
+    const gone = await createUser(db(), { login: "gone2023", name: "赵同学", roles: ["CALLER"], active: false });
+    const list = csvText([HEADER, ["gone2023", "赵同学", "13900000006", "学生", "", "", "", ""]]);
+    const { body } = await preview(list);
+    expect(body.counts).toMatchObject({ created: 0, existing: 1, disabled: 1 });
+    expect(body.existing).toEqual([expect.objectContaining({ login: "gone2023", joins: true, disabled: true })]);
+    expect(await apply(body)).toMatchObject({ ok: true, data: { joined: 1 } });
+    expect((await db().user.findUniqueOrThrow({ where: { id: gone.id } })).active).toBe(false);
+    expect(await db().staffProfile.count({ where: { campaignId, userId: gone.id } })).toBe(1);
   });
 
   it("refuses a list with bad rows or repeated logins whole, showing each with its Excel row", async () => {
@@ -225,7 +237,7 @@ describe("with a current campaign", () => {
       rows: 3,
       valid: 2,
       applicable: false,
-      counts: { created: 1, existing: 0, errorRows: 1, duplicates: 1 },
+      counts: { created: 1, existing: 0, disabled: 0, errorRows: 1, duplicates: 1 },
       duplicates: [{ login: "n001", rows: [2, 4] }],
     });
     expect(body.errors.map((e) => [e.row, e.column, e.code])).toEqual([
