@@ -18,6 +18,13 @@ if (!process.env.HUIFANG_E2E_DATA_DIR) {
   process.env.HUIFANG_E2E_DATA_DIR = dataDir;
 }
 const dataDir = process.env.HUIFANG_E2E_DATA_DIR;
+// Everything the web server prints goes to this file as well, which the global teardown reads for
+// personal data (tests/e2e/support/logs-hold-no-personal-data.ts); a new run starts it empty.
+if (!process.env.HUIFANG_E2E_LOG_FILE) {
+  process.env.HUIFANG_E2E_LOG_FILE = `${dataDir}.log`;
+  rmSync(process.env.HUIFANG_E2E_LOG_FILE, { force: true });
+}
+const logFile = process.env.HUIFANG_E2E_LOG_FILE;
 
 // Debian's Chromium (`npx playwright install` cannot download browsers here); the networking flags
 // stop it from trying to reach hosts it cannot.
@@ -68,8 +75,9 @@ export default defineConfig({
       use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
     },
   ],
+  globalTeardown: "./tests/e2e/support/logs-hold-no-personal-data.ts",
   webServer: {
-    command: "npx tsx scripts/serve.ts",
+    command: `npx tsx scripts/serve.ts 2>&1 | tee -a '${logFile}'`,
     url: `${BASE_URL}/login`,
     timeout: 180_000,
     reuseExistingServer: false,

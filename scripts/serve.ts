@@ -11,6 +11,7 @@ import { log } from "@/lib/log";
 const dev = process.argv.includes("--dev");
 
 function fail(message: string): never {
+  // a plain line for the person starting it, not a log line: what is wrong may be HUIFANG_LOG_LEVEL itself
   console.error(`[huifang] cannot start: ${message}`);
   process.exit(1);
 }
