@@ -95,7 +95,7 @@ export function action<S extends z.ZodType, T, P = undefined>(
     } catch (error) {
       // as route() does: the detail goes to the server's log, the user gets a sentence and the
       // form its state back (a thrown action would leave a client's pending state to each component)
-      log().error({ kind: "action", requestId, action: config.name, err: errorFields(error) }, "action failed");
+      log().error({ kind: "action", requestId, action: config.name, error: errorFields(error) }, "action failed");
       return failure("UNAVAILABLE");
     }
   };

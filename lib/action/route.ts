@@ -181,7 +181,7 @@ export function route<Params = Record<string, never>>(
         },
       });
     } catch (error) {
-      log().error({ kind: "action", requestId, action: config.name, err: errorFields(error) }, "route failed");
+      log().error({ kind: "action", requestId, action: config.name, error: errorFields(error) }, "route failed");
       return routeFailure("UNAVAILABLE");
     }
   };

@@ -63,7 +63,7 @@ export const authOptions: NextAuthOptions = {
         try {
           result = await signInWithDeviceCookie(credentials, req?.headers);
         } catch (error) {
-          log().error({ kind: "sign-in", err: errorFields(error) }, "sign-in failed");
+          log().error({ kind: "sign-in", error: errorFields(error) }, "sign-in failed");
           throw new Error(SIGN_IN_UNAVAILABLE);
         }
         // next-auth hands the message to signIn() as `error`; the login form translates the code

@@ -8,6 +8,7 @@ import { messageKey } from "@/lib/action/errors";
 import { db } from "@/lib/db";
 import { text } from "@/lib/i18n/text";
 import { createUser } from "@/prisma/seed/factories";
+import { captureLog } from "../support/log-lines";
 import { signInAs } from "../support/session";
 
 const cookie = vi.hoisted(() => ({ locale: undefined as string | undefined }));
@@ -76,11 +77,13 @@ describe("the action wrapper's sentences", () => {
   });
 
   it("answers an unexpected failure as UNAVAILABLE, its detail in the server's log only", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const log = captureLog();
     const result = await probe({ size: 1, label: "x", refuse: "crash" });
+    log.restore();
     expect(result).toEqual({ ok: false, code: "UNAVAILABLE", error: "服务暂时出了问题，请稍后再试。" });
-    expect(String(log.mock.calls[0]?.[0])).toBe("test.probe failed");
-    log.mockRestore();
+    expect(log.lines()).toContainEqual(
+      expect.objectContaining({ level: "error", msg: "action failed", action: "test.probe" }),
+    );
   });
 
   it("answers the data when nothing is refused", async () => {

@@ -4,6 +4,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { route } from "@/lib/action";
 import { db } from "@/lib/db";
 import { createUser } from "@/prisma/seed/factories";
+import { captureLog } from "../support/log-lines";
 import { signInAs } from "../support/session";
 
 const failing = route({ name: "test.failing", permission: "staff.manage" }, async () => {
@@ -17,13 +18,21 @@ describe("the route wrapper", () => {
   afterEach(() => vi.restoreAllMocks());
 
   it("answers a handler's failure as UNAVAILABLE, without its message, and logs it with the request id", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const log = captureLog();
     const response = await failing(new Request("http://127.0.0.1/api/test"));
+    log.restore();
     expect(response.status).toBe(500);
     const body = await response.text();
     expect(JSON.parse(body)).toEqual({ code: "UNAVAILABLE", error: "服务暂时出了问题，请稍后再试。" });
     expect(body).not.toContain("Secret");
-    expect(String(log.mock.calls[0]?.[0])).toMatch(/^test\.failing failed \(request [0-9a-f-]{36}\)$/);
+    expect(log.lines()).toContainEqual(
+      expect.objectContaining({
+        level: "error",
+        msg: "route failed",
+        action: "test.failing",
+        requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      }),
+    );
   });
 
   it("refuses a role the matrix does not name before the handler runs", async () => {

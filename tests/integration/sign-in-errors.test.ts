@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { authOptions } from "@/lib/auth/options";
 import { db } from "@/lib/db";
 import { createUser, DEMO_PASSWORD } from "@/prisma/seed/factories";
+import { captureLog } from "../support/log-lines";
 
 // Issue 11, item 9: next-auth puts the message of an error thrown in authorize into the redirect URL,
 // where a NUL byte in the login showed PostgreSQL's own words. authorize is called here as next-auth's
@@ -57,10 +58,17 @@ describe("authorize", () => {
 
   it("answers any other failure with UNAVAILABLE, and logs the detail on the server only", async () => {
     database.failing = true;
-    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const log = captureLog();
 
     await expect(authorize("caller01", DEMO_PASSWORD)).rejects.toThrow(/^UNAVAILABLE$/);
-    expect(log).toHaveBeenCalledWith(expect.any(String), database.error);
+    log.restore();
+    expect(log.lines()).toContainEqual(
+      expect.objectContaining({
+        level: "error",
+        msg: "sign-in failed",
+        error: expect.objectContaining({ type: "Error" }),
+      }),
+    );
   });
 
   it("opens a session and gives the browser a device cookie: httpOnly, SameSite=Lax, Secure over https", async () => {
