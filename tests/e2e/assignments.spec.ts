@@ -1,21 +1,10 @@
 import { expect, type Page, test } from "@playwright/test";
-import pg from "pg";
+import { query } from "./support/embedded-db";
 import { signIn } from "./support/sign-in";
 
 // The demo's embedded database, served next to the app (playwright.config.ts: PORT + 1). The spec reads
 // it to find leader01's group and a caller no other spec uses, and writes once: bumping a candidate's
 // version as another leader's move would, to see the stale move refused.
-const DB_URL = `postgresql://postgres:postgres@127.0.0.1:${Number(process.env.HUIFANG_E2E_PORT ?? 3100) + 1}/postgres`;
-
-async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: DB_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 async function groupOf(leaderLogin: string) {
   const [group] = await query<{ id: string; name: string }>(

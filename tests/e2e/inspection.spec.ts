@@ -1,24 +1,12 @@
 import { expect, test } from "@playwright/test";
-import pg from "pg";
 import { InspectionWeekPage, InspectLogPage, shoot } from "./pages/inspection-page";
+import { query } from "./support/embedded-db";
 import { signIn } from "./support/sign-in";
 
 // Issue 7, the inspector's journey, as a pure inspector (the demo's `inspector`): draw last week's
 // stratified sample, judge one record false, record a finding, and see the caller's projected subsidy
 // drop on the finding. The caller is one whose enrollment rate earns a subsidy (>= 93 %), read from the
 // embedded database, so the drop is visible; whatever ran before, a new seed draws new records.
-
-const DB_URL = `postgresql://postgres:postgres@127.0.0.1:${Number(process.env.HUIFANG_E2E_PORT ?? 3100) + 1}/postgres`;
-
-async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: DB_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 /** Monday (YYYY-MM-DD) of last Beijing week. */
 function lastWeek(): string {

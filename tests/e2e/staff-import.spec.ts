@@ -3,6 +3,7 @@ import { expect, type Page, test } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { LoginPage, waitForHydration } from "./pages/login-page";
 import { pathPattern } from "./support/demo";
+import { query } from "./support/embedded-db";
 import { signIn } from "./support/sign-in";
 
 // Issue 13: the admin imports the college's staff list (人员名单). A list with a bad row is shown with
@@ -144,4 +145,30 @@ test("[ADMIN]: imports a staff list, hands out the temporary passwords, and a ne
   await expect(theirPage).toHaveURL(pathPattern("/account/password"));
   await expect(theirPage.getByRole("heading", { level: 1 })).toHaveText("请先设置新密码");
   await theirs.close();
+});
+
+test("[ADMIN]: a disabled account on the list is flagged before the apply, and the list leaves it disabled", async ({
+  page,
+}) => {
+  // a past student's account, disabled when their campaign ended (one per project, so runs never meet)
+  const login = test.info().project.name === "phone" ? "zspoff" : "zsdoff";
+  await query(
+    `INSERT INTO "User" (id, login, name, roles, "passwordHash", active, "updatedAt")
+     SELECT 'e2e-' || $1, $1, '停用测试', ARRAY['CALLER']::"Role"[], "passwordHash", false, now()
+     FROM "User" WHERE login = 'admin'
+     ON CONFLICT (login) DO UPDATE SET active = false`,
+    [login],
+  );
+  await signIn(page.context(), "admin");
+  await page.goto("/admin/staff/import");
+  await waitForHydration(page, "[data-testid=staff-import-check]");
+  await upload(page, "人员名单（含停用）.xlsx", [[login, "停用测试", "13700000009", "学生", "", "", "", ""]]);
+  await expect(page.getByTestId("staff-import-counts")).toContainText("其中已停用 1 个");
+  await expect(page.getByTestId("staff-import-disabled")).toContainText("1 个已有账号已停用");
+  await expect(page.getByTestId("staff-import-existing")).toContainText("账号已停用");
+  await shoot(page, "disabled");
+  await page.getByTestId("staff-import-apply").click();
+  await expect(page.getByTestId("staff-import-message")).toContainText("1 个已有账号加入本次回访");
+  const [account] = await query<{ active: boolean }>(`SELECT active FROM "User" WHERE login = $1`, [login]);
+  expect(account?.active).toBe(false);
 });

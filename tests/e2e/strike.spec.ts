@@ -1,31 +1,22 @@
 import { expect, test } from "@playwright/test";
-import pg from "pg";
 import { CandidatePage } from "./pages/candidate-page";
 import { shoot } from "./pages/inspection-page";
 import { StrikePage } from "./pages/strike-page";
+import { query } from "./support/embedded-db";
 import { signIn } from "./support/sign-in";
 
 // Issue 7, the strike team: a member claims a forwarded candidate, opens them, logs a contact like a
 // caller and closes the case as reached and handed back. The candidate is read from the embedded
 // database: one forwarded to the strike team, unclaimed, admitted and not yet enrolled.
 
-const DB_URL = `postgresql://postgres:postgres@127.0.0.1:${Number(process.env.HUIFANG_E2E_PORT ?? 3100) + 1}/postgres`;
-
 async function forwardedCandidate(): Promise<{ id: string; examNo: string; name: string }> {
-  const client = new pg.Client({ connectionString: DB_URL });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ id: string; examNo: string; name: string }>(
-      `SELECT c.id, c."examNo", c.name FROM "Escalation" e JOIN "Candidate" c ON c.id = e."candidateId"
-       WHERE e."toTeam" = 'STRIKE' AND e.status = 'FORWARDED' AND c.admitted AND c.enrollment <> 'ENROLLED'
-       ORDER BY c."examNo" LIMIT 1`,
-    );
-    const row = rows[0];
-    if (!row) throw new Error("no forwarded candidate left in the demo");
-    return row;
-  } finally {
-    await client.end();
-  }
+  const [row] = await query<{ id: string; examNo: string; name: string }>(
+    `SELECT c.id, c."examNo", c.name FROM "Escalation" e JOIN "Candidate" c ON c.id = e."candidateId"
+     WHERE e."toTeam" = 'STRIKE' AND e.status = 'FORWARDED' AND c.admitted AND c.enrollment <> 'ENROLLED'
+     ORDER BY c."examNo" LIMIT 1`,
+  );
+  if (!row) throw new Error("no forwarded candidate left in the demo");
+  return row;
 }
 
 test("[STRIKE]: claims a forwarded candidate, logs a contact and hands them back to their caller", async ({ page }) => {

@@ -18,6 +18,11 @@ export async function withDb<T>(run: (client: pg.Client) => Promise<T>): Promise
   }
 }
 
+/** The rows of one statement, on a connection of its own. */
+export function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
+  return withDb(async (client) => (await client.query<T>(sql, params)).rows);
+}
+
 export interface DbCandidate {
   id: string;
   examNo: string;
