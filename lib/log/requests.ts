@@ -7,8 +7,11 @@ import { log, REQUEST_ID_HEADER } from "./index";
 /** next-auth's session cookie, named with `__Secure-` when it was set over https. */
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
-/** Next's build files and icons: a page pulls dozens; they are logged at debug, the rest at info. */
-const ASSET_PATH = /^\/(?:_next\/(?:static|image)\/|favicon\.ico$|icon|apple-icon)/;
+/**
+ * Next's own files (build chunks, images, the dev server's reload socket) and icons: a page pulls
+ * dozens; they are logged at debug, the rest at info.
+ */
+const ASSET_PATH = /^\/(?:_next\/|favicon\.ico$|icon|apple-icon)/;
 
 /** The path alone: a query string can carry what a person typed (a search, a login). */
 export function pathOf(url: string | undefined): string {
