@@ -1,5 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
+import { ledgerTotals } from "@/lib/calls/ledger";
 import { maskPhone } from "@/lib/calls/phone";
 import { db } from "@/lib/db";
 import { beijingDay, endOfBeijingDay } from "@/lib/time";
@@ -126,7 +127,6 @@ export async function candidateForCaller(user: SessionUser, candidateId: string,
   const policy = workflowPolicyOf(campaign.workflowPolicy);
   const phase = phaseOpenAt(campaign.phaseWindows, now);
   const escalation = escalations[0] ?? null;
-  const mine = contactLogs.filter((l) => l.callerId === user.id);
   return {
     candidate: rest,
     // the numbers stay on the server until revealed (audited); the page gets their masked form
@@ -144,11 +144,7 @@ export async function candidateForCaller(user: SessionUser, candidateId: string,
       ...log,
       editable: editRefusal(log, user.id, now, campaign.phaseWindows, policy) === null,
     })),
-    totals: {
-      contacts: mine.length,
-      seconds: mine.reduce((sum, l) => sum + l.durationSeconds, 0),
-      channels: [...new Set(contactLogs.map((l) => l.channel))],
-    },
+    totals: { ...ledgerTotals(contactLogs, user.id), channels: [...new Set(contactLogs.map((l) => l.channel))] },
   };
 }
 

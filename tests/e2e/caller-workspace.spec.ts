@@ -4,7 +4,7 @@ import { CandidatePage } from "./pages/candidate-page";
 import { GroupsPage } from "./pages/groups-page";
 import {
   auditCount,
-  callerTotals,
+  candidateTotals,
   contactLogCount,
   type DbCandidate,
   someCandidateOf,
@@ -78,8 +78,8 @@ test(
     await openFromSearch(page, candidate);
 
     const before = await workspace.ledgerTotals();
-    const stored = await callerTotals(candidate.id, CALLER);
-    expect(before.contacts, "the page's count of the caller's contacts").toBe(stored.contacts);
+    const stored = await candidateTotals(candidate.id);
+    expect(before.contacts, "the page counts every contact on the candidate").toBe(stored.contacts);
     const reveals = await auditCount("candidate.revealPhone", candidate.id);
 
     await test.step("拨打 reveals the number, hands it to the dialer and starts the timer", async () => {
@@ -115,7 +115,7 @@ test(
       await expect(newest).toContainText("微信");
       await expect(newest).toContainText("答疑咨询");
       await expect(newest).toContainText(`${Math.floor(duration / 60)} 分 ${duration % 60} 秒`);
-      expect(await callerTotals(candidate.id, CALLER)).toEqual({
+      expect(await candidateTotals(candidate.id)).toEqual({
         contacts: stored.contacts + 1,
         seconds: stored.seconds + duration,
       });

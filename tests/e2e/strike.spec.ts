@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { CandidatePage } from "./pages/candidate-page";
 import { shoot } from "./pages/inspection-page";
 import { StrikePage } from "./pages/strike-page";
-import { query } from "./support/embedded-db";
+import { candidateTotals, query } from "./support/embedded-db";
 import { signIn } from "./support/sign-in";
 
 // Issue 7, the strike team: a member claims a forwarded candidate, opens them, logs a contact like a
@@ -35,6 +35,12 @@ test("[STRIKE]: claims a forwarded candidate, logs a contact and hands them back
   await workspace.fillContact({ channel: "电话", outcome: "答疑咨询", minutes: "6", seconds: "0" });
   await workspace.submit.click();
   await expect(workspace.message).toHaveText("已记录，台账已更新。");
+  // the ledger's totals count every contact on the candidate, the caller's and this one, as the queue does
+  const everyone = await candidateTotals(candidate.id);
+  await expect(workspace.totals.locator(":scope > span").first()).toContainText(`${everyone.contacts} 次`);
+  await expect(page.getByTestId("ledger-mine")).toHaveText(
+    `共 ${everyone.contacts} 次联系（含组长、突击组），其中你本人 1 次、6 分钟。`,
+  );
   await shoot(page, "strike-candidate");
 
   await page.getByRole("link", { name: "← 返回突击组任务" }).click();

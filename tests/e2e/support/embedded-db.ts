@@ -146,14 +146,13 @@ export function contactLogCount(candidateId: string): Promise<number> {
   });
 }
 
-/** The caller's own contacts with the candidate: what the ledger totals on the candidate page count. */
-export function callerTotals(candidateId: string, callerLogin: string): Promise<{ contacts: number; seconds: number }> {
+/** Every contact made on the candidate, whoever made it: what the ledger totals on the candidate page count. */
+export function candidateTotals(candidateId: string): Promise<{ contacts: number; seconds: number }> {
   return withDb(async (client) => {
     const { rows } = await client.query<{ contacts: number; seconds: number }>(
-      `SELECT count(*)::int AS contacts, COALESCE(sum(l."durationSeconds"), 0)::int AS seconds
-       FROM "ContactLog" l JOIN "User" u ON u.id = l."callerId"
-       WHERE l."candidateId" = $1 AND u.login = $2`,
-      [candidateId, callerLogin],
+      `SELECT count(*)::int AS contacts, COALESCE(sum("durationSeconds"), 0)::int AS seconds
+       FROM "ContactLog" WHERE "candidateId" = $1`,
+      [candidateId],
     );
     return rows[0] ?? { contacts: 0, seconds: 0 };
   });

@@ -195,6 +195,15 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
           </span>
         }
       >
+        {totals.mine.contacts !== totals.contacts ? (
+          <p className="mb-2 text-sm text-slate-600" data-testid="ledger-mine">
+            {t("workspace.ledgerMine", {
+              everyone: totals.contacts,
+              contacts: totals.mine.contacts,
+              minutes: Math.floor(totals.mine.seconds / 60),
+            })}
+          </p>
+        ) : null}
         {view.ledger.length === 0 ? (
           <EmptyState>{t("workspace.ledgerEmpty")}</EmptyState>
         ) : (
