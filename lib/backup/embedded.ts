@@ -27,7 +27,7 @@ import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
 import pg from "pg";
 import { appliedMigrations, appTables, currentRetentionDays, quoteIdent, rowCounts } from "./database";
-import type { BackupManifest } from "./payload";
+import { type BackupManifest, manifestLine } from "./payload";
 
 const LOCK_FILE = "pgdata.lock";
 const PGDATA = "pgdata";
@@ -111,7 +111,7 @@ export function dumpEmbedded(url: string, onManifest: (manifest: BackupManifest)
           retentionDays: await currentRetentionDays(client),
         };
         onManifest(manifest);
-        yield Buffer.from(`${JSON.stringify(manifest)}\n`, "utf8");
+        yield manifestLine(manifest);
         const gzip = createGzip();
         const fed = pipeline(Readable.from(rowLines(client, Object.keys(manifest.tables))), gzip);
         for await (const chunk of gzip) yield chunk as Buffer;

@@ -1,7 +1,7 @@
 // What the backup file holds once decrypted: one line of JSON, the manifest, then the dump itself (the
 // output of pg_dump on a server, the rows of every table on the embedded database). The manifest lets a
 // restore say what it will do before it does it, and check afterwards that every row arrived.
-import { PassThrough, Readable } from "node:stream";
+import { PassThrough, type Readable } from "node:stream";
 
 export interface BackupManifest {
   /** pg_dump's custom format (a server), or the rows as JSON lines (the embedded database) */
@@ -14,14 +14,9 @@ export interface BackupManifest {
   retentionDays: number | null;
 }
 
-/** The manifest's line, then the dump. */
-export function withManifest(manifest: BackupManifest, dump: Readable | AsyncIterable<Buffer | string>): Readable {
-  return Readable.from(
-    (async function* () {
-      yield Buffer.from(`${JSON.stringify(manifest)}\n`, "utf8");
-      for await (const chunk of dump) yield typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
-    })(),
-  );
+/** The manifest's line, which the payload begins with. */
+export function manifestLine(manifest: BackupManifest): Buffer {
+  return Buffer.from(`${JSON.stringify(manifest)}\n`, "utf8");
 }
 
 /** A manifest is a few KB; a first line longer than this is not one. */
@@ -43,9 +38,19 @@ export async function readManifest(payload: Readable): Promise<{ manifest: Backu
       (async () => {
         if (rest.length > 0) dump.write(rest);
         for (;;) {
+          // a reader that wanted the manifest only destroys the rest: stop decrypting then
+          if (dump.destroyed) {
+            await iterator.return?.();
+            return;
+          }
           const chunk = await iterator.next();
           if (chunk.done) break;
-          if (!dump.write(chunk.value)) await new Promise((resolve) => dump.once("drain", resolve));
+          if (!dump.write(chunk.value)) {
+            await new Promise((resolve) => {
+              dump.once("drain", resolve);
+              dump.once("close", resolve);
+            });
+          }
         }
         dump.end();
       })().catch((error: unknown) => dump.destroy(error as Error));

@@ -5,7 +5,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { appliedMigrations, currentRetentionDays, rowCounts, withClient } from "./database";
-import type { BackupManifest } from "./payload";
+import { type BackupManifest, manifestLine } from "./payload";
 import type { PgTools } from "./pg-tools";
 
 /**
@@ -69,7 +69,7 @@ export function dumpServer(url: string, tools: PgTools, onManifest: (manifest: B
           retentionDays: await currentRetentionDays(client),
         };
         onManifest(manifest);
-        yield Buffer.from(`${JSON.stringify(manifest)}\n`, "utf8");
+        yield manifestLine(manifest);
         const { dbname, env } = forTools(url);
         const child = spawn(tools.pgDump, ["--format=custom", `--snapshot=${rows[0]?.id}`, "--no-password", dbname], {
           env,

@@ -94,7 +94,7 @@ describe("backup and restore on the embedded database", () => {
     const run = await cliWith(["backup", whileRunning], embedded(appFolder));
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^已备份内置数据库到 .*while-running\.hfb：\d+ 张表，\d+ 行，/);
+    expect(run.stdout).toMatch(/^内置数据库已备份到 .*while-running\.hfb：\d+ 张表，\d+ 行，/);
     expect(statSync(whileRunning).mode & 0o777).toBe(0o600);
     expect(await queryOne<{ n: string }>(app?.url ?? "", `SELECT count(*) AS n FROM "Candidate"`)).toEqual({
       n: String(before.Candidate?.rows),
