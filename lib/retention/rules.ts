@@ -64,7 +64,7 @@ export function scrubText(text: string, identifiers: readonly string[]): string 
 }
 
 /** The per-person lists of a stored weekly figures object (lib/weekly/draft.ts WeekFigures). */
-export const WEEKLY_PERSON_LISTS = ["newWithdrawals", "hesitant", "willNotCome", "unreachable"] as const;
+export const WEEKLY_PERSON_LISTS = ["newWithdrawals", "hesitant", "willNotCome", "notEnrolled", "unreachable"] as const;
 
 /**
  * A stored WeeklyReport.figures without the candidates: each per-person list becomes empty and its length

@@ -20,7 +20,11 @@ export interface WeekLaggard {
   minutes: number;
 }
 
-/** What the draft is built from; stored with the summary (WeeklyReport.figures) for reading later. */
+/**
+ * What the draft is built from; stored with the summary (WeeklyReport.figures) for reading later. Every
+ * figure is as it stood at the end of the week (lib/weekly/figures.ts); the lists of candidates hold each
+ * candidate once, in the list they stood in then (lib/weekly/standing.ts).
+ */
 export interface WeekFigures {
   weekStart: string;
   contacts: number;
@@ -28,9 +32,14 @@ export interface WeekFigures {
   admitted: number;
   enrolled: number;
   enrolledThisWeek: number;
+  /** withdrawals (退档) the data team approved during the week */
   newWithdrawals: WeekPerson[];
   hesitant: WeekPerson[];
+  /** 明确不来 and 反悔 */
   willNotCome: WeekPerson[];
+  /** 未报到: the 报到 day passed without them (a reason was logged, they may still come) */
+  notEnrolled: WeekPerson[];
+  /** their latest contact did not reach them */
   unreachable: WeekPerson[];
   escalationsOpened: number;
   escalationsClosed: number;
@@ -99,6 +108,7 @@ export function draftLines(groupName: string, week: string, f: WeekFigures): (Te
     ...peopleSection("weeklyReport.draft.newWithdrawals", f.newWithdrawals),
     ...peopleSection("weeklyReport.draft.hesitant", f.hesitant),
     ...peopleSection("weeklyReport.draft.willNotCome", f.willNotCome),
+    ...peopleSection("weeklyReport.draft.notEnrolled", f.notEnrolled),
     ...peopleSection("weeklyReport.draft.unreachable", f.unreachable),
     BLANK,
     text("weeklyReport.draft.escalations"),

@@ -1,15 +1,13 @@
-// The week's figures a group's weekly summary is drafted from. Every read is bounded by one group (its
-// candidates, its week of contacts) or reads the dashboard tallies. Takes its reader, so the demo seed
-// (outside Next) and the leader's action (inside its transaction) use it alike.
+// The week's figures a group's weekly summary is drafted from, each as it stood at the end of the week
+// (Monday 00:00 Beijing time after it), so a past week's draft is not moved by a later contact, a later
+// approval or a later list. Every read is bounded by one group (its candidates, their contacts up to the
+// week's end) or reads the day tallies. Takes its reader, so the demo seed (outside Next) and the leader's
+// action (inside its transaction) use it alike.
 import type { Reader } from "@/lib/db/client";
 import { subsidyPolicySchema } from "@/lib/subsidy";
 import { toDateColumn, Week } from "@/lib/time";
-import { UNREACHABLE_OUTCOMES } from "@/lib/workflow";
 import type { WeekFigures, WeekLaggard, WeekPerson } from "./draft";
-
-const HESITANT = new Set(["INTENT_HESITANT", "COME_HESITANT"]);
-const WILL_NOT_COME = new Set(["WILL_NOT_COME", "NOT_ENROLLED", "REGRETTED"]);
-const UNREACHABLE = new Set<string>(UNREACHABLE_OUTCOMES);
+import { approvedInWeek, type CandidateEvent, sectionsAtWeekEnd, type WeekSection } from "./standing";
 
 const n = (value: bigint | number | null | undefined) => Number(value ?? 0);
 
@@ -24,7 +22,9 @@ export async function weekFigures(
   const firstDay = toDateColumn(week);
   const lastDay = toDateColumn(Week.lastDay(week));
   // One statement: the draft is rebuilt on every visit to the weekly page, and eight round trips cost
-  // more than the figures themselves (bench:dashboard, "weekly page"). Lists come back as JSON arrays.
+  // more than the figures themselves (bench:dashboard, "weekly page"). Lists come back as JSON arrays,
+  // instants as epoch milliseconds. Nothing that happened at or after the week's end (`to`) is read; who
+  // the group's candidates and members are is read as it is now.
   const [row] = await reader.$queryRaw<
     {
       subsidyPolicy: unknown;
@@ -35,9 +35,11 @@ export async function weekFigures(
       enrolled: bigint;
       opened: bigint;
       closed: bigint;
-      logs: { candidateId: string; outcome: string; name: string; examNo: string; caller: string | null }[];
-      withdrawals: { name: string; examNo: string; caller: string }[];
-      members: { name: string; assigned: number; contacts: number | null; seconds: number | null }[];
+      candidates: { id: string; name: string; examNo: string; caller: string | null }[];
+      contactLogs: [candidateId: string, at: number, outcome: string][];
+      enrollmentLists: [candidateId: string, at: number, enrollment: string][];
+      approvals: { candidateId: string; at: number; caller: string }[];
+      members: { name: string; assigned: number; contacts: number; seconds: number | null }[];
     }[]
   >`
     SELECT k."subsidyPolicy",
@@ -50,34 +52,66 @@ export async function weekFigures(
            (SELECT count(*) FROM "Escalation" e JOIN "Candidate" c ON c.id = e."candidateId"
             WHERE e."campaignId" = k.id AND c."groupId" = ${groupId}
               AND e."resolvedAt" >= ${from} AND e."resolvedAt" < ${to}) AS closed,
+           -- each candidate with the caller who held them at the week's end (else, with no assignment
+           -- then, the one who holds them now)
            coalesce((
-             SELECT json_agg(json_build_object('candidateId', l."candidateId", 'outcome', l.outcome,
-                                               'name', c.name, 'examNo', c."examNo", 'caller', u.name)
-                             ORDER BY l."startedAt", l.id)
+             SELECT json_agg(json_build_object('id', c.id, 'name', c.name, 'examNo', c."examNo",
+                                               'caller', coalesce(held.name, now_held.name)) ORDER BY c."examNo")
+             FROM "Candidate" c
+             LEFT JOIN "User" now_held ON now_held.id = c."assignedCallerId"
+             LEFT JOIN LATERAL (
+               SELECT u.name FROM "Assignment" a JOIN "User" u ON u.id = a."callerId"
+               WHERE a."candidateId" = c.id AND a."startedAt" < ${to}
+                 AND (a."endedAt" IS NULL OR a."endedAt" >= ${to})
+               ORDER BY a."startedAt" DESC LIMIT 1
+             ) held ON true
+             WHERE c."groupId" = ${groupId} AND c."campaignId" = k.id), '[]'::json) AS candidates,
+           coalesce((
+             SELECT json_agg(json_build_array(l."candidateId", (extract(epoch FROM l."startedAt") * 1000)::bigint,
+                                              l.outcome) ORDER BY l."startedAt", l."createdAt", l.id)
              FROM "Candidate" c
              JOIN "ContactLog" l ON l."candidateId" = c.id
-             LEFT JOIN "User" u ON u.id = c."assignedCallerId"
-             WHERE c."groupId" = ${groupId} AND c."campaignId" = k.id
-               AND l."startedAt" >= ${from} AND l."startedAt" < ${to}), '[]'::json) AS logs,
+             WHERE c."groupId" = ${groupId} AND c."campaignId" = k.id AND l."startedAt" < ${to}), '[]'::json)
+             AS "contactLogs",
+           -- what each enrollment list recorded, while the list was applied and not yet undone at the week's end
            coalesce((
-             SELECT json_agg(json_build_object('name', c.name, 'examNo', c."examNo", 'caller', u.name)
-                             ORDER BY w."createdAt")
+             SELECT json_agg(json_build_array(ch."candidateId", (extract(epoch FROM b."appliedAt") * 1000)::bigint,
+                                              ch.after->>'enrollment') ORDER BY b."appliedAt")
+             FROM "ImportBatch" b
+             JOIN "ImportChange" ch ON ch."batchId" = b.id
+             JOIN "Candidate" c ON c.id = ch."candidateId"
+             WHERE b."campaignId" = k.id AND b.kind = 'BAODAO' AND b.status IN ('APPLIED', 'UNDONE')
+               AND b."appliedAt" < ${to} AND (b."undoneAt" IS NULL OR b."undoneAt" >= ${to})
+               AND ch.after ? 'enrollment' AND c."groupId" = ${groupId}), '[]'::json) AS "enrollmentLists",
+           -- withdrawals the data team had approved by the week's end; an approval is final
+           coalesce((
+             SELECT json_agg(json_build_object('candidateId', w."candidateId",
+                                               'at', (extract(epoch FROM w."reviewedAt") * 1000)::bigint,
+                                               'caller', u.name) ORDER BY w."reviewedAt")
              FROM "WithdrawalRequest" w
              JOIN "Candidate" c ON c.id = w."candidateId"
              JOIN "User" u ON u.id = w."callerId"
-             WHERE w."campaignId" = k.id AND c."groupId" = ${groupId}
-               AND w."createdAt" >= ${from} AND w."createdAt" < ${to}), '[]'::json) AS withdrawals,
+             WHERE w."campaignId" = k.id AND c."groupId" = ${groupId} AND w.status = 'APPROVED'
+               AND w."reviewedAt" < ${to}), '[]'::json) AS approvals,
+           -- the workload standard as it stood at the week's end: contacts up to then, per candidate
+           -- held then
            coalesce((
              SELECT json_agg(json_build_object('name', m.name, 'assigned', m.assigned,
                                                'contacts', m.contacts, 'seconds', m.seconds) ORDER BY m.login)
              FROM (
-               SELECT u.name, u.login, coalesce(sum(ct.assigned), 0) AS assigned, cw.contacts, cw.seconds
+               SELECT u.name, u.login,
+                      (SELECT count(*) FROM "Assignment" a JOIN "Candidate" c ON c.id = a."candidateId"
+                       WHERE a."callerId" = s."userId" AND c."campaignId" = k.id AND a."startedAt" < ${to}
+                         AND (a."endedAt" IS NULL OR a."endedAt" >= ${to})) AS assigned,
+                      w.contacts, w.seconds
                FROM "StaffProfile" s
                JOIN "User" u ON u.id = s."userId"
-               LEFT JOIN "CandidateTally" ct ON ct."campaignId" = s."campaignId" AND ct."callerId" = s."userId"
-               LEFT JOIN "CallerTally" cw ON cw."campaignId" = s."campaignId" AND cw."callerId" = s."userId"
+               LEFT JOIN LATERAL (
+                 SELECT count(*) AS contacts, sum(l."durationSeconds") AS seconds
+                 FROM "ContactLog" l
+                 WHERE l."callerId" = s."userId" AND l."campaignId" = k.id AND l."startedAt" < ${to}
+               ) w ON true
                WHERE s."campaignId" = k.id AND s."groupId" = ${groupId}
-               GROUP BY u.name, u.login, cw.contacts, cw.seconds
              ) m), '[]'::json) AS members
     FROM "Campaign" k
     LEFT JOIN LATERAL (
@@ -86,26 +120,50 @@ export async function weekFigures(
       FROM "GroupDayTally" g
       WHERE g."campaignId" = k.id AND g."groupId" = ${groupId} AND g.day >= ${firstDay}::date AND g.day <= ${lastDay}::date
     ) d ON true
+    -- admitted and enrolled at the week's end: the running sum of each day's change up to its Sunday
     LEFT JOIN LATERAL (
-      SELECT sum(ct.admitted) AS admitted, sum(ct.enrolled) AS enrolled
-      FROM "CandidateTally" ct WHERE ct."campaignId" = k.id AND ct."groupId" = ${groupId}
+      SELECT sum(g."admittedDelta") AS admitted, sum(g."enrolledDelta") AS enrolled
+      FROM "GroupDayTally" g
+      WHERE g."campaignId" = k.id AND g."groupId" = ${groupId} AND g.day <= ${lastDay}::date
     ) t ON true
     WHERE k.id = ${campaignId}`;
   if (!row) throw new Error(`campaign ${campaignId} not found`);
-  const { logs, withdrawals, members } = row;
+  const { candidates, approvals, members } = row;
 
-  // one entry per candidate and kind; "unreachable" = tried this week and never reached this week
-  const byKind = { hesitant: new Map<string, WeekPerson>(), willNotCome: new Map<string, WeekPerson>() };
-  const unreachable = new Map<string, WeekPerson>();
-  const reached = new Set<string>();
-  for (const log of logs) {
-    const person = { name: log.name, examNo: log.examNo, caller: log.caller ?? "—" };
-    if (HESITANT.has(log.outcome)) byKind.hesitant.set(log.candidateId, person);
-    if (WILL_NOT_COME.has(log.outcome)) byKind.willNotCome.set(log.candidateId, person);
-    if (UNREACHABLE.has(log.outcome)) unreachable.set(log.candidateId, person);
-    else reached.add(log.candidateId);
+  const events: CandidateEvent[] = [
+    ...row.contactLogs.map(([candidateId, at, outcome]) => ({
+      candidateId,
+      at: new Date(n(at)),
+      kind: "contact" as const,
+      outcome,
+    })),
+    ...row.enrollmentLists.map(([candidateId, at, enrollment]) => ({
+      candidateId,
+      at: new Date(n(at)),
+      kind: "enrollmentList" as const,
+      enrollment,
+    })),
+    ...approvals.map((a) => ({
+      candidateId: a.candidateId,
+      at: new Date(n(a.at)),
+      kind: "withdrawalApproved" as const,
+    })),
+  ];
+  const sections = sectionsAtWeekEnd(week, events);
+  const lists: Record<WeekSection, WeekPerson[]> = { hesitant: [], willNotCome: [], notEnrolled: [], unreachable: [] };
+  const byId = new Map<string, WeekPerson>();
+  for (const c of candidates) {
+    const person = { name: c.name, examNo: c.examNo, caller: c.caller ?? "—" };
+    byId.set(c.id, person);
+    const section = sections.get(c.id);
+    if (section) lists[section].push(person);
   }
-  for (const id of reached) unreachable.delete(id);
+  const newWithdrawals = approvals
+    .filter((a) => approvedInWeek(week, new Date(n(a.at))))
+    .flatMap((a) => {
+      const person = byId.get(a.candidateId);
+      return person ? [{ ...person, caller: a.caller }] : [];
+    });
 
   const policy = subsidyPolicySchema.parse(row.subsidyPolicy).workload;
   const laggards: WeekLaggard[] = members
@@ -123,10 +181,8 @@ export async function weekFigures(
     admitted: n(row.admitted),
     enrolled: n(row.enrolled),
     enrolledThisWeek: n(row.enrolledThisWeek),
-    newWithdrawals: withdrawals,
-    hesitant: [...byKind.hesitant.values()],
-    willNotCome: [...byKind.willNotCome.values()],
-    unreachable: [...unreachable.values()],
+    newWithdrawals,
+    ...lists,
     escalationsOpened: n(row.opened),
     escalationsClosed: n(row.closed),
     standard: { contacts: policy.contactsPerAssigned, minutes: policy.minutesPerAssigned },

@@ -181,6 +181,7 @@ async function plant(): Promise<Planted> {
     newWithdrawals: [person],
     hesitant: [],
     willNotCome: [person],
+    notEnrolled: [person],
     unreachable: [],
     escalationsOpened: 1,
     escalationsClosed: 0,
@@ -371,7 +372,8 @@ describe("retention: anonymising a campaign after its retention period", () => {
       contacts: 3,
       newWithdrawals: [],
       willNotCome: [],
-      anonymisedCounts: { newWithdrawals: 1, hesitant: 0, willNotCome: 1, unreachable: 0 },
+      notEnrolled: [],
+      anonymisedCounts: { newWithdrawals: 1, hesitant: 0, willNotCome: 1, notEnrolled: 1, unreachable: 0 },
     });
     const redactedAudit = await prisma.auditLog.findFirstOrThrow({
       where: { entityType: "ContactLog", entityId: p.logId, action: "contact.update" },

@@ -24,7 +24,7 @@ describe("weekly summaries (每周学生动态)", () => {
   const audits = (action: string) =>
     db().auditLog.count({ where: { action, actorId: { in: Object.values(fx.users).map((u) => u.id) } } });
 
-  it("drafts the week from its data: withdrawals, hesitant, unreachable, escalations, laggards", async () => {
+  it("drafts the week from its data: hesitant, unreachable, escalations, laggards", async () => {
     const figures = await weekFigures(db(), fx.campaign.id, fx.groupA.id, Week.of(fx.now));
     expect(figures).toMatchObject({
       weekStart: week,
@@ -32,9 +32,11 @@ describe("weekly summaries (每周学生动态)", () => {
       minutes: 5,
       admitted: 5,
       enrolled: 4,
-      newWithdrawals: [{ name: "甲六", caller: "甲回访" }],
+      // 甲六 agreed to withdraw, and the data team has not approved it: not a withdrawal yet
+      newWithdrawals: [],
       hesitant: [{ name: "甲三", caller: "甲回访" }],
       willNotCome: [],
+      notEnrolled: [],
       unreachable: [{ name: "甲五", caller: "甲回访" }],
       escalationsOpened: 1,
       escalationsClosed: 0,
@@ -42,8 +44,8 @@ describe("weekly summaries (每周学生动态)", () => {
       laggards: [{ name: "甲回访", assigned: 4, contacts: 5, minutes: 35 }],
     });
     const body = buildDraft("甲组", Week.of(fx.now), figures);
-    expect(body).toContain("二、新增退档（1 人）\n- 甲六（");
-    expect(body).toContain("五、无法联系（1 人）\n- 甲五（");
+    expect(body).toContain("二、新增退档（0 人）\n（无）");
+    expect(body).toContain("六、无法联系（1 人）\n- 甲五（");
     expect(body).toContain("- 甲回访：负责 4 人，每生 1.3 次、8.8 分钟");
   });
 
