@@ -194,6 +194,11 @@ async function EscalationQueue({ groupId }: { groupId: string }) {
                 </div>
                 <Badge tone={e.status === "OPEN" ? "warn" : "default"}>{t(`escalation.status.${e.status}`)}</Badge>
               </div>
+              {e.note ? (
+                <p className="mt-1 text-sm" data-testid="escalation-note">
+                  <Marked sentence={t("workspace.escalationNote", { note: markData(e.note) })} />
+                </p>
+              ) : null}
               <ul className="mt-1 text-xs text-slate-500">
                 {e.candidate.contactLogs.map((l) => (
                   <li key={l.id}>

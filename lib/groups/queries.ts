@@ -11,6 +11,7 @@ export async function groupEscalations(groupId: string) {
       id: true,
       reason: true,
       status: true,
+      note: true,
       advice: true,
       version: true,
       createdAt: true,

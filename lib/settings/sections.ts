@@ -80,6 +80,8 @@ export const SECTION_FIELDS: Record<SectionId, readonly FieldSpec[]> = {
     { key: "backdateHours", kind: "int", unit: "hours", min: 0, max: 24 * 7 },
     { key: "unreachableAttempts", kind: "int", unit: "times", min: 1, max: 20 },
     { key: "unreachableMinDays", kind: "int", unit: "days", min: 1, max: 14 },
+    { key: "escalateRegretted", kind: "bool" },
+    { key: "escalateWillNotCome", kind: "bool" },
   ],
   inspection: [
     { key: "sampleMinPerCaller", kind: "int", unit: "logs", min: 1, max: 50 },

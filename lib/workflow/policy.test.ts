@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_WORKFLOW_POLICY, workflowPolicyOf, workflowPolicySchema } from "./policy";
 
 describe("the default workflow policy", () => {
-  it("is the plan's reading: 24 h to correct or backdate, 3 attempts over 2 days, 4 contacts and 20 minutes", () => {
+  it("is the plan's reading: 24 h to correct or backdate, 3 attempts over 2 days, 4 contacts and 20 minutes, 反悔 and 明确不来 go to the leader", () => {
     expect(DEFAULT_WORKFLOW_POLICY).toEqual({
       editWindowHours: 24,
       backdateHours: 24,
@@ -10,6 +10,8 @@ describe("the default workflow policy", () => {
       unreachableMinDays: 2,
       contactsPerCandidate: 4,
       minutesPerCandidate: 20,
+      escalateRegretted: true,
+      escalateWillNotCome: true,
     });
     expect(workflowPolicySchema.safeParse(DEFAULT_WORKFLOW_POLICY).success).toBe(true);
   });
@@ -40,6 +42,8 @@ describe("workflowPolicyOf (the campaign's stored JSON)", () => {
       unreachableMinDays: 3,
       contactsPerCandidate: 5,
       minutesPerCandidate: 30,
+      escalateRegretted: true,
+      escalateWillNotCome: false,
     };
     expect(workflowPolicyOf(stored)).toEqual(stored);
   });

@@ -25,6 +25,10 @@ export const workflowPolicySchema = z
     /** the workload standard per assigned candidate (平均不得低于4次 / 20分钟) */
     contactsPerCandidate: z.number().int().min(0).max(100),
     minutesPerCandidate: z.number().int().min(0).max(1000),
+    /** 反悔 sends the candidate to the group leader at once (the plan: 对反悔的考生…及时上报) */
+    escalateRegretted: z.boolean(),
+    /** so does 明确不来 */
+    escalateWillNotCome: z.boolean(),
   })
   .strict();
 
@@ -37,6 +41,8 @@ export const DEFAULT_WORKFLOW_POLICY: WorkflowPolicy = {
   unreachableMinDays: 2,
   contactsPerCandidate: 4,
   minutesPerCandidate: 20,
+  escalateRegretted: true,
+  escalateWillNotCome: true,
 };
 
 /**

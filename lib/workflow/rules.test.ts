@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { EscalationReason } from "@/generated/prisma/enums";
 import { beijingDay } from "@/lib/time";
 import {
   OUTCOMES_BY_PHASE,
@@ -15,9 +16,11 @@ import {
   type CandidateStatus,
   candidateStage,
   editRefusal,
+  escalatesAutomatically,
   escalationReasonFor,
   isUnreachable,
   loggingCheck,
+  MANUAL_ESCALATION_REASONS,
   nextStep,
   OPEN_ESCALATION_STATUSES,
   outcomeDetailsError,
@@ -266,6 +269,27 @@ describe("allowedOutcomes", () => {
   });
 });
 
+describe("escalatesAutomatically: the policy decides for 反悔 and 明确不来, the others always go", () => {
+  const both = { escalateRegretted: true, escalateWillNotCome: true };
+  const neither = { escalateRegretted: false, escalateWillNotCome: false };
+  it.each<[EscalationReason, typeof both, boolean]>([
+    ["REGRETTED", both, true],
+    ["REGRETTED", neither, false],
+    ["REGRETTED", { ...neither, escalateRegretted: true }, true],
+    ["WILL_NOT_COME", both, true],
+    ["WILL_NOT_COME", neither, false],
+    ["WILL_NOT_COME", { ...neither, escalateWillNotCome: true }, true],
+    ["PHONE_OFF", neither, true],
+    ["OTHER", neither, true],
+  ])("%s with %o: %s", (reason, policy, expected) => {
+    expect(escalatesAutomatically(reason, policy)).toBe(expected);
+  });
+
+  it("offers the caller the plan's reasons for raising a candidate by hand", () => {
+    expect(MANUAL_ESCALATION_REASONS).toEqual(["DIFFICULT", "PARENT_QUESTIONS", "WILL_NOT_COME", "OTHER"]);
+  });
+});
+
 describe("outcomeEffect", () => {
   const effects: [Outcome, ReturnType<typeof outcomeEffect>][] = [
     ["GUIDED", { patch: {} }],
@@ -283,7 +307,7 @@ describe("outcomeEffect", () => {
     ["WITHDRAWAL_REFUSED", { patch: {} }],
     ["WILL_COME", { patch: { comeIntent: "WILL_COME" } }],
     ["COME_HESITANT", { patch: { comeIntent: "HESITANT" } }],
-    ["WILL_NOT_COME", { patch: { comeIntent: "WILL_NOT_COME" } }],
+    ["WILL_NOT_COME", { patch: { comeIntent: "WILL_NOT_COME" }, escalate: "WILL_NOT_COME" }],
     ["PAID", { patch: { paid: true } }],
     ["DORM_CHOSEN", { patch: { dormChosen: true } }],
     ["BUS_BOOKED", { patch: { busBooked: true } }],

@@ -97,7 +97,7 @@ export function outcomeEffect(outcome: Outcome, details: { noShowReason?: string
     case "COME_HESITANT":
       return { patch: { comeIntent: "HESITANT" } };
     case "WILL_NOT_COME":
-      return { patch: { comeIntent: "WILL_NOT_COME" } };
+      return { patch: { comeIntent: "WILL_NOT_COME" }, escalate: "WILL_NOT_COME" };
     case "PAID":
       return { patch: { paid: true } };
     case "DORM_CHOSEN":
@@ -206,6 +206,32 @@ export function escalationReasonFor(outcome: string): EscalationReason {
       return "OTHER";
   }
 }
+
+/**
+ * Whether a result's escalation is raised automatically: the policy decides for 反悔 and 明确不来 (both on
+ * by default); a caller can still raise any candidate by hand (MANUAL_ESCALATION_REASONS).
+ */
+export function escalatesAutomatically(
+  reason: EscalationReason,
+  policy: Pick<WorkflowPolicy, "escalateRegretted" | "escalateWillNotCome">,
+): boolean {
+  switch (reason) {
+    case "REGRETTED":
+      return policy.escalateRegretted;
+    case "WILL_NOT_COME":
+      return policy.escalateWillNotCome;
+    default:
+      return true;
+  }
+}
+
+/** The reasons a caller chooses from when raising a candidate to the group leader by hand. */
+export const MANUAL_ESCALATION_REASONS = [
+  "DIFFICULT",
+  "PARENT_QUESTIONS",
+  "WILL_NOT_COME",
+  "OTHER",
+] as const satisfies readonly EscalationReason[];
 
 /** Escalations still in someone's hands: a new one is not raised while one of these is open. */
 export const OPEN_ESCALATION_STATUSES: readonly EscalationStatus[] = ["OPEN", "FORWARDED", "CLAIMED"];

@@ -11,6 +11,7 @@ import {
   twiceUnreachableCandidate,
   workableCandidates,
 } from "./support/embedded-db";
+import { shootBothSizes } from "./support/screenshots";
 import { signIn } from "./support/sign-in";
 
 // Issue 4's caller journey. Callers work from their phones, so every test is tagged @phone (390x844);
@@ -251,3 +252,47 @@ test("[CALLER]: another caller's candidate is a 404 page that names nobody", PHO
     expect(rendered, "the page after hydration").not.toContain(secret);
   }
 });
+
+test(
+  "[CALLER]: raises a candidate to the group leader by hand with a reason and a note; the leader reads the note",
+  PHONE,
+  async ({ page, browser }) => {
+    test.setTimeout(60_000);
+    // caller03 is in leader01's group and worked by no other spec
+    const [candidate] = await workableCandidates("caller03");
+    if (!candidate) throw new Error("caller03 has no workable candidate left");
+    await signIn(page.context(), "caller03");
+    const workspace = new CandidatePage(page);
+    await workspace.goto(candidate.id);
+    await page.getByTestId("open-escalate").click();
+    const form = page.getByTestId("escalate-form");
+
+    // nothing chosen: both fields say what they need, and nothing is raised
+    await form.getByTestId("submit-escalate").click();
+    await expect(form.getByText("请选择上报原因。")).toBeVisible();
+    await expect(form.getByText("请写明情况，组长据此处理。")).toBeVisible();
+    await expect(form.getByTestId("escalate-reason")).toBeFocused();
+
+    await form.getByTestId("escalate-reason").selectOption({ label: "家长有疑问" });
+    await form.getByTestId("escalate-note").fill("家长想先了解学费减免和助学贷款，再决定是否报到");
+    await shootBothSizes(page, "escalate-by-hand");
+    await form.getByTestId("submit-escalate").click();
+    await expect(workspace.escalationState).toHaveText("家长有疑问 · 待组长处理");
+    await expect(page.getByText("情况说明：家长想先了解学费减免和助学贷款，再决定是否报到")).toBeVisible();
+    await expect(page.getByTestId("open-escalate")).toHaveCount(0);
+
+    const leaderContext = await browser.newContext();
+    try {
+      await signIn(leaderContext, "leader01");
+      const groups = new GroupsPage(await leaderContext.newPage());
+      await groups.goto();
+      const entry = groups.escalation(candidate.examNo);
+      await expect(entry).toContainText("家长有疑问");
+      await expect(entry.getByTestId("escalation-note")).toHaveText(
+        "情况说明：家长想先了解学费减免和助学贷款，再决定是否报到",
+      );
+    } finally {
+      await leaderContext.close();
+    }
+  },
+);

@@ -16,9 +16,11 @@ import {
   campaignDays,
   dayWithin,
   editRefusal,
+  escalatesAutomatically,
   escalationReasonFor,
   isUnreachable,
   loggingCheck,
+  MANUAL_ESCALATION_REASONS,
   OPEN_ESCALATION_STATUSES,
   OUTCOMES_BY_PHASE,
   type Outcome,
@@ -193,7 +195,7 @@ export const logContact = action(
     let escalated = false;
     const stillOpen = candidate.escalations.some((e) => OPEN_ESCALATION_STATUSES.includes(e.status));
     if (!stillOpen) {
-      let reason = effect.escalate;
+      let reason = effect.escalate && escalatesAutomatically(effect.escalate, policy) ? effect.escalate : undefined;
       if (!reason && isUnreachable(input.outcome)) {
         // attempts before the last escalation was settled were already dealt with by the leader
         const settledAt = candidate.escalations[0]?.updatedAt;
@@ -226,6 +228,60 @@ export const logContact = action(
     });
     revalidatePath(`/calls/${candidate.id}`);
     return { logId: log.id, duplicate: false, escalated };
+  },
+);
+
+/**
+ * 上报组长 by hand: the caller sends one of their candidates to the group leader with a reason and a note
+ * (疑难杂症, 家长有疑问, 明确不来, other), whatever the last result. Refused while an escalation of the
+ * candidate is still in someone's hands (the leader's, the strike team's).
+ */
+export const raiseEscalation = action(
+  {
+    name: "escalation.raise",
+    permission: "contact.log",
+    schema: z.strictObject({
+      candidateId: z.string().min(1).max(64),
+      reason: z.enum(MANUAL_ESCALATION_REASONS, { error: messageKey("calls.errors.escalationReasonRequired") }),
+      note: z
+        .string()
+        .trim()
+        .min(1, messageKey("calls.errors.escalationNoteRequired"))
+        .max(300, messageKey("calls.errors.escalationNoteTooLong")),
+    }),
+  },
+  async (input, { tx, user, audit }) => {
+    // one escalation at a time per candidate: two raised at once see each other through the row lock
+    await tx.$executeRaw`SELECT 1 FROM "Candidate" WHERE id = ${input.candidateId} FOR UPDATE`;
+    const candidate = await tx.candidate.findFirst({
+      where: { id: input.candidateId, ...workableCandidates(user), ...(await inCampaignInUse(tx)) },
+      select: {
+        id: true,
+        campaignId: true,
+        escalations: { where: { status: { in: [...OPEN_ESCALATION_STATUSES] } }, select: { id: true } },
+      },
+    });
+    if (!candidate) throw new ActionError("NOT_FOUND");
+    if (candidate.escalations.length > 0)
+      throw new ActionError("INVALID_INPUT", { reason: [text("calls.errors.alreadyEscalated")] });
+    const escalation = await tx.escalation.create({
+      data: {
+        campaignId: candidate.campaignId,
+        candidateId: candidate.id,
+        reason: input.reason,
+        note: input.note,
+        fromUserId: user.id,
+      },
+      select: { id: true },
+    });
+    // the note stays on the escalation, where the leader reads it; the audit names the reason
+    audit({
+      entityType: "Escalation",
+      entityId: escalation.id,
+      after: { candidateId: candidate.id, reason: input.reason },
+    });
+    revalidatePath(`/calls/${candidate.id}`);
+    return { escalationId: escalation.id };
   },
 );
 

@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { StageBadge } from "@/components/calls/badges";
 import { CallWorkspace } from "@/components/calls/call-workspace";
 import { EditLogForm } from "@/components/calls/edit-log-form";
+import { EscalateForm } from "@/components/calls/escalate-form";
 import { WithdrawalPanel } from "@/components/calls/withdrawal-panel";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { type Column, Table } from "@/components/ui/table";
@@ -12,6 +13,7 @@ import { withData, Zh } from "@/components/ui/user-data";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { type CallerCandidate, candidateForCaller } from "@/lib/calls/queries";
+import { OPEN_ESCALATION_STATUSES } from "@/lib/workflow/rules";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("workspace"))("title") };
@@ -29,6 +31,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
   const t = await getTranslations();
   const format = await getFormatter();
   const { candidate: c, phase, policy, totals, escalation, withdrawal } = view;
+  const canEscalate = !(escalation && OPEN_ESCALATION_STATUSES.includes(escalation.status));
   const minutes = Math.floor(totals.seconds / 60);
   const contactsMet = totals.contacts >= policy.contactsPerCandidate;
   const minutesMet = minutes >= policy.minutesPerCandidate;
@@ -116,6 +119,11 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
               {t(`escalation.status.${escalation.status}`)}
             </Badge>
           </p>
+          {escalation.note ? (
+            <p className="mt-2 text-sm">
+              {withData((v) => t("workspace.escalationNote", v), { note: escalation.note })}
+            </p>
+          ) : null}
           {escalation.advice ? (
             <p className="mt-2 text-sm">{withData((v) => t("workspace.advice", v), { advice: escalation.advice })}</p>
           ) : null}
@@ -126,6 +134,8 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
           ) : null}
         </Card>
       ) : null}
+      {/* a caller may raise a candidate by hand when nothing is open on them */}
+      {canEscalate ? <EscalateForm candidateId={c.id} /> : null}
 
       <div className="grid gap-4 md:grid-cols-2">
         <div className="space-y-4">

@@ -1,0 +1,15 @@
+-- AlterEnum
+-- This migration adds more than one value to an enum.
+-- With PostgreSQL versions 11 and earlier, this is not possible
+-- in a single migration. This can be worked around by creating
+-- multiple migrations, each migration adding only one value to
+-- the enum.
+
+
+ALTER TYPE "EscalationReason" ADD VALUE 'NOT_ENROLLED';
+ALTER TYPE "EscalationReason" ADD VALUE 'DIFFICULT';
+ALTER TYPE "EscalationReason" ADD VALUE 'PARENT_QUESTIONS';
+
+-- AlterTable
+ALTER TABLE "Escalation" ADD COLUMN     "note" TEXT;
+
