@@ -52,9 +52,12 @@ export function action<S extends z.ZodType, T, P = undefined>(
 ): (input: unknown) => Promise<ActionResult<T>> {
   const run = async (rawInput: unknown): Promise<ActionResult<T>> => {
     const startedAt = performance.now();
+    // the session is asked for before anything is awaited, so the action runs as whoever was signed in
+    // when it was called
+    const session = getSessionUser();
     const requestId = await currentRequestId();
     const seen: { userId: string | null } = { userId: null };
-    const result = await attempt(rawInput, requestId, seen);
+    const result = await attempt(rawInput, requestId, seen, session);
     reportAction({ action: config.name, outcome: result.ok ? "ok" : result.code, startedAt, requestId, ...seen });
     return result;
   };
@@ -62,8 +65,9 @@ export function action<S extends z.ZodType, T, P = undefined>(
     rawInput: unknown,
     requestId: string,
     seen: { userId: string | null },
+    session: ReturnType<typeof getSessionUser>,
   ): Promise<ActionResult<T>> => {
-    const user = await getSessionUser();
+    const user = await session;
     if (!user) return failure("UNAUTHENTICATED");
     seen.userId = user.id;
     if (!can(user.roles, config.permission) || !allowedBeforeNewPassword(user, config.permission)) {
