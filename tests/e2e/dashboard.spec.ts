@@ -60,7 +60,11 @@ test.describe
       await expect(page).toHaveURL(/\/groups\/[^/]+\/weekly/);
       const weekly = new WeeklyPage(page);
       await expect(weekly.textarea).toHaveValue(/第一组（成都片区） 每周学生动态/);
-      await expect(weekly.textarea).toHaveValue(/七、工作量未达标/);
+      // 未报到 has its own section, between 明确不来 and 无法联系
+      await expect(weekly.textarea).toHaveValue(
+        /四、明确不来（\d+ 人）[\s\S]*\n五、未报到（\d+ 人）\n[\s\S]*\n六、无法联系/,
+      );
+      await expect(weekly.textarea).toHaveValue(/八、工作量未达标/);
       await weekly.appendAndSubmit(NOTE);
       await expect(weekly.submitted).toContainText("提交");
       await expect(weekly.textarea).toHaveCount(0);
