@@ -269,7 +269,8 @@ test(
 
     // nothing chosen: both fields say what they need, and nothing is raised
     await form.getByTestId("submit-escalate").click();
-    await expect(form.getByText("请选择上报原因。")).toBeVisible();
+    // the first refusal is also said beside the button; each field says its own
+    await expect(form.getByTestId("escalate-message")).toHaveText("请选择上报原因。");
     await expect(form.getByText("请写明情况，组长据此处理。")).toBeVisible();
     await expect(form.getByTestId("escalate-reason")).toBeFocused();
 
