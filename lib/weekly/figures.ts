@@ -7,7 +7,13 @@ import type { Reader } from "@/lib/db/client";
 import { subsidyPolicySchema } from "@/lib/subsidy";
 import { toDateColumn, Week } from "@/lib/time";
 import type { WeekFigures, WeekLaggard, WeekPerson } from "./draft";
-import { approvedInWeek, type CandidateEvent, sectionsAtWeekEnd, type WeekSection } from "./standing";
+import {
+  approvedInWeek,
+  type CandidateEvent,
+  STANDING_OUTCOMES,
+  sectionsAtWeekEnd,
+  type WeekSection,
+} from "./standing";
 
 const n = (value: bigint | number | null | undefined) => Number(value ?? 0);
 
@@ -21,10 +27,11 @@ export async function weekFigures(
   const { from, to } = Week.range(week);
   const firstDay = toDateColumn(week);
   const lastDay = toDateColumn(Week.lastDay(week));
-  // One statement: the draft is rebuilt on every visit to the weekly page, and eight round trips cost
-  // more than the figures themselves (bench:dashboard, "weekly page"). Lists come back as JSON arrays,
-  // instants as epoch milliseconds. Nothing that happened at or after the week's end (`to`) is read; who
-  // the group's candidates and members are is read as it is now.
+  // One statement for the figures, one for the names of the candidates listed: the draft is rebuilt on
+  // every visit to the weekly page, and eight round trips cost more than the figures themselves
+  // (bench:dashboard, "weekly page"). Lists come back as JSON arrays, instants as epoch milliseconds.
+  // Nothing that happened at or after the week's end (`to`) is read; who the group's candidates and
+  // members are is read as it is now.
   const [row] = await reader.$queryRaw<
     {
       subsidyPolicy: unknown;
@@ -35,7 +42,6 @@ export async function weekFigures(
       enrolled: bigint;
       opened: bigint;
       closed: bigint;
-      candidates: { id: string; name: string; examNo: string; caller: string | null }[];
       contactLogs: [candidateId: string, at: number, outcome: string][];
       enrollmentLists: [candidateId: string, at: number, enrollment: string][];
       approvals: { candidateId: string; at: number; caller: string }[];
@@ -52,27 +58,22 @@ export async function weekFigures(
            (SELECT count(*) FROM "Escalation" e JOIN "Candidate" c ON c.id = e."candidateId"
             WHERE e."campaignId" = k.id AND c."groupId" = ${groupId}
               AND e."resolvedAt" >= ${from} AND e."resolvedAt" < ${to}) AS closed,
-           -- each candidate with the caller who held them at the week's end (else, with no assignment
-           -- then, the one who holds them now)
+           -- of each candidate's contacts up to the week's end, only what sectionAt reads: the latest result
+           -- that says where they stand, and the latest of the others (was the last contact a reach?)
            coalesce((
-             SELECT json_agg(json_build_object('id', c.id, 'name', c.name, 'examNo', c."examNo",
-                                               'caller', coalesce(held.name, now_held.name)) ORDER BY c."examNo")
-             FROM "Candidate" c
-             LEFT JOIN "User" now_held ON now_held.id = c."assignedCallerId"
-             LEFT JOIN LATERAL (
-               SELECT u.name FROM "Assignment" a JOIN "User" u ON u.id = a."callerId"
-               WHERE a."candidateId" = c.id AND a."startedAt" < ${to}
-                 AND (a."endedAt" IS NULL OR a."endedAt" >= ${to})
-               ORDER BY a."startedAt" DESC LIMIT 1
-             ) held ON true
-             WHERE c."groupId" = ${groupId} AND c."campaignId" = k.id), '[]'::json) AS candidates,
-           coalesce((
-             SELECT json_agg(json_build_array(l."candidateId", (extract(epoch FROM l."startedAt") * 1000)::bigint,
-                                              l.outcome) ORDER BY l."startedAt", l."createdAt", l.id)
-             FROM "Candidate" c
-             JOIN "ContactLog" l ON l."candidateId" = c.id
-             WHERE c."groupId" = ${groupId} AND c."campaignId" = k.id AND l."startedAt" < ${to}), '[]'::json)
-             AS "contactLogs",
+             SELECT json_agg(json_build_array(e."candidateId", (extract(epoch FROM e."startedAt") * 1000)::bigint,
+                                              e.outcome) ORDER BY e."startedAt", e."createdAt", e.id)
+             FROM (
+               SELECT DISTINCT ON (l."candidateId", l.standing)
+                      l."candidateId", l."startedAt", l."createdAt", l.id, l.outcome
+               FROM (
+                 SELECT l.*, l.outcome = ANY(${STANDING_OUTCOMES}) AS standing
+                 FROM "Candidate" c
+                 JOIN "ContactLog" l ON l."candidateId" = c.id
+                 WHERE c."groupId" = ${groupId} AND c."campaignId" = k.id AND l."startedAt" < ${to}
+               ) l
+               ORDER BY l."candidateId", l.standing, l."startedAt" DESC, l."createdAt" DESC, l.id DESC
+             ) e), '[]'::json) AS "contactLogs",
            -- what each enrollment list recorded, while the list was applied and not yet undone at the week's end
            coalesce((
              SELECT json_agg(json_build_array(ch."candidateId", (extract(epoch FROM b."appliedAt") * 1000)::bigint,
@@ -103,14 +104,17 @@ export async function weekFigures(
                       (SELECT count(*) FROM "Assignment" a JOIN "Candidate" c ON c.id = a."candidateId"
                        WHERE a."callerId" = s."userId" AND c."campaignId" = k.id AND a."startedAt" < ${to}
                          AND (a."endedAt" IS NULL OR a."endedAt" >= ${to})) AS assigned,
-                      w.contacts, w.seconds
+                      -- the caller's tally less what they logged since: few rows for a recent week
+                      coalesce(cw.contacts, 0) - later.contacts AS contacts,
+                      coalesce(cw.seconds, 0) - later.seconds AS seconds
                FROM "StaffProfile" s
                JOIN "User" u ON u.id = s."userId"
-               LEFT JOIN LATERAL (
-                 SELECT count(*) AS contacts, sum(l."durationSeconds") AS seconds
+               LEFT JOIN "CallerTally" cw ON cw."campaignId" = s."campaignId" AND cw."callerId" = s."userId"
+               CROSS JOIN LATERAL (
+                 SELECT count(*) AS contacts, coalesce(sum(l."durationSeconds"), 0) AS seconds
                  FROM "ContactLog" l
-                 WHERE l."callerId" = s."userId" AND l."campaignId" = k.id AND l."startedAt" < ${to}
-               ) w ON true
+                 WHERE l."callerId" = s."userId" AND l."campaignId" = k.id AND l."startedAt" >= ${to}
+               ) later
                WHERE s."campaignId" = k.id AND s."groupId" = ${groupId}
              ) m), '[]'::json) AS members
     FROM "Campaign" k
@@ -128,7 +132,7 @@ export async function weekFigures(
     ) t ON true
     WHERE k.id = ${campaignId}`;
   if (!row) throw new Error(`campaign ${campaignId} not found`);
-  const { candidates, approvals, members } = row;
+  const { approvals, members } = row;
 
   const events: CandidateEvent[] = [
     ...row.contactLogs.map(([candidateId, at, outcome]) => ({
@@ -150,20 +154,20 @@ export async function weekFigures(
     })),
   ];
   const sections = sectionsAtWeekEnd(week, events);
+  const approvedThisWeek = approvals.filter((a) => approvedInWeek(week, new Date(n(a.at))));
+  const people = await listedPeople(reader, groupId, to, [
+    ...sections.keys(),
+    ...approvedThisWeek.map((a) => a.candidateId),
+  ]);
   const lists: Record<WeekSection, WeekPerson[]> = { hesitant: [], willNotCome: [], notEnrolled: [], unreachable: [] };
-  const byId = new Map<string, WeekPerson>();
-  for (const c of candidates) {
-    const person = { name: c.name, examNo: c.examNo, caller: c.caller ?? "—" };
-    byId.set(c.id, person);
-    const section = sections.get(c.id);
+  for (const [id, person] of people) {
+    const section = sections.get(id);
     if (section) lists[section].push(person);
   }
-  const newWithdrawals = approvals
-    .filter((a) => approvedInWeek(week, new Date(n(a.at))))
-    .flatMap((a) => {
-      const person = byId.get(a.candidateId);
-      return person ? [{ ...person, caller: a.caller }] : [];
-    });
+  const newWithdrawals = approvedThisWeek.flatMap((a) => {
+    const person = people.get(a.candidateId);
+    return person ? [{ ...person, caller: a.caller }] : [];
+  });
 
   const policy = subsidyPolicySchema.parse(row.subsidyPolicy).workload;
   const laggards: WeekLaggard[] = members
@@ -188,4 +192,30 @@ export async function weekFigures(
     standard: { contacts: policy.contactsPerAssigned, minutes: policy.minutesPerAssigned },
     laggards,
   };
+}
+
+/**
+ * The listed candidates by id, in exam-number order, each with the caller who held them at `end` (else,
+ * with no assignment then, the one who holds them now). A second statement, as it reads a handful of
+ * candidates where the first would have read the whole group's.
+ */
+async function listedPeople(
+  reader: Reader,
+  groupId: string,
+  end: Date,
+  ids: string[],
+): Promise<Map<string, WeekPerson>> {
+  if (ids.length === 0) return new Map();
+  const rows = await reader.$queryRaw<{ id: string; name: string; examNo: string; caller: string | null }[]>`
+    SELECT c.id, c.name, c."examNo", coalesce(held.name, now_held.name) AS caller
+    FROM "Candidate" c
+    LEFT JOIN "User" now_held ON now_held.id = c."assignedCallerId"
+    LEFT JOIN LATERAL (
+      SELECT u.name FROM "Assignment" a JOIN "User" u ON u.id = a."callerId"
+      WHERE a."candidateId" = c.id AND a."startedAt" < ${end} AND (a."endedAt" IS NULL OR a."endedAt" >= ${end})
+      ORDER BY a."startedAt" DESC LIMIT 1
+    ) held ON true
+    WHERE c.id = ANY(${[...new Set(ids)]}) AND c."groupId" = ${groupId}
+    ORDER BY c."examNo"`;
+  return new Map(rows.map((r) => [r.id, { name: r.name, examNo: r.examNo, caller: r.caller ?? "—" }]));
 }

@@ -1,5 +1,13 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { approvedInWeek, type CandidateEvent, sectionAt, sectionsAtWeekEnd, type WeekSection } from "./standing";
+import {
+  approvedInWeek,
+  type CandidateEvent,
+  STANDING_OUTCOMES,
+  sectionAt,
+  sectionsAtWeekEnd,
+  type WeekSection,
+} from "./standing";
 
 // The week of Monday 15 July 2024: from 2024-07-14T16:00Z (Monday 00:00 Beijing) to 2024-07-21T16:00Z.
 const week = "2024-07-15";
@@ -121,5 +129,52 @@ describe("approvedInWeek: a withdrawal counts in the week the data team approved
     ["approved the Sunday before (Beijing)", new Date("2024-07-14T15:59:59.999Z"), false],
   ])("%s: %s", (_what, at, counted) => {
     expect(approvedInWeek(week, at)).toBe(counted);
+  });
+});
+
+describe("what the figures read of a candidate's contacts", () => {
+  const OUTCOMES = [
+    ...STANDING_OUTCOMES,
+    "CONSULTED",
+    "PAID",
+    "GUIDED",
+    "UNREACHABLE_PHONE_OFF",
+    "UNREACHABLE_REFUSED",
+  ];
+  const event = fc.oneof(
+    fc.record({
+      kind: fc.constant("contact" as const),
+      minute: fc.integer({ min: 0, max: 20_000 }),
+      outcome: fc.constantFrom(...OUTCOMES),
+    }),
+    fc.record({
+      kind: fc.constant("enrollmentList" as const),
+      minute: fc.integer({ min: 0, max: 20_000 }),
+      enrollment: fc.constantFrom("ENROLLED", "NOT_ENROLLED", "PENDING"),
+    }),
+    fc.record({ kind: fc.constant("withdrawalApproved" as const), minute: fc.integer({ min: 0, max: 20_000 }) }),
+  );
+  const START = Date.parse("2024-07-08T00:00:00Z");
+
+  it("decides the same from the latest standing result and the latest other contact before the end as from every contact", () => {
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 30 }), (drawn) => {
+        // in time order, as the query returns them; ties keep the drawn order
+        const events: CandidateEvent[] = drawn
+          .map(({ minute, ...rest }) => ({ candidateId: "c1", at: new Date(START + minute * 60_000), ...rest }))
+          .sort((a, b) => a.at.getTime() - b.at.getTime());
+        // the query reads up to the week's end only
+        const contacts = events.filter(
+          (e): e is Extract<CandidateEvent, { kind: "contact" }> =>
+            e.kind === "contact" && e.at.getTime() < END.getTime(),
+        );
+        const latest = (standing: boolean) =>
+          contacts.filter((e) => STANDING_OUTCOMES.includes(e.outcome) === standing).slice(-1);
+        const kept = new Set<CandidateEvent>([...latest(true), ...latest(false)]);
+        const read = events.filter((e) => e.kind !== "contact" || kept.has(e));
+        expect(sectionAt(read, END)).toBe(sectionAt(events, END));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

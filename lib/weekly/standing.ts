@@ -33,6 +33,9 @@ const STATUS_OF_OUTCOME: Readonly<Record<string, Status>> = {
   WILL_COME: "settled",
 };
 
+/** The results that say where a candidate stands (the others only tell whether the contact reached them). */
+export const STANDING_OUTCOMES: readonly string[] = Object.keys(STATUS_OF_OUTCOME);
+
 const UNREACHABLE = new Set<string>(UNREACHABLE_OUTCOMES);
 
 /**
@@ -40,7 +43,8 @@ const UNREACHABLE = new Set<string>(UNREACHABLE_OUTCOMES);
  * left out). The latest result that says where they stand decides: 不来 on Monday and 已报到 on Friday is
  * enrolled; 未报到 stays 未报到 (not 不来). When the latest contact did not reach them (关机, 停机, 错号,
  * 拒接), they are unreachable whatever they said before, until a contact reaches them again. Enrolled and
- * withdrawn candidates stand in no list.
+ * withdrawn candidates stand in no list. So of a candidate's contacts only two matter: the latest with a
+ * result of STANDING_OUTCOMES and the latest of the others (lib/weekly/figures.ts reads just those).
  */
 export function sectionAt(events: readonly CandidateEvent[], end: Date): WeekSection | null {
   const before = events

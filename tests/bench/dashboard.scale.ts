@@ -91,6 +91,10 @@ async function seed() {
               CASE WHEN i <= 297000 THEN now() - (i % 20) * interval '1 day' END,
               CASE WHEN i % 13 = 0 THEN now() - interval '1 day' WHEN i % 13 = 1 THEN now() + interval '1 day' END,
               now() - interval '100 days', now() - (i % 60) * interval '1 day'
+       FROM generate_series(1, ${SCALE.candidates}) i;
+       -- each candidate's assignment since the start (the weekly draft counts the candidates held at a week's end)
+       INSERT INTO "Assignment" (id, "candidateId", "callerId", reason, "startedAt")
+       SELECT 'as' || i, 'k' || i, 'u' || ((i - 1) % ${SCALE.callers} + 1), 'bench', now() - interval '100 days'
        FROM generate_series(1, ${SCALE.candidates}) i`,
     );
     // ten-odd contacts per candidate (the last 3,000 never contacted), over 90 days
@@ -116,8 +120,12 @@ async function seed() {
               CASE WHEN k % 200 = 1 THEN NULL ELSE now() - (k % 14) * interval '1 day' END,
               now() - (k % 14 + 1) * interval '1 day', now()
        FROM generate_series(1, ${SCALE.candidates}, 100) k;
-       INSERT INTO "WithdrawalRequest" (id, "campaignId", "candidateId", "callerId", status, "createdAt", "updatedAt")
-       SELECT 'wr' || k, '${CAMPAIGN}', 'k' || k, 'u' || ((k - 1) % ${SCALE.callers} + 1), 'AGREED',
+       -- half of them approved by the data team, up to ten days after they were asked for
+       INSERT INTO "WithdrawalRequest" (id, "campaignId", "candidateId", "callerId", status, "reviewedAt",
+                                        "createdAt", "updatedAt")
+       SELECT 'wr' || k, '${CAMPAIGN}', 'k' || k, 'u' || ((k - 1) % ${SCALE.callers} + 1),
+              (CASE WHEN k % 2 = 0 THEN 'APPROVED' ELSE 'AGREED' END)::"WithdrawalStatus",
+              CASE WHEN k % 2 = 0 THEN now() - (k % 21) * interval '1 day' + (k % 11) * interval '1 day' END,
               now() - (k % 21) * interval '1 day', now()
        FROM generate_series(41, ${SCALE.candidates}, 41 * 7) k;
        INSERT INTO "WeeklyReport" (id, "campaignId", "groupId", "weekStart", body, status, "submittedById",
@@ -436,18 +444,37 @@ it("measures every dashboard page's data against the floor", async () => {
     () => weekFigures(prisma, CAMPAIGN, group.id, week),
     async () => {
       const { from, to } = Week.range(week);
+      // each candidate's latest result up to the week's end, and the latest that said where they stand
       const [r] = await prisma.$queryRaw<Record<string, unknown>[]>`
+        WITH ev AS (
+          SELECT l."candidateId" AS id, l."startedAt" AS at, l."createdAt" AS made, l.id AS seq, l.outcome
+          FROM "ContactLog" l JOIN "Candidate" c ON c.id = l."candidateId"
+          WHERE c."groupId" = ${group.id} AND l."startedAt" < ${to}
+        ),
+        latest AS (SELECT DISTINCT ON (id) id, outcome FROM ev ORDER BY id, at DESC, made DESC, seq DESC),
+        said AS (
+          SELECT DISTINCT ON (id) id, outcome FROM ev
+          WHERE outcome IN ('INTENT_HESITANT', 'COME_HESITANT', 'WILL_NOT_COME', 'REGRETTED', 'NOT_ENROLLED',
+                            'ENROLLED', 'INTENT_FIRST_CHOICE', 'INTENT_NOT_FIRST_CHOICE', 'WITHDRAWAL_AGREED', 'WILL_COME')
+          ORDER BY id, at DESC, made DESC, seq DESC
+        ),
+        standing AS (
+          SELECT CASE WHEN l.outcome LIKE 'UNREACHABLE%' THEN 'unreachable' ELSE s.outcome END AS section
+          FROM latest l LEFT JOIN said s ON s.id = l.id
+          WHERE s.outcome IS DISTINCT FROM 'ENROLLED'
+            AND NOT EXISTS (SELECT 1 FROM "WithdrawalRequest" w WHERE w."candidateId" = l.id
+                              AND w.status = 'APPROVED' AND w."reviewedAt" < ${to})
+        )
         SELECT
           (SELECT count(*) FROM "ContactLog" l JOIN "Candidate" c ON c.id = l."candidateId"
              WHERE c."groupId" = ${group.id} AND l."startedAt" >= ${from} AND l."startedAt" < ${to}) AS contacts,
-          (SELECT count(DISTINCT l."candidateId") FROM "ContactLog" l JOIN "Candidate" c ON c.id = l."candidateId"
-             WHERE c."groupId" = ${group.id} AND l."startedAt" >= ${from} AND l."startedAt" < ${to}
-               AND l.outcome IN ('INTENT_HESITANT', 'COME_HESITANT')) AS hesitant,
-          (SELECT count(DISTINCT l."candidateId") FROM "ContactLog" l JOIN "Candidate" c ON c.id = l."candidateId"
-             WHERE c."groupId" = ${group.id} AND l."startedAt" >= ${from} AND l."startedAt" < ${to}
-               AND l.outcome IN ('WILL_NOT_COME', 'NOT_ENROLLED', 'REGRETTED')) AS "willNotCome",
+          (SELECT count(*) FROM standing WHERE section IN ('INTENT_HESITANT', 'COME_HESITANT')) AS hesitant,
+          (SELECT count(*) FROM standing WHERE section IN ('WILL_NOT_COME', 'REGRETTED')) AS "willNotCome",
+          (SELECT count(*) FROM standing WHERE section = 'NOT_ENROLLED') AS "notEnrolled",
+          (SELECT count(*) FROM standing WHERE section = 'unreachable') AS unreachable,
           (SELECT count(*) FROM "WithdrawalRequest" w JOIN "Candidate" c ON c.id = w."candidateId"
-             WHERE c."groupId" = ${group.id} AND w."createdAt" >= ${from} AND w."createdAt" < ${to}) AS withdrawals,
+             WHERE c."groupId" = ${group.id} AND w.status = 'APPROVED'
+               AND w."reviewedAt" >= ${from} AND w."reviewedAt" < ${to}) AS withdrawals,
           (SELECT count(*) FROM "Escalation" e JOIN "Candidate" c ON c.id = e."candidateId"
              WHERE c."groupId" = ${group.id} AND e."createdAt" >= ${from} AND e."createdAt" < ${to}) AS opened`;
       return r ?? {};
@@ -457,12 +484,16 @@ it("measures every dashboard page's data against the floor", async () => {
         ours.contacts,
         ours.hesitant.length,
         ours.willNotCome.length,
+        ours.notEnrolled.length,
+        ours.unreachable.length,
         ours.newWithdrawals.length,
         ours.escalationsOpened,
       ]).toEqual([
         num(floor.contacts),
         num(floor.hesitant),
         num(floor.willNotCome),
+        num(floor.notEnrolled),
+        num(floor.unreachable),
         num(floor.withdrawals),
         num(floor.opened),
       ]);
