@@ -4,7 +4,9 @@
 import { z } from "zod";
 import { defineAction } from "@/lib/action/definition";
 import { ActionError, messageKey } from "@/lib/action/errors";
+import type { Viewer } from "@/lib/auth/permissions";
 import { inCampaignInUse } from "@/lib/campaign/current";
+import type { Prisma } from "@/lib/db/client";
 import { translatorFor } from "@/lib/i18n/messages";
 import { text } from "@/lib/i18n/text";
 import { type PickRefusal, pickRefusal, type ReleaseRefusal, releaseRefusal } from "./roster";
@@ -33,6 +35,19 @@ const RELEASE_REFUSALS = {
 } as const satisfies Record<ReleaseRefusal, string>;
 
 /**
+ * The group whose roster `user` may edit: their own (an admin's: any) of the campaign in use. Another
+ * leader's group, or a past campaign's, is not found.
+ */
+async function editableGroup(tx: Prisma.TransactionClient, user: Viewer, groupId: string) {
+  const group = await tx.group.findFirst({
+    where: { id: groupId, ...groupScope(user), ...(await inCampaignInUse(tx)) },
+    select: { id: true, campaignId: true, leaderId: true, rosterApprovedAt: true },
+  });
+  if (!group) throw new ActionError("NOT_FOUND");
+  return group;
+}
+
+/**
  * A leader picks a member for their group (an admin for any group) from the approved pool: in the pool,
  * qualified, in no group yet, of the group's campaign. After the roster was filed the join is recorded.
  */
@@ -41,11 +56,7 @@ export const ADD_MEMBER = defineAction({
   permission: "roster.edit",
   schema: z.strictObject({ groupId: id, profileId: id, reason }),
   run: async (input, { tx, user, now, audit }) => {
-    const group = await tx.group.findFirst({
-      where: { id: input.groupId, ...groupScope(user), ...(await inCampaignInUse(tx)) },
-      select: { id: true, campaignId: true, rosterApprovedAt: true },
-    });
-    if (!group) throw new ActionError("NOT_FOUND");
+    const group = await editableGroup(tx, user, input.groupId);
     const profile = await tx.staffProfile.findFirst({
       where: { id: input.profileId, campaignId: group.campaignId },
       select: {
@@ -92,11 +103,7 @@ export const RELEASE_MEMBER = defineAction({
   permission: "roster.edit",
   schema: z.strictObject({ groupId: id, profileId: id, reason }),
   run: async (input, { tx, user, now, audit }) => {
-    const group = await tx.group.findFirst({
-      where: { id: input.groupId, ...groupScope(user), ...(await inCampaignInUse(tx)) },
-      select: { id: true, campaignId: true, leaderId: true, rosterApprovedAt: true },
-    });
-    if (!group) throw new ActionError("NOT_FOUND");
+    const group = await editableGroup(tx, user, input.groupId);
     const profile = await tx.staffProfile.findFirst({
       where: { id: input.profileId, campaignId: group.campaignId },
       select: { id: true, userId: true, groupId: true },
