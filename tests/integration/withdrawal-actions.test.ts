@@ -409,6 +409,15 @@ describe("reviewWithdrawal", () => {
     expect(await auditCount(fx, { action: "withdrawal.review" })).toBe(1);
   });
 
+  it("tells a reviewer whose page was drawn before another's decision that it is stale, after that decision too", async () => {
+    signInAs(fx.users.data);
+    expect(await reviewWithdrawal(approve())).toMatchObject({ ok: true });
+    const decided = await state();
+    signInAs(fx.users.data2);
+    expect(await reviewWithdrawal(sendBack("照片模糊"))).toMatchObject({ ok: false, code: "STALE" });
+    expect(await state()).toEqual(decided);
+  });
+
   it("refuses a decision on a stale version (STALE)", async () => {
     signInAs(fx.users.data);
     const before = await state();

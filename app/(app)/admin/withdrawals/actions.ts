@@ -44,6 +44,9 @@ export const reviewWithdrawal = action(
       where: { id: input.requestId, ...(await inCampaignInUse(tx)) },
     });
     if (!request) throw new ActionError("NOT_FOUND");
+    // decided by another reviewer (or changed by the caller) since this reviewer's page was drawn: the
+    // page is stale, whichever of the two reached the row first
+    if (request.version !== input.version) throw new ActionError("STALE");
     if (request.status !== "SUBMITTED") {
       throw new ActionError("INVALID_INPUT", { requestId: [text("review.errors.notPending")] });
     }
