@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { EditAccountForm } from "@/components/admin/edit-account-form";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { Zh } from "@/components/ui/user-data";
+import { withData, Zh } from "@/components/ui/user-data";
 import { staffPerson } from "@/lib/admin/staff-queries";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
@@ -54,7 +54,7 @@ export default async function StaffPersonPage({ params }: { params: Promise<{ us
         </Card>
         <Card title={t("pool")}>
           {!campaign || !profile ? (
-            <EmptyState>{t("notInPool", { campaign: campaign?.name ?? "—" })}</EmptyState>
+            <EmptyState>{withData((v) => t("notInPool", v), { campaign: campaign?.name ?? "—" })}</EmptyState>
           ) : (
             <div className="space-y-4" data-testid="person-pool">
               <dl>
