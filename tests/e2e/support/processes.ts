@@ -11,7 +11,9 @@ export interface Started {
 
 /** Starts a process and resolves once a line of its output says it is ready; fails with its output if it exits. */
 export function start(command: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<Started> {
-  const child = spawn(command, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  // a process group of its own: stop() ends the command and whatever it started (the launcher's web
+  // server), so no server of a spec outlives it and holds its port for the next run
+  const child = spawn(command, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let output = "";
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -24,12 +26,30 @@ export function start(command: string, args: string[], env: NodeJS.ProcessEnv, r
   });
 }
 
-/** Stops a started process (SIGTERM, as a service manager would) and waits until it has exited. */
+/**
+ * Stops a started process (SIGTERM to its group, as a service manager would) and waits until it has
+ * exited; past 15 s, or whatever of its group is left after it, is killed.
+ */
 export async function stop(started: Started | undefined) {
-  if (!started || started.process.exitCode !== null) return;
-  const exited = new Promise((resolve) => started.process.once("exit", resolve));
-  started.process.kill("SIGTERM");
-  await exited;
+  const group = started?.process.pid;
+  if (!started || group === undefined) return;
+  if (started.process.exitCode === null && started.process.signalCode === null) {
+    const exited = new Promise((resolve) => started.process.once("exit", resolve));
+    signalGroup(group, "SIGTERM");
+    const killed = setTimeout(() => signalGroup(group, "SIGKILL"), 15_000);
+    await exited;
+    clearTimeout(killed);
+  }
+  // the launcher's web server may outlive the launcher by a moment: the group goes with it
+  signalGroup(group, "SIGKILL");
+}
+
+function signalGroup(group: number, signal: NodeJS.Signals) {
+  try {
+    process.kill(-group, signal);
+  } catch {
+    // nothing of the group is left
+  }
 }
 
 /** The project's tsx, which runs the app's TypeScript scripts without a build step. */
