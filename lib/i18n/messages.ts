@@ -8,10 +8,18 @@ import campaignsEn from "./messages/campaigns.en.json";
 import campaignsZh from "./messages/campaigns.zh-CN.json";
 import commonEn from "./messages/common.en.json";
 import commonZh from "./messages/common.zh-CN.json";
+import contactEn from "./messages/contact.en.json";
+import contactZh from "./messages/contact.zh-CN.json";
 import dashboardEn from "./messages/dashboard.en.json";
 import dashboardZh from "./messages/dashboard.zh-CN.json";
+import declineEn from "./messages/decline.en.json";
+import declineZh from "./messages/decline.zh-CN.json";
+import enrollmentEn from "./messages/enrollment.en.json";
+import enrollmentZh from "./messages/enrollment.zh-CN.json";
 import importsEn from "./messages/imports.en.json";
 import importsZh from "./messages/imports.zh-CN.json";
+import inboxEn from "./messages/inbox.en.json";
+import inboxZh from "./messages/inbox.zh-CN.json";
 import inspectionEn from "./messages/inspection.en.json";
 import inspectionZh from "./messages/inspection.zh-CN.json";
 import payoutsEn from "./messages/payouts.en.json";
@@ -26,10 +34,12 @@ import teamsEn from "./messages/teams.en.json";
 import teamsZh from "./messages/teams.zh-CN.json";
 import trainingEn from "./messages/training.en.json";
 import trainingZh from "./messages/training.zh-CN.json";
+import worklistsEn from "./messages/worklists.en.json";
+import worklistsZh from "./messages/worklists.zh-CN.json";
 import type { MessageKey, TranslateFn } from "./text";
 
 // One catalogue per area of the app (common, accounts, campaigns, imports, dashboard, inspection, payouts, settings, staff import,
-// roster, training, teams), each owning its own
+// roster, training, teams, backup, worklists, contact, inbox, decline, enrollment), each owning its own
 // top-level namespaces, so work on one area never edits another area's file. A unit test checks
 // that no namespace is defined twice and that English has exactly the Chinese keys.
 export const CATALOGUES = {
@@ -46,6 +56,11 @@ export const CATALOGUES = {
   training: { "zh-CN": trainingZh, en: trainingEn },
   teams: { "zh-CN": teamsZh, en: teamsEn },
   backup: { "zh-CN": backupZh, en: backupEn },
+  worklists: { "zh-CN": worklistsZh, en: worklistsEn },
+  contact: { "zh-CN": contactZh, en: contactEn },
+  inbox: { "zh-CN": inboxZh, en: inboxEn },
+  decline: { "zh-CN": declineZh, en: declineEn },
+  enrollment: { "zh-CN": enrollmentZh, en: enrollmentEn },
 } as const;
 
 const zhCN = {
@@ -62,6 +77,11 @@ const zhCN = {
   ...trainingZh,
   ...teamsZh,
   ...backupZh,
+  ...worklistsZh,
+  ...contactZh,
+  ...inboxZh,
+  ...declineZh,
+  ...enrollmentZh,
 };
 const en = {
   ...commonEn,
@@ -77,6 +97,11 @@ const en = {
   ...trainingEn,
   ...teamsEn,
   ...backupEn,
+  ...worklistsEn,
+  ...contactEn,
+  ...inboxEn,
+  ...declineEn,
+  ...enrollmentEn,
 };
 
 export type Messages = typeof zhCN;
