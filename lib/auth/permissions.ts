@@ -34,6 +34,10 @@ export const PERMISSIONS = {
   "groups.viewAll": ["CALLBACK_LEAD", "ADMIN", "INSPECTOR"],
   "escalation.route": ["GROUP_LEADER"],
   "weeklyReport.submit": ["GROUP_LEADER"],
+  // the worklists (工作清单, app/(app)/worklists): a leader's of their own group, the lead's and admins' of any
+  // group and of the whole campaign (lib/groups/scope.ts), read, exported and forwarded to the strike team
+  "worklist.view": ["GROUP_LEADER", "CALLBACK_LEAD", "ADMIN"],
+  "worklist.forward": ["GROUP_LEADER", "CALLBACK_LEAD", "ADMIN"],
   "candidate.reassign": ["GROUP_LEADER", "DATA", "ADMIN"],
   // in any group, not only the group one leads (lib/groups/scope.ts)
   "candidate.reassignAnyGroup": ["DATA", "ADMIN"],

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type BoardCandidate, daysSince, inPlay, lostContactBoard, outOfContact } from "./board";
+import { type BoardCandidate, boardTakeReason, daysSince, inPlay, lostContactBoard, outOfContact } from "./board";
 import { DEFAULT_STRIKE_POLICY, strikePolicyOf } from "./policy";
 
 const NOW = new Date("2024-08-20T12:00:00Z");
@@ -105,5 +105,20 @@ describe("strikePolicyOf", () => {
     expect(strikePolicyOf(undefined)).toEqual(DEFAULT_STRIKE_POLICY);
     expect(strikePolicyOf({ lostContactDays: 5 })).toEqual({ lostContactDays: 5 });
     expect(strikePolicyOf({ lostContactDays: 0 })).toEqual(DEFAULT_STRIKE_POLICY);
+  });
+});
+
+describe("boardTakeReason", () => {
+  it.each([
+    ["UNREACHABLE_PHONE_OFF", "PENDING", "PHONE_OFF"],
+    ["UNREACHABLE_SUSPENDED", "PENDING", "SUSPENDED"],
+    ["UNREACHABLE_WRONG_NUMBER", "NOT_ENROLLED", "WRONG_NUMBER"],
+    ["UNREACHABLE_REFUSED", "PENDING", "REFUSED"],
+    ["NOT_ENROLLED", "NOT_ENROLLED", "NOT_ENROLLED"],
+    [null, "NOT_ENROLLED", "NOT_ENROLLED"],
+    ["CONSULTED", "PENDING", "OTHER"],
+    [null, "PENDING", "OTHER"],
+  ] as const)("last result %s, enrollment %s -> %s", (lastOutcome, enrollment, expected) => {
+    expect(boardTakeReason({ lastOutcome, enrollment })).toBe(expected);
   });
 });

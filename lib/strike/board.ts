@@ -90,3 +90,25 @@ export function lostContactBoard<C extends BoardCandidate>(
     groups,
   };
 }
+
+/**
+ * Why a case opened from the board is open: the last unreachable result (关机, 停机, 错号, 拒接) when that is
+ * how the candidate was lost, 未报到 for a no-show, else OTHER (out of contact for too long).
+ */
+export function boardTakeReason(c: {
+  lastOutcome: string | null;
+  enrollment: EnrollmentStatus;
+}): "PHONE_OFF" | "SUSPENDED" | "WRONG_NUMBER" | "REFUSED" | "NOT_ENROLLED" | "OTHER" {
+  switch (c.lastOutcome) {
+    case "UNREACHABLE_PHONE_OFF":
+      return "PHONE_OFF";
+    case "UNREACHABLE_SUSPENDED":
+      return "SUSPENDED";
+    case "UNREACHABLE_WRONG_NUMBER":
+      return "WRONG_NUMBER";
+    case "UNREACHABLE_REFUSED":
+      return "REFUSED";
+    default:
+      return c.enrollment === "NOT_ENROLLED" ? "NOT_ENROLLED" : "OTHER";
+  }
+}
