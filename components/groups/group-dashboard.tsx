@@ -88,6 +88,15 @@ export async function GroupDashboard({
               {t("dashboard.reassign")}
             </Link>
           ) : null}
+          {isLeader ? (
+            <Link
+              href={`/worklists?group=${group.id}`}
+              className="inline-flex min-h-9 items-center rounded-lg border border-slate-300 bg-white px-3 text-sm text-slate-700 hover:bg-slate-50"
+              data-testid="worklist-link"
+            >
+              {t("worklists.groupLink")}
+            </Link>
+          ) : null}
           <ExportLink href={`/groups/${group.id}/export`}>{t("dashboard.exportTable")}</ExportLink>
           <ExportLink href={`/api/exports/group?groupId=${group.id}`}>{t("exports.group")}</ExportLink>
         </div>

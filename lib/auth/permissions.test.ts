@@ -78,7 +78,7 @@ describe("home pages", () => {
 
   it("shows only the areas a person may open", () => {
     expect(areasFor(["CALLER"]).map((a) => a.key)).toEqual(["calls"]);
-    expect(areasFor(["GROUP_LEADER", "CALLER"]).map((a) => a.key)).toEqual(["calls", "groups"]);
+    expect(areasFor(["GROUP_LEADER", "CALLER"]).map((a) => a.key)).toEqual(["calls", "groups", "worklists"]);
   });
 
   it("takes a team's lead who is not a member to the team page, and a member to the area", () => {

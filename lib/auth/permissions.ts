@@ -120,6 +120,7 @@ export function can(roles: readonly Role[], permission: Permission): boolean {
 export const AREAS = [
   { key: "calls", href: "/calls", permission: "calls.view" },
   { key: "groups", href: "/groups", permission: "groups.view" },
+  { key: "worklists", href: "/worklists", permission: "worklist.view" },
   {
     key: "strike",
     href: "/strike",

@@ -4,6 +4,7 @@ import { NoCampaign } from "@/components/campaign/no-campaign";
 import { StrikeTabs } from "@/components/strike/tabs";
 import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { Zh } from "@/components/ui/user-data";
+import { BoardTakeButton } from "@/components/worklists/board-take-button";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
 import { daysSince } from "@/lib/strike/board";
@@ -83,7 +84,7 @@ export default async function ZeroLostBoardPage() {
                             {c.assignedCaller ? <Zh>{c.assignedCaller.name}</Zh> : "—"}
                           </span>
                         </span>
-                        <span className="flex gap-1">
+                        <span className="flex items-center gap-1">
                           {c.escalation && c.escalation.status !== "RESOLVED" && c.escalation.status !== "SENT_BACK" ? (
                             <Badge tone="info">
                               {c.escalation.toTeam === "STRIKE"
@@ -94,6 +95,10 @@ export default async function ZeroLostBoardPage() {
                           <Badge tone={since === null ? "bad" : "warn"}>
                             {since === null ? t("strike.board.never") : t("strike.board.daysAgo", { count: since })}
                           </Badge>
+                          {/* a case the strike team already works on is not taken twice */}
+                          {c.escalation?.status === "CLAIMED" ? null : (
+                            <BoardTakeButton candidateId={c.id} examNo={c.examNo} />
+                          )}
                         </span>
                       </li>
                     );
