@@ -45,6 +45,8 @@ function errorReportHref(preview: Preview, mapping: MappingChoice | null): strin
 export function ImportUploader() {
   const t = useTranslations("imports");
   const tEnrollment = useTranslations("enrollment");
+  const tRecord = useTranslations("recordedEnrollment");
+  const tRecordImport = useTranslations("enrollmentImport");
   const [kind, setKind] = useState<ListKind>("toudang");
   const [file, setFile] = useState<File | null>(null);
   // the input shows its own choice: cleared with `file`, or it would still name a file no longer chosen
@@ -135,6 +137,8 @@ export function ImportUploader() {
   const shown = (value: unknown) =>
     typeof value === "string" && ["PENDING", "ENROLLED", "NOT_ENROLLED"].includes(value) ? (
       tEnrollment(value as "PENDING")
+    ) : value === "LIST" || value === "DATA_TEAM" ? (
+      tRecord(`record.${value}`)
     ) : value === null || value === undefined || value === "" ? (
       "—"
     ) : typeof value === "boolean" ? (
@@ -233,6 +237,11 @@ export function ImportUploader() {
               <li>{t("missing", { count: plan.missingCount })}</li>
             </ul>
           ) : null}
+          {plan && preview?.kind === "baodao" ? (
+            <p className="text-sm" data-testid="import-record">
+              {tRecordImport("record", plan.record)}
+            </p>
+          ) : null}
           {plan && plan.unknownCount > 0 ? (
             <p className="text-sm text-rose-700">
               {t("unknown", {
@@ -290,7 +299,11 @@ export function ImportUploader() {
                     {Object.entries(c.changes).map(([field, v], i) => (
                       <Fragment key={field}>
                         {i > 0 ? t("changeSeparator") : null}
-                        {t.has(`fields.${field}` as "fields.name") ? t(`fields.${field}` as "fields.name") : field}{" "}
+                        {t.has(`fields.${field}` as "fields.name")
+                          ? t(`fields.${field}` as "fields.name")
+                          : field === "enrollmentRecord"
+                            ? tRecord("columns.record")
+                            : field}{" "}
                         {shown(v.before)} → {shown(v.after)}
                       </Fragment>
                     ))}

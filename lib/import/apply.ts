@@ -123,6 +123,8 @@ export async function applyPlan(
         firstChoice: patch.firstChoice ?? null,
         groupId,
         assignedCallerId: callerId,
+        // pay credit follows the holder until the first 录取 list admits the candidate
+        creditCallerId: callerId,
       };
     });
     const created = await insertCandidates(tx, rows);
@@ -179,6 +181,7 @@ const PATCHABLE: readonly PlannedField[] = [
   "admitted",
   "paid",
   "enrollment",
+  "enrollmentRecord",
 ];
 
 // Bulk writes are plain SQL from one JSON parameter per chunk, like patchCandidates below. Prisma 6's
@@ -197,18 +200,20 @@ interface NewCandidateRow {
   firstChoice: boolean | null;
   groupId: string | null;
   assignedCallerId: string | null;
+  creditCallerId: string | null;
 }
 
 async function insertCandidates(tx: Prisma.TransactionClient, rows: NewCandidateRow[]) {
   const payload = JSON.stringify(rows.map((row) => ({ id: randomUUID(), ...row })));
   return tx.$queryRaw<{ id: string; examNo: string; assignedCallerId: string | null }[]>`
     INSERT INTO "Candidate" (id, "campaignId", "examNo", name, phones, region, gender, school, major,
-                             "firstChoice", "groupId", "assignedCallerId", "updatedAt")
+                             "firstChoice", "groupId", "assignedCallerId", "creditCallerId", "updatedAt")
     SELECT v.id, v."campaignId", v."examNo", v.name, v.phones, v.region, v.gender, v.school, v.major,
-           v."firstChoice", v."groupId", v."assignedCallerId", CURRENT_TIMESTAMP
+           v."firstChoice", v."groupId", v."assignedCallerId", v."creditCallerId", CURRENT_TIMESTAMP
     FROM jsonb_to_recordset(${payload}::jsonb) AS v(
       id text, "campaignId" text, "examNo" text, name text, phones text[], region text, gender text,
-      school text, major text, "firstChoice" boolean, "groupId" text, "assignedCallerId" text)
+      school text, major text, "firstChoice" boolean, "groupId" text, "assignedCallerId" text,
+      "creditCallerId" text)
     RETURNING id, "examNo", "assignedCallerId"`;
 }
 
@@ -260,11 +265,18 @@ async function patchCandidates(tx: Prisma.TransactionClient, patches: { id: stri
         "paid" = CASE WHEN 'paid' = ANY(v.fields) THEN v."paid" ELSE c."paid" END,
         "enrollment" = CASE WHEN 'enrollment' = ANY(v.fields)
           THEN v."enrollment"::"EnrollmentStatus" ELSE c."enrollment" END,
+        "enrollmentRecord" = CASE WHEN 'enrollmentRecord' = ANY(v.fields)
+          THEN v."enrollmentRecord"::"EnrollmentRecord" ELSE c."enrollmentRecord" END,
+        -- admitted by this list: the candidate counts for whoever holds them now, and the credit stays
+        -- put from here on (moves that carry it: lib/assignment)
+        "creditCallerId" = CASE WHEN 'admitted' = ANY(v.fields) AND v."admitted" AND NOT c."admitted"
+          THEN c."assignedCallerId" ELSE c."creditCallerId" END,
         "version" = c."version" + 1,
         "updatedAt" = CURRENT_TIMESTAMP
       FROM jsonb_to_recordset(${payload}::jsonb) AS v(
         id text, fields text[], "name" text, "gender" text, "phones" text[], "region" text, "school" text,
-        "major" text, "firstChoice" boolean, "admitted" boolean, "paid" boolean, "enrollment" text)
+        "major" text, "firstChoice" boolean, "admitted" boolean, "paid" boolean, "enrollment" text,
+        "enrollmentRecord" text)
       WHERE c.id = v.id`;
     // a candidate deleted since the preview: the whole apply is rolled back rather than half done
     if (count !== chunk.length) throw new Error(`import: ${chunk.length - count} candidates vanished during apply`);

@@ -15,6 +15,7 @@ const snapshot = (examNo: string, over: Partial<CandidateSnapshot> = {}): Candid
   admitted: false,
   paid: false,
   enrollment: "PENDING",
+  enrollmentRecord: null,
   ...over,
 });
 
@@ -99,17 +100,62 @@ describe("planImport: 录取, 缴费 and 报到 lists", () => {
     ]);
   });
 
-  it.each([
-    // enrolled on the list: enrolled
-    ["PENDING", true, { enrollment: "ENROLLED" }],
-    // a corrected list no longer shows them enrolled: back to pending
-    ["ENROLLED", false, { enrollment: "PENDING" }],
-    // a caller's "not enrolled" (with its reason) is not the list's to undo
-    ["NOT_ENROLLED", false, {}],
-    ["PENDING", false, {}],
-  ] as const)("a 报到 row (%s, enrolled=%s) patches %j", (current, enrolled, patch) => {
-    const candidate = snapshot("A1", { admitted: true, enrollment: current });
+  type Claim = CandidateSnapshot["enrollment"];
+  type Recorded = CandidateSnapshot["enrollmentRecord"];
+  it.each<[Claim, Recorded, boolean, ReturnType<typeof recordPatch>]>([
+    // enrolled on the list: on the record, and a pending claim becomes 已报到
+    ["PENDING", null, true, { enrollmentRecord: "LIST", enrollment: "ENROLLED" }],
+    ["ENROLLED", null, true, { enrollmentRecord: "LIST" }],
+    // a caller's "not enrolled" (with its reason) is not the list's to change: on the record, claim kept
+    ["NOT_ENROLLED", null, true, { enrollmentRecord: "LIST" }],
+    // a data-team confirmation the list now shows: the list's record from now on
+    ["ENROLLED", "DATA_TEAM", true, { enrollmentRecord: "LIST" }],
+    // a corrected list no longer shows them enrolled: off the record, the claim stays a claim
+    ["ENROLLED", "LIST", false, { enrollmentRecord: null }],
+    // a data-team confirmation is not the list's to take back
+    ["ENROLLED", "DATA_TEAM", false, {}],
+    ["NOT_ENROLLED", null, false, {}],
+    ["PENDING", null, false, {}],
+  ])("a 报到 row (claim %s, record %s, enrolled=%s) patches %j", (claim, recorded, enrolled, patch) => {
+    const candidate = snapshot("A1", { admitted: true, enrollment: claim, enrollmentRecord: recorded });
     expect(recordPatch("baodao", record(2, "A1", { enrolled }), candidate)).toEqual(patch);
+  });
+
+  it("takes off the record whoever an earlier 报到 list put there and this one leaves out", () => {
+    const plan = planImport(
+      "baodao",
+      [record(2, "A1", { enrolled: true }), record(3, "A2", { enrolled: true })],
+      existing(
+        snapshot("A1", { admitted: true }),
+        snapshot("A2", { admitted: true, enrollment: "ENROLLED", enrollmentRecord: "LIST" }),
+        // left out of the new list: B1 came from the list, B2 from the data team
+        snapshot("B1", { admitted: true, enrollment: "ENROLLED", enrollmentRecord: "LIST" }),
+        snapshot("B2", { admitted: true, enrollment: "ENROLLED", enrollmentRecord: "DATA_TEAM" }),
+      ),
+      ["A2", "B1"],
+    );
+    expect(plan.update).toEqual([
+      {
+        row: 2,
+        examNo: "A1",
+        candidateId: "id-A1",
+        changes: {
+          enrollmentRecord: { before: null, after: "LIST" },
+          enrollment: { before: "PENDING", after: "ENROLLED" },
+        },
+      },
+      { row: null, examNo: "B1", candidateId: "id-B1", changes: { enrollmentRecord: { before: "LIST", after: null } } },
+    ]);
+    expect(plan.unchanged).toBe(1);
+    expect(plan.record).toEqual({ confirmed: 1, unconfirmed: 1 });
+    expect(plan.missing).toEqual(["B1"]);
+    expect(plan.unknown).toEqual([]);
+  });
+
+  it("counts nothing on the record for other kinds of list", () => {
+    const plan = planImport("luqu", [record(2, "A1")], existing(snapshot("A1", { enrollmentRecord: "LIST" })), null);
+    expect(plan.record).toEqual({ confirmed: 0, unconfirmed: 0 });
+    expect(plan.update.map((u) => u.examNo)).toEqual(["A1"]);
   });
 
   it("the same list twice plans nothing the second time", () => {
@@ -117,6 +163,13 @@ describe("planImport: 录取, 缴费 and 报到 lists", () => {
     const first = planImport("jiaofei", rows, existing(snapshot("A1")), null);
     expect(first.update).toHaveLength(1);
     const second = planImport("jiaofei", rows, existing(snapshot("A1", { paid: true })), ["A1"]);
-    expect(second).toEqual({ create: [], update: [], unchanged: 1, missing: [], unknown: [] });
+    expect(second).toEqual({
+      create: [],
+      update: [],
+      unchanged: 1,
+      missing: [],
+      unknown: [],
+      record: { confirmed: 0, unconfirmed: 0 },
+    });
   });
 });

@@ -17,6 +17,8 @@ export interface CandidateSnapshot {
   admitted: boolean;
   paid: boolean;
   enrollment: "PENDING" | "ENROLLED" | "NOT_ENROLLED";
+  /** the enrollment as recorded fact (the 报到 list or the data team); `enrollment` is the caller's claim */
+  enrollmentRecord: "LIST" | "DATA_TEAM" | null;
 }
 
 export type PlannedField = Exclude<keyof CandidateSnapshot, "id" | "examNo">;
@@ -30,12 +32,20 @@ export interface FieldChange {
 export interface ImportPlan {
   /** only the 投档 list brings new candidates */
   create: { row: number; examNo: string; patch: CandidatePatch }[];
-  update: { row: number; examNo: string; candidateId: string; changes: Partial<Record<PlannedField, FieldChange>> }[];
+  update: {
+    /** null for a candidate the list does not name (a 报到 list that no longer shows them) */
+    row: number | null;
+    examNo: string;
+    candidateId: string;
+    changes: Partial<Record<PlannedField, FieldChange>>;
+  }[];
   unchanged: number;
   /** in the previous list of this kind, not in this one */
   missing: string[];
   /** a 录取/缴费/报到 row whose exam number was never submitted (投档) to the college */
   unknown: { row: number; examNo: string }[];
+  /** 报到 only: how many candidates the list puts on the record, and how many it takes off it */
+  record: { confirmed: number; unconfirmed: number };
 }
 
 /** What one row of a list says about its candidate, in the candidate's own fields. */
@@ -67,10 +77,17 @@ export function recordPatch(
       copy("paid", v.paid);
       break;
     case "baodao":
-      // a list that no longer shows someone as enrolled corrects an earlier list; a caller's
-      // "not enrolled" with its reason is theirs to change, not the list's
-      if (v.enrolled === true) patch.enrollment = "ENROLLED";
-      else if (v.enrolled === false && current?.enrollment === "ENROLLED") patch.enrollment = "PENDING";
+      // The list is the record of enrollment; the candidate's `enrollment` is the caller's claim. Shown
+      // enrolled: on the record, and a pending claim becomes 已报到; a caller's "not enrolled" with its
+      // reason is theirs to change, never the list's (the disagreement shows in the mismatch list).
+      // Shown not enrolled: off the record if the list put them there; the claim stays as it is, and a
+      // data-team confirmation stays too (also a mismatch, for the data team to look at again).
+      if (v.enrolled === true) {
+        patch.enrollmentRecord = "LIST";
+        if (current?.enrollment === "PENDING") patch.enrollment = "ENROLLED";
+      } else if (v.enrolled === false && current?.enrollmentRecord === "LIST") {
+        patch.enrollmentRecord = null;
+      }
       break;
   }
   return patch;
@@ -81,13 +98,24 @@ function same(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
+/**
+ * `existing` holds the candidates the list names; for a 报到 list it also holds every candidate now on
+ * the record by an earlier list (enrollmentRecord LIST), so that those this list leaves out come off it.
+ */
 export function planImport(
   kind: ListKind,
   records: readonly ListRecord[],
   existing: ReadonlyMap<string, CandidateSnapshot>,
   previousExamNos: readonly string[] | null,
 ): ImportPlan {
-  const plan: ImportPlan = { create: [], update: [], unchanged: 0, missing: [], unknown: [] };
+  const plan: ImportPlan = {
+    create: [],
+    update: [],
+    unchanged: 0,
+    missing: [],
+    unknown: [],
+    record: { confirmed: 0, unconfirmed: 0 },
+  };
   const inThisList = new Set<string>();
   for (const record of records) {
     inThisList.add(record.examNo);
@@ -104,6 +132,25 @@ export function planImport(
     }
     if (Object.keys(changes).length === 0) plan.unchanged += 1;
     else plan.update.push({ row: record.row, examNo: record.examNo, candidateId: current.id, changes });
+  }
+  if (kind === "baodao") {
+    // each 报到 list is the full list to date: whoever the list put on the record and this one no longer
+    // names is not yet confirmed (not "not enrolled": the claim is left alone)
+    for (const candidate of existing.values()) {
+      if (inThisList.has(candidate.examNo) || candidate.enrollmentRecord !== "LIST") continue;
+      plan.update.push({
+        row: null,
+        examNo: candidate.examNo,
+        candidateId: candidate.id,
+        changes: { enrollmentRecord: { before: "LIST", after: null } },
+      });
+    }
+    for (const { changes } of plan.update) {
+      if (!changes.enrollmentRecord) continue;
+      if (changes.enrollmentRecord.after === "LIST" && changes.enrollmentRecord.before === null) {
+        plan.record.confirmed += 1;
+      } else if (changes.enrollmentRecord.after === null) plan.record.unconfirmed += 1;
+    }
   }
   plan.missing = (previousExamNos ?? []).filter((examNo) => !inThisList.has(examNo));
   return plan;

@@ -108,28 +108,44 @@ function regionWarnings(
   return warnings;
 }
 
+const SNAPSHOT_SELECT = {
+  id: true,
+  examNo: true,
+  name: true,
+  gender: true,
+  phones: true,
+  region: true,
+  school: true,
+  major: true,
+  firstChoice: true,
+  admitted: true,
+  paid: true,
+  enrollment: true,
+  enrollmentRecord: true,
+} as const;
+
 async function snapshots(db: Reader, campaignId: string, examNos: string[]) {
   const found = new Map<string, CandidateSnapshot>();
   for (let i = 0; i < examNos.length; i += 5000) {
     const rows = await db.candidate.findMany({
       where: { campaignId, examNo: { in: examNos.slice(i, i + 5000) } },
-      select: {
-        id: true,
-        examNo: true,
-        name: true,
-        gender: true,
-        phones: true,
-        region: true,
-        school: true,
-        major: true,
-        firstChoice: true,
-        admitted: true,
-        paid: true,
-        enrollment: true,
-      },
+      select: SNAPSHOT_SELECT,
     });
     for (const row of rows) found.set(row.examNo, row);
   }
+  return found;
+}
+
+/**
+ * A 报到 list is the full list to date: the candidates an earlier list put on the record are read too,
+ * so that the plan takes off it those this list no longer names.
+ */
+async function onTheListRecord(db: Reader, campaignId: string, found: Map<string, CandidateSnapshot>) {
+  const rows = await db.candidate.findMany({
+    where: { campaignId, enrollmentRecord: "LIST" },
+    select: SNAPSHOT_SELECT,
+  });
+  for (const row of rows) if (!found.has(row.examNo)) found.set(row.examNo, row);
   return found;
 }
 
@@ -172,6 +188,7 @@ export async function previewImport(
     input.campaignId,
     records.map((r) => r.examNo),
   );
+  if (input.kind === "baodao") await onTheListRecord(prisma, input.campaignId, existing);
   const plan = planImport(input.kind, records, existing, previous?.examNos ?? null);
   const regionColumn = regionHeader(header) ?? FIELDS.region.aliases[0] ?? "region";
   const warnings =
@@ -210,6 +227,8 @@ export function previewResponse(
       unknown: plan.unknown.slice(0, 100),
       unknownCount: plan.unknown.length,
       changes: plan.update.slice(0, 50),
+      /** 报到 lists: how many candidates become confirmed, and how many are no longer confirmed */
+      record: plan.record,
     },
   };
 }

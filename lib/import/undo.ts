@@ -83,6 +83,12 @@ export async function undoBatch(tx: Prisma.TransactionClient, batchId: string) {
       "paid" = CASE WHEN ch.before ? 'paid' THEN (ch.before->>'paid')::boolean ELSE c."paid" END,
       "enrollment" = CASE WHEN ch.before ? 'enrollment'
         THEN (ch.before->>'enrollment')::"EnrollmentStatus" ELSE c."enrollment" END,
+      "enrollmentRecord" = CASE WHEN ch.before ? 'enrollmentRecord'
+        THEN (ch.before->>'enrollmentRecord')::"EnrollmentRecord" ELSE c."enrollmentRecord" END,
+      -- a candidate the undone 录取 list had admitted is not admitted any more: until a list admits
+      -- them again, their pay credit follows whoever holds them
+      "creditCallerId" = CASE WHEN ch.before ? 'admitted' AND NOT (ch.before->>'admitted')::boolean
+        THEN c."assignedCallerId" ELSE c."creditCallerId" END,
       "version" = c."version" + 1,
       "updatedAt" = CURRENT_TIMESTAMP
     FROM "ImportChange" ch

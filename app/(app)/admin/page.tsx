@@ -11,6 +11,8 @@ import { campaignOverview } from "@/lib/admin/queries";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
+import { db } from "@/lib/db";
+import { mismatchCounts } from "@/lib/enrollment/mismatches";
 import { formatPermille } from "@/lib/subsidy/money";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -42,6 +44,8 @@ export default async function AdminPage() {
   if (!campaign) return <NoCampaign />;
   const now = new Date();
   const o = await campaignOverview(campaign.id);
+  // where callers' 已报到 claims and the record disagree, for the data team to resolve
+  const mismatches = can(user.roles, "enrollment.confirm") ? await mismatchCounts(db(), campaign.id) : null;
   // action codes ("user.setActive") are nested keys; one without a label yet shows as its code
   const label = (namespace: "auditActions" | "entities", code: string) =>
     t.has(`${namespace}.${code}`) ? t(`${namespace}.${code}` as "auditActions.demo.seed") : code;
@@ -114,6 +118,17 @@ export default async function AdminPage() {
               {t(p.label)}
             </Link>
           ))}
+          {mismatches ? (
+            <Link
+              href="/admin/enrollment"
+              className="col-span-2 inline-flex min-h-9 items-center text-sm text-brand-700 underline"
+              data-testid="enrollment-mismatch-link"
+            >
+              {t("recordedEnrollment.adminLink", {
+                count: mismatches.claimedNotRecorded + mismatches.recordedNotClaimed + mismatches.confirmedNotOnList,
+              })}
+            </Link>
+          ) : null}
           {can(user.roles, "campaign.export") ? (
             <span className="col-span-2">
               <ExportLink href="/api/exports/campaign">{t("exports.campaign")}</ExportLink>
