@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { AccountMenu } from "@/components/shell/account-menu";
 import { AppNav } from "@/components/shell/app-nav";
 import { CampaignSwitcher } from "@/components/shell/campaign-switcher";
+import { InboxLink } from "@/components/shell/inbox-link";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { PastCampaignBanner, ReadOnly } from "@/components/shell/past-campaign";
 import { SignOutButton } from "@/components/shell/sign-out-button";
@@ -10,6 +11,7 @@ import { Zh } from "@/components/ui/user-data";
 import { areasFor, homeFor } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { campaignView } from "@/lib/campaign/queries";
+import { unreadCount } from "@/lib/inbox/queries";
 
 /**
  * The signed-in area. This check keeps signed-out visitors off the pages; every page checks its own
@@ -22,6 +24,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const areas = areasFor(user.roles).map((area) => ({ href: area.href, label: t(`areas.${area.key}`) }));
   // a past campaign, for those who may look back: a banner and every form off (lib/campaign/view.ts)
   const view = await campaignView();
+  // the one query the inbox adds to every page: an indexed count of the reader's unread notices
+  const unread = view.shown ? await unreadCount(user.id, view.shown.id) : 0;
   return (
     <div className="min-h-dvh">
       <header className="border-b border-slate-200 bg-white print:hidden">
@@ -42,6 +46,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                   )}
                 </span>
               </span>
+              <InboxLink unread={unread} />
               <LanguageSwitch />
               <SignOutButton />
               <AccountMenu />

@@ -90,6 +90,8 @@ export const PERMISSIONS = {
   // whose password was reset may use before choosing a new one
   "account.endSessions": ROLES,
   "account.changePassword": ROLES,
+  // one's own inbox (app/(app)/inbox), reading it and marking it read: every role is told what changes their work or pay
+  "inbox.view": ROLES,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -5,6 +5,7 @@ import { StageBadge, TodoBadge } from "@/components/calls/badges";
 import { NoCampaign } from "@/components/campaign/no-campaign";
 import { PhaseBanner } from "@/components/campaign/phase-banner";
 import { MyProgress } from "@/components/dashboard/my-progress";
+import { LatestNotices } from "@/components/inbox/latest-notices";
 import { Button } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { ExportLink } from "@/components/ui/export-link";
@@ -51,6 +52,7 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PhaseBanner campaign={campaign} now={now} />
+      <LatestNotices />
       <PageHeader title={t("calls.title")}>
         <div className="flex flex-wrap items-center gap-3">
           <Link href="/calls/leave" className="inline-flex min-h-9 items-center text-sm text-brand-700 underline">

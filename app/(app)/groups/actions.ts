@@ -10,6 +10,8 @@ import { inCampaignInUse } from "@/lib/campaign/current";
 import { groupScope } from "@/lib/groups/scope";
 import { translatorFor } from "@/lib/i18n/messages";
 import { text } from "@/lib/i18n/text";
+import { notifyMany } from "@/lib/inbox/notify";
+import { readersOf } from "@/lib/inbox/readers";
 import { campaignLastDay, leaveCovering } from "@/lib/staff/leave";
 import { beijingDay, toDateColumn } from "@/lib/time";
 
@@ -57,6 +59,23 @@ export const routeEscalation = action(
         : { status: "SENT_BACK", advice: input.advice, version: { increment: 1 } },
     });
     if (count === 0) throw new ActionError("STALE");
+    if (input.decision === "sendBack") {
+      // the advice goes to whoever raised the case and to the caller who holds the candidate now
+      const candidate = await tx.candidate.findUniqueOrThrow({
+        where: { id: escalation.candidateId },
+        select: { name: true, assignedCallerId: true },
+      });
+      await notifyMany(
+        tx,
+        readersOf([escalation.fromUserId, candidate.assignedCallerId], user.id).map((userId) => ({
+          userId,
+          campaignId: escalation.campaignId,
+          kind: "ESCALATION_ADVICE" as const,
+          params: { candidateName: candidate.name, advice: input.advice },
+          href: `/calls/${escalation.candidateId}`,
+        })),
+      );
+    }
     audit({
       entityType: "Escalation",
       entityId: escalation.id,

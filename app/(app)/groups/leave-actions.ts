@@ -9,6 +9,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { inCampaignInUse } from "@/lib/campaign/current";
 import { groupScope } from "@/lib/groups/scope";
 import { text } from "@/lib/i18n/text";
+import { notify } from "@/lib/inbox/notify";
 import { movesOnApproval } from "@/lib/staff/leave-dates";
 import { endLeaveEarly, moveForLeave } from "@/lib/staff/leave-moves";
 import { beijingDay, fromDateColumn } from "@/lib/time";
@@ -86,6 +87,19 @@ export const decideLeave = action(
       approve && movesOnApproval({ startsOn: fromDateColumn(leave.startsOn) }, today)
         ? await moveForLeave(tx, { ...leave, callerId: leave.profile.userId, actorId: user.id, now })
         : 0;
+    await notify(tx, {
+      userId: leave.profile.userId,
+      campaignId: leave.campaignId,
+      kind: "LEAVE_DECISION",
+      params: {
+        approved: approve,
+        from: fromDateColumn(leave.startsOn),
+        to: fromDateColumn(leave.endsOn),
+        reason: approve ? null : input.note,
+        reassigned,
+      },
+      href: "/calls/leave",
+    });
     audit({
       entityType: "Leave",
       entityId: leave.id,

@@ -6,6 +6,7 @@ import { PhaseBanner } from "@/components/campaign/phase-banner";
 import { GroupDashboard } from "@/components/groups/group-dashboard";
 import { GroupRoster } from "@/components/groups/group-roster";
 import { WeeklyBadge } from "@/components/groups/weekly-badge";
+import { LatestNotices } from "@/components/inbox/latest-notices";
 import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { ExportLink } from "@/components/ui/export-link";
 import { type Column, Table } from "@/components/ui/table";
@@ -34,6 +35,7 @@ export default async function GroupsPage() {
     return (
       <>
         <PhaseBanner campaign={campaign} now={now} />
+        <LatestNotices />
         <AllGroups campaign={campaign} now={now} />
       </>
     );
@@ -43,6 +45,7 @@ export default async function GroupsPage() {
   return (
     <>
       <PhaseBanner campaign={campaign} now={now} />
+      <LatestNotices />
       {mine ? (
         <>
           <GroupDashboard campaign={campaign} group={mine} viewerId={user.id} showBack={false} />

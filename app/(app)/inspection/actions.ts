@@ -8,8 +8,9 @@ import { ActionError, action, serverAction } from "@/lib/action";
 import { messageKey } from "@/lib/action/errors";
 import { CURRENT_CAMPAIGN_FIRST } from "@/lib/campaign/latest";
 import { text } from "@/lib/i18n/text";
+import { notify } from "@/lib/inbox/notify";
 import { underInspection } from "@/lib/inspection/checks";
-import { deductionError, VIOLATION_KINDS } from "@/lib/inspection/findings";
+import { deductionError, deductionRule, VIOLATION_KINDS } from "@/lib/inspection/findings";
 import { inspectionPolicyOf } from "@/lib/inspection/policy";
 import { drawWeeklySample, newSeed } from "@/lib/inspection/sample";
 import { REVIEW_QUALIFICATION } from "@/lib/staff/qualification";
@@ -230,10 +231,15 @@ export const recordFinding = action(
     const campaign = await campaignOf(tx);
     let callerId: string;
     let inspectionId: string | null = null;
+    let candidateName: string | null = null;
     if (input.inspectionId) {
       const inspection = await tx.inspection.findFirst({
         where: { id: input.inspectionId, campaignId: campaign.id },
-        select: { id: true, verdict: true, contactLog: { select: { callerId: true } } },
+        select: {
+          id: true,
+          verdict: true,
+          contactLog: { select: { callerId: true, candidate: { select: { name: true } } } },
+        },
       });
       if (!inspection) throw new ActionError("NOT_FOUND");
       if (inspection.verdict !== "FALSE") {
@@ -244,6 +250,7 @@ export const recordFinding = action(
       }
       callerId = inspection.contactLog.callerId;
       inspectionId = inspection.id;
+      candidateName = inspection.contactLog.candidate.name;
       const same = await tx.finding.count({ where: { inspectionId, kind: input.kind } });
       if (same > 0) throw new ActionError("INVALID_INPUT", { kind: [text("inspection.errors.sameKind")] });
     } else {
@@ -285,6 +292,23 @@ export const recordFinding = action(
         description: input.description,
         correctionDeadline,
       },
+    });
+    // the caller is told what their pay loses and why, in the same transaction as the finding
+    const rule = deductionRule(input.kind, policy);
+    await notify(tx, {
+      userId: callerId,
+      campaignId: campaign.id,
+      kind: "FINDING",
+      params: {
+        candidateName,
+        violation: input.kind,
+        deductionPercent: input.deductionPercent ?? null,
+        payoutPercent: rule.type === "policy" ? rule.payoutPercent : null,
+        reason: input.description,
+        correctionDeadline: input.correctionDeadline ?? null,
+      },
+      // the progress card, where the deduction shows
+      href: "/calls",
     });
     audit({
       entityType: "Finding",

@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Fragment } from "react";
 import { NoCampaign } from "@/components/campaign/no-campaign";
 import { PhaseBanner } from "@/components/campaign/phase-banner";
+import { LatestNotices } from "@/components/inbox/latest-notices";
 import { DrawSampleForm } from "@/components/inspection/draw-sample-form";
 import { InspectionTabs } from "@/components/inspection/tabs";
 import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
@@ -132,6 +133,7 @@ export default async function InspectionPage({ searchParams }: { searchParams: P
   return (
     <>
       <PhaseBanner campaign={campaign} now={now} />
+      <LatestNotices />
       <PageHeader title={t("inspection.title")} subtitle={t("inspection.subtitle")} />
       <InspectionTabs active="week" />
 

@@ -6,6 +6,8 @@ import { ActionError, action } from "@/lib/action";
 import { messageKey } from "@/lib/action/errors";
 import { inCampaignInUse } from "@/lib/campaign/current";
 import { text } from "@/lib/i18n/text";
+import { notifyMany } from "@/lib/inbox/notify";
+import { readersOf } from "@/lib/inbox/readers";
 import { STRIKE_OUTCOMES, storedResolution } from "@/lib/strike/resolution";
 import { UNREACHABLE_OUTCOMES } from "@/lib/workflow/phases";
 
@@ -127,7 +129,9 @@ export const resolveEscalation = action(
         id: true,
         version: true,
         updatedAt: true,
-        candidate: { select: { id: true, enrollment: true } },
+        campaignId: true,
+        fromUserId: true,
+        candidate: { select: { id: true, enrollment: true, name: true, assignedCallerId: true } },
       },
     });
     if (!escalation) throw new ActionError("NOT_FOUND");
@@ -158,6 +162,21 @@ export const resolveEscalation = action(
       data: { status: "RESOLVED", outcome: input.outcome, resolution, resolvedAt: now, version: { increment: 1 } },
     });
     if (count === 0) throw new ActionError("STALE");
+    // the caller who raised the case and the one who holds the candidate now learn how it ended
+    await notifyMany(
+      tx,
+      readersOf([escalation.fromUserId, escalation.candidate.assignedCallerId], user.id).map((userId) => ({
+        userId,
+        campaignId: escalation.campaignId,
+        kind: "ESCALATION_OUTCOME" as const,
+        params: {
+          candidateName: escalation.candidate.name,
+          outcome: input.outcome,
+          resolution: input.note ?? null,
+        },
+        href: `/calls/${escalation.candidate.id}`,
+      })),
+    );
     audit({
       entityType: "Escalation",
       entityId: escalation.id,
