@@ -6,7 +6,8 @@ import { logContact, revealPhone } from "@/app/(app)/calls/actions";
 import { Button } from "@/components/ui/button";
 import { Field, FieldError, Input, WordsField } from "@/components/ui/field";
 import { useActionRunner } from "@/components/ui/use-action";
-import { atBeijingClock, parseDay } from "@/lib/time";
+import { openDialer } from "@/lib/calls/dialer";
+import { atBeijingClock, beijingDateTime, HOUR_MS, parseBeijingDateTime, parseDay } from "@/lib/time";
 import { NO_SHOW_REASON_SUGGESTIONS } from "@/lib/workflow/no-show-reasons";
 import { CHANNELS, type ChannelCode } from "@/lib/workflow/phases";
 
@@ -23,6 +24,8 @@ interface Draft {
   noShowReason: string;
   /** when the call started, from the timer (ms since epoch) */
   startedAt: number | null;
+  /** when the call happened, typed (Beijing wall clock "YYYY-MM-DDTHH:mm"); empty: now, or the timer's start */
+  calledAt: string;
 }
 
 const emptyDraft = (): Draft => ({
@@ -35,6 +38,7 @@ const emptyDraft = (): Draft => ({
   nextFollowUp: "",
   noShowReason: "",
   startedAt: null,
+  calledAt: "",
 });
 
 /**
@@ -75,20 +79,39 @@ function formatClock(totalSeconds: number) {
   return `${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}`;
 }
 
+/** How the unreachable rule stands for this candidate (lib/workflow unreachableCountdown, with the policy). */
+export interface UnreachableRule {
+  attempts: number;
+  days: number;
+  streak: number;
+  streakDays: number;
+  attemptsLeft: number;
+  nextEscalates: boolean;
+}
+
 export function CallWorkspace({
   candidateId,
   maskedPhones,
   outcomes,
   canLog,
   canCall,
+  backdateHours,
+  rule,
+  cleanupUntil,
 }: {
   candidateId: string;
   maskedPhones: string[];
   outcomes: string[];
   canLog: boolean;
   canCall: boolean;
+  /** how far back a contact may be logged (the workflow policy) */
+  backdateHours: number;
+  rule: UnreachableRule | null;
+  /** set when the page is worked in the clean-up period: its end, formatted */
+  cleanupUntil: string | null;
 }) {
   const t = useTranslations("workspace");
+  const tForm = useTranslations("contactForm");
   const tOutcome = useTranslations("outcome");
   const tChannel = useTranslations("channel");
   const formId = useId();
@@ -102,9 +125,12 @@ export function CallWorkspace({
   const { run: runReveal } = useActionRunner({ refresh: "never" });
   const timerRunning = draft.startedAt !== null && draft.minutes === "" && draft.seconds === "";
 
+  // the shown "now" is the phone's, set after hydration: the server's clock would not match it
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
+  // the timer ticks every second; otherwise the shown "now" of the call-time field keeps up every half minute
   useEffect(() => {
-    if (!timerRunning) return;
-    const id = window.setInterval(() => setNow(Date.now()), 1000);
+    const id = window.setInterval(() => setNow(Date.now()), timerRunning ? 1000 : 30_000);
     return () => window.clearInterval(id);
   }, [timerRunning]);
 
@@ -120,12 +146,18 @@ export function CallWorkspace({
     return result.data.phone;
   }
 
+  // the reveal completes (and is audited) before the dialer opens, and the dialer opens in a frame of its
+  // own: the page never navigates, so nothing in flight is cancelled and the form stays usable
   async function call(index: number) {
     const phone = await reveal(index);
     if (!phone) return;
-    update({ startedAt: Date.now(), channel: "PHONE", minutes: "", seconds: "" });
+    update({ startedAt: Date.now(), channel: "PHONE", minutes: "", seconds: "", calledAt: "" });
     setNow(Date.now());
-    window.location.href = `tel:${phone}`;
+    try {
+      openDialer(phone);
+    } catch {
+      setMessage({ tone: "error", text: tForm("dialerFailed", { phone }) });
+    }
   }
 
   function stopTimer() {
@@ -158,7 +190,12 @@ export function CallWorkspace({
           durationSeconds,
           outcome: draft.outcome,
           notes: draft.notes,
-          startedAt: draft.startedAt ? new Date(draft.startedAt).toISOString() : "",
+          // a typed time wins over the timer's; one that is not a real time goes as typed, for the action to refuse
+          startedAt: draft.calledAt
+            ? (parseBeijingDateTime(draft.calledAt)?.toISOString() ?? draft.calledAt)
+            : draft.startedAt
+              ? new Date(draft.startedAt).toISOString()
+              : "",
           // a follow-up day means 9:00 Beijing time that day; anything else goes as typed, for the action to refuse
           nextFollowUpAt: parseDay(draft.nextFollowUp)
             ? atBeijingClock(draft.nextFollowUp, 9).toISOString()
@@ -175,7 +212,9 @@ export function CallWorkspace({
           text: result.data.escalated ? t("savedEscalated") : result.data.duplicate ? t("savedDuplicate") : t("saved"),
         });
       } else {
-        setMessage({ tone: "error", text: result.error });
+        // a closed record says why (the clean-up period's rules) under the time and here
+        const why = result.code === "CLOSED" ? result.fieldErrors?.startedAt?.[0] : undefined;
+        setMessage({ tone: "error", text: why ?? result.error });
       }
     } catch {
       setMessage({ tone: "error", text: t("offline") });
@@ -245,6 +284,11 @@ export function CallWorkspace({
           <h2 id={`${formId}-title`} className="text-base font-semibold">
             {t("logTitle")}
           </h2>
+          {cleanupUntil ? (
+            <p className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="cleanup-notice">
+              {tForm("cleanupNotice", { until: cleanupUntil })}
+            </p>
+          ) : null}
           <fieldset>
             <legend className="mb-1 text-sm font-medium">{t("channel")}</legend>
             <div className="flex flex-wrap gap-2">
@@ -300,8 +344,38 @@ export function CallWorkspace({
               </div>
             )}
             {fieldError("durationSeconds")}
-            {fieldError("startedAt")}
           </fieldset>
+
+          <div>
+            <label htmlFor={`${formId}-calledAt`} className="mb-1 block text-sm font-medium">
+              {tForm("startedAt")}
+            </label>
+            <div className="flex flex-wrap items-center gap-2">
+              <Input
+                {...describedBy("startedAt")}
+                id={`${formId}-calledAt`}
+                type="datetime-local"
+                name="calledAt"
+                data-testid="called-at"
+                value={draft.calledAt || (mounted ? beijingDateTime(new Date(draft.startedAt ?? now)) : "")}
+                min={mounted ? beijingDateTime(new Date(now - backdateHours * HOUR_MS)) : undefined}
+                max={mounted ? beijingDateTime(new Date(now)) : undefined}
+                onChange={(e) => update({ calledAt: e.target.value })}
+                className="w-56 tabular-nums"
+              />
+              {draft.calledAt ? (
+                <Button variant="secondary" onClick={() => update({ calledAt: "" })} data-testid="called-at-now">
+                  {tForm("startedAtNow")}
+                </Button>
+              ) : null}
+            </div>
+            <p className="mt-1 text-xs text-slate-500">
+              {draft.startedAt !== null && !draft.calledAt
+                ? tForm("fromTimer")
+                : tForm("startedAtHint", { hours: backdateHours })}
+            </p>
+            {fieldError("startedAt")}
+          </div>
 
           <fieldset>
             <legend className="mb-1 text-sm font-medium">{t("outcome")}</legend>
@@ -328,6 +402,20 @@ export function CallWorkspace({
             </div>
             {fieldError("outcome")}
           </fieldset>
+
+          {rule ? (
+            <div
+              className={`rounded-lg px-3 py-2 text-sm ${rule.nextEscalates ? "bg-amber-50 text-amber-900" : "bg-slate-50 text-slate-600"}`}
+              data-testid="escalation-rule"
+            >
+              <span className="font-medium">{tForm("ruleTitle")}：</span>
+              {tForm("rule", { attempts: rule.attempts, days: rule.days })}
+              {rule.streak > 0 ? ` ${tForm("streak", { streak: rule.streak, days: rule.streakDays })}` : null}{" "}
+              <strong data-testid="escalation-countdown">
+                {rule.nextEscalates ? tForm("nextEscalates") : tForm("attemptsLeft", { count: rule.attemptsLeft })}
+              </strong>
+            </div>
+          ) : null}
 
           {draft.outcome === "NOT_ENROLLED" ? (
             <Field label={t("noShowReason")} errors={fieldErrors.noShowReason} errorTestId="field-error-noShowReason">

@@ -7,12 +7,17 @@ import { beijingDay, endOfBeijingDay } from "@/lib/time";
 import {
   allowedOutcomes,
   candidateStage,
+  cleanupContactAllowed,
+  cleanupPeriod,
   editRefusal,
+  inCleanupPeriod,
   nextStep,
+  OPEN_ESCALATION_STATUSES,
   phaseOpenAt,
   sortTodo,
   type TodoReason,
   todoReason,
+  unreachableCountdown,
   workflowPolicyOf,
 } from "@/lib/workflow";
 import { workableCandidates } from "./scope";
@@ -107,14 +112,14 @@ export async function callerWorkload(user: SessionUser, campaignId: string, now:
  */
 export async function candidateForCaller(user: SessionUser, candidateId: string, now: Date) {
   const candidate = await db().candidate.findFirst({
-    where: { id: candidateId, ...workableCandidates(user) },
+    where: { id: candidateId, ...workableCandidates(user, { cleanup: true }) },
     include: {
       campaign: { select: { id: true, name: true, workflowPolicy: true, phaseWindows: { orderBy: { phase: "asc" } } } },
       contactLogs: {
         orderBy: { startedAt: "desc" },
         include: { caller: { select: { name: true } } },
       },
-      escalations: { orderBy: { createdAt: "desc" }, take: 1 },
+      escalations: { orderBy: { createdAt: "desc" } },
       withdrawals: {
         orderBy: { createdAt: "desc" },
         take: 1,
@@ -125,24 +130,46 @@ export async function candidateForCaller(user: SessionUser, candidateId: string,
   if (!candidate) return null;
   const { campaign, contactLogs, escalations, withdrawals, phones, ...rest } = candidate;
   const policy = workflowPolicyOf(campaign.workflowPolicy);
-  const phase = phaseOpenAt(campaign.phaseWindows, now);
+  const windows = campaign.phaseWindows;
+  // the clean-up reach (lib/calls/scope.ts) opens a leader's group and the strike team's settled cases
+  // only during the clean-up period; outside it they are somebody else's candidates
+  const period = cleanupPeriod(windows, policy);
+  const cleanupNow = inCleanupPeriod(windows, policy, now);
+  if (!cleanupNow) {
+    const workable = await db().candidate.count({ where: { id: candidateId, ...workableCandidates(user) } });
+    if (workable === 0) return null;
+  }
+  const cleanup = cleanupNow && cleanupContactAllowed(user.roles, escalations, period);
+  // in the clean-up period an escalated candidate is worked as in the 报到 phase
+  const phase = phaseOpenAt(windows, now) ?? (cleanup ? 4 : null);
   const escalation = escalations[0] ?? null;
+  const escalationOpen = escalation !== null && OPEN_ESCALATION_STATUSES.includes(escalation.status);
+  // attempts before the last escalation was settled were dealt with (as logContact counts them)
+  const settledAt = escalations.reduce<Date | null>(
+    (latest, e) => (!latest || e.updatedAt > latest ? e.updatedAt : latest),
+    null,
+  );
+  const counted = settledAt ? contactLogs.filter((l) => l.startedAt > settledAt) : contactLogs;
   return {
     candidate: rest,
     // the numbers stay on the server until revealed (audited); the page gets their masked form
     phoneCount: phones.length,
     maskedPhones: phones.map(maskPhone),
-    campaign: { id: campaign.id, name: campaign.name, phaseWindows: campaign.phaseWindows },
+    campaign: { id: campaign.id, name: campaign.name, phaseWindows: windows },
     policy,
     phase,
+    /** the end of the clean-up period, when this page is worked in it */
+    cleanupUntil: cleanup && period ? period.closesAt : null,
     stage: candidateStage(phase, rest),
     nextStep: phase ? nextStep(phase, rest, escalation?.status ?? null) : null,
     allowedOutcomes: phase ? allowedOutcomes(phase, rest) : [],
     escalation,
+    /** how the unreachable rule stands; null while an escalation is in someone's hands */
+    unreachable: escalationOpen ? null : unreachableCountdown(counted, policy, now),
     withdrawal: withdrawals[0] ?? null,
     ledger: contactLogs.map((log) => ({
       ...log,
-      editable: editRefusal(log, user.id, now, campaign.phaseWindows, policy) === null,
+      editable: editRefusal(log, user.id, now, windows, policy) === null,
     })),
     totals: { ...ledgerTotals(contactLogs, user.id), channels: [...new Set(contactLogs.map((l) => l.channel))] },
   };

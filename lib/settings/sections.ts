@@ -82,6 +82,8 @@ export const SECTION_FIELDS: Record<SectionId, readonly FieldSpec[]> = {
     { key: "unreachableMinDays", kind: "int", unit: "days", min: 1, max: 14 },
     { key: "escalateRegretted", kind: "bool" },
     { key: "escalateWillNotCome", kind: "bool" },
+    { key: "escalateNotEnrolled", kind: "bool" },
+    { key: "cleanupDays", kind: "int", unit: "days", min: 0, max: 60 },
   ],
   inspection: [
     { key: "sampleMinPerCaller", kind: "int", unit: "logs", min: 1, max: 50 },

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_WORKFLOW_POLICY, workflowPolicyOf, workflowPolicySchema } from "./policy";
 
 describe("the default workflow policy", () => {
-  it("is the plan's reading: 24 h to correct or backdate, 3 attempts over 2 days, 4 contacts and 20 minutes, 反悔 and 明确不来 go to the leader", () => {
+  it("is the plan's reading: 24 h to correct or backdate, 3 attempts over 2 days, 4 contacts and 20 minutes, 反悔, 明确不来 and 未报到 after the window go to the leader, 7 clean-up days", () => {
     expect(DEFAULT_WORKFLOW_POLICY).toEqual({
       editWindowHours: 24,
       backdateHours: 24,
@@ -12,6 +12,8 @@ describe("the default workflow policy", () => {
       minutesPerCandidate: 20,
       escalateRegretted: true,
       escalateWillNotCome: true,
+      escalateNotEnrolled: true,
+      cleanupDays: 7,
     });
     expect(workflowPolicySchema.safeParse(DEFAULT_WORKFLOW_POLICY).success).toBe(true);
   });
@@ -44,6 +46,8 @@ describe("workflowPolicyOf (the campaign's stored JSON)", () => {
       minutesPerCandidate: 30,
       escalateRegretted: true,
       escalateWillNotCome: false,
+      escalateNotEnrolled: false,
+      cleanupDays: 10,
     };
     expect(workflowPolicyOf(stored)).toEqual(stored);
   });
@@ -57,6 +61,8 @@ describe("workflowPolicyOf (the campaign's stored JSON)", () => {
     ["a negative hour count", { editWindowHours: -1 }],
     ["a fractional hour count", { backdateHours: 1.5 }],
     ["zero attempts", { unreachableAttempts: 0 }],
+    ["a clean-up period over 60 days", { cleanupDays: 61 }],
+    ["a negative clean-up period", { cleanupDays: -1 }],
     ["an edit window over two weeks", { editWindowHours: 24 * 14 + 1 }],
   ])("falls back to the defaults for %s", (_, stored) => {
     expect(workflowPolicyOf(stored)).toEqual(DEFAULT_WORKFLOW_POLICY);

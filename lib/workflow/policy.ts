@@ -29,6 +29,13 @@ export const workflowPolicySchema = z
     escalateRegretted: z.boolean(),
     /** so does 明确不来 */
     escalateWillNotCome: z.boolean(),
+    /** once the 报到 window has closed, a candidate still not enrolled goes to the group leader (未报到) */
+    escalateNotEnrolled: z.boolean(),
+    /**
+     * days after the 报到 window closes in which the strike team and group leaders still log contacts on
+     * escalated candidates (the plan's persuasion 报到结束后); retention counts from the end of these days
+     */
+    cleanupDays: z.number().int().min(0).max(60),
   })
   .strict();
 
@@ -43,6 +50,8 @@ export const DEFAULT_WORKFLOW_POLICY: WorkflowPolicy = {
   minutesPerCandidate: 20,
   escalateRegretted: true,
   escalateWillNotCome: true,
+  escalateNotEnrolled: true,
+  cleanupDays: 7,
 };
 
 /**

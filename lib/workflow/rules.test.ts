@@ -15,9 +15,13 @@ import {
   allowedOutcomes,
   type CandidateStatus,
   candidateStage,
+  cleanupContactAllowed,
+  cleanupPeriod,
   editRefusal,
+  enrollmentWindowClosed,
   escalatesAutomatically,
   escalationReasonFor,
+  inCleanupPeriod,
   isUnreachable,
   loggingCheck,
   MANUAL_ESCALATION_REASONS,
@@ -25,11 +29,13 @@ import {
   OPEN_ESCALATION_STATUSES,
   outcomeDetailsError,
   outcomeEffect,
+  resultEscalation,
   sortTodo,
   TODO_ORDER,
   type TodoInput,
   type TodoReason,
   todoReason,
+  unreachableCountdown,
   unreachableEscalationDue,
   unreachableStreak,
   WITHDRAWAL_CHECKLIST,
@@ -269,9 +275,9 @@ describe("allowedOutcomes", () => {
   });
 });
 
-describe("escalatesAutomatically: the policy decides for 反悔 and 明确不来, the others always go", () => {
-  const both = { escalateRegretted: true, escalateWillNotCome: true };
-  const neither = { escalateRegretted: false, escalateWillNotCome: false };
+describe("escalatesAutomatically: the policy decides for 反悔, 明确不来 and 未报到, the others always go", () => {
+  const both = { escalateRegretted: true, escalateWillNotCome: true, escalateNotEnrolled: true };
+  const neither = { escalateRegretted: false, escalateWillNotCome: false, escalateNotEnrolled: false };
   it.each<[EscalationReason, typeof both, boolean]>([
     ["REGRETTED", both, true],
     ["REGRETTED", neither, false],
@@ -279,6 +285,9 @@ describe("escalatesAutomatically: the policy decides for 反悔 and 明确不来
     ["WILL_NOT_COME", both, true],
     ["WILL_NOT_COME", neither, false],
     ["WILL_NOT_COME", { ...neither, escalateWillNotCome: true }, true],
+    ["NOT_ENROLLED", both, true],
+    ["NOT_ENROLLED", neither, false],
+    ["NOT_ENROLLED", { ...neither, escalateNotEnrolled: true }, true],
     ["PHONE_OFF", neither, true],
     ["OTHER", neither, true],
   ])("%s with %o: %s", (reason, policy, expected) => {
@@ -376,14 +385,14 @@ const windows: PhaseWindowLike[] = [
 ];
 
 describe("loggingCheck", () => {
-  const policy = { backdateHours: 24 };
+  const policy = { backdateHours: 24, cleanupDays: 0 };
   const now = at("2024-04-15T10:00:00Z");
 
   it.each([
-    ["a contact just now", now, now, { ok: true, phase: 2 }],
-    ["a phone clock 5 minutes ahead", plus(now, 5 * MIN), now, { ok: true, phase: 2 }],
+    ["a contact just now", now, now, { ok: true, phase: 2, cleanup: false }],
+    ["a phone clock 5 minutes ahead", plus(now, 5 * MIN), now, { ok: true, phase: 2, cleanup: false }],
     ["more than 5 minutes in the future", plus(now, 5 * MIN + 1), now, { ok: false, refusal: "IN_FUTURE" }],
-    ["exactly at the backdate limit", plus(now, -24 * H), now, { ok: true, phase: 2 }],
+    ["exactly at the backdate limit", plus(now, -24 * H), now, { ok: true, phase: 2, cleanup: false }],
     ["one ms past the backdate limit", plus(now, -24 * H - 1), now, { ok: false, refusal: "TOO_OLD" }],
     // a contact made at the end of phase 1, logged after phase 2 opened: phase 1 is read-only now
     [
@@ -398,12 +407,17 @@ describe("loggingCheck", () => {
       at("2024-04-10T05:00:00Z"),
       { ok: false, refusal: "PHASE_CLOSED" },
     ],
-    ["exactly when the phase opened", at("2024-04-10T00:00:00Z"), at("2024-04-10T05:00:00Z"), { ok: true, phase: 2 }],
+    [
+      "exactly when the phase opened",
+      at("2024-04-10T00:00:00Z"),
+      at("2024-04-10T05:00:00Z"),
+      { ok: true, phase: 2, cleanup: false },
+    ],
     [
       "the last ms of the phase",
       at("2024-04-24T23:59:59.999Z"),
       at("2024-04-24T23:59:59.999Z"),
-      { ok: true, phase: 2 },
+      { ok: true, phase: 2, cleanup: false },
     ],
     [
       "a contact in the last ms, logged as the phase closes",
@@ -424,19 +438,150 @@ describe("loggingCheck", () => {
       at("2024-08-01T00:00:00Z"),
       { ok: false, refusal: "PHASE_CLOSED" },
     ],
-    ["just after phase 4 opened", at("2024-08-01T00:00:00Z"), at("2024-08-01T00:00:01Z"), { ok: true, phase: 4 }],
+    [
+      "just after phase 4 opened",
+      at("2024-08-01T00:00:00Z"),
+      at("2024-08-01T00:00:01Z"),
+      { ok: true, phase: 4, cleanup: false },
+    ],
   ] as [string, Date, Date, unknown][])("%s", (_, startedAt, nowAt, expected) => {
     expect(loggingCheck(startedAt, nowAt, windows, policy)).toEqual(expected);
   });
 
   it("follows the policy's backdate limit", () => {
-    expect(loggingCheck(now, now, windows, { backdateHours: 0 })).toEqual({ ok: true, phase: 2 });
-    expect(loggingCheck(plus(now, -1), now, windows, { backdateHours: 0 })).toEqual({ ok: false, refusal: "TOO_OLD" });
-    expect(loggingCheck(plus(now, -47 * H), now, windows, { backdateHours: 48 })).toEqual({ ok: true, phase: 2 });
+    expect(loggingCheck(now, now, windows, { backdateHours: 0, cleanupDays: 0 })).toEqual({
+      ok: true,
+      phase: 2,
+      cleanup: false,
+    });
+    expect(loggingCheck(plus(now, -1), now, windows, { backdateHours: 0, cleanupDays: 0 })).toEqual({
+      ok: false,
+      refusal: "TOO_OLD",
+    });
+    expect(loggingCheck(plus(now, -47 * H), now, windows, { backdateHours: 48, cleanupDays: 0 })).toEqual({
+      ok: true,
+      phase: 2,
+      cleanup: false,
+    });
   });
 
   it("refuses everything when the campaign has no phase windows", () => {
     expect(loggingCheck(now, now, [], policy)).toEqual({ ok: false, refusal: "PHASE_CLOSED" });
+  });
+});
+
+describe("the clean-up period after the 报到 window", () => {
+  // phase 4 closes 2024-09-15T00:00Z; seven clean-up days end 2024-09-22T00:00Z
+  const policy = { backdateHours: 24, cleanupDays: 7 };
+  const closes = at("2024-09-15T00:00:00Z");
+  const ends = at("2024-09-22T00:00:00Z");
+
+  it("starts when the 报到 window closes and lasts the policy's days", () => {
+    expect(cleanupPeriod(windows, policy)).toEqual({ opensAt: closes, closesAt: ends });
+    expect(cleanupPeriod(windows, { cleanupDays: 0 })).toBeNull();
+    expect(cleanupPeriod(windows.slice(0, 3), policy)).toBeNull();
+    expect(inCleanupPeriod(windows, policy, plus(closes, -1))).toBe(false);
+    expect(inCleanupPeriod(windows, policy, closes)).toBe(true);
+    expect(inCleanupPeriod(windows, policy, plus(ends, -1))).toBe(true);
+    expect(inCleanupPeriod(windows, policy, ends)).toBe(false);
+  });
+
+  it.each([
+    ["allowed, just after the close", closes, plus(closes, 1000), true, { ok: true, phase: 4, cleanup: true }],
+    ["allowed, on the last ms", plus(ends, -1), plus(ends, -1), true, { ok: true, phase: 4, cleanup: true }],
+    ["not allowed", plus(closes, H), plus(closes, H), false, { ok: false, refusal: "CLEANUP_ONLY_ESCALATED" }],
+    ["after the period, allowed or not", plus(ends, -H), ends, true, { ok: false, refusal: "CLEANUP_OVER" }],
+    // a call made before the close belongs to the 报到 window, which is read-only now
+    ["a call from before the close", plus(closes, -H), plus(closes, H), true, { ok: false, refusal: "PHASE_CLOSED" }],
+    ["backdated past the limit", plus(closes, H), plus(closes, 26 * H), true, { ok: false, refusal: "TOO_OLD" }],
+  ] as [string, Date, Date, boolean, unknown][])("%s", (_, startedAt, nowAt, cleanupAllowed, expected) => {
+    expect(loggingCheck(startedAt, nowAt, windows, policy, { cleanupAllowed })).toEqual(expected);
+  });
+
+  it("is closed at once when the policy gives no clean-up days", () => {
+    expect(
+      loggingCheck(
+        plus(closes, H),
+        plus(closes, H),
+        windows,
+        { backdateHours: 24, cleanupDays: 0 },
+        { cleanupAllowed: true },
+      ),
+    ).toEqual({
+      ok: false,
+      refusal: "PHASE_CLOSED",
+    });
+  });
+
+  const period = { opensAt: closes };
+  const open = { status: "FORWARDED" as const, resolvedAt: null };
+  const settledBefore = { status: "RESOLVED" as const, resolvedAt: plus(closes, -H) };
+  const settledDuring = { status: "RESOLVED" as const, resolvedAt: plus(closes, H) };
+  it.each([
+    ["strike, escalation in hand", ["STRIKE"], [open], true],
+    [
+      "leader, escalation sent back",
+      ["GROUP_LEADER", "CALLER"],
+      [{ status: "SENT_BACK" as const, resolvedAt: null }],
+      true,
+    ],
+    ["strike, settled during the period", ["STRIKE"], [settledBefore, settledDuring], true],
+    ["strike, settled before the period", ["STRIKE"], [settledBefore], false],
+    ["strike, never escalated", ["STRIKE"], [], false],
+    ["a caller, escalation in hand", ["CALLER"], [open], false],
+    ["an admin", ["ADMIN"], [open], false],
+  ] as const)("cleanupContactAllowed: %s", (_, roles, escalations, expected) => {
+    expect(cleanupContactAllowed(roles, escalations, period)).toBe(expected);
+    expect(cleanupContactAllowed(roles, escalations, null)).toBe(false);
+  });
+});
+
+describe("resultEscalation: 未报到 escalates only once the 报到 window has closed", () => {
+  const closes = at("2024-09-15T00:00:00Z");
+  it.each([
+    ["NOT_ENROLLED", plus(closes, -1), undefined],
+    ["NOT_ENROLLED", closes, "NOT_ENROLLED"],
+    ["REGRETTED", plus(closes, -H), "REGRETTED"],
+    ["WILL_NOT_COME", plus(closes, -H), "WILL_NOT_COME"],
+    ["CONSULTED", plus(closes, H), undefined],
+  ] as [Outcome, Date, EscalationReason | undefined][])("%s at %s: %s", (outcome, when, expected) => {
+    expect(resultEscalation(outcome, when, windows)).toBe(expected);
+  });
+
+  it("never for a campaign without a 报到 window", () => {
+    expect(enrollmentWindowClosed(windows.slice(0, 3), plus(closes, H))).toBe(false);
+    expect(resultEscalation("NOT_ENROLLED", plus(closes, H), windows.slice(0, 3))).toBeUndefined();
+  });
+});
+
+describe("unreachableCountdown", () => {
+  const policy = { unreachableAttempts: 3, unreachableMinDays: 2 };
+  const day1 = at("2024-04-14T02:00:00Z");
+  const day2 = at("2024-04-15T02:00:00Z");
+  const off = (startedAt: Date) => ({ startedAt, outcome: "UNREACHABLE_PHONE_OFF" });
+
+  it("counts the run since the candidate was last reached", () => {
+    expect(unreachableCountdown([], policy, day2)).toEqual({
+      streak: 0,
+      streakDays: 0,
+      attemptsLeft: 3,
+      nextEscalates: false,
+    });
+    expect(unreachableCountdown([off(day1), { startedAt: plus(day1, H), outcome: "CONSULTED" }], policy, day2)).toEqual(
+      { streak: 0, streakDays: 0, attemptsLeft: 3, nextEscalates: false },
+    );
+  });
+
+  it("warns before the attempt that escalates, counting the days", () => {
+    // two attempts on one day: the third on the same day does not meet the two-day rule
+    expect(unreachableCountdown([off(day1), off(plus(day1, H))], policy, plus(day1, 2 * H))).toMatchObject({
+      streak: 2,
+      streakDays: 1,
+      attemptsLeft: 1,
+      nextEscalates: false,
+    });
+    // …a third on the next day does
+    expect(unreachableCountdown([off(day1), off(plus(day1, H))], policy, day2)).toMatchObject({ nextEscalates: true });
   });
 });
 

@@ -10,7 +10,7 @@ import type {
   Intent,
   WithdrawalStatus,
 } from "@/generated/prisma/enums";
-import { beijingDay, HOUR_MS } from "@/lib/time";
+import { beijingDay, DAY_MS, HOUR_MS } from "@/lib/time";
 import {
   OUTCOMES_BY_PHASE,
   type Outcome,
@@ -128,26 +128,99 @@ export function outcomeDetailsError(
   return null;
 }
 
-export type LoggingRefusal = "IN_FUTURE" | "TOO_OLD" | "PHASE_CLOSED";
+export type LoggingRefusal = "IN_FUTURE" | "TOO_OLD" | "PHASE_CLOSED" | "CLEANUP_ONLY_ESCALATED" | "CLEANUP_OVER";
 
 /** Tolerance for a phone whose clock runs a little ahead of the server's. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 /**
+ * The clean-up period: from the close of the 报到 window for the policy's clean-up days. Null when the
+ * campaign has no 报到 window or the policy gives no clean-up days.
+ */
+export function cleanupPeriod(
+  windows: readonly PhaseWindowLike[],
+  policy: Pick<WorkflowPolicy, "cleanupDays">,
+): { opensAt: Date; closesAt: Date } | null {
+  const enrollment = windows.find((w) => w.phase === 4);
+  if (!enrollment || policy.cleanupDays <= 0) return null;
+  return {
+    opensAt: enrollment.closesAt,
+    closesAt: new Date(enrollment.closesAt.getTime() + policy.cleanupDays * DAY_MS),
+  };
+}
+
+export function inCleanupPeriod(
+  windows: readonly PhaseWindowLike[],
+  policy: Pick<WorkflowPolicy, "cleanupDays">,
+  at: Date,
+): boolean {
+  const period = cleanupPeriod(windows, policy);
+  return period !== null && period.opensAt <= at && at < period.closesAt;
+}
+
+/** The roles that keep working on escalated candidates in the clean-up period (the plan's 攻坚组 and 组长). */
+export const CLEANUP_ROLES = ["STRIKE", "GROUP_LEADER"] as const;
+
+/**
+ * Whether this person may log a clean-up contact on this candidate: they are on the strike team or lead a
+ * group, and the candidate has an escalation still in hand, or one settled during the clean-up period
+ * (the persuasion that settled it may need its last call recorded).
+ */
+export function cleanupContactAllowed(
+  roles: readonly string[],
+  escalations: readonly { status: EscalationStatus; resolvedAt: Date | null }[],
+  period: { opensAt: Date } | null,
+): boolean {
+  if (!period || !roles.some((r) => (CLEANUP_ROLES as readonly string[]).includes(r))) return false;
+  return escalations.some((e) => e.status !== "RESOLVED" || (e.resolvedAt !== null && e.resolvedAt >= period.opensAt));
+}
+
+/**
  * A contact belongs to the phase open when it happened, and can be logged only while that phase is
- * still open (closed phases are read-only) and not longer ago than the policy's backdate limit.
+ * still open (closed phases are read-only) and not longer ago than the policy's backdate limit. After
+ * the 报到 window, a contact made in the clean-up period belongs to phase 4, marked as clean-up, and is
+ * taken only from someone `cleanupAllowed` says may (see cleanupContactAllowed).
  */
 export function loggingCheck(
   startedAt: Date,
   now: Date,
   windows: readonly PhaseWindowLike[],
-  policy: Pick<WorkflowPolicy, "backdateHours">,
-): { ok: true; phase: Phase } | { ok: false; refusal: LoggingRefusal } {
+  policy: Pick<WorkflowPolicy, "backdateHours" | "cleanupDays">,
+  options: { cleanupAllowed?: boolean } = {},
+): { ok: true; phase: Phase; cleanup: boolean } | { ok: false; refusal: LoggingRefusal } {
   if (startedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) return { ok: false, refusal: "IN_FUTURE" };
   if (now.getTime() - startedAt.getTime() > policy.backdateHours * HOUR_MS) return { ok: false, refusal: "TOO_OLD" };
   const phase = phaseOpenAt(windows, startedAt);
-  if (phase === null || phaseOpenAt(windows, now) !== phase) return { ok: false, refusal: "PHASE_CLOSED" };
-  return { ok: true, phase };
+  if (phase !== null && phaseOpenAt(windows, now) === phase) return { ok: true, phase, cleanup: false };
+  const period = cleanupPeriod(windows, policy);
+  if (period && now >= period.opensAt) {
+    if (now >= period.closesAt) return { ok: false, refusal: "CLEANUP_OVER" };
+    if (startedAt >= period.opensAt) {
+      return options.cleanupAllowed
+        ? { ok: true, phase: 4, cleanup: true }
+        : { ok: false, refusal: "CLEANUP_ONLY_ESCALATED" };
+    }
+  }
+  return { ok: false, refusal: "PHASE_CLOSED" };
+}
+
+/**
+ * What the contact form says about the unreachable rule: the current run of unreachable results, how
+ * many more are needed at least, and whether one more unreachable result at `at` would send the candidate
+ * to the group leader (so the caller knows before the attempt that escalates).
+ */
+export function unreachableCountdown(
+  ledger: readonly { startedAt: Date; outcome: string }[],
+  policy: Pick<WorkflowPolicy, "unreachableAttempts" | "unreachableMinDays">,
+  at: Date,
+): { streak: number; streakDays: number; attemptsLeft: number; nextEscalates: boolean } {
+  const streak = unreachableStreak(ledger);
+  return {
+    streak: streak.length,
+    streakDays: new Set(streak.map((log) => beijingDay(log.startedAt))).size,
+    attemptsLeft: Math.max(1, policy.unreachableAttempts - streak.length),
+    nextEscalates: unreachableEscalationDue([...ledger, { startedAt: at, outcome: UNREACHABLE_OUTCOMES[0] }], policy),
+  };
 }
 
 export type EditRefusal = "NOT_AUTHOR" | "PHASE_CLOSED" | "EDIT_WINDOW_PASSED";
@@ -208,21 +281,42 @@ export function escalationReasonFor(outcome: string): EscalationReason {
 }
 
 /**
- * Whether a result's escalation is raised automatically: the policy decides for 反悔 and 明确不来 (both on
- * by default); a caller can still raise any candidate by hand (MANUAL_ESCALATION_REASONS).
+ * Whether a result's escalation is raised automatically: the policy decides for 反悔, 明确不来 and 未报到
+ * after the 报到 window (all on by default); a caller can still raise any candidate by hand (MANUAL_ESCALATION_REASONS).
  */
 export function escalatesAutomatically(
   reason: EscalationReason,
-  policy: Pick<WorkflowPolicy, "escalateRegretted" | "escalateWillNotCome">,
+  policy: Pick<WorkflowPolicy, "escalateRegretted" | "escalateWillNotCome" | "escalateNotEnrolled">,
 ): boolean {
   switch (reason) {
     case "REGRETTED":
       return policy.escalateRegretted;
     case "WILL_NOT_COME":
       return policy.escalateWillNotCome;
+    case "NOT_ENROLLED":
+      return policy.escalateNotEnrolled;
     default:
       return true;
   }
+}
+
+/** Whether the 报到 window has closed at `at` (false for a campaign without one). */
+export function enrollmentWindowClosed(windows: readonly PhaseWindowLike[], at: Date): boolean {
+  const enrollment = windows.find((w) => w.phase === 4);
+  return enrollment !== undefined && at >= enrollment.closesAt;
+}
+
+/**
+ * The escalation a result asks for when it happened at `at`: the result's own (反悔, 明确不来), or 未报到 for
+ * a no-show recorded once the 报到 window has closed (before it closes the candidate may still come).
+ */
+export function resultEscalation(
+  outcome: Outcome,
+  at: Date,
+  windows: readonly PhaseWindowLike[],
+): EscalationReason | undefined {
+  if (outcome === "NOT_ENROLLED") return enrollmentWindowClosed(windows, at) ? "NOT_ENROLLED" : undefined;
+  return outcomeEffect(outcome).escalate;
 }
 
 /** The reasons a caller chooses from when raising a candidate to the group leader by hand. */

@@ -46,7 +46,18 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
         format.dateTime(l.startedAt, { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" }),
       primary: true,
     },
-    { key: "phase", label: t("workspace.ledgerColumns.phase"), cell: (l) => t(`phases.${l.phase}` as "phases.1") },
+    {
+      key: "phase",
+      label: t("workspace.ledgerColumns.phase"),
+      cell: (l) =>
+        l.cleanup ? (
+          <span className="inline-flex flex-wrap items-center gap-1" data-testid="ledger-cleanup">
+            {t(`phases.${l.phase}` as "phases.1")} <Badge tone="warn">{t("contactForm.cleanupBadge")}</Badge>
+          </span>
+        ) : (
+          t(`phases.${l.phase}` as "phases.1")
+        ),
+    },
     { key: "channel", label: t("workspace.ledgerColumns.channel"), cell: (l) => t(`channel.${l.channel}`) },
     {
       key: "duration",
@@ -145,6 +156,26 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
             outcomes={view.allowedOutcomes}
             canLog={view.allowedOutcomes.length > 0}
             canCall={phase !== null}
+            backdateHours={policy.backdateHours}
+            rule={
+              view.unreachable
+                ? {
+                    attempts: policy.unreachableAttempts,
+                    days: policy.unreachableMinDays,
+                    ...view.unreachable,
+                  }
+                : null
+            }
+            cleanupUntil={
+              view.cleanupUntil
+                ? format.dateTime(view.cleanupUntil, {
+                    month: "numeric",
+                    day: "numeric",
+                    hour: "2-digit",
+                    minute: "2-digit",
+                  })
+                : null
+            }
           />
           {withdrawal && withdrawal.status !== "NONE" ? (
             <WithdrawalPanel
