@@ -9,11 +9,12 @@ import { db, type Prisma } from "@/lib/db";
 import type { Reader } from "@/lib/db/client";
 import { groupScope } from "@/lib/groups/scope";
 import { loadCallerPayoutInput, projectPayouts } from "@/lib/payouts";
-import { computePayouts, type NextTierHint, nextTierHint } from "@/lib/subsidy";
+import { type CallerInput, computePayouts, type NextTierHint, nextTierHint } from "@/lib/subsidy";
 import { ratePermilleOf } from "@/lib/subsidy/money";
 import { fromDateColumn, toDateColumn, Week } from "@/lib/time";
 import { weeklyStatus } from "@/lib/weekly/deadline";
 import type { CallerRow } from "./callers";
+import { type CardDeduction, cardDeductions } from "./deductions";
 import { assessProgress, type Progress } from "./progress";
 
 type Projection = Awaited<ReturnType<typeof projectPayouts>>;
@@ -324,23 +325,55 @@ export async function campaignFigures(campaign: { id: string; planSize: number }
   };
 }
 
+/** One way of counting a caller's 报到 (their claims, or the record), and the subsidy it would pay. */
+export interface EnrollmentProjection {
+  enrolled: number;
+  ratePermille: number | null;
+  perStudentFen: number;
+  subsidyFen: number;
+}
+
 export interface MyProgress {
   progress: Progress;
   assigned: number;
   admitted: number;
+  /** claimed: the caller's own 已报到 results */
   enrolled: number;
   contacts: number;
   minutes: number;
   perStudentFen: number;
   subsidyFen: number;
+  /** what the caller's claims would pay, for reference */
+  claimed: EnrollmentProjection;
+  /** what the record (报到 list, data team) pays: the payout run counts only this */
+  confirmed: EnrollmentProjection;
+  deductions: CardDeduction[];
   hint: NextTierHint;
   standard: { contacts: number; minutes: number };
+}
+
+/**
+ * A caller's claimed and confirmed 报到 counts. The payout input counts confirmed enrollment as
+ * `enrolled` and the claims as `claimedEnrolled` once it has that field; before, it counts the claims,
+ * and the confirmed count is read from the tallies here.
+ */
+async function enrollmentCounts(reader: Reader, campaignId: string, input: CallerInput) {
+  const claimedEnrolled = (input as CallerInput & { claimedEnrolled?: number }).claimedEnrolled;
+  if (typeof claimedEnrolled === "number") return { claimed: claimedEnrolled, confirmed: input.enrolled };
+  const sum = await reader.candidateTally.aggregate({
+    where: { campaignId, callerId: input.callerId },
+    _sum: { confirmed: true },
+  });
+  return { claimed: input.enrolled, confirmed: Math.min(sum._sum.confirmed ?? 0, input.admitted) };
 }
 
 /**
  * A caller's own progress (not compared with anyone): null when they are not a caller of any group.
  * Only the caller's own figures are read: their phone subsidy and the next tier do not depend on other
  * callers (the bottom-3 ranking touches overtime and award eligibility, which this card does not show).
+ * The rate, the advice and the next tier follow the caller's claims (what they can act on today); the
+ * money is shown both ways, claimed and confirmed, so a projection never drops to zero before the
+ * first 报到 list arrives while the confirmed one says what will be paid.
  */
 export async function myProgress(
   campaign: { id: string },
@@ -350,18 +383,32 @@ export async function myProgress(
   const loaded = await loadCallerPayoutInput(reader, campaign.id, callerId);
   if (!loaded) return null;
   const { input, policy } = loaded;
+  const counts = await enrollmentCounts(reader, campaign.id, input);
+  const claimedInput: CallerInput = { ...input, enrolled: counts.claimed };
+  const confirmedInput: CallerInput = { ...input, enrolled: counts.confirmed };
   // the caller's group is listed so the input validates; its leader bonus is not read here
-  const [payout] = computePayouts(
-    { callers: [input], groups: [{ groupId: input.groupId, leaderId: callerId }] },
-    policy,
-  ).callers;
-  if (!payout) return null;
+  const project = (caller: CallerInput) =>
+    computePayouts({ callers: [caller], groups: [{ groupId: caller.groupId, leaderId: callerId }] }, policy).callers[0];
+  const claimedPayout = project(claimedInput);
+  const confirmedPayout = project(confirmedInput);
+  if (!claimedPayout || !confirmedPayout) return null;
+  const projection = (enrolled: number, payout: typeof claimedPayout): EnrollmentProjection => ({
+    enrolled,
+    ratePermille: payout.ratePermille,
+    perStudentFen: payout.perStudentFen,
+    subsidyFen: payout.subsidyFen,
+  });
+  const findings = await reader.finding.findMany({
+    where: { campaignId: campaign.id, callerId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, kind: true, deductionPercent: true },
+  });
   const { contactsPerAssigned, minutesPerAssigned } = policy.workload;
   return {
     progress: assessProgress({
       assigned: input.assigned,
       admitted: input.admitted,
-      enrolled: input.enrolled,
+      enrolled: counts.claimed,
       contacts: input.contacts,
       minutes: input.minutes,
       basicPermille: policy.basicTaskPermille,
@@ -371,12 +418,15 @@ export async function myProgress(
     }),
     assigned: input.assigned,
     admitted: input.admitted,
-    enrolled: input.enrolled,
+    enrolled: counts.claimed,
     contacts: input.contacts,
     minutes: input.minutes,
-    perStudentFen: payout.perStudentFen,
-    subsidyFen: payout.subsidyFen,
-    hint: nextTierHint(input, policy),
+    perStudentFen: claimedPayout.perStudentFen,
+    subsidyFen: claimedPayout.subsidyFen,
+    claimed: projection(counts.claimed, claimedPayout),
+    confirmed: projection(counts.confirmed, confirmedPayout),
+    deductions: cardDeductions(findings, policy.mistakenWithdrawal.payoutPercent),
+    hint: nextTierHint(claimedInput, policy),
     standard: { contacts: contactsPerAssigned, minutes: minutesPerAssigned },
   };
 }
