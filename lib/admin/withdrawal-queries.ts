@@ -3,11 +3,14 @@ import { can, type Viewer } from "@/lib/auth/permissions";
 import { workableCandidates } from "@/lib/calls/scope";
 import { db } from "@/lib/db";
 import { databaseStore } from "@/lib/storage";
+import type { WithdrawalKind } from "@/lib/withdrawals/kinds";
 
-/** The data team's review queue: submitted withdrawals first, then the latest decisions. */
+/** The data team's review queue (退档 and 放弃录取 together): submitted requests first, then the latest decisions. */
 export async function withdrawalQueue(campaignId: string) {
   const select = {
     id: true,
+    kind: true,
+    reason: true,
     status: true,
     checklist: true,
     version: true,
@@ -32,7 +35,19 @@ export async function withdrawalQueue(campaignId: string) {
       select,
     }),
   ]);
-  return { pending, decided };
+  return { pending, decided, approved: await approvedCounts(campaignId) };
+}
+
+/** How many requests of each kind the data team has approved in the campaign. */
+async function approvedCounts(campaignId: string): Promise<Record<WithdrawalKind, number>> {
+  const rows = await db().withdrawalRequest.groupBy({
+    by: ["kind"],
+    where: { campaignId, status: "APPROVED" },
+    _count: { _all: true },
+  });
+  const counts: Record<WithdrawalKind, number> = { WITHDRAW: 0, DECLINE: 0 };
+  for (const row of rows) counts[row.kind] = row._count._all;
+  return counts;
 }
 
 /**

@@ -65,6 +65,8 @@ export const PERMISSIONS = {
   "withdrawal.review": ["DATA"],
   // confirm one candidate's 报到 by hand (or take it back) and resolve where claim and record disagree
   "enrollment.confirm": ["DATA", "ADMIN"],
+  // the approved 退档 / 放弃录取 materials as one zip for upload (app/(app)/admin/withdrawals/bundle)
+  "withdrawal.bundle": ["DATA", "ADMIN"],
   "campaign.export": ["DATA", "ADMIN", "CALLBACK_LEAD", "INSPECTOR"],
   // a ledger or list export of what one may see; lib/export/queries.ts narrows it by kind
   "export.download": ["CALLER", "GROUP_LEADER", "CALLBACK_LEAD", "DATA", "ADMIN", "INSPECTOR"],

@@ -120,9 +120,9 @@ export async function candidateForCaller(user: SessionUser, candidateId: string,
         include: { caller: { select: { name: true } } },
       },
       escalations: { orderBy: { createdAt: "desc" } },
+      // the latest 退档 and the latest 放弃录取 (lib/withdrawals/kinds.ts)
       withdrawals: {
         orderBy: { createdAt: "desc" },
-        take: 1,
         include: { photos: { select: { id: true, size: true }, orderBy: { createdAt: "asc" } } },
       },
     },
@@ -166,7 +166,8 @@ export async function candidateForCaller(user: SessionUser, candidateId: string,
     escalation,
     /** how the unreachable rule stands; null while an escalation is in someone's hands */
     unreachable: escalationOpen ? null : unreachableCountdown(counted, policy, now),
-    withdrawal: withdrawals[0] ?? null,
+    withdrawal: withdrawals.find((w) => w.kind === "WITHDRAW") ?? null,
+    decline: withdrawals.find((w) => w.kind === "DECLINE") ?? null,
     ledger: contactLogs.map((log) => ({
       ...log,
       editable: editRefusal(log, user.id, now, windows, policy) === null,

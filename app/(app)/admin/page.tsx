@@ -32,7 +32,7 @@ const ADMIN_PAGES = [
   { href: "/admin/settings", permission: "campaign.configure", label: "settings.adminLink" },
   { href: "/admin/campaigns", permission: "campaign.configure", label: "campaigns.adminLink" },
   { href: "/admin/imports", permission: "import.run", label: "admin.importLists" },
-  { href: "/admin/withdrawals", permission: "withdrawal.review", label: "admin.reviewWithdrawals" },
+  { href: "/admin/withdrawals", permission: "withdrawal.bundle", label: "admin.reviewWithdrawals" },
   { href: "/staff-pool", permission: "overtime.enter", label: "training.adminLink" },
   { href: "/admin/team", permission: "team.data.manage", label: "teams.adminLink" },
 ] as const satisfies readonly { href: string; permission: Permission; label: string }[];

@@ -1,15 +1,14 @@
 "use server";
 
-import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { ActionError, action } from "@/lib/action";
+import { ActionError, action, serverAction } from "@/lib/action";
 import { messageKey } from "@/lib/action/errors";
 import { workableCandidates } from "@/lib/calls/scope";
 import { inCampaignInUse } from "@/lib/campaign/current";
 import { translatorFor } from "@/lib/i18n/messages";
 import { text } from "@/lib/i18n/text";
-import { bytesOf, databaseStore } from "@/lib/storage";
+import { SAVE_MATERIALS } from "@/lib/withdrawals/materials";
 import {
   allowedOutcomes,
   CHANNELS,
@@ -32,12 +31,9 @@ import {
   outcomeEffect,
   resultEscalation,
   unreachableEscalationDue,
-  WITHDRAWAL_CHECKLIST,
   type WindowLike,
-  withdrawalReady,
   workflowPolicyOf,
 } from "@/lib/workflow";
-import { imageMimeType, PHOTO_LIMITS, photoError } from "@/lib/workflow/photos";
 
 // FormData sends "" for an empty field: treat it as absent.
 const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
@@ -430,103 +426,10 @@ export const revealPhone = action(
 );
 
 /**
- * Saves the withdrawal (退档) materials: the ticked checklist and photos of the signed form; with
- * `submit`, sends them to the data team's review queue. Allowed while the 投档 phase is open.
+ * Saves a 退档's or a 放弃录取's materials and, with `submit`, sends them for review: one action for both
+ * kinds (lib/withdrawals/materials.ts).
  */
-export const saveWithdrawalMaterials = action(
-  {
-    name: "withdrawal.saveMaterials",
-    permission: "withdrawal.collect",
-    schema: z
-      .object({
-        requestId: z.string().min(1).max(64),
-        checklist: z.preprocess(
-          (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-          z.array(z.enum(WITHDRAWAL_CHECKLIST)).max(WITHDRAWAL_CHECKLIST.length),
-        ),
-        photos: z.preprocess(
-          (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-          z.array(z.instanceof(File)).max(PHOTO_LIMITS.perRequest),
-        ),
-        submit: z.stringbool().default(false),
-      })
-      .strict(),
-  },
-  async (input, { tx, user, now, audit }) => {
-    // one save of a request at a time: the photo count below must include what a parallel save
-    // stores, or three saves of four photos each would all pass the limit of six
-    await tx.$executeRaw`SELECT 1 FROM "WithdrawalRequest" WHERE id = ${input.requestId} FOR UPDATE`;
-    const request = await tx.withdrawalRequest.findFirst({
-      where: { id: input.requestId, candidate: workableCandidates(user) },
-      include: {
-        _count: { select: { photos: true } },
-        campaign: { select: { phaseWindows: true } },
-      },
-    });
-    if (!request) throw new ActionError("NOT_FOUND");
-    if (request.status !== "AGREED" && request.status !== "SENT_BACK") {
-      throw new ActionError("INVALID_INPUT", { requestId: [text("withdrawal.errors.locked")] });
-    }
-    const phase2 = request.campaign.phaseWindows.find((w) => w.phase === 2);
-    if (!phase2 || now < phase2.opensAt || now >= phase2.closesAt) throw new ActionError("CLOSED");
-
-    const photos = input.photos.filter((file) => file.size > 0);
-    if (request._count.photos + photos.length > PHOTO_LIMITS.perRequest) {
-      throw new ActionError("INVALID_INPUT", {
-        photos: [text("withdrawal.errors.tooManyPhotos", { max: PHOTO_LIMITS.perRequest })],
-      });
-    }
-    const accepted = [];
-    for (const file of photos) {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const problem = photoError(bytes);
-      const mimeType = imageMimeType(bytes);
-      if (problem || !mimeType) {
-        const why = problem?.message ?? text("withdrawal.errors.notAnImage");
-        throw new ActionError("INVALID_INPUT", {
-          photos: [text("withdrawal.errors.photoProblem", { file: file.name, problem: why })],
-        });
-      }
-      accepted.push({ mimeType, bytes });
-    }
-    const store = databaseStore(tx);
-    const stored = [];
-    for (const { mimeType, bytes } of accepted) {
-      const file = await store.put(
-        { kind: "WITHDRAWAL_PHOTO", key: `${request.id}/${randomUUID()}`, mimeType, campaignId: request.campaignId },
-        bytesOf(bytes),
-      );
-      stored.push({ requestId: request.id, mimeType, fileId: file.id, size: file.size });
-    }
-    if (stored.length > 0) await tx.withdrawalPhoto.createMany({ data: stored });
-
-    const photoCount = request._count.photos + stored.length;
-    if (input.submit && !withdrawalReady(input.checklist, photoCount)) {
-      throw new ActionError("INVALID_INPUT", { checklist: [text("withdrawal.errors.incomplete")] });
-    }
-    const status = input.submit ? "SUBMITTED" : request.status;
-    await tx.withdrawalRequest.update({
-      where: { id: request.id },
-      data: {
-        checklist: input.checklist,
-        status,
-        submittedAt: input.submit ? now : undefined,
-        version: { increment: 1 },
-      },
-    });
-    if (input.submit) {
-      await tx.candidate.update({
-        where: { id: request.candidateId },
-        data: { withdrawal: "SUBMITTED", version: { increment: 1 } },
-      });
-    }
-    audit({
-      entityType: "WithdrawalRequest",
-      entityId: request.id,
-      before: { status: request.status, checklist: request.checklist },
-      after: { status, checklist: input.checklist, photosAdded: stored.length },
-    });
-    revalidatePath(`/calls/${request.candidateId}`);
-    return { status, photoCount };
-  },
-);
+export const saveWithdrawalMaterials = serverAction(SAVE_MATERIALS, () => {
+  // the result names no candidate: every candidate page is drawn afresh
+  revalidatePath("/calls/[candidateId]", "page");
+});

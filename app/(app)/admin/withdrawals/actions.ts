@@ -6,11 +6,15 @@ import { ActionError, action } from "@/lib/action";
 import { messageKey } from "@/lib/action/errors";
 import { inCampaignInUse } from "@/lib/campaign/current";
 import { text } from "@/lib/i18n/text";
+import { notifyMany } from "@/lib/inbox/notify";
+import { MIRROR_FIELD } from "@/lib/withdrawals/kinds";
 
 /**
- * The data team's review of submitted withdrawal (退档) materials: approve (the candidate's file is
- * withdrawn) or send back to the caller with the reason. Only SUBMITTED requests of the current
- * version can be decided, so two reviewers cannot both decide the same request.
+ * The data team's review of submitted 退档 or 放弃录取 materials: approve or send back with the reason,
+ * which reaches the caller's inbox. An approved 退档 withdraws the file (the candidate is no longer
+ * admitted); an approved 放弃录取 leaves the candidate admitted, so they stay in the caller's admitted
+ * count (README "Fair attribution"). Only SUBMITTED requests of the current version can be decided, so
+ * two reviewers cannot both decide the same request.
  */
 export const reviewWithdrawal = action(
   {
@@ -42,13 +46,14 @@ export const reviewWithdrawal = action(
     // a past campaign's request is read-only: its id matches nothing (lib/campaign/current.ts)
     const request = await tx.withdrawalRequest.findFirst({
       where: { id: input.requestId, ...(await inCampaignInUse(tx)) },
+      include: { candidate: { select: { name: true, assignedCallerId: true } } },
     });
     if (!request) throw new ActionError("NOT_FOUND");
     // decided by another reviewer (or changed by the caller) since this reviewer's page was drawn: the
     // page is stale, whichever of the two reached the row first
     if (request.version !== input.version) throw new ActionError("STALE");
     if (request.status !== "SUBMITTED") {
-      throw new ActionError("INVALID_INPUT", { requestId: [text("review.errors.notPending")] });
+      throw new ActionError("INVALID_INPUT", { requestId: [text("declineReview.notPending")] });
     }
     const approve = input.decision === "approve";
     const status = approve ? "APPROVED" : "SENT_BACK";
@@ -63,15 +68,34 @@ export const reviewWithdrawal = action(
       },
     });
     if (count === 0) throw new ActionError("STALE");
+    const withdrawn = approve && request.kind === "WITHDRAW";
     await tx.candidate.update({
       where: { id: request.candidateId },
       // a withdrawn file leaves the admission: the candidate is no longer counted as admitted
-      data: { withdrawal: status, ...(approve ? { admitted: false } : {}), version: { increment: 1 } },
+      data: {
+        [MIRROR_FIELD[request.kind]]: status,
+        ...(withdrawn ? { admitted: false } : {}),
+        version: { increment: 1 },
+      },
     });
+    if (!approve) {
+      // whoever filed it, and whoever holds the candidate now if they moved since: either may fix it
+      const readers = new Set([request.callerId, request.candidate.assignedCallerId ?? request.callerId]);
+      await notifyMany(
+        tx,
+        [...readers].map((userId) => ({
+          userId,
+          campaignId: request.campaignId,
+          kind: "WITHDRAWAL_SENT_BACK" as const,
+          params: { candidateName: request.candidate.name, withdrawalKind: request.kind, reason: input.reason },
+          href: `/calls/${request.candidateId}`,
+        })),
+      );
+    }
     audit({
       entityType: "WithdrawalRequest",
       entityId: request.id,
-      before: { status: request.status },
+      before: { kind: request.kind, status: request.status },
       after: { status, reason: approve ? null : input.reason },
     });
     revalidatePath("/admin/withdrawals");

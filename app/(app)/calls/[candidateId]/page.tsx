@@ -6,13 +6,14 @@ import { StageBadge } from "@/components/calls/badges";
 import { CallWorkspace } from "@/components/calls/call-workspace";
 import { EditLogForm } from "@/components/calls/edit-log-form";
 import { EscalateForm } from "@/components/calls/escalate-form";
-import { WithdrawalPanel } from "@/components/calls/withdrawal-panel";
+import { DeclineStart, WithdrawalPanel } from "@/components/calls/withdrawal-panel";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { type Column, Table } from "@/components/ui/table";
 import { withData, Zh } from "@/components/ui/user-data";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { type CallerCandidate, candidateForCaller } from "@/lib/calls/queries";
+import { declineRefusal, materialsEditable, materialsOpen } from "@/lib/withdrawals/kinds";
 import { OPEN_ESCALATION_STATUSES } from "@/lib/workflow/rules";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,7 +31,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
   if (!view) notFound();
   const t = await getTranslations();
   const format = await getFormatter();
-  const { candidate: c, phase, policy, totals, escalation, withdrawal } = view;
+  const { candidate: c, phase, policy, totals, escalation, withdrawal, decline } = view;
   const canEscalate = !(escalation && OPEN_ESCALATION_STATUSES.includes(escalation.status));
   const minutes = Math.floor(totals.seconds / 60);
   const contactsMet = totals.contacts >= policy.contactsPerCandidate;
@@ -188,6 +189,22 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
               }}
               editable={phase === 2 && (withdrawal.status === "AGREED" || withdrawal.status === "SENT_BACK")}
             />
+          ) : null}
+          {decline ? (
+            <WithdrawalPanel
+              kind="DECLINE"
+              request={{
+                id: decline.id,
+                status: decline.status,
+                checklist: decline.checklist,
+                reason: decline.reason,
+                reviewReason: decline.reviewReason,
+                photoCount: decline.photos.length,
+              }}
+              editable={materialsEditable(decline.status) && materialsOpen("DECLINE", view.campaign.phaseWindows, now)}
+            />
+          ) : declineRefusal(c, view.campaign.phaseWindows, now) === null ? (
+            <DeclineStart candidateId={c.id} />
           ) : null}
         </div>
         <Card title={t("workspace.statusTitle")}>
