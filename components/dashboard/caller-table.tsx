@@ -40,6 +40,7 @@ export function CallerTable({
   standard: { contacts: number; minutes: number };
 }) {
   const t = useTranslations("callerTable");
+  const tRecord = useTranslations("enrollmentDashboard");
   const render = useRenderText();
   const filterId = useId();
   const sortId = useId();
@@ -96,6 +97,8 @@ export function CallerTable({
     { key: "reached", label: header("reached"), cell: (r) => r.reached, align: "right" },
     { key: "admitted", label: header("admitted"), cell: (r) => r.admitted, align: "right" },
     { key: "enrolled", label: header("enrolled"), cell: (r) => r.enrolled, align: "right" },
+    // beside the callers' claims, what the 报到 list or the data team has recorded (what pay counts)
+    { key: "confirmed", label: tRecord("confirmed"), cell: (r) => r.confirmed, align: "right" },
     {
       key: "rate",
       label: header("rate"),

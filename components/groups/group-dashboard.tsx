@@ -102,10 +102,17 @@ export async function GroupDashboard({
         </div>
       </PageHeader>
 
-      <div className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="group-figures">
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-5" data-testid="group-figures">
         <Stat label={t("dashboard.submitted")} value={funnel.submitted} />
         <Stat label={t("dashboard.admitted")} value={funnel.admitted} />
-        <Stat label={t("dashboard.enrolled")} value={funnel.enrolled} />
+        <Stat label={t("dashboard.enrolled")} value={funnel.enrolled} hint={t("enrollmentDashboard.claimedHint")} />
+        <Stat
+          label={t("enrollmentDashboard.confirmed")}
+          value={<span data-testid="group-confirmed">{funnel.confirmed}</span>}
+          hint={t("enrollmentDashboard.confirmedHint", {
+            rate: formatPermille(ratePermilleOf(funnel.confirmed, funnel.admitted)),
+          })}
+        />
         <Stat
           label={t("groups.rate")}
           value={formatPermille(rate)}

@@ -11,6 +11,7 @@ function row(name: string, patch: Partial<CallerRow> = {}): CallerRow {
     admitted: 10,
     enrolled: 9,
     ratePermille: 900,
+    confirmed: 9,
     contacts: 40,
     seconds: 12_000,
     neverContacted: 0,

@@ -12,6 +12,8 @@ export interface CallerRow {
   enrolled: number;
   /** floor(enrolled × 1000 / admitted); null without admitted candidates */
   ratePermille: number | null;
+  /** admitted and enrolled on the record (报到 list or data team); `enrolled` counts the claims */
+  confirmed: number;
   contacts: number;
   seconds: number;
   neverContacted: number;

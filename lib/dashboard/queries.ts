@@ -50,7 +50,10 @@ export interface Funnel {
   firstChoice: number;
   admitted: number;
   paid: number;
+  /** admitted and 已报到 by the callers' claims */
   enrolled: number;
+  /** admitted and enrolled on the record (报到 list or data team): what pay counts */
+  confirmed: number;
 }
 
 export interface DayContacts {
@@ -99,7 +102,7 @@ export async function groupDays(campaignId: string, groupId: string, reader: Rea
 export async function groupFunnel(campaignId: string, groupId: string, reader: Reader = db()): Promise<Funnel> {
   const sum = await reader.candidateTally.aggregate({
     where: { campaignId, groupId },
-    _sum: { assigned: true, firstChoice: true, admitted: true, paid: true, enrolled: true },
+    _sum: { assigned: true, firstChoice: true, admitted: true, paid: true, enrolled: true, confirmed: true },
   });
   return {
     submitted: sum._sum.assigned ?? 0,
@@ -107,6 +110,7 @@ export async function groupFunnel(campaignId: string, groupId: string, reader: R
     admitted: sum._sum.admitted ?? 0,
     paid: sum._sum.paid ?? 0,
     enrolled: sum._sum.enrolled ?? 0,
+    confirmed: sum._sum.confirmed ?? 0,
   };
 }
 
@@ -138,11 +142,12 @@ export async function groupCallers(
         reached: bigint;
         admitted: bigint;
         enrolled: bigint;
+        confirmed: bigint;
         neverContacted: bigint;
       }[]
     >`
       SELECT t."callerId", sum(t.assigned) AS assigned, sum(t.reached) AS reached, sum(t.admitted) AS admitted,
-             sum(t.enrolled) AS enrolled, sum(t."neverContacted") AS "neverContacted"
+             sum(t.enrolled) AS enrolled, sum(t.confirmed) AS confirmed, sum(t."neverContacted") AS "neverContacted"
       FROM "CandidateTally" t
       WHERE t."campaignId" = ${campaignId} AND t."callerId" = ANY(${ids})
       GROUP BY t."callerId"`,
@@ -181,6 +186,7 @@ export async function groupCallers(
       admitted,
       enrolled,
       ratePermille: ratePermilleOf(enrolled, admitted),
+      confirmed: n(c?.confirmed),
       contacts: n(w?.contacts),
       seconds: n(w?.seconds),
       neverContacted: n(c?.neverContacted),
@@ -244,7 +250,10 @@ export interface GroupOverview {
   leaderName: string | null;
   assigned: number;
   admitted: number;
+  /** claimed by the callers */
   enrolled: number;
+  /** on the record (报到 list or data team) */
+  confirmed: number;
   contacts: number;
   seconds: number;
   /** the summary of the week that ended last (due Monday noon) */
@@ -262,6 +271,7 @@ export async function campaignGroups(campaignId: string, now: Date, reader: Read
       assigned: bigint | null;
       admitted: bigint | null;
       enrolled: bigint | null;
+      confirmed: bigint | null;
       contacts: bigint | null;
       seconds: bigint | null;
       reportStatus: string | null;
@@ -269,7 +279,8 @@ export async function campaignGroups(campaignId: string, now: Date, reader: Read
     }[]
   >`
     WITH charge AS (
-      SELECT t."groupId", sum(t.assigned) AS assigned, sum(t.admitted) AS admitted, sum(t.enrolled) AS enrolled
+      SELECT t."groupId", sum(t.assigned) AS assigned, sum(t.admitted) AS admitted, sum(t.enrolled) AS enrolled,
+             sum(t.confirmed) AS confirmed
       FROM "CandidateTally" t WHERE t."campaignId" = ${campaignId}
       GROUP BY t."groupId"
     ), work AS (
@@ -279,7 +290,7 @@ export async function campaignGroups(campaignId: string, now: Date, reader: Read
       GROUP BY s."groupId"
     )
     SELECT g.id, g.name, u.name AS "leaderName", charge.assigned, charge.admitted, charge.enrolled,
-           work.contacts, work.seconds, r.status AS "reportStatus", r."submittedAt"
+           charge.confirmed, work.contacts, work.seconds, r.status AS "reportStatus", r."submittedAt"
     FROM "Group" g
     LEFT JOIN "User" u ON u.id = g."leaderId"
     LEFT JOIN charge ON charge."groupId" = g.id
@@ -296,6 +307,7 @@ export async function campaignGroups(campaignId: string, now: Date, reader: Read
       assigned: n(r.assigned),
       admitted: n(r.admitted),
       enrolled: n(r.enrolled),
+      confirmed: n(r.confirmed),
       contacts: n(r.contacts),
       seconds: n(r.seconds),
       weekly: { status: weeklyStatus(lastWeek, submittedAt, now), submittedAt },
@@ -309,18 +321,21 @@ export async function campaignFigures(campaign: { id: string; planSize: number }
   const [sum, projection] = await Promise.all([
     reader.candidateTally.aggregate({
       where: { campaignId: campaign.id },
-      _sum: { assigned: true, admitted: true, enrolled: true },
+      _sum: { assigned: true, admitted: true, enrolled: true, confirmed: true },
     }),
     reader === db() ? campaignProjection(campaign.id) : projectPayouts(reader, campaign.id),
   ]);
   const admitted = sum._sum.admitted ?? 0;
   const enrolled = sum._sum.enrolled ?? 0;
+  const confirmed = sum._sum.confirmed ?? 0;
   return {
     planSize: campaign.planSize,
     submitted: sum._sum.assigned ?? 0,
     admitted,
     enrolled,
     ratePermille: ratePermilleOf(enrolled, admitted),
+    confirmed,
+    confirmedRatePermille: ratePermilleOf(confirmed, admitted),
     committedFen: projection.result.totalFen,
   };
 }

@@ -111,6 +111,8 @@ describe("dashboards on a hand-computed campaign", () => {
       admitted: 5,
       paid: 4,
       enrolled: 4,
+      // the fixture's 已报到 are claims: no 报到 list and no data-team confirmation yet
+      confirmed: 0,
     });
     const days = await groupDays(fx.campaign.id, fx.groupA.id);
     const weekDay = Week.of(fx.now);
@@ -133,6 +135,7 @@ describe("dashboards on a hand-computed campaign", () => {
         assigned: 6,
         admitted: 5,
         enrolled: 4,
+        confirmed: 0,
         contacts: 13,
         seconds: 4500,
         weekly: { status, submittedAt: null },
@@ -144,6 +147,7 @@ describe("dashboards on a hand-computed campaign", () => {
         assigned: 1,
         admitted: 1,
         enrolled: 1,
+        confirmed: 0,
         contacts: 0,
         seconds: 0,
         weekly: { status, submittedAt: null },
@@ -156,6 +160,8 @@ describe("dashboards on a hand-computed campaign", () => {
       admitted: 6,
       enrolled: 5,
       ratePermille: 833,
+      confirmed: 0,
+      confirmedRatePermille: 0,
       committedFen: 180_500,
     });
   });

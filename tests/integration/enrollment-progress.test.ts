@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { myProgress } from "@/lib/dashboard/queries";
+import { campaignFigures, campaignGroups, groupCallers, groupFunnel, myProgress } from "@/lib/dashboard/queries";
 import { db } from "@/lib/db";
 import { createCandidate } from "@/prisma/seed/factories";
 import { buildCallsFixture } from "../support/calls-fixtures";
@@ -61,5 +61,38 @@ describe("myProgress: claimed and confirmed", () => {
     const fined = await myProgress(fx.campaign, fx.users.callerA.id);
     expect(fined?.deductions).toMatchObject([{ kind: "DERELICTION", percent: 20 }]);
     expect(fined?.confirmed.subsidyFen).toBe(Math.round(((recorded?.confirmed.subsidyFen ?? 0) * 80) / 100));
+  });
+
+  it("shows the group and campaign dashboards claimed and confirmed side by side", async () => {
+    const fx = await buildCallsFixture({ openPhase: 4 });
+    for (const [enrollment, enrollmentRecord] of [
+      ["ENROLLED", "LIST"],
+      ["ENROLLED", null],
+      ["PENDING", "DATA_TEAM"],
+    ] as const) {
+      await createCandidate(db(), {
+        campaignId: fx.campaign.id,
+        groupId: fx.groupA.id,
+        assignedCallerId: fx.users.callerA.id,
+        admitted: true,
+        enrollment,
+        enrollmentRecord,
+      });
+    }
+    // group A: the fixture's candidate and three more admitted; two claimed, two recorded
+    expect(await groupFunnel(fx.campaign.id, fx.groupA.id)).toMatchObject({ admitted: 4, enrolled: 2, confirmed: 2 });
+    const { groups } = await campaignGroups(fx.campaign.id, new Date());
+    expect(groups.map((g) => [g.name, g.enrolled, g.confirmed])).toEqual([
+      [fx.groupA.name, 2, 2],
+      [fx.groupB.name, 0, 0],
+    ]);
+    expect(await campaignFigures(fx.campaign)).toMatchObject({
+      admitted: 5,
+      enrolled: 2,
+      confirmed: 2,
+      confirmedRatePermille: 400,
+    });
+    const rows = await groupCallers(fx.campaign.id, { id: fx.groupA.id, leaderId: fx.users.leaderA.id }, new Date());
+    expect(rows.find((r) => r.callerId === fx.users.callerA.id)).toMatchObject({ enrolled: 2, confirmed: 2 });
   });
 });

@@ -115,6 +115,7 @@ async function AllGroups({ campaign, now }: { campaign: CurrentCampaign; now: Da
     { key: "assigned", label: t("groups.columns.assigned"), cell: (g) => g.assigned, align: "right" },
     { key: "admitted", label: t("groups.columns.admitted"), cell: (g) => g.admitted, align: "right" },
     { key: "enrolled", label: t("groups.columns.enrolled"), cell: (g) => g.enrolled, align: "right" },
+    { key: "confirmed", label: t("enrollmentDashboard.confirmed"), cell: (g) => g.confirmed, align: "right" },
     {
       key: "rate",
       label: t("groups.columns.rate"),
@@ -153,10 +154,15 @@ async function AllGroups({ campaign, now }: { campaign: CurrentCampaign; now: Da
       >
         <ExportLink href="/api/exports/campaign">{t("exports.campaign")}</ExportLink>
       </PageHeader>
-      <div className="grid grid-cols-2 gap-3 md:grid-cols-5" data-testid="campaign-figures">
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-6" data-testid="campaign-figures">
         <Stat label={t("dashboard.plan")} value={figures.planSize} />
         <Stat label={t("dashboard.admitted")} value={figures.admitted} />
-        <Stat label={t("dashboard.enrolled")} value={figures.enrolled} />
+        <Stat label={t("dashboard.enrolled")} value={figures.enrolled} hint={t("enrollmentDashboard.claimedHint")} />
+        <Stat
+          label={t("enrollmentDashboard.confirmed")}
+          value={figures.confirmed}
+          hint={t("enrollmentDashboard.confirmedHint", { rate: formatPermille(figures.confirmedRatePermille) })}
+        />
         <Stat
           label={t("dashboard.rateNow")}
           value={formatPermille(figures.ratePermille)}
