@@ -67,7 +67,9 @@ export async function undoBatch(tx: Prisma.TransactionClient, batchId: string) {
   await tx.$executeRaw`
     DELETE FROM "Candidate" c USING "ImportChange" ch
      WHERE ch."batchId" = ${batch.id} AND ch.before IS NULL AND c.id = ch."candidateId"`;
-  // each change restores the fields it recorded (`before` names them), every other column keeps its value
+  // each change restores the fields it recorded (`before` names them), every other column keeps its value;
+  // a candidate the undone 录取 list had admitted is not admitted any more, so until a list admits them
+  // again their pay credit follows whoever holds them
   const updated = await tx.$executeRaw`
     UPDATE "Candidate" AS c SET
       "name" = CASE WHEN ch.before ? 'name' THEN ch.before->>'name' ELSE c."name" END,
@@ -85,8 +87,6 @@ export async function undoBatch(tx: Prisma.TransactionClient, batchId: string) {
         THEN (ch.before->>'enrollment')::"EnrollmentStatus" ELSE c."enrollment" END,
       "enrollmentRecord" = CASE WHEN ch.before ? 'enrollmentRecord'
         THEN (ch.before->>'enrollmentRecord')::"EnrollmentRecord" ELSE c."enrollmentRecord" END,
-      -- a candidate the undone 录取 list had admitted is not admitted any more: until a list admits
-      -- them again, their pay credit follows whoever holds them
       "creditCallerId" = CASE WHEN ch.before ? 'admitted' AND NOT (ch.before->>'admitted')::boolean
         THEN c."assignedCallerId" ELSE c."creditCallerId" END,
       "version" = c."version" + 1,
