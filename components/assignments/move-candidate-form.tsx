@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { moveCandidate } from "@/app/(app)/groups/actions";
 import { Button } from "@/components/ui/button";
-import { Select } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/field";
 import { useActionRunner } from "@/components/ui/use-action";
 import { withData } from "@/components/ui/user-data";
 
@@ -17,15 +17,19 @@ export function MoveCandidateForm({
   candidateId,
   examNo,
   version,
+  creditName,
   targets,
 }: {
   candidateId: string;
   examNo: string;
   version: number;
+  /** who the admitted candidate counts for (README "Fair attribution"); null before admission */
+  creditName: string | null;
   targets: { id: string; name: string; load: number }[];
 }) {
   const t = useTranslations("assignments");
   const [toCallerId, setToCallerId] = useState("");
+  const [reason, setReason] = useState("");
   const [moved, setMoved] = useState<React.ReactNode>(null);
   // either way the row must show who has the candidate now, with their current version; the form
   // waits for it: a move sent before it arrives would carry the old version
@@ -38,8 +42,15 @@ export function MoveCandidateForm({
       refuse(t("chooseCaller"));
       return;
     }
-    const result = await run(() => moveCandidate({ candidateId, toCallerId, version }));
+    if (creditName !== null && !reason.trim()) {
+      refuse(t("reasonRequired"));
+      return;
+    }
+    const result = await run(() =>
+      moveCandidate({ candidateId, toCallerId, version, ...(creditName !== null ? { reason } : {}) }),
+    );
     if (result.ok) {
+      setReason("");
       setMoved(withData((v) => t("moved", v), { name: targets.find((c) => c.id === toCallerId)?.name ?? "" }));
       setToCallerId("");
     } else if (result.code === "STALE") {
@@ -69,6 +80,20 @@ export function MoveCandidateForm({
           {t("move")}
         </Button>
       </div>
+      {creditName !== null ? (
+        <div className="flex w-full max-w-64 flex-col gap-1 text-xs text-slate-600">
+          <span id={`credit-${candidateId}`}>{withData((v) => t("creditStays", v), { name: creditName })}</span>
+          <Input
+            aria-label={t("reasonFor", { examNo })}
+            aria-describedby={`credit-${candidateId}`}
+            placeholder={t("reasonPlaceholder")}
+            value={reason}
+            maxLength={200}
+            onChange={(e) => setReason(e.target.value)}
+            disabled={pending}
+          />
+        </div>
+      ) : null}
       <span
         aria-live="polite"
         data-testid="move-message"

@@ -5,6 +5,7 @@ import { ActionError } from "@/lib/action/errors";
 import type { Prisma } from "@/lib/db/client";
 import { text } from "@/lib/i18n/text";
 import { assignableCallers, callerLoads, takeLeastLoaded } from "./callers";
+import { type MoveCause, moveCandidates } from "./move";
 
 export interface HandBack {
   campaignId: string;
@@ -14,6 +15,8 @@ export interface HandBack {
   actorId: string;
   /** the assignment rows' reason, stored as written */
   reason: string;
+  /** why the caller gives their candidates up: leave and a failed assessment carry the pay credit along */
+  cause: Extract<MoveCause, "LEAVE" | "ASSESSMENT" | "FINDING">;
   now: Date;
 }
 
@@ -37,23 +40,14 @@ export async function handBackCandidates(tx: Prisma.TransactionClient, h: HandBa
   }
   const loads = await callerLoads(tx, h.campaignId);
   const load = others.map((o) => ({ userId: o.userId, count: loads.of(o.userId) }));
-  const moves: { candidateId: string; callerId: string }[] = [];
-  for (const { id } of charge) moves.push({ candidateId: id, callerId: takeLeastLoaded(load) });
-  // one UPDATE per receiving caller, not one per candidate
-  const byCaller = new Map<string, string[]>();
-  for (const move of moves) byCaller.set(move.callerId, [...(byCaller.get(move.callerId) ?? []), move.candidateId]);
-  for (const [to, ids] of byCaller) {
-    await tx.candidate.updateMany({
-      where: { id: { in: ids } },
-      data: { assignedCallerId: to, version: { increment: 1 } },
-    });
-  }
-  await tx.assignment.updateMany({
-    where: { candidateId: { in: moves.map((m) => m.candidateId) }, endedAt: null },
-    data: { endedAt: h.now },
+  const moves = charge.map(({ id }) => ({ candidateId: id, to: takeLeastLoaded(load) }));
+  const { moved } = await moveCandidates(tx, {
+    campaignId: h.campaignId,
+    moves,
+    cause: h.cause,
+    reason: h.reason,
+    actorId: h.actorId,
+    now: h.now,
   });
-  await tx.assignment.createMany({
-    data: moves.map((m) => ({ ...m, assignedById: h.actorId, reason: h.reason, startedAt: h.now })),
-  });
-  return moves.length;
+  return moved;
 }

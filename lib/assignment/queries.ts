@@ -66,7 +66,15 @@ export async function groupCandidates(campaignId: string, groupId: string, filte
       where,
       orderBy: { examNo: "asc" },
       take: limit,
-      select: { id: true, examNo: true, name: true, assignedCallerId: true, version: true },
+      select: {
+        id: true,
+        examNo: true,
+        name: true,
+        assignedCallerId: true,
+        version: true,
+        admitted: true,
+        creditCallerId: true,
+      },
     }),
     db().candidate.count({ where }),
   ]);

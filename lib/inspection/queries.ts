@@ -257,3 +257,34 @@ export async function findingTargets(campaignId: string) {
     orderBy: { user: { login: "asc" } },
   });
 }
+
+/**
+ * The inspection rule on moves ("moved an admitted candidate away", README "Fair attribution"): each move
+ * of the week that left the candidate's pay credit with an earlier caller, with who moved them and why.
+ * Not a finding: a reason to look at whether the move was fair.
+ */
+export async function creditKeptMoves(campaignId: string, week: string) {
+  const { from, to } = Week.range(week);
+  const moves = await db().assignment.findMany({
+    where: { creditKept: true, startedAt: { gte: from, lt: to }, candidate: { campaignId } },
+    orderBy: [{ startedAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      startedAt: true,
+      reason: true,
+      caller: { select: { name: true } },
+      assignedBy: { select: { name: true } },
+      candidate: { select: { name: true, examNo: true, creditCaller: { select: { name: true } } } },
+    },
+  });
+  return moves.map((m) => ({
+    id: m.id,
+    at: m.startedAt,
+    reason: m.reason ?? "",
+    candidate: m.candidate.name,
+    examNo: m.candidate.examNo,
+    to: m.caller.name,
+    creditWith: m.candidate.creditCaller?.name ?? "",
+    by: m.assignedBy?.name ?? "",
+  }));
+}

@@ -12,6 +12,10 @@ export interface CallerRow {
   assigned: bigint | number;
   admitted: bigint | number;
   enrolled: bigint | number;
+  claimedEnrolled: bigint | number;
+  declined: bigint | number;
+  creditMovedAway: bigint | number;
+  creditHeldForOthers: bigint | number;
   contacts: bigint | number | null;
   seconds: bigint | number | null;
 }
@@ -25,6 +29,10 @@ export function toCallerInput(row: CallerRow, penalties: ReadonlyMap<string, Cal
     assigned: Number(row.assigned),
     admitted: Number(row.admitted),
     enrolled: Number(row.enrolled),
+    claimedEnrolled: Number(row.claimedEnrolled),
+    declined: Number(row.declined),
+    creditMovedAway: Number(row.creditMovedAway),
+    creditHeldForOthers: Number(row.creditHeldForOthers),
     contacts: Number(row.contacts ?? 0),
     minutes: Number(row.seconds ?? 0) / 60,
     overtimeFen: row.overtimeFen,
@@ -34,31 +42,50 @@ export function toCallerInput(row: CallerRow, penalties: ReadonlyMap<string, Cal
 }
 
 /**
- * Each caller's figures (CallerRow), from the dashboard tallies (kept by triggers on Candidate and
- * ContactLog, see prisma/schema.prisma): a few rows per caller instead of every candidate and every
- * contact log of the campaign. Only `callerId`'s row when it is given.
+ * Each caller's figures (CallerRow). The candidates count for the caller they are credited to
+ * (Candidate.creditCallerId, README "Fair attribution"), not for whoever holds them now; enrollment
+ * counts when it is recorded (Candidate.enrollmentRecord), the caller's own 已报到 results beside it.
+ * Contacts and minutes are the caller's own work, from the contact tally (kept by triggers on
+ * ContactLog). Only `callerId`'s row when it is given; the index on (campaignId, creditCallerId) keeps
+ * that to the caller's own candidates.
  */
 function callerRows(campaignId: string, callerId?: string): Prisma.Sql {
-  const onlyCharge = callerId === undefined ? Prisma.empty : Prisma.sql`AND t."callerId" = ${callerId}`;
+  const onlyCredited = callerId === undefined ? Prisma.empty : Prisma.sql`AND c."creditCallerId" = ${callerId}`;
+  const onlyHeld = callerId === undefined ? Prisma.empty : Prisma.sql`AND c."assignedCallerId" = ${callerId}`;
   const onlyCaller = callerId === undefined ? Prisma.empty : Prisma.sql`AND s."userId" = ${callerId}`;
   return Prisma.sql`
-    WITH charge AS (
-      SELECT t."callerId",
-             sum(t.assigned) AS assigned,
-             sum(t.admitted) AS admitted,
-             sum(t.enrolled) AS enrolled
-      FROM "CandidateTally" t
-      WHERE t."campaignId" = ${campaignId} AND t."callerId" <> '' ${onlyCharge}
-      GROUP BY t."callerId"
+    WITH credit AS (
+      SELECT c."creditCallerId" AS "callerId",
+             count(*) AS assigned,
+             count(*) FILTER (WHERE c.admitted) AS admitted,
+             count(*) FILTER (WHERE c.admitted AND c."enrollmentRecord" IS NOT NULL) AS enrolled,
+             count(*) FILTER (WHERE c.admitted AND c.enrollment = 'ENROLLED') AS "claimedEnrolled",
+             count(*) FILTER (WHERE c.admitted AND c.decline = 'APPROVED') AS declined,
+             count(*) FILTER (WHERE c.admitted AND c."assignedCallerId" IS DISTINCT FROM c."creditCallerId")
+               AS "creditMovedAway"
+      FROM "Candidate" c
+      WHERE c."campaignId" = ${campaignId} AND c."creditCallerId" IS NOT NULL ${onlyCredited}
+      GROUP BY c."creditCallerId"
+    ), held AS (
+      SELECT c."assignedCallerId" AS "callerId", count(*) AS "creditHeldForOthers"
+      FROM "Candidate" c
+      WHERE c."campaignId" = ${campaignId} AND c.admitted AND c."assignedCallerId" IS NOT NULL
+        AND c."creditCallerId" IS DISTINCT FROM c."assignedCallerId" ${onlyHeld}
+      GROUP BY c."assignedCallerId"
     )
     SELECT s."userId" AS "callerId", s."groupId", s."overtimeFen",
-           coalesce(charge.assigned, 0) AS assigned,
-           coalesce(charge.admitted, 0) AS admitted,
-           coalesce(charge.enrolled, 0) AS enrolled,
+           coalesce(credit.assigned, 0) AS assigned,
+           coalesce(credit.admitted, 0) AS admitted,
+           coalesce(credit.enrolled, 0) AS enrolled,
+           coalesce(credit."claimedEnrolled", 0) AS "claimedEnrolled",
+           coalesce(credit.declined, 0) AS declined,
+           coalesce(credit."creditMovedAway", 0) AS "creditMovedAway",
+           coalesce(held."creditHeldForOthers", 0) AS "creditHeldForOthers",
            coalesce(work.contacts, 0) AS contacts,
            coalesce(work.seconds, 0) AS seconds
     FROM "StaffProfile" s
-    LEFT JOIN charge ON charge."callerId" = s."userId"
+    LEFT JOIN credit ON credit."callerId" = s."userId"
+    LEFT JOIN held ON held."callerId" = s."userId"
     LEFT JOIN "CallerTally" work ON work."campaignId" = s."campaignId" AND work."callerId" = s."userId"
     WHERE s."campaignId" = ${campaignId} AND s."groupId" IS NOT NULL ${onlyCaller}
     ORDER BY s."userId"`;
@@ -69,7 +96,7 @@ function callerRows(campaignId: string, callerId?: string): Prisma.Sql {
  * caller (leaders included, as the plan pays them a caller subsidy too), every group with a leader
  * earns a leader bonus. Counts come from the dashboard tallies; only one row per caller comes back.
  *
- * - assigned / admitted / enrolled: the candidates currently in the caller's charge;
+ * - assigned / admitted / enrolled: the candidates credited to the caller, enrollment as recorded;
  * - contacts / minutes: every contact the caller logged in the campaign;
  * - penalties: the inspectors' findings against the caller (./penalties).
  */

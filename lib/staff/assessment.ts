@@ -68,6 +68,7 @@ export async function recordAssessment(tx: Prisma.TransactionClient, r: Assessme
         callerId: profile.userId,
         actorId: r.recordedById,
         reason: r.handBackReason,
+        cause: "ASSESSMENT",
         now: r.now,
       });
     } else if (

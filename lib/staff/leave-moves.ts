@@ -17,7 +17,7 @@ export async function moveForLeave(
   tx: Prisma.TransactionClient,
   m: { campaignId: string; groupId: string; callerId: string; actorId: string; now: Date },
 ): Promise<number> {
-  return handBackCandidates(tx, { ...m, reason: STORED_TEXT("storedText.handBackForLeave") });
+  return handBackCandidates(tx, { ...m, reason: STORED_TEXT("storedText.handBackForLeave"), cause: "LEAVE" });
 }
 
 /**

@@ -403,3 +403,24 @@ describe("totals", () => {
     });
   });
 });
+
+describe("what the counts are made of", () => {
+  it("pays on recorded enrollment and explains the claims beside it", () => {
+    const claimed = withPeers(caller({ claimedEnrolled: 99 }));
+    const recordedOnly = withPeers(caller());
+    expect(claimed.subsidyFen).toBe(recordedOnly.subsidyFen);
+    expect(claimed.steps).toContainEqual({ kind: "enrollmentRecorded", confirmed: 96, claimed: 99 });
+    expect(recordedOnly.steps.some((s) => s.kind === "enrollmentRecorded")).toBe(false);
+  });
+
+  it("names kept credits and 放弃录取 before the rate, and changes no amount by naming them", () => {
+    const named = withPeers(caller({ creditMovedAway: 2, creditHeldForOthers: 1, declined: 3 }));
+    expect(named.steps.slice(0, 4).map((s) => s.kind)).toEqual([
+      "creditMovedAway",
+      "creditHeldForOthers",
+      "declinedCounted",
+      "rate",
+    ]);
+    expect(named.subsidyFen).toBe(withPeers(caller()).subsidyFen);
+  });
+});

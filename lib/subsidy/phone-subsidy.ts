@@ -101,11 +101,27 @@ function perStudentStandard(
 }
 
 /**
+ * What the counts are made of, before the rate, when it is not simply "the candidates I hold, as I
+ * logged them": candidates whose credit a move left behind, 放弃录取 kept in the admitted count, and
+ * the caller's 已报到 results beside the recorded enrollment that is paid.
+ */
+export function countingSteps(caller: CallerInput): SubsidyStep[] {
+  const steps: SubsidyStep[] = [];
+  if (caller.creditMovedAway) steps.push({ kind: "creditMovedAway", count: caller.creditMovedAway });
+  if (caller.creditHeldForOthers) steps.push({ kind: "creditHeldForOthers", count: caller.creditHeldForOthers });
+  if (caller.declined) steps.push({ kind: "declinedCounted", count: caller.declined });
+  if (caller.claimedEnrolled !== undefined && caller.claimedEnrolled !== caller.enrolled) {
+    steps.push({ kind: "enrollmentRecorded", confirmed: caller.enrolled, claimed: caller.claimedEnrolled });
+  }
+  return steps;
+}
+
+/**
  * Order of application (docs/domain.md, "The subsidy"): standard and step bonus -> workload deduction -> × enrolled
  * -> 误退 factor -> fraud percentage, rounding half up to the fen after each factor.
  */
 export function computePhoneSubsidy(caller: CallerInput, policy: SubsidyPolicy): PhoneSubsidy {
-  const steps: SubsidyStep[] = [];
+  const steps: SubsidyStep[] = countingSteps(caller);
   const met = meetsMinimumWorkload(caller, policy);
   const ratePermille = ratePermilleOf(caller.enrolled, caller.admitted);
 

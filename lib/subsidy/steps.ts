@@ -23,6 +23,13 @@ export type SubsidyStep =
       contactsShort: number;
       minutesShort: number;
     }
+  /** whose candidates these are: moves after admission that kept the credit (README "Fair attribution") */
+  | { kind: "creditMovedAway"; count: number }
+  | { kind: "creditHeldForOthers"; count: number }
+  /** approved 放弃录取 stay in the admitted count */
+  | { kind: "declinedCounted"; count: number }
+  /** enrollment counted from the record; the caller's own 已报到 results beside it */
+  | { kind: "enrollmentRecorded"; confirmed: number; claimed: number }
   | { kind: "rate"; enrolled: number; admitted: number; ratePermille: number }
   | { kind: "belowLowestTier"; lowerBoundPermille: number; inclusive: boolean }
   | { kind: "tier"; tierIndex: number; lowerBoundPermille: number; inclusive: boolean; fenPerStudent: number }
@@ -152,6 +159,14 @@ export function stepText(step: SubsidyStep, name: NameOf = byId): Text {
   switch (step.kind) {
     case "noAdmitted":
       return text("subsidy.steps.noAdmitted");
+    case "creditMovedAway":
+      return text("subsidy.steps.creditMovedAway", { count: str(step.count) });
+    case "creditHeldForOthers":
+      return text("subsidy.steps.creditHeldForOthers", { count: str(step.count) });
+    case "declinedCounted":
+      return text("subsidy.steps.declinedCounted", { count: str(step.count) });
+    case "enrollmentRecorded":
+      return text("subsidy.steps.enrollmentRecorded", { confirmed: str(step.confirmed), claimed: str(step.claimed) });
     case "workload":
       return text("subsidy.steps.workload", {
         contacts: str(step.contacts),

@@ -8,8 +8,19 @@ export type CallerInput = {
   assigned: number;
   /** 回访录取人数: assigned candidates who were admitted. */
   admitted: number;
-  /** 报到人数: admitted candidates who enrolled. */
+  /** 报到人数: admitted candidates whose enrollment is recorded (the 报到 list or the data team): what is paid. */
   enrolled: number;
+  /**
+   * Admitted candidates the caller logged as 已报到, recorded or not. Only explained, never paid: the
+   * projection on it shows what the caller can expect once the 报到 list confirms them.
+   */
+  claimedEnrolled?: number;
+  /** Approved 放弃录取 among `admitted`: they stay admitted (the plan gives no exception), and are named. */
+  declined?: number;
+  /** Admitted candidates credited to this caller whom a later move gave to someone else (README "Fair attribution"). */
+  creditMovedAway?: number;
+  /** Admitted candidates this caller now holds whose credit stayed with the caller who held them before. */
+  creditHeldForOthers?: number;
   /** Logged contacts over all the caller's candidates. */
   contacts: number;
   /** Logged minutes over all the caller's candidates. */

@@ -444,6 +444,8 @@ function demoCandidate(
     busBooked: paid && chance(0.3),
     masterInterest: admitted && chance(0.05),
     enrollment,
+    // the demo's 报到 list so far confirmed everyone who enrolled; a claim made in the demo stays a claim
+    enrollmentRecord: enrollment === "ENROLLED" ? "LIST" : null,
     noShowReason: enrollment === "NOT_ENROLLED" ? pick(NO_SHOW_REASON_SUGGESTIONS) : null,
     createdAt: addDays(enrollmentOpensAt, -60),
   };

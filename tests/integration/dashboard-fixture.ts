@@ -27,7 +27,14 @@ export async function buildDashboardFixture(now = new Date()) {
 
   const candidate = (callerId: string, groupId: string, name: string, patch: Record<string, unknown>) =>
     createCandidate(prisma, { campaignId: campaign.id, groupId, assignedCallerId: callerId, name, ...patch });
-  const enrolled = { intent: "FIRST_CHOICE", admitted: true, paid: true, enrollment: "ENROLLED" } as const;
+  // enrolled as the 报到 list records it (a caller's 已报到 alone is a claim, which payouts do not count)
+  const enrolled = {
+    intent: "FIRST_CHOICE",
+    admitted: true,
+    paid: true,
+    enrollment: "ENROLLED",
+    enrollmentRecord: "LIST",
+  } as const;
   // 甲组长: two admitted, both enrolled
   const l1 = await candidate(leaderA.id, groupA.id, "甲一", enrolled);
   const l2 = await candidate(leaderA.id, groupA.id, "甲二", enrolled);

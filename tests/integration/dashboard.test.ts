@@ -206,14 +206,14 @@ describe("dashboards on a hand-computed campaign", () => {
     expect(await snapshot()).toEqual(kept);
   });
 
-  it("reads the payout inputs from the tallies with the same figures as the base rows", async () => {
+  it("reads the payout inputs with the same figures as counting the base rows by credit", async () => {
     const { input } = await loadPayoutInput(db(), fx.campaign.id);
     const plain = await db().$queryRaw<{ callerId: string; assigned: bigint; admitted: bigint; enrolled: bigint }[]>`
       SELECT s."userId" AS "callerId",
-             (SELECT count(*) FROM "Candidate" c WHERE c."assignedCallerId" = s."userId") AS assigned,
-             (SELECT count(*) FROM "Candidate" c WHERE c."assignedCallerId" = s."userId" AND c.admitted) AS admitted,
-             (SELECT count(*) FROM "Candidate" c WHERE c."assignedCallerId" = s."userId" AND c.admitted
-                AND c.enrollment = 'ENROLLED') AS enrolled
+             (SELECT count(*) FROM "Candidate" c WHERE c."creditCallerId" = s."userId") AS assigned,
+             (SELECT count(*) FROM "Candidate" c WHERE c."creditCallerId" = s."userId" AND c.admitted) AS admitted,
+             (SELECT count(*) FROM "Candidate" c WHERE c."creditCallerId" = s."userId" AND c.admitted
+                AND c."enrollmentRecord" IS NOT NULL) AS enrolled
       FROM "StaffProfile" s WHERE s."campaignId" = ${fx.campaign.id} AND s."groupId" IS NOT NULL
       ORDER BY s."userId"`;
     expect(input.callers.map((c) => [c.callerId, c.assigned, c.admitted, c.enrolled])).toEqual(

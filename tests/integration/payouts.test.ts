@@ -28,6 +28,10 @@ describe("payouts from the database", () => {
       assigned: 20,
       admitted: 20,
       enrolled: 19,
+      claimedEnrolled: 19,
+      declined: 0,
+      creditMovedAway: 0,
+      creditHeldForOthers: 0,
       contacts: 80,
       minutes: 400,
       overtimeFen: 0,
@@ -123,8 +127,12 @@ describe("payouts from the database", () => {
     expect(first).toEqual({ ok: true, data: { version: 1 } });
     expect(await auditCount(fx, { action: "payout.signOff" })).toBe(1);
 
-    // the last candidate enrols: 20 / 20 = 100%, 100 元 + 10 steps × 0.5 = 105.00 元, 20 × 105 = 2,100.00 元
-    await db().candidate.update({ where: { id: pendingId }, data: { enrollment: "ENROLLED" } });
+    // the last candidate enrols, as the 报到 list records it: 20 / 20 = 100%, 100 元 + 10 steps × 0.5 = 105.00 元,
+    // 20 × 105 = 2,100.00 元
+    await db().candidate.update({
+      where: { id: pendingId },
+      data: { enrollment: "ENROLLED", enrollmentRecord: "LIST" },
+    });
     const projected = await projectPayouts(db(), fx.campaign.id);
     expect(projected.result.totalFen).toBe(210_000 + 150_000);
 

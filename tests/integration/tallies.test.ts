@@ -14,7 +14,9 @@ async function candidateTallies(campaignId: string) {
   });
   // a tally row whose candidates all left stays at zero; a rebuild does not create it
   return rows.filter((r) =>
-    [r.assigned, r.firstChoice, r.admitted, r.paid, r.enrolled, r.neverContacted, r.reached].some((n) => n !== 0),
+    [r.assigned, r.firstChoice, r.admitted, r.paid, r.enrolled, r.confirmed, r.neverContacted, r.reached].some(
+      (n) => n !== 0,
+    ),
   );
 }
 
@@ -22,6 +24,8 @@ const statement = fc.oneof(
   fc.record({ kind: fc.constant("insert" as const), count: fc.integer({ min: 1, max: 40 }), seed: fc.nat() }),
   fc.record({ kind: fc.constant("admit" as const), every: fc.integer({ min: 2, max: 4 }) }),
   fc.record({ kind: fc.constant("enrol" as const), every: fc.integer({ min: 2, max: 4 }) }),
+  // a 报到 list records some enrollments (and, being the full list to date, drops others)
+  fc.record({ kind: fc.constant("record" as const), every: fc.integer({ min: 2, max: 4 }), on: fc.boolean() }),
   fc.record({ kind: fc.constant("move" as const), every: fc.integer({ min: 2, max: 5 }) }),
   fc.record({ kind: fc.constant("contact" as const), every: fc.integer({ min: 2, max: 5 }) }),
   fc.record({ kind: fc.constant("touch" as const) }),
@@ -69,6 +73,11 @@ describe("candidate tallies kept per statement", () => {
             await db().candidate.updateMany({
               where: { id: { in: await everyNth(s.every) }, admitted: true },
               data: { enrollment: "ENROLLED" },
+            });
+          } else if (s.kind === "record") {
+            await db().candidate.updateMany({
+              where: { id: { in: await everyNth(s.every) } },
+              data: { enrollmentRecord: s.on ? "LIST" : null },
             });
           } else if (s.kind === "move") {
             await db().candidate.updateMany({

@@ -19,7 +19,11 @@ export const HAND_COMPUTED_TOTAL_FEN = CALLER_A_FEN + LEADER_A_FEN;
 export async function buildPayoutFixture() {
   const fx = await buildCallsFixture({ openPhase: 4 });
   const prisma = db();
-  await prisma.candidate.update({ where: { id: fx.candidateA.id }, data: { enrollment: "ENROLLED" } });
+  // enrolled as recorded by a 报到 list: what payouts count (a caller's 已报到 alone is a claim)
+  await prisma.candidate.update({
+    where: { id: fx.candidateA.id },
+    data: { enrollment: "ENROLLED", enrollmentRecord: "LIST" },
+  });
   const more: Awaited<ReturnType<typeof createCandidate>>[] = [];
   for (let i = 0; i < 19; i++) {
     more.push(
@@ -30,6 +34,7 @@ export async function buildPayoutFixture() {
         region: "成都",
         admitted: true,
         enrollment: i < 18 ? "ENROLLED" : "PENDING",
+        enrollmentRecord: i < 18 ? "LIST" : null,
       }),
     );
   }

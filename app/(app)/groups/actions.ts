@@ -6,6 +6,7 @@ import { ActionError, action } from "@/lib/action";
 import { messageKey } from "@/lib/action/errors";
 import { assignableCallers } from "@/lib/assignment";
 import { handBackCandidates } from "@/lib/assignment/hand-back";
+import { MOVE_REASON_MAX, moveCandidates } from "@/lib/assignment/move";
 import { inCampaignInUse } from "@/lib/campaign/current";
 import { groupScope } from "@/lib/groups/scope";
 import { translatorFor } from "@/lib/i18n/messages";
@@ -109,10 +110,17 @@ export const moveCandidate = action(
         candidateId: z.string().min(1).max(64),
         toCallerId: z.string().min(1).max(64),
         version: z.coerce.number().int().min(0),
+        // required for an admitted candidate (lib/assignment/move.ts moveNeedsReason)
+        reason: z
+          .string()
+          .trim()
+          .max(MOVE_REASON_MAX, messageKey("groupErrors.moveReasonTooLong"))
+          .optional()
+          .transform((value) => (value ? value : undefined)),
       })
       .strict(),
   },
-  async ({ candidateId, toCallerId, version }, { tx, user, now, audit }) => {
+  async ({ candidateId, toCallerId, version, reason }, { tx, user, now, audit }) => {
     const candidate = await tx.candidate.findFirst({
       // a past campaign's candidate is read-only: the id matches nothing (lib/campaign/current.ts)
       where: { id: candidateId, group: groupScope(user), ...(await inCampaignInUse(tx)) },
@@ -126,26 +134,20 @@ export const moveCandidate = action(
     if (candidate.assignedCallerId === toCallerId) {
       throw new ActionError("INVALID_INPUT", { toCallerId: [text("groupErrors.alreadyAssigned")] });
     }
-    const { count } = await tx.candidate.updateMany({
-      where: { id: candidate.id, version },
-      data: { assignedCallerId: toCallerId, version: { increment: 1 } },
-    });
-    if (count === 0) throw new ActionError("STALE");
-    await tx.assignment.updateMany({ where: { candidateId: candidate.id, endedAt: null }, data: { endedAt: now } });
-    await tx.assignment.create({
-      data: {
-        candidateId: candidate.id,
-        callerId: toCallerId,
-        assignedById: user.id,
-        reason: STORED_TEXT("storedText.leaderMove"),
-        startedAt: now,
-      },
+    const { creditKept } = await moveCandidates(tx, {
+      campaignId: candidate.campaignId,
+      moves: [{ candidateId: candidate.id, to: toCallerId, version }],
+      cause: "MOVE",
+      reason: reason ?? null,
+      fallbackReason: STORED_TEXT("storedText.leaderMove"),
+      actorId: user.id,
+      now,
     });
     audit({
       entityType: "Candidate",
       entityId: candidate.id,
       before: { assignedCallerId: candidate.assignedCallerId },
-      after: { assignedCallerId: toCallerId },
+      after: { assignedCallerId: toCallerId, reason: reason ?? null, creditKept: creditKept > 0 },
     });
     revalidatePath("/groups");
     revalidatePath(`/groups/${candidate.groupId}/assignments`);
@@ -179,6 +181,7 @@ export const handBackForLeave = action(
       callerId,
       actorId: user.id,
       reason: STORED_TEXT("storedText.handBackForLeave"),
+      cause: "LEAVE",
       now,
     });
     // on leave from today until the leader ends it (lib/staff/leave); until then never given candidates

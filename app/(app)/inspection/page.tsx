@@ -12,7 +12,7 @@ import { type Column, Table } from "@/components/ui/table";
 import { withData, Zh } from "@/components/ui/user-data";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
-import { type InspectionWeek, inspectionWeek } from "@/lib/inspection/queries";
+import { creditKeptMoves, type InspectionWeek, inspectionWeek } from "@/lib/inspection/queries";
 import { RULE_CODES } from "@/lib/inspection/rules";
 import { atBeijingClock, Week } from "@/lib/time";
 
@@ -21,6 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type SampleRow = InspectionWeek["sample"][number];
+type MoveRow = Awaited<ReturnType<typeof creditKeptMoves>>[number];
 type SuspiciousRow = InspectionWeek["suspicious"][number];
 type Log = SampleRow["contactLog"];
 
@@ -35,7 +36,10 @@ export default async function InspectionPage({ searchParams }: { searchParams: P
   const now = new Date();
   const current = Week.of(now);
   const week = Week.parse((await searchParams).week) ?? current;
-  const data = await inspectionWeek(campaign.id, week, campaign.inspectionPolicy);
+  const [data, moves] = await Promise.all([
+    inspectionWeek(campaign.id, week, campaign.inspectionPolicy),
+    creditKeptMoves(campaign.id, week),
+  ]);
   const day = (iso: string) => format.dateTime(atBeijingClock(iso, 12), { month: "numeric", day: "numeric" });
   const href = (w: string) => (w === current ? "/inspection" : `/inspection?week=${w}`);
   const p = data.policy;
@@ -129,6 +133,28 @@ export default async function InspectionPage({ searchParams }: { searchParams: P
     REACHED_AFTER_WRONG_NUMBER: { hours: p.wrongNumberWindowHours },
     RATE_OUTLIER: { factor: p.rateOutlierFactor, logs: p.rateOutlierMinLogs },
   } as const;
+
+  const moveColumns: Column<MoveRow>[] = [
+    {
+      key: "time",
+      label: t("inspection.movesColumns.time"),
+      primary: true,
+      cell: (m) => format.dateTime(m.at, { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" }),
+    },
+    {
+      key: "candidate",
+      label: t("inspection.movesColumns.candidate"),
+      cell: (m) => (
+        <Zh>
+          {m.candidate} <span className="font-mono text-xs text-slate-500">{m.examNo}</span>
+        </Zh>
+      ),
+    },
+    { key: "to", label: t("inspection.movesColumns.to"), cell: (m) => <Zh>{m.to}</Zh> },
+    { key: "creditWith", label: t("inspection.movesColumns.creditWith"), cell: (m) => <Zh>{m.creditWith}</Zh> },
+    { key: "by", label: t("inspection.movesColumns.by"), cell: (m) => <Zh>{m.by}</Zh> },
+    { key: "reason", label: t("inspection.movesColumns.reason"), cell: (m) => <Zh>{m.reason}</Zh> },
+  ];
 
   return (
     <>
@@ -274,6 +300,17 @@ export default async function InspectionPage({ searchParams }: { searchParams: P
             ))}
           </ul>
         </details>
+      </Card>
+
+      <Card title={t("inspection.movesTitle")} className="mt-4">
+        <p className="mb-2 text-sm text-slate-600">{t("inspection.movesHelp")}</p>
+        {moves.length === 0 ? (
+          <EmptyState>{t("inspection.movesEmpty")}</EmptyState>
+        ) : (
+          <div data-testid="credit-kept-moves">
+            <Table columns={moveColumns} rows={moves} rowKey={(m) => m.id} caption={t("inspection.movesTitle")} />
+          </div>
+        )}
       </Card>
     </>
   );

@@ -99,11 +99,14 @@ export default async function AssignmentsPage({
       label: t("assignments.columns.current"),
       cell: (c) =>
         c.assignedCallerId ? (
-          names.has(c.assignedCallerId) ? (
-            <Zh>{names.get(c.assignedCallerId)}</Zh>
-          ) : (
-            t("assignments.otherGroup")
-          )
+          <span className="flex flex-col gap-1">
+            {names.has(c.assignedCallerId) ? <Zh>{names.get(c.assignedCallerId)}</Zh> : t("assignments.otherGroup")}
+            {c.creditCallerId && c.creditCallerId !== c.assignedCallerId ? (
+              <Badge tone="warn">
+                {withData((v) => t("assignments.creditWith", v), { name: names.get(c.creditCallerId) ?? "" })}
+              </Badge>
+            ) : null}
+          </span>
         ) : (
           <Badge tone="warn">{t("assignments.unassigned")}</Badge>
         ),
@@ -116,6 +119,7 @@ export default async function AssignmentsPage({
           candidateId={c.id}
           examNo={c.examNo}
           version={c.version}
+          creditName={c.admitted && c.creditCallerId ? (names.get(c.creditCallerId) ?? "") : null}
           targets={targets.filter((target) => target.id !== c.assignedCallerId)}
         />
       ),
