@@ -65,13 +65,23 @@ export class CandidatePage {
   }
 
   /**
-   * Chromium has no dialer: record each `tel:` navigation and cancel it, as a phone hands the number
-   * to its dialer and leaves the page as it was. Call before the page loads (an init script).
+   * Chromium has no dialer: record each `tel:` the page hands over, as a phone hands the number to its
+   * dialer and leaves the page as it was. The page opens the dialer in a hidden frame (lib/calls/dialer.ts);
+   * a `tel:` navigation of the page itself is recorded and cancelled too. Call before the page loads (an
+   * init script).
    */
   async interceptDialer() {
     await this.page.addInitScript(() => {
+      if (window !== window.top) return;
       const dialed: string[] = [];
       Object.defineProperty(window, "__huifangDialed", { value: dialed });
+      new MutationObserver((records) => {
+        for (const record of records) {
+          for (const node of record.addedNodes) {
+            if (node instanceof HTMLIFrameElement && node.src.startsWith("tel:")) dialed.push(node.src);
+          }
+        }
+      }).observe(document, { childList: true, subtree: true });
       // the Navigation API sees `location.href = "tel:…"` as a cancelable navigation
       const navigation = (window as unknown as { navigation?: EventTarget }).navigation;
       navigation?.addEventListener("navigate", (event) => {
