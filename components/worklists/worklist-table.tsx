@@ -80,17 +80,7 @@ export function WorklistTable({
       ? [
           {
             key: "select",
-            label: (
-              <input
-                type="checkbox"
-                className="size-5"
-                aria-label={t("selectAll")}
-                checked={allTicked}
-                disabled={selectable.length === 0}
-                onChange={() => setSelected(allTicked ? new Set() : new Set(selectable.map((r) => r.id)))}
-                data-testid="worklist-select-all"
-              />
-            ),
+            label: t("columns.select"),
             cell: (r: WorklistViewRow) => (
               <input
                 type="checkbox"
@@ -157,6 +147,19 @@ export function WorklistTable({
 
   return (
     <div className="space-y-4">
+      {mayForward ? (
+        <label className="flex w-fit items-center gap-2 text-sm text-slate-700">
+          <input
+            type="checkbox"
+            className="size-5"
+            checked={allTicked}
+            disabled={selectable.length === 0}
+            onChange={() => setSelected(allTicked ? new Set() : new Set(selectable.map((r) => r.id)))}
+            data-testid="worklist-select-all"
+          />
+          {t("selectAll")}
+        </label>
+      ) : null}
       <div data-testid="worklist-rows">
         <Table columns={columns} rows={rows} rowKey={(r) => r.id} caption={t("title")} />
       </div>

@@ -144,3 +144,19 @@ export function rowsOf(rows: readonly WorklistRow[], filter: WorklistFilter | nu
 }
 
 export { WORKLIST_FILTERS };
+
+/**
+ * 专硕 prospects of the whole campaign (the MASTERS list's rule: admitted, interested, not withdrawn or given
+ * up), counted in the database for the lead's overview.
+ */
+export function mastersProspectCount(campaignId: string) {
+  return db().candidate.count({
+    where: {
+      campaignId,
+      admitted: true,
+      masterInterest: true,
+      withdrawal: { not: "APPROVED" },
+      decline: { not: "APPROVED" },
+    },
+  });
+}

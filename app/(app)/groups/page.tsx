@@ -21,6 +21,7 @@ import { yuan } from "@/lib/subsidy/steps";
 import { beijingDay, fromDateColumn } from "@/lib/time";
 import { weekLabel } from "@/lib/weekly/draft";
 import { recentSubmissions } from "@/lib/weekly/queries";
+import { mastersProspectCount } from "@/lib/worklists/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("areas"))("groups") };
@@ -36,7 +37,7 @@ export default async function GroupsPage() {
       <>
         <PhaseBanner campaign={campaign} now={now} />
         <LatestNotices />
-        <AllGroups campaign={campaign} now={now} />
+        <AllGroups campaign={campaign} now={now} mayOpenWorklists={can(user.roles, "worklist.view")} />
       </>
     );
   }
@@ -77,15 +78,24 @@ function RateBadge({ permille, basic, target }: { permille: number | null; basic
 }
 
 /** The callback lead's and admins' view: campaign figures, every group side by side, summaries arriving. */
-async function AllGroups({ campaign, now }: { campaign: CurrentCampaign; now: Date }) {
+async function AllGroups({
+  campaign,
+  now,
+  mayOpenWorklists,
+}: {
+  campaign: CurrentCampaign;
+  now: Date;
+  mayOpenWorklists: boolean;
+}) {
   const t = await getTranslations();
   const format = await getFormatter();
   const basic = campaign.basicRatePermille;
   const target = campaign.targetRatePermille;
-  const [figures, { lastWeek, groups }, recent] = await Promise.all([
+  const [figures, { lastWeek, groups }, recent, masters] = await Promise.all([
     campaignFigures(campaign),
     campaignGroups(campaign.id, now),
     recentSubmissions(campaign.id, 8),
+    mastersProspectCount(campaign.id),
   ]);
   const gap = (g: GroupOverview, goal: number) => {
     const needed = enrollmentsNeeded(g.enrolled, g.admitted, goal);
@@ -152,7 +162,21 @@ async function AllGroups({ campaign, now }: { campaign: CurrentCampaign; now: Da
         title={t("groups.titleAll")}
         subtitle={`${t("groups.basic", { rate: percentOf(basic) })} · ${t("groups.target", { rate: percentOf(target) })}`}
       >
-        <ExportLink href="/api/exports/campaign">{t("exports.campaign")}</ExportLink>
+        <div className="flex flex-wrap items-center gap-2">
+          {/* 专硕 prospects have their own list (a worklist) and count, for the lead to follow up */}
+          {mayOpenWorklists ? (
+            <Link
+              href="/worklists?list=MASTERS"
+              className="inline-flex min-h-9 items-center rounded-lg border border-slate-300 bg-white px-3 text-sm text-slate-700 hover:bg-slate-50"
+              data-testid="masters-link"
+            >
+              {t("worklists.mastersCount", { count: masters })}
+            </Link>
+          ) : (
+            <span className="text-sm text-slate-600">{t("worklists.mastersCount", { count: masters })}</span>
+          )}
+          <ExportLink href="/api/exports/campaign">{t("exports.campaign")}</ExportLink>
+        </div>
       </PageHeader>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-6" data-testid="campaign-figures">
         <Stat label={t("dashboard.plan")} value={figures.planSize} />

@@ -81,11 +81,7 @@ export default async function WorklistsPage({
       : null,
   }));
   const groupChoices = [...(whole ? [{ id: null, name: t("worklists.allGroups") }] : []), ...groups];
-  const exportHref = `/worklists/export?${new URLSearchParams({
-    ...(groupId ? { group: groupId } : {}),
-    ...(list ? { list } : {}),
-  }).toString()}`;
-
+  const exportHref = worklistHref(groupId, list).replace("/worklists", "/worklists/export");
   return (
     <>
       <PageHeader title={t("worklists.title")} subtitle={t("worklists.subtitle")}>
