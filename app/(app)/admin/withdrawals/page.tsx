@@ -53,7 +53,7 @@ export default async function WithdrawalsPage() {
         ) : (
           <ul className="divide-y divide-slate-100">
             {pending.map((r) => (
-              <li key={r.id} className="py-3">
+              <li key={r.id} className="py-3" data-testid="review-item">
                 <div className="flex flex-wrap justify-between gap-2">
                   <div>
                     <div className="font-medium">
