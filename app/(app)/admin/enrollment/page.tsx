@@ -22,7 +22,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("recordedEnrollment"))("title") };
 }
 
-const LIMIT = 500;
+// a page a phone can hold; the rest follow as rows are resolved
+const LIMIT = 100;
 
 /**
  * The data team's list of candidates whose caller's claim and the record disagree, one tab per kind of
@@ -89,6 +90,7 @@ export default async function EnrollmentMismatchesPage({ searchParams }: { searc
           ) : null}
           <Link
             href={`/admin/enrollment/${r.candidateId}`}
+            prefetch={false}
             className="inline-flex min-h-9 items-center text-brand-700 underline"
             data-testid="enrollment-open"
           >
