@@ -44,6 +44,11 @@ export async function CaseCard({ row, now, children }: { row: StrikeQueueRow; no
         {withData((v) => t("strike.raisedBy", v), { caller: row.fromUser.name })} ·{" "}
         {t("strike.ledger", { contacts: row.ledger.contacts, minutes: Math.floor(row.ledger.seconds / 60) })}
       </p>
+      {row.note ? (
+        <p className="whitespace-pre-line text-sm text-slate-700" data-testid="case-note">
+          {withData((v) => t("strikeTake.note", v), { note: row.note })}
+        </p>
+      ) : null}
       {c.contactLogs.length === 0 ? (
         <p className="text-sm text-slate-500">{t("strike.noLogs")}</p>
       ) : (

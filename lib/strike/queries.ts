@@ -20,6 +20,8 @@ export async function strikeQueue(campaignId: string) {
       id: true,
       reason: true,
       status: true,
+      // what the caller or the forwarding leader wrote for the strike team
+      note: true,
       version: true,
       createdAt: true,
       updatedAt: true,

@@ -97,7 +97,11 @@ test("[GROUP_LEADER]: filters the worklist, exports it and forwards three candid
   await signIn(strikeContext, "strike02");
   const strike = new StrikePage(await strikeContext.newPage());
   await strike.goto();
-  for (const examNo of chosen) await expect(strike.waiting.getByTestId(`case-${examNo}`)).toBeVisible();
+  for (const examNo of chosen) {
+    await expect(strike.waiting.getByTestId(`case-${examNo}`).getByTestId("case-note")).toContainText(
+      "三位都还没缴费，家长说要再考虑，请突击组联系",
+    );
+  }
   await strikeContext.close();
 });
 
