@@ -81,7 +81,7 @@ export function MoveCandidateForm({
         </Button>
       </div>
       {creditName !== null ? (
-        <div className="flex w-full max-w-64 flex-col gap-1 text-xs text-slate-600">
+        <div className="flex w-full max-w-64 flex-col gap-1 text-right text-xs text-slate-600 md:text-left">
           <span id={`credit-${candidateId}`}>{withData((v) => t("creditStays", v), { name: creditName })}</span>
           <Input
             aria-label={t("reasonFor", { examNo })}

@@ -10,9 +10,11 @@ import {
 } from "./rules";
 
 const at = (iso: string) => new Date(iso);
-const campaign = (retentionDays: number, closes: string[]) => ({
+// no clean-up period, so the dates read as the retention period alone; the clean-up test below adds it
+const campaign = (retentionDays: number, closes: string[], cleanupDays = 0) => ({
   retentionDays,
   phaseWindows: closes.map((c) => ({ closesAt: at(c) })),
+  workflowPolicy: { cleanupDays },
 });
 
 describe("retentionDueAt / isRetentionDue (fake clock: now is passed in)", () => {
@@ -37,6 +39,12 @@ describe("retentionDueAt / isRetentionDue (fake clock: now is passed in)", () =>
     expect(isRetentionDue(short, at("2024-10-10T16:00:00Z"))).toBe(true);
     const zero = campaign(0, ["2024-09-10T16:00:00Z"]);
     expect(isRetentionDue(zero, at("2024-09-10T16:00:00Z"))).toBe(true);
+  });
+
+  it("counts from the end of the clean-up period after the last close (7 days unless the policy says otherwise)", () => {
+    expect(retentionDueAt(campaign(30, ["2024-09-10T16:00:00Z"], 7))).toEqual(at("2024-10-17T16:00:00Z"));
+    const stored = { retentionDays: 30, phaseWindows: [{ closesAt: at("2024-09-10T16:00:00Z") }] };
+    expect(retentionDueAt(stored)).toEqual(at("2024-10-17T16:00:00Z"));
   });
 
   it("never makes a campaign without phase windows due", () => {

@@ -2,6 +2,7 @@
 // (docs/reliability.md #21, PIPL art. 19 and 47). No clock: the caller passes `now`.
 import { createHash } from "node:crypto";
 import { DAY_MS } from "@/lib/time";
+import { workflowPolicyOf } from "@/lib/workflow/policy";
 
 export const ANONYMOUS_NAME = "已匿名考生";
 export const ANONYMOUS_TEXT = "[已匿名]";
@@ -12,17 +13,22 @@ export const REDACTED_WEEKLY_BODY = "（本周动态原文含考生个人信息�
 export interface RetentionCampaign {
   retentionDays: number;
   phaseWindows: readonly { closesAt: Date }[];
+  /** the stored workflow policy: its clean-up days follow the last close (the plan's defaults when absent) */
+  workflowPolicy?: unknown;
 }
 
 /**
- * The moment the campaign's personal data falls due: its last phase window's close plus the retention
- * period. A campaign without phase windows has no end, so it is never due (null). The database states the
- * same rule (`retention_due_at`, migration database_roles) and checks it before it blanks audit rows.
+ * The moment the campaign's personal data falls due: its last phase window's close, plus the clean-up
+ * period in which the strike team and leaders still log contacts (workflow policy `cleanupDays`), plus the
+ * retention period. A campaign without phase windows has no end, so it is never due (null). The database
+ * states the same rule (`retention_due_at`, migration retention_after_cleanup) and checks it before it
+ * blanks audit rows.
  */
 export function retentionDueAt(campaign: RetentionCampaign): Date | null {
   if (campaign.phaseWindows.length === 0) return null;
   const lastClose = Math.max(...campaign.phaseWindows.map((w) => w.closesAt.getTime()));
-  return new Date(lastClose + campaign.retentionDays * DAY_MS);
+  const cleanupDays = workflowPolicyOf(campaign.workflowPolicy).cleanupDays;
+  return new Date(lastClose + (cleanupDays + campaign.retentionDays) * DAY_MS);
 }
 
 export function isRetentionDue(campaign: RetentionCampaign, now: Date): boolean {

@@ -26,7 +26,13 @@ export async function runRetention(
   options: { now: Date; apply: boolean },
 ): Promise<RetentionEntry[]> {
   const campaigns = await prisma.campaign.findMany({
-    select: { id: true, name: true, retentionDays: true, phaseWindows: { select: { closesAt: true } } },
+    select: {
+      id: true,
+      name: true,
+      retentionDays: true,
+      workflowPolicy: true,
+      phaseWindows: { select: { closesAt: true } },
+    },
     orderBy: { createdAt: "asc" },
   });
   const entries: RetentionEntry[] = [];

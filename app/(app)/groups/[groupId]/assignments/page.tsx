@@ -99,7 +99,7 @@ export default async function AssignmentsPage({
       label: t("assignments.columns.current"),
       cell: (c) =>
         c.assignedCallerId ? (
-          <span className="flex flex-col gap-1">
+          <span className="inline-flex flex-col items-end gap-1 md:items-start">
             {names.has(c.assignedCallerId) ? <Zh>{names.get(c.assignedCallerId)}</Zh> : t("assignments.otherGroup")}
             {c.creditCallerId && c.creditCallerId !== c.assignedCallerId ? (
               <Badge tone="warn">
