@@ -408,7 +408,7 @@ export function CallWorkspace({
               className={`rounded-lg px-3 py-2 text-sm ${rule.nextEscalates ? "bg-amber-50 text-amber-900" : "bg-slate-50 text-slate-600"}`}
               data-testid="escalation-rule"
             >
-              <span className="font-medium">{tForm("ruleTitle")}：</span>
+              <span className="font-medium">{tForm("ruleTitle")}</span>
               {tForm("rule", { attempts: rule.attempts, days: rule.days })}
               {rule.streak > 0 ? ` ${tForm("streak", { streak: rule.streak, days: rule.streakDays })}` : null}{" "}
               <strong data-testid="escalation-countdown">
