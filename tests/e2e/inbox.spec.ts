@@ -62,7 +62,8 @@ test("[CALLER]: sees a finding and a 退档 send-back in the inbox, and the unre
   // the data team sends the caller's 退档 back with a reason
   const data = await as(browser, "data");
   await data.goto("/admin/withdrawals");
-  const request = data.locator("li").filter({ hasText: target.candidate }).filter({ hasText: "退回补充" }).first();
+  // the pending request's row (its checklist lines do not name the candidate)
+  const request = data.getByRole("listitem").filter({ hasText: target.candidate }).first();
   await waitForHydration(data, "button");
   await request.getByRole("button", { name: "退回补充" }).click();
   await request.getByLabel("退回原因").fill(sendBackReason);
