@@ -16,7 +16,7 @@ export async function NoticeItem({ notice, compact = false }: { notice: NoticeRo
   const unread = notice.readAt === null;
   return (
     <li
-      className={`rounded-xl border p-3 ${unread ? "border-brand-200 bg-brand-50/40" : "border-slate-200 bg-white"}`}
+      className={`rounded-xl border p-3 ${unread ? "border-slate-200 border-l-4 border-l-brand-600 bg-brand-50/40" : "border-slate-200 bg-white"}`}
       data-testid="notice"
       data-kind={notice.kind}
       data-unread={unread ? "true" : "false"}

@@ -17,7 +17,7 @@ export function InboxLink({ unread }: { unread: number }) {
       href="/inbox"
       aria-current={active ? "page" : undefined}
       aria-label={unread > 0 ? `${t("nav")} · ${t("unreadCount", { count: unread })}` : t("nav")}
-      className={`inline-flex min-h-9 items-center gap-1 rounded-lg px-2 text-sm font-medium ${
+      className={`inline-flex min-h-9 shrink-0 items-center gap-1 whitespace-nowrap rounded-lg px-2 text-sm font-medium ${
         active ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100"
       }`}
       data-testid="inbox-link"
