@@ -12,8 +12,7 @@ import { campaignOverview } from "@/lib/admin/queries";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
-import { db } from "@/lib/db";
-import { mismatchCounts } from "@/lib/enrollment/mismatches";
+import { mismatchCountsOf } from "@/lib/enrollment/queries";
 import { formatPermille } from "@/lib/subsidy/money";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -46,7 +45,7 @@ export default async function AdminPage() {
   const now = new Date();
   const o = await campaignOverview(campaign.id);
   // where callers' 已报到 claims and the record disagree, for the data team to resolve
-  const mismatches = can(user.roles, "enrollment.confirm") ? await mismatchCounts(db(), campaign.id) : null;
+  const mismatches = can(user.roles, "enrollment.confirm") ? await mismatchCountsOf(campaign.id) : null;
   // action codes ("user.setActive") are nested keys; one without a label yet shows as its code
   const label = (namespace: "auditActions" | "entities", code: string) =>
     t.has(`${namespace}.${code}`) ? t(`${namespace}.${code}` as "auditActions.demo.seed") : code;

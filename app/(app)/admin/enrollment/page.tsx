@@ -9,14 +9,8 @@ import { type Column, Table } from "@/components/ui/table";
 import { Zh } from "@/components/ui/user-data";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
-import { db } from "@/lib/db";
-import {
-  enrollmentMismatches,
-  MISMATCH_KINDS,
-  type MismatchKind,
-  type MismatchRow,
-  mismatchCounts,
-} from "@/lib/enrollment/mismatches";
+import { MISMATCH_KINDS, type MismatchKind, type MismatchRow } from "@/lib/enrollment/mismatches";
+import { mismatchCountsOf, mismatchesOf } from "@/lib/enrollment/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("recordedEnrollment"))("title") };
@@ -35,12 +29,12 @@ export default async function EnrollmentMismatchesPage({ searchParams }: { searc
   const format = await getFormatter();
   const campaign = await currentCampaign();
   if (!campaign) return <NoCampaign />;
-  const counts = await mismatchCounts(db(), campaign.id);
+  const counts = await mismatchCountsOf(campaign.id);
   const asked = (await searchParams).kind;
   const kind: MismatchKind = MISMATCH_KINDS.includes(asked as MismatchKind)
     ? (asked as MismatchKind)
     : (MISMATCH_KINDS.find((k) => counts[k] > 0) ?? MISMATCH_KINDS[0]);
-  const rows = await enrollmentMismatches(db(), campaign.id, { kind, limit: LIMIT });
+  const rows = await mismatchesOf(campaign.id, { kind, limit: LIMIT });
   const total = MISMATCH_KINDS.reduce((sum, k) => sum + counts[k], 0);
   const record = (r: MismatchRow["enrollmentRecord"]) => t(`record.${r ?? "none"}`);
   const columns: Column<MismatchRow>[] = [

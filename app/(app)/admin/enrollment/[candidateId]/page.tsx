@@ -8,8 +8,7 @@ import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { withData, Zh } from "@/components/ui/user-data";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
-import { db } from "@/lib/db";
-import { enrollmentDetail } from "@/lib/enrollment/mismatches";
+import { enrollmentDetailOf } from "@/lib/enrollment/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("recordedEnrollment"))("detail.title") };
@@ -23,7 +22,7 @@ export default async function EnrollmentCandidatePage({ params }: { params: Prom
   const format = await getFormatter();
   const campaign = await currentCampaign();
   if (!campaign) return <NoCampaign />;
-  const c = await enrollmentDetail(db(), campaign.id, (await params).candidateId);
+  const c = await enrollmentDetailOf(campaign.id, (await params).candidateId);
   if (!c) notFound();
   const when = (d: Date) =>
     format.dateTime(d, { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" });
