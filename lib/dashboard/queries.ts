@@ -368,21 +368,6 @@ export interface MyProgress {
 }
 
 /**
- * A caller's claimed and confirmed 报到 counts. The payout input counts confirmed enrollment as
- * `enrolled` and the claims as `claimedEnrolled` once it has that field; before, it counts the claims,
- * and the confirmed count is read from the tallies here.
- */
-async function enrollmentCounts(reader: Reader, campaignId: string, input: CallerInput) {
-  const claimedEnrolled = (input as CallerInput & { claimedEnrolled?: number }).claimedEnrolled;
-  if (typeof claimedEnrolled === "number") return { claimed: claimedEnrolled, confirmed: input.enrolled };
-  const sum = await reader.candidateTally.aggregate({
-    where: { campaignId, callerId: input.callerId },
-    _sum: { confirmed: true },
-  });
-  return { claimed: input.enrolled, confirmed: Math.min(sum._sum.confirmed ?? 0, input.admitted) };
-}
-
-/**
  * A caller's own progress (not compared with anyone): null when they are not a caller of any group.
  * Only the caller's own figures are read: their phone subsidy and the next tier do not depend on other
  * callers (the bottom-3 ranking touches overtime and award eligibility, which this card does not show).
@@ -398,7 +383,8 @@ export async function myProgress(
   const loaded = await loadCallerPayoutInput(reader, campaign.id, callerId);
   if (!loaded) return null;
   const { input, policy } = loaded;
-  const counts = await enrollmentCounts(reader, campaign.id, input);
+  // the payout input counts the record as `enrolled` (what is paid) and the caller's own results beside it
+  const counts = { claimed: input.claimedEnrolled ?? input.enrolled, confirmed: input.enrolled };
   const claimedInput: CallerInput = { ...input, enrolled: counts.claimed };
   const confirmedInput: CallerInput = { ...input, enrolled: counts.confirmed };
   // the caller's group is listed so the input validates; its leader bonus is not read here

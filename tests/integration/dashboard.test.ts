@@ -111,8 +111,8 @@ describe("dashboards on a hand-computed campaign", () => {
       admitted: 5,
       paid: 4,
       enrolled: 4,
-      // the fixture's 已报到 are claims: no 报到 list and no data-team confirmation yet
-      confirmed: 0,
+      // the fixture's enrolled candidates are on its 报到 list (dashboard-fixture.ts)
+      confirmed: 4,
     });
     const days = await groupDays(fx.campaign.id, fx.groupA.id);
     const weekDay = Week.of(fx.now);
@@ -135,7 +135,7 @@ describe("dashboards on a hand-computed campaign", () => {
         assigned: 6,
         admitted: 5,
         enrolled: 4,
-        confirmed: 0,
+        confirmed: 4,
         contacts: 13,
         seconds: 4500,
         weekly: { status, submittedAt: null },
@@ -147,7 +147,7 @@ describe("dashboards on a hand-computed campaign", () => {
         assigned: 1,
         admitted: 1,
         enrolled: 1,
-        confirmed: 0,
+        confirmed: 1,
         contacts: 0,
         seconds: 0,
         weekly: { status, submittedAt: null },
@@ -160,8 +160,8 @@ describe("dashboards on a hand-computed campaign", () => {
       admitted: 6,
       enrolled: 5,
       ratePermille: 833,
-      confirmed: 0,
-      confirmedRatePermille: 0,
+      confirmed: 5,
+      confirmedRatePermille: 833,
       committedFen: 180_500,
     });
   });

@@ -1,12 +1,12 @@
 import { Readable } from "node:stream";
 import { route, routeFailure } from "@/lib/action";
 import { currentCampaign } from "@/lib/campaign/queries";
-import { db } from "@/lib/db";
 import type { TranslateFn } from "@/lib/i18n/text";
 import { errorFields, log } from "@/lib/log";
 import { beijingDay } from "@/lib/time/beijing";
-import { approvedMaterials, bundleEntries, bundleSummary, zipStream } from "@/lib/withdrawals/bundle";
+import { bundleSummary, zipStream } from "@/lib/withdrawals/bundle";
 import { bundleFilterOf } from "@/lib/withdrawals/bundle-plan";
+import { approvedMaterialsOf, bundleEntriesOf } from "@/lib/withdrawals/queries";
 
 /**
  * The approved 退档 / 放弃录取 materials of the current campaign as one zip for upload: summary.xlsx and
@@ -22,7 +22,7 @@ export const GET = route(
     const campaign = await currentCampaign();
     if (!campaign) return routeFailure("NOT_FOUND");
     const { filter } = checked;
-    const requests = await approvedMaterials(db(), campaign.id, filter);
+    const requests = await approvedMaterialsOf(campaign.id, filter);
     const translate: TranslateFn = (key, values) => t(key as never, values as never);
     const summary = await bundleSummary(requests, translate);
     await audit({
@@ -36,7 +36,7 @@ export const GET = route(
         photos: requests.reduce((n, r) => n + r.photos.length, 0),
       },
     });
-    const zip = zipStream(bundleEntries(db(), requests, summary));
+    const zip = zipStream(bundleEntriesOf(requests, summary));
     // the response is already on its way when a photo fails: the download is cut short, and the log says why
     zip.on("error", (error) =>
       log().error(
