@@ -8,6 +8,7 @@ import { assignableCallers } from "@/lib/assignment";
 import { handBackCandidates } from "@/lib/assignment/hand-back";
 import { MOVE_REASON_MAX, moveCandidates } from "@/lib/assignment/move";
 import { inCampaignInUse } from "@/lib/campaign/current";
+import { adviceField } from "@/lib/groups/advice";
 import { groupScope } from "@/lib/groups/scope";
 import { translatorFor } from "@/lib/i18n/messages";
 import { text } from "@/lib/i18n/text";
@@ -38,11 +39,7 @@ export const routeEscalation = action(
           escalationId: z.string().min(1).max(64),
           version: z.coerce.number().int().min(0),
           decision: z.literal("sendBack"),
-          advice: z
-            .string()
-            .trim()
-            .min(1, messageKey("groupErrors.adviceRequired"))
-            .max(500, messageKey("groupErrors.adviceTooLong")),
+          advice: adviceField,
         })
         .strict(),
     ]),

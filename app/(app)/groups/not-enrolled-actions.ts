@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ActionError, action } from "@/lib/action";
-import { messageKey } from "@/lib/action/errors";
 import { inCampaignInUse } from "@/lib/campaign/current";
+import { adviceField } from "@/lib/groups/advice";
 import { notEnrolledCaseWhere, notEnrolledSince } from "@/lib/groups/not-enrolled";
 import { text } from "@/lib/i18n/text";
 import { notifyMany } from "@/lib/inbox/notify";
@@ -29,11 +29,7 @@ export const routeNotEnrolled = action(
         .object({
           candidateId,
           decision: z.literal("sendBack"),
-          advice: z
-            .string()
-            .trim()
-            .min(1, messageKey("groupErrors.adviceRequired"))
-            .max(500, messageKey("groupErrors.adviceTooLong")),
+          advice: adviceField,
         })
         .strict(),
     ]),
