@@ -37,7 +37,9 @@ async function moneyFixture() {
       groupId: fx.groupA.id,
       assignedCallerId: fx.users.callerA.id,
       admitted: true,
+      // on the 报到 list: what payouts count
       enrollment: "ENROLLED",
+      enrollmentRecord: "LIST",
     });
   }
   const logs = (callerId: string, candidateId: string, count: number, seconds: number) =>

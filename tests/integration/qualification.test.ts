@@ -32,8 +32,9 @@ describe("qualification review", () => {
   });
 
   const profile = () => db().staffProfile.findUniqueOrThrow({ where: { id: profileId } });
+  // the fixture's candidates are admitted: a move gives its reason (README "Fair attribution")
   const move = (candidateId: string, version = 0) =>
-    moveCandidate({ candidateId, toCallerId: newcomer.id, version: String(version) });
+    moveCandidate({ candidateId, toCallerId: newcomer.id, version: String(version), reason: "新人接手" });
 
   it("a pending caller cannot be given candidates; once approved, they can", async () => {
     signInAs(fx.users.leaderA);
