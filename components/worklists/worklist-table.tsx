@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { forwardFromWorklist } from "@/app/(app)/worklists/actions";
 import { Button } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
@@ -22,7 +22,7 @@ export interface WorklistViewRow {
   last: { time: string; outcome: string; caller: string } | null;
   lists: string[];
   /** the current escalation's status, in words, and whether the strike team has it */
-  escalation: { label: string; withStrike: boolean } | null;
+  escalation: { label: ReactNode; withStrike: boolean } | null;
 }
 
 /**
@@ -85,7 +85,7 @@ export function WorklistTable({
               <input
                 type="checkbox"
                 className="size-5"
-                aria-label={`${t("columns.select")} ${r.name}`}
+                aria-label={`${t("columns.select")} ${r.examNo}`}
                 checked={selected.has(r.id)}
                 disabled={Boolean(r.escalation?.withStrike)}
                 onChange={() => toggle(r.id)}

@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { NoCampaign } from "@/components/campaign/no-campaign";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { ExportLink } from "@/components/ui/export-link";
+import { withData } from "@/components/ui/user-data";
 import { WorklistTable, type WorklistViewRow } from "@/components/worklists/worklist-table";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
@@ -74,7 +75,7 @@ export default async function WorklistsPage({
       ? {
           label:
             r.escalation.status === "CLAIMED" && r.escalation.assignee
-              ? t("strikeTake.claimedBy", { name: r.escalation.assignee.name })
+              ? withData((v) => t("strikeTake.claimedBy", v), { name: r.escalation.assignee.name })
               : t(`escalation.status.${r.escalation.status}`),
           withStrike: r.escalation.status === "FORWARDED" || r.escalation.status === "CLAIMED",
         }
