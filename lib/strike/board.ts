@@ -1,7 +1,8 @@
 // 零失联 (no candidate out of contact): every candidate still in play whom nobody has reached for N days,
 // by group, with the count that the strike team works down to zero. Pure: the page reads the rows.
-import type { EnrollmentStatus, WithdrawalStatus } from "@/generated/prisma/enums";
+import type { EnrollmentStatus, EscalationReason, WithdrawalStatus } from "@/generated/prisma/enums";
 import { DAY_MS } from "@/lib/time";
+import { escalationReasonFor } from "@/lib/workflow/rules";
 
 export interface BoardCandidate {
   id: string;
@@ -95,20 +96,9 @@ export function lostContactBoard<C extends BoardCandidate>(
  * Why a case opened from the board is open: the last unreachable result (关机, 停机, 错号, 拒接) when that is
  * how the candidate was lost, 未报到 for a no-show, else OTHER (out of contact for too long).
  */
-export function boardTakeReason(c: {
-  lastOutcome: string | null;
-  enrollment: EnrollmentStatus;
-}): "PHONE_OFF" | "SUSPENDED" | "WRONG_NUMBER" | "REFUSED" | "NOT_ENROLLED" | "OTHER" {
-  switch (c.lastOutcome) {
-    case "UNREACHABLE_PHONE_OFF":
-      return "PHONE_OFF";
-    case "UNREACHABLE_SUSPENDED":
-      return "SUSPENDED";
-    case "UNREACHABLE_WRONG_NUMBER":
-      return "WRONG_NUMBER";
-    case "UNREACHABLE_REFUSED":
-      return "REFUSED";
-    default:
-      return c.enrollment === "NOT_ENROLLED" ? "NOT_ENROLLED" : "OTHER";
-  }
+export function boardTakeReason(c: { lastOutcome: string | null; enrollment: EnrollmentStatus }): EscalationReason {
+  // the same reason the unreachable rule gives an escalation
+  const unreachable = c.lastOutcome === null ? "OTHER" : escalationReasonFor(c.lastOutcome);
+  if (unreachable !== "OTHER") return unreachable;
+  return c.enrollment === "NOT_ENROLLED" ? "NOT_ENROLLED" : "OTHER";
 }
