@@ -39,10 +39,22 @@ export function EditAccountForm({ account }: { account: EditableAccount }) {
   };
 
   async function submit() {
-    const result = await run(() =>
-      editUserAccount({ userId: account.id, ...draft, identity: draft.identity as "" | StaffIdentityValue }),
+    const result = await run(
+      () => editUserAccount({ userId: account.id, ...draft, identity: draft.identity as "" | StaffIdentityValue }),
+      // an admin who changed their own roles is signed out: a refresh would swap the page for the login
+      // before they read why, so the page stays until they move on
+      (answer) => answer.ok && !answer.data.signedOut,
     );
-    if (result.ok) setNotice(t(result.data.rolesChanged ? "person.savedRoles" : "person.saved"));
+    if (!result.ok) return;
+    setNotice(
+      t(
+        result.data.signedOut
+          ? "person.savedOwnRoles"
+          : result.data.rolesChanged
+            ? "person.savedRoles"
+            : "person.saved",
+      ),
+    );
   }
 
   return (

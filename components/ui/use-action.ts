@@ -33,7 +33,14 @@ export function useActionRunner({ refresh = "success" }: { refresh?: RefreshWhen
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [refusals]);
 
-  async function run<T>(call: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
+  /**
+   * Runs one action. `refreshAfter` overrides the hook's `refresh` for this call, as a rule of its result
+   * when only the answer tells (an edit that ended the user's own session must not refresh into the login).
+   */
+  async function run<T>(
+    call: () => Promise<ActionResult<T>>,
+    refreshAfter: RefreshWhen | ((result: ActionResult<T>) => boolean) = refresh,
+  ): Promise<ActionResult<T>> {
     setRunning(true);
     setError(null);
     setFieldErrors({});
@@ -48,7 +55,11 @@ export function useActionRunner({ refresh = "success" }: { refresh?: RefreshWhen
         setFieldErrors(result.fieldErrors ?? {});
         setRefusals((n) => n + 1);
       }
-      if (refresh === "always" || (refresh === "success" && result.ok)) startRefresh(() => router.refresh());
+      const refreshNow =
+        typeof refreshAfter === "function"
+          ? refreshAfter(result)
+          : refreshAfter === "always" || (refreshAfter === "success" && result.ok);
+      if (refreshNow) startRefresh(() => router.refresh());
       return result;
     } finally {
       setRunning(false);

@@ -21,13 +21,7 @@ export function BoardTakeButton({ candidateId, examNo }: { candidateId: string; 
   return (
     <span className="inline-flex flex-col items-end">
       {taken ? (
-        <Link
-          href={`/calls/${candidateId}`}
-          className="text-sm font-medium text-brand-700 underline"
-          data-testid={`board-open-${examNo}`}
-        >
-          {t("open")}
-        </Link>
+        <BoardOpenLink candidateId={candidateId} examNo={examNo} />
       ) : (
         <Button variant="secondary" disabled={pending} onClick={take} data-testid={`board-take-${examNo}`}>
           {pending ? t("taking") : t("take")}
@@ -37,5 +31,19 @@ export function BoardTakeButton({ candidateId, examNo }: { candidateId: string; 
         {error ? (fieldErrors.candidateId?.join(" ") ?? error) : null}
       </span>
     </span>
+  );
+}
+
+/** The way to a candidate the member has taken: what 接手 becomes, and what the board shows for their claims. */
+export function BoardOpenLink({ candidateId, examNo }: { candidateId: string; examNo: string }) {
+  const t = useTranslations("strikeTake");
+  return (
+    <Link
+      href={`/calls/${candidateId}`}
+      className="text-sm font-medium text-brand-700 underline"
+      data-testid={`board-open-${examNo}`}
+    >
+      {t("open")}
+    </Link>
   );
 }

@@ -108,7 +108,13 @@ export async function zeroLostContactBoard(
         escalations: {
           orderBy: { createdAt: "desc" },
           take: 1,
-          select: { status: true, outcome: true, toTeam: true },
+          select: {
+            status: true,
+            outcome: true,
+            toTeam: true,
+            assigneeId: true,
+            assignee: { select: { name: true } },
+          },
         },
       },
     }),

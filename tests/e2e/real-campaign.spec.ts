@@ -146,7 +146,7 @@ test.describe("[ADMIN]: a college's own campaign, from an empty database", () =>
       await waitForHydration(page, '[data-testid="edit-account"]');
       await page.getByTestId("edit-role-INSPECTOR").check();
       await page.getByTestId("save-account").click();
-      await expect(page.getByTestId("edit-account-message")).toHaveText("已保存。角色有变动，对方需要重新登录。");
+      await expect(page.getByTestId("edit-account-message")).toHaveText("已保存。你的角色有变动，请重新登录后继续。");
       // a change of roles ends the sessions, one's own too
       await page.goto(`${ORIGIN}/admin`);
       await expect(page).toHaveURL(new RegExp(`^${ORIGIN}/login`));

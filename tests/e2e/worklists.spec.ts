@@ -120,6 +120,10 @@ test("[STRIKE]: takes a candidate straight from the 零失联 board", async ({ p
     [examNo],
   );
   expect(claimed).toEqual({ status: "CLAIMED", login: "strike03" });
+  // the board, reloaded, does not offer the case again: its member finds the way to the candidate
+  await page.reload();
+  await expect(page.getByTestId(`board-open-${examNo}`)).toBeVisible();
+  await expect(page.getByTestId(`board-take-${examNo}`)).toHaveCount(0);
 
   // it is now in the member's own cases
   const strike = new StrikePage(page);

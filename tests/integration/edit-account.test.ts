@@ -46,7 +46,7 @@ describe("an admin edits an account", () => {
     const result = await editUserAccount(
       form(caller, { name: " 李明明 ", phone: "13900001111", identity: "STUDENT", department: "护理学院" }),
     );
-    expect(result).toEqual({ ok: true, data: { rolesChanged: false } });
+    expect(result).toEqual({ ok: true, data: { rolesChanged: false, signedOut: false } });
     const after = await db().user.findUniqueOrThrow({ where: { id: caller.id } });
     expect(after).toMatchObject({
       name: "李明明",
@@ -70,11 +70,18 @@ describe("an admin edits an account", () => {
       data: { userId: caller.id, expiresAt: new Date(Date.now() + 3_600_000), userAgent: "phone" },
     });
     const result = await editUserAccount(form(caller, { roles: ["CALLER", "STRIKE"] }));
-    expect(result).toEqual({ ok: true, data: { rolesChanged: true } });
+    expect(result).toEqual({ ok: true, data: { rolesChanged: true, signedOut: false } });
     const after = await db().user.findUniqueOrThrow({ where: { id: caller.id } });
     expect(after.roles).toEqual(["CALLER", "STRIKE"]);
     expect(after.sessionVersion).toBe(caller.sessionVersion + 1);
     expect(await db().session.count({ where: { userId: caller.id, revokedAt: null } })).toBe(0);
+  });
+
+  it("tells an admin who changed their own roles that they are signed out too", async () => {
+    const result = await editUserAccount(form(admin, { roles: ["ADMIN", "INSPECTOR"] }));
+    expect(result).toEqual({ ok: true, data: { rolesChanged: true, signedOut: true } });
+    const after = await db().user.findUniqueOrThrow({ where: { id: admin.id } });
+    expect(after.sessionVersion).toBe(admin.sessionVersion + 1);
   });
 
   it.each([

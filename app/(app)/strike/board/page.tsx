@@ -3,8 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { NoCampaign } from "@/components/campaign/no-campaign";
 import { StrikeTabs } from "@/components/strike/tabs";
 import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
-import { Zh } from "@/components/ui/user-data";
-import { BoardTakeButton } from "@/components/worklists/board-take-button";
+import { withData, Zh } from "@/components/ui/user-data";
+import { BoardOpenLink, BoardTakeButton } from "@/components/worklists/board-take-button";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
 import { daysSince } from "@/lib/strike/board";
@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 const SHOWN = 8;
 
 export default async function ZeroLostBoardPage() {
-  await requirePermission("strike.view");
+  const user = await requirePermission("strike.view");
   const t = await getTranslations();
   const campaign = await currentCampaign();
   if (!campaign) return <NoCampaign />;
@@ -73,36 +73,9 @@ export default async function ZeroLostBoardPage() {
                   />
                 </div>
                 <ul className="space-y-1 text-sm">
-                  {g.candidates.slice(0, SHOWN).map((c) => {
-                    const since = daysSince(c.lastReachedAt, now);
-                    return (
-                      <li key={c.id} className="flex flex-wrap items-center justify-between gap-x-2">
-                        <span>
-                          <Zh>{c.name}</Zh> <span className="text-slate-500 tabular-nums">{c.examNo}</span>
-                          <span className="text-slate-500">
-                            {" · "}
-                            {c.assignedCaller ? <Zh>{c.assignedCaller.name}</Zh> : "—"}
-                          </span>
-                        </span>
-                        <span className="flex items-center gap-1">
-                          {c.escalation && c.escalation.status !== "RESOLVED" && c.escalation.status !== "SENT_BACK" ? (
-                            <Badge tone="info">
-                              {c.escalation.toTeam === "STRIKE"
-                                ? t("strike.board.inStrike")
-                                : t("strike.board.withLeader")}
-                            </Badge>
-                          ) : null}
-                          <Badge tone={since === null ? "bad" : "warn"}>
-                            {since === null ? t("strike.board.never") : t("strike.board.daysAgo", { count: since })}
-                          </Badge>
-                          {/* a case the strike team already works on is not taken twice */}
-                          {c.escalation?.status === "CLAIMED" ? null : (
-                            <BoardTakeButton candidateId={c.id} examNo={c.examNo} />
-                          )}
-                        </span>
-                      </li>
-                    );
-                  })}
+                  {g.candidates.slice(0, SHOWN).map((c) => (
+                    <BoardRow key={c.id} candidate={c} now={now} userId={user.id} />
+                  ))}
                 </ul>
                 {g.candidates.length > SHOWN ? (
                   <details className="mt-2 text-sm">
@@ -111,12 +84,7 @@ export default async function ZeroLostBoardPage() {
                     </summary>
                     <ul className="mt-1 space-y-1">
                       {g.candidates.slice(SHOWN).map((c) => (
-                        <li key={c.id}>
-                          <Zh>{c.name}</Zh> <span className="text-slate-500 tabular-nums">{c.examNo}</span> ·{" "}
-                          {daysSince(c.lastReachedAt, now) === null
-                            ? t("strike.board.never")
-                            : t("strike.board.daysAgo", { count: daysSince(c.lastReachedAt, now) ?? 0 })}
-                        </li>
+                        <BoardRow key={c.id} candidate={c} now={now} userId={user.id} />
                       ))}
                     </ul>
                   </details>
@@ -127,5 +95,48 @@ export default async function ZeroLostBoardPage() {
         </div>
       )}
     </>
+  );
+}
+
+type BoardCandidate = Awaited<ReturnType<typeof zeroLostContactBoard>>["groups"][number]["candidates"][number];
+
+/**
+ * One candidate out of contact: who holds them, since when, who works on the case, and 接手. A case the strike
+ * team already claimed is not taken twice: its member finds a link to the candidate (also what 接手 turns into
+ * once the page refreshes), the others see who has it.
+ */
+async function BoardRow({ candidate: c, now, userId }: { candidate: BoardCandidate; now: Date; userId: string }) {
+  const t = await getTranslations();
+  const since = daysSince(c.lastReachedAt, now);
+  const escalation = c.escalation;
+  return (
+    <li className="flex flex-wrap items-center justify-between gap-x-2">
+      <span>
+        <Zh>{c.name}</Zh> <span className="text-slate-500 tabular-nums">{c.examNo}</span>
+        <span className="text-slate-500">
+          {" · "}
+          {c.assignedCaller ? <Zh>{c.assignedCaller.name}</Zh> : "—"}
+        </span>
+      </span>
+      <span className="flex items-center gap-1">
+        {escalation && escalation.status !== "RESOLVED" && escalation.status !== "SENT_BACK" ? (
+          <Badge tone="info">
+            {escalation.status === "CLAIMED" && escalation.assignee
+              ? withData((v) => t("strikeTake.claimedBy", v), { name: escalation.assignee.name })
+              : escalation.toTeam === "STRIKE"
+                ? t("strike.board.inStrike")
+                : t("strike.board.withLeader")}
+          </Badge>
+        ) : null}
+        <Badge tone={since === null ? "bad" : "warn"}>
+          {since === null ? t("strike.board.never") : t("strike.board.daysAgo", { count: since })}
+        </Badge>
+        {escalation?.status !== "CLAIMED" ? (
+          <BoardTakeButton candidateId={c.id} examNo={c.examNo} />
+        ) : escalation.assigneeId === userId ? (
+          <BoardOpenLink candidateId={c.id} examNo={c.examNo} />
+        ) : null}
+      </span>
+    </li>
   );
 }

@@ -21,6 +21,7 @@ export const editUserAccount = action(
     audit({ entityType: "User", entityId: input.userId, before: edited.before, after: edited.after });
     revalidatePath("/admin/staff");
     revalidatePath(`/admin/staff/${input.userId}`);
-    return { rolesChanged: edited.rolesChanged };
+    // the admin's own roles: their session ended with the others, and the form says so
+    return { rolesChanged: edited.rolesChanged, signedOut: edited.rolesChanged && input.userId === user.id };
   },
 );
