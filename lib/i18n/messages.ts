@@ -16,16 +16,24 @@ import declineEn from "./messages/decline.en.json";
 import declineZh from "./messages/decline.zh-CN.json";
 import enrollmentEn from "./messages/enrollment.en.json";
 import enrollmentZh from "./messages/enrollment.zh-CN.json";
+import evidenceEn from "./messages/evidence.en.json";
+import evidenceZh from "./messages/evidence.zh-CN.json";
 import importsEn from "./messages/imports.en.json";
 import importsZh from "./messages/imports.zh-CN.json";
 import inboxEn from "./messages/inbox.en.json";
 import inboxZh from "./messages/inbox.zh-CN.json";
+import incidentsEn from "./messages/incidents.en.json";
+import incidentsZh from "./messages/incidents.zh-CN.json";
 import inspectionEn from "./messages/inspection.en.json";
 import inspectionZh from "./messages/inspection.zh-CN.json";
 import payoutsEn from "./messages/payouts.en.json";
 import payoutsZh from "./messages/payouts.zh-CN.json";
+import prospectsEn from "./messages/prospects.en.json";
+import prospectsZh from "./messages/prospects.zh-CN.json";
 import rosterEn from "./messages/roster.en.json";
 import rosterZh from "./messages/roster.zh-CN.json";
+import scriptsEn from "./messages/scripts.en.json";
+import scriptsZh from "./messages/scripts.zh-CN.json";
 import settingsEn from "./messages/settings.en.json";
 import settingsZh from "./messages/settings.zh-CN.json";
 import staffImportEn from "./messages/staff-import.en.json";
@@ -34,12 +42,14 @@ import teamsEn from "./messages/teams.en.json";
 import teamsZh from "./messages/teams.zh-CN.json";
 import trainingEn from "./messages/training.en.json";
 import trainingZh from "./messages/training.zh-CN.json";
+import verifyEn from "./messages/verify.en.json";
+import verifyZh from "./messages/verify.zh-CN.json";
 import worklistsEn from "./messages/worklists.en.json";
 import worklistsZh from "./messages/worklists.zh-CN.json";
 import type { MessageKey, TranslateFn } from "./text";
 
 // One catalogue per area of the app (common, accounts, campaigns, imports, dashboard, inspection, payouts, settings, staff import,
-// roster, training, teams, backup, worklists, contact, inbox, decline, enrollment), each owning its own
+// roster, training, teams, backup, worklists, contact, inbox, decline, enrollment, evidence, incidents, verify, prospects, scripts), each owning its own
 // top-level namespaces, so work on one area never edits another area's file. A unit test checks
 // that no namespace is defined twice and that English has exactly the Chinese keys.
 export const CATALOGUES = {
@@ -61,6 +71,11 @@ export const CATALOGUES = {
   inbox: { "zh-CN": inboxZh, en: inboxEn },
   decline: { "zh-CN": declineZh, en: declineEn },
   enrollment: { "zh-CN": enrollmentZh, en: enrollmentEn },
+  evidence: { "zh-CN": evidenceZh, en: evidenceEn },
+  incidents: { "zh-CN": incidentsZh, en: incidentsEn },
+  verify: { "zh-CN": verifyZh, en: verifyEn },
+  prospects: { "zh-CN": prospectsZh, en: prospectsEn },
+  scripts: { "zh-CN": scriptsZh, en: scriptsEn },
 } as const;
 
 const zhCN = {
@@ -82,6 +97,11 @@ const zhCN = {
   ...inboxZh,
   ...declineZh,
   ...enrollmentZh,
+  ...evidenceZh,
+  ...incidentsZh,
+  ...verifyZh,
+  ...prospectsZh,
+  ...scriptsZh,
 };
 const en = {
   ...commonEn,
@@ -102,6 +122,11 @@ const en = {
   ...inboxEn,
   ...declineEn,
   ...enrollmentEn,
+  ...evidenceEn,
+  ...incidentsEn,
+  ...verifyEn,
+  ...prospectsEn,
+  ...scriptsEn,
 };
 
 export type Messages = typeof zhCN;
