@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { type APIRequestContext, type BrowserContext, expect, test } from "@playwright/test";
 import pg from "pg";
+import { adminUrl } from "../support/server-url";
 import { LoginPage, waitForHydration } from "./pages/login-page";
 import { E2E_PORT } from "./support/addresses";
 import { DEMO_PASSWORD } from "./support/demo";
@@ -19,8 +20,7 @@ const PORTS = { a: E2E_PORT + 10, b: E2E_PORT + 11, proxy: E2E_PORT + 12, tls: E
 const PROXY = `http://127.0.0.1:${PORTS.proxy}`;
 const TLS_PROXY = `https://127.0.0.1:${PORTS.tls}`;
 const SECRET = "two-instances-share-this-secret-of-32+-chars";
-const ADMIN_URL =
-  process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+const ADMIN_URL = adminUrl();
 const DATABASE = `huifang_edge_${process.pid}_${Date.now()}`;
 const DATABASE_URL = `${ADMIN_URL.replace(/\/[^/]*$/, "")}/${DATABASE}`;
 

@@ -1,5 +1,6 @@
 import pg from "pg";
 import { inject } from "vitest";
+import { adminUrl } from "./server-url";
 
 /**
  * Integration tests run on a PostgreSQL server: TEST_DATABASE_URL, else DATABASE_URL, else the server
@@ -14,9 +15,7 @@ import { inject } from "vitest";
 
 export const TEST_ROLES = { owner: { name: "huifang_test_owner" }, app: { name: "huifang_test_app" } } as const;
 
-export function adminUrl(): string {
-  return process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
-}
+export { adminUrl };
 
 function urlAs(database: string, role?: string): string {
   const url = new URL(adminUrl());
