@@ -92,6 +92,10 @@ export const PERMISSIONS = {
   // whose password was reset may use before choosing a new one
   "account.endSessions": ROLES,
   "account.changePassword": ROLES,
+  // phase 1 (志愿填报指导, app/(app)/consultations): every team member logs the inbound consultations they
+  // answer and their own 生源报备, and sees their own (lib/prospects)
+  "consultation.log": ROLES,
+  "sourceRegistration.record": ROLES,
   // one's own inbox (app/(app)/inbox), reading it and marking it read: every role is told what changes their work or pay
   "inbox.view": ROLES,
 } as const satisfies Record<string, readonly Role[]>;

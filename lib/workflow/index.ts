@@ -1,3 +1,4 @@
+export * from "./calendar";
 export * from "./date-bounds";
 export * from "./no-show-reasons";
 export * from "./phases";

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { NoCampaign } from "@/components/campaign/no-campaign";
 import { PhaseBanner } from "@/components/campaign/phase-banner";
+import { PhaseCalendar } from "@/components/campaign/phase-calendar";
 import { LatestNotices } from "@/components/inbox/latest-notices";
 import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { ExportLink } from "@/components/ui/export-link";
@@ -75,6 +76,7 @@ export default async function AdminPage() {
   return (
     <>
       <PhaseBanner campaign={campaign} now={new Date()} />
+      <PhaseCalendar windows={campaign.phaseWindows} now={new Date()} />
       <LatestNotices />
       <PageHeader
         title={<Zh>{campaign.name}</Zh>}

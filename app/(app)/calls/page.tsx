@@ -4,8 +4,10 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { StageBadge, TodoBadge } from "@/components/calls/badges";
 import { NoCampaign } from "@/components/campaign/no-campaign";
 import { PhaseBanner } from "@/components/campaign/phase-banner";
+import { PhaseCalendar } from "@/components/campaign/phase-calendar";
 import { MyProgress } from "@/components/dashboard/my-progress";
 import { LatestNotices } from "@/components/inbox/latest-notices";
+import { PhaseOneRecord } from "@/components/prospects/phase-one-record";
 import { Button } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { ExportLink } from "@/components/ui/export-link";
@@ -52,6 +54,7 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PhaseBanner campaign={campaign} now={now} />
+      <PhaseCalendar windows={campaign.phaseWindows} now={now} />
       <LatestNotices />
       <PageHeader title={t("calls.title")}>
         <div className="flex flex-wrap items-center gap-3">
@@ -171,6 +174,7 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
         )}
       </section>
       <MyProgress campaign={campaign} callerId={user.id} />
+      <PhaseOneRecord campaign={campaign} userId={user.id} withLink />
     </>
   );
 }

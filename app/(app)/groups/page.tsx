@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { NoCampaign } from "@/components/campaign/no-campaign";
 import { PhaseBanner } from "@/components/campaign/phase-banner";
+import { PhaseCalendar } from "@/components/campaign/phase-calendar";
 import { GroupDashboard } from "@/components/groups/group-dashboard";
 import { GroupRoster } from "@/components/groups/group-roster";
 import { WeeklyBadge } from "@/components/groups/weekly-badge";
@@ -36,6 +37,7 @@ export default async function GroupsPage() {
     return (
       <>
         <PhaseBanner campaign={campaign} now={now} />
+        <PhaseCalendar windows={campaign.phaseWindows} now={now} />
         <LatestNotices />
         <AllGroups campaign={campaign} now={now} mayOpenWorklists={can(user.roles, "worklist.view")} />
       </>
@@ -46,6 +48,7 @@ export default async function GroupsPage() {
   return (
     <>
       <PhaseBanner campaign={campaign} now={now} />
+      <PhaseCalendar windows={campaign.phaseWindows} now={now} />
       <LatestNotices />
       {mine ? (
         <>

@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Fragment } from "react";
 import { NoCampaign } from "@/components/campaign/no-campaign";
 import { PhaseBanner } from "@/components/campaign/phase-banner";
+import { PhaseCalendar } from "@/components/campaign/phase-calendar";
 import { LatestNotices } from "@/components/inbox/latest-notices";
 import { DrawSampleForm } from "@/components/inspection/draw-sample-form";
 import { InspectionTabs } from "@/components/inspection/tabs";
@@ -159,6 +160,7 @@ export default async function InspectionPage({ searchParams }: { searchParams: P
   return (
     <>
       <PhaseBanner campaign={campaign} now={now} />
+      <PhaseCalendar windows={campaign.phaseWindows} now={now} />
       <LatestNotices />
       <PageHeader title={t("inspection.title")} subtitle={t("inspection.subtitle")} />
       <InspectionTabs active="week" />

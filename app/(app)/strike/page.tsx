@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { NoCampaign } from "@/components/campaign/no-campaign";
 import { PhaseBanner } from "@/components/campaign/phase-banner";
+import { PhaseCalendar } from "@/components/campaign/phase-calendar";
 import { LatestNotices } from "@/components/inbox/latest-notices";
 import { CaseCard } from "@/components/strike/case-card";
 import { ClaimButton } from "@/components/strike/claim-button";
@@ -37,6 +38,7 @@ export default async function StrikePage() {
   return (
     <>
       <PhaseBanner campaign={campaign} now={now} />
+      <PhaseCalendar windows={campaign.phaseWindows} now={now} />
       <LatestNotices />
       <PageHeader title={t("strike.title")} subtitle={t("strike.subtitle")} />
       <StrikeTabs active="queue" />
