@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Fragment, useRef, useState } from "react";
 import { applyUpload } from "@/app/(app)/admin/imports/actions";
+import { ImportMatches } from "@/components/prospects/import-matches";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
 import { useActionRunner } from "@/components/ui/use-action";
@@ -237,6 +238,7 @@ export function ImportUploader() {
               <li>{t("missing", { count: plan.missingCount })}</li>
             </ul>
           ) : null}
+          {plan && preview.prospects ? <ImportMatches prospects={preview.prospects} /> : null}
           {plan && preview?.kind === "baodao" ? (
             <p className="text-sm" data-testid="import-record">
               {tRecordImport("record", plan.record)}

@@ -11,6 +11,7 @@ import type { Prisma, PrismaClient } from "@/lib/db/client";
 import { translatorFor } from "@/lib/i18n/messages";
 import { text } from "@/lib/i18n/text";
 import { recordImport } from "@/lib/metrics";
+import { linkMatchedProspects, listKeys } from "@/lib/prospects/link";
 import type { ListKind, MappingChoice } from "./columns";
 import type { CandidatePatch, ImportPlan, PlannedField } from "./plan";
 import { fileSha256, groupsByRegion, IMPORT_KIND, type ImportPreview, previewImport } from "./preview";
@@ -160,11 +161,17 @@ export async function applyPlan(
     written += chunk.length;
     await onProgress?.({ written, total });
   }
+  // phase 1's prospects the list names are linked to their candidates, assigned by region above as usual
+  const prospectsLinked =
+    input.kind === "toudang"
+      ? await linkMatchedProspects(tx, input.campaignId, listKeys(preview.records), new Date())
+      : 0;
   return {
     ok: true as const,
     batchId: batch.id,
     created: plan.create.length,
     updated: plan.update.length,
+    prospectsLinked,
     unassigned,
     alreadyApplied: false,
   };

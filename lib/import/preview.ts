@@ -7,6 +7,7 @@ import type { ImportKind } from "@/generated/prisma/enums";
 import { regionGroups, regionKey } from "@/lib/assignment";
 import type { Reader } from "@/lib/db/client";
 import { type Text, text } from "@/lib/i18n/text";
+import { listKeys, matchProspectsToList, type ProspectMatching } from "@/lib/prospects/link";
 import type { CheckReport, ListRecord } from "./check";
 import { checkListFile } from "./check-file";
 import { FIELDS, type HeaderMapping, type ListKind, type MappingChoice } from "./columns";
@@ -41,6 +42,8 @@ export interface ImportPreview {
   header: HeaderMapping | null;
   /** rows that can be applied but not as wished: a new candidate whose region no group covers */
   warnings: RowWarning[];
+  /** a 投档 list against phase 1's prospects (lib/prospects/match.ts); null for other lists */
+  prospects: ProspectMatching | null;
 }
 
 /** Not an error: the row is applied, but the data team should know (see ImportPreview.warnings). */
@@ -176,7 +179,16 @@ export async function previewImport(
     select: { id: true },
   });
   if (report.errors.length > 0 || report.duplicates.length > 0) {
-    return { report, plan: null, records, fileHash, alreadyApplied: Boolean(applied), header, warnings: [] };
+    return {
+      report,
+      plan: null,
+      records,
+      fileHash,
+      alreadyApplied: Boolean(applied),
+      header,
+      warnings: [],
+      prospects: null,
+    };
   }
   const previous = await prisma.importBatch.findFirst({
     where: { campaignId: input.campaignId, kind: IMPORT_KIND[input.kind], status: "APPLIED" },
@@ -193,7 +205,9 @@ export async function previewImport(
   const regionColumn = regionHeader(header) ?? FIELDS.region.aliases[0] ?? "region";
   const warnings =
     plan.create.length > 0 ? regionWarnings(plan, await groupsByRegion(prisma, input.campaignId), regionColumn) : [];
-  return { report, plan, records, fileHash, alreadyApplied: Boolean(applied), header, warnings };
+  const prospects =
+    input.kind === "toudang" ? await matchProspectsToList(prisma, input.campaignId, listKeys(records)) : null;
+  return { report, plan, records, fileHash, alreadyApplied: Boolean(applied), header, warnings, prospects };
 }
 
 /**
@@ -218,6 +232,14 @@ export function previewResponse(
     /** rows that can be imported but not as wished (a region no group covers) */
     warnings: preview.warnings.slice(0, 200),
     warningCount: preview.warnings.length,
+    /** phase 1's prospects the 投档 list names: counts, and the first rows of each (names, no phones) */
+    prospects: preview.prospects && {
+      matched: preview.prospects.matched.length,
+      ambiguous: preview.prospects.ambiguous.length,
+      unmatched: preview.prospects.unmatched.length,
+      matchedRows: preview.prospects.matched.slice(0, 50),
+      ambiguousRows: preview.prospects.ambiguous.slice(0, 50),
+    },
     plan: plan && {
       create: plan.create.length,
       update: plan.update.length,

@@ -7,6 +7,7 @@ import { CallWorkspace } from "@/components/calls/call-workspace";
 import { EditLogForm } from "@/components/calls/edit-log-form";
 import { EscalateForm } from "@/components/calls/escalate-form";
 import { DeclineStart, WithdrawalPanel } from "@/components/calls/withdrawal-panel";
+import { CandidatePhaseOne } from "@/components/prospects/candidate-phase-one";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { type Column, Table } from "@/components/ui/table";
 import { withData, Zh } from "@/components/ui/user-data";
@@ -268,6 +269,8 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
           <Table columns={columns} rows={view.ledger} rowKey={(l) => l.id} caption={t("workspace.ledgerTitle")} />
         )}
       </Card>
+      {/* after the list access check above: the caller in charge (or strike member) sees it */}
+      <CandidatePhaseOne candidateId={c.id} />
     </div>
   );
 }
