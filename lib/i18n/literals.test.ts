@@ -14,6 +14,7 @@ const ALLOWED: Record<string, string> = {
   "lib/import/columns.ts": "column-header synonyms match the headers of the college's files",
   "lib/staff/overtime-columns.ts": "column-header synonyms match the headers of the overtime files",
   "lib/assignment/regions.ts": "the 市州 names match the region column of the files and groups",
+  "lib/verify/surnames.ts": "compound surnames match the names of the staff list",
   "lib/workflow/no-show-reasons.ts": "suggested no-show reasons are stored as the reason, in the college's language",
   "components/shell/language-switch.tsx": "each language is offered in its own words (marked lang)",
   "lib/import/cell-words.ts":

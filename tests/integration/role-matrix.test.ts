@@ -129,10 +129,11 @@ describe("every server action against every role", () => {
 
 // The same for every route handler, found by file name (next-auth's own handler aside, the health
 // check, which answers a load balancer without a session and reads no data: tests/integration/health.test.ts,
-// and the metrics, which answer Prometheus's token instead: tests/integration/metrics.test.ts):
+// the metrics, which answer Prometheus's token instead: tests/integration/metrics.test.ts, and the families'
+// public check, a 404 unless the college switches it on: tests/integration/verify.test.ts):
 // each exported HTTP method must come from the route wrapper, and refuse nobody and each role the matrix
 // does not name before doing anything, writing nothing; anything but a GET also refuses a post from another site.
-const WITHOUT_SESSION = ["[...nextauth]", "/app/api/health/", "/app/api/metrics/"];
+const WITHOUT_SESSION = ["[...nextauth]", "/app/api/health/", "/app/api/metrics/", "/app/api/verify/"];
 const routeModules = Object.fromEntries(
   Object.entries(import.meta.glob<Record<string, unknown>>("/app/**/route.ts")).filter(
     ([file]) => !WITHOUT_SESSION.some((part) => file.includes(part)),

@@ -13,6 +13,7 @@ import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui/card"
 import { ExportLink } from "@/components/ui/export-link";
 import { Input } from "@/components/ui/field";
 import { withData, Zh } from "@/components/ui/user-data";
+import { MyCode } from "@/components/verify/my-code";
 import { requirePermission } from "@/lib/auth/session";
 import { type CandidateFilter, callerWorkload, myCandidates } from "@/lib/calls/queries";
 import { currentCampaign } from "@/lib/campaign/queries";
@@ -175,6 +176,9 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
       </section>
       <MyProgress campaign={campaign} callerId={user.id} />
       <PhaseOneRecord campaign={campaign} userId={user.id} withLink />
+      <div className="mt-4">
+        <MyCode userId={user.id} />
+      </div>
     </>
   );
 }

@@ -5,6 +5,7 @@ import { NoCampaign } from "@/components/campaign/no-campaign";
 import { CollegeCard } from "@/components/settings/college-card";
 import { type SectionProps, SettingsEditor } from "@/components/settings/settings-editor";
 import { PageHeader } from "@/components/ui/card";
+import { VerifySettingsCard } from "@/components/verify/verify-settings-card";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
 import { collegeNames } from "@/lib/college/college";
@@ -12,6 +13,7 @@ import { currentCollege } from "@/lib/college/queries";
 import { PHASES } from "@/lib/settings/phases";
 import { defaultSettings, SECTION_FIELDS, SECTIONS, sectionForm, settingsOf } from "@/lib/settings/sections";
 import { beijingDateTime } from "@/lib/time";
+import { verifySettingsForm } from "@/lib/verify/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("settings"))("title") };
@@ -40,6 +42,7 @@ export default async function SettingsPage() {
         </Link>
       </PageHeader>
       <CollegeCard initial={collegeNames(await currentCollege())} />
+      <VerifySettingsCard initial={await verifyCardState()} />
       <p
         className="mb-4 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900"
         data-testid="frozen-note"
@@ -61,4 +64,10 @@ export default async function SettingsPage() {
       />
     </>
   );
+}
+
+/** The public check's two settings as the card shows them (off and no number while the college is not set). */
+async function verifyCardState() {
+  const stored = await verifySettingsForm();
+  return { enabled: stored?.verifyEnabled ?? false, admissionsPhone: stored?.admissionsPhone ?? null };
 }

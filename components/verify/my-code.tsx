@@ -1,0 +1,18 @@
+import { translatorFor } from "@/lib/i18n/messages";
+import { myVerifyCard } from "@/lib/verify/queries";
+import { LINK_MARK, MyCodeCard } from "./my-code-card";
+
+/** The member's own 防诈骗核验 card, or nothing while the check is off or they are not on the team. */
+export async function MyCode({ userId }: { userId: string }) {
+  const card = await myVerifyCard(userId);
+  if (!card) return null;
+  // the ready text goes to a family: in Chinese whatever the page's language
+  const zh = translatorFor("zh-CN");
+  const message = zh(card.honorific === "STUDENT" ? "verify.mine.messageStudent" : "verify.mine.messageTeacher", {
+    team: card.team,
+    surname: card.surname,
+    link: LINK_MARK,
+    code: card.code,
+  });
+  return <MyCodeCard code={card.code} message={message} />;
+}
