@@ -6,6 +6,9 @@ import { Zh } from "@/components/ui/user-data";
 import { VerifyForm } from "@/components/verify/verify-form";
 import { verifySetting } from "@/lib/verify/queries";
 
+// read at each request: the setting can be switched on or off at any time, and the page needs its nonce
+export const dynamic = "force-dynamic";
+
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("verify"))("title") };
 }

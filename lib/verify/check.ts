@@ -132,7 +132,7 @@ export async function checkCall(
     });
     if (!allowed) return { status: "LIMITED" } as const;
     if (member) return { status: "MATCH", team: setting.team, ...displayOf(member) } as const;
-    if (hash) await watchUnknownNumber(tx, hash, day, now);
+    if (hash) await watchUnknownNumber(tx, { hash, number: value, day, now });
     return { status: "NO_MATCH", kind, admissionsPhone: setting.admissionsPhone } as const;
   });
 }
@@ -141,7 +141,10 @@ export async function checkCall(
  * Counts the different known addresses that checked this unknown number within the window; from the
  * third on, raises the day's one alert for it and reports it to the inspection team.
  */
-async function watchUnknownNumber(tx: Prisma.TransactionClient, hash: string, day: string, now: Date) {
+async function watchUnknownNumber(
+  tx: Prisma.TransactionClient,
+  { hash, number, day, now }: { hash: string; number: string; day: string; now: Date },
+) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`verify-number:${hash}`}, 0))`;
   const addresses = await tx.callCheck.findMany({
     where: {
@@ -161,6 +164,13 @@ async function watchUnknownNumber(tx: Prisma.TransactionClient, hash: string, da
   });
   if (created.count === 0) return;
   const alert = await tx.callCheckAlert.findUniqueOrThrow({ where: { numberHash_day: { numberHash: hash, day } } });
-  const incidentId = await reportImpersonation(tx, { addresses: addresses.length, at: now });
-  if (incidentId) await tx.callCheckAlert.update({ where: { id: alert.id }, data: { incidentId } });
+  const campaign = await tx.campaign.findFirst({ orderBy: CURRENT_CAMPAIGN_FIRST, select: { id: true } });
+  if (!campaign) return;
+  const incidentId = await reportImpersonation(tx, {
+    campaignId: campaign.id,
+    number,
+    addresses: addresses.length,
+    at: now,
+  });
+  await tx.callCheckAlert.update({ where: { id: alert.id }, data: { incidentId } });
 }

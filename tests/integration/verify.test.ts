@@ -1,7 +1,7 @@
 // 防诈骗核验, the families' public check (README "Call verification"), against the real database: a hit by
 // number and by code names only the team and a surname with 老师 or 同学; a miss says what to do; the
 // address's limit holds under a burst and never refuses a code that succeeds; an unknown number checked
-// from three addresses raises one alert a day, however many checks arrive at once; the setting off is a
+// from three addresses opens one incident a day for the inspection team, however many checks arrive at once; the setting off is a
 // 404; no number is stored, and old checks are deleted.
 import { addDays, addMinutes, addSeconds } from "date-fns";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -208,8 +208,10 @@ describe("the address's limit", () => {
 
 describe("impersonation", () => {
   const alerts = () => db().callCheckAlert.findMany();
+  // the register is append-only: each test's numbers are its own
+  const incidentsFor = (number: string) => db().incident.findMany({ where: { title: { contains: number } } });
 
-  it("an unknown number checked from three different addresses raises one alert; more checks that day, none", async () => {
+  it("an unknown number checked from three different addresses opens one incident; more checks that day, none", async () => {
     await check("NUMBER", "13011112222", "10.5.0.1");
     await check("NUMBER", "13011112222", "10.5.0.1");
     await check("NUMBER", "130 1111 2222", "10.5.0.2");
@@ -217,23 +219,40 @@ describe("impersonation", () => {
     expect(await alerts()).toHaveLength(0);
     await check("NUMBER", "+8613011112222", "10.5.0.3");
     expect(await alerts()).toHaveLength(1);
+    // the inspection team's register: one possible impersonation, 较大, opened by the app, naming the number
+    const [incident, ...others] = await incidentsFor("13011112222");
+    expect(others).toEqual([]);
+    expect(incident).toMatchObject({
+      kind: "IMPERSONATION",
+      severity: "SERIOUS",
+      status: "OPEN",
+      source: "SYSTEM",
+      reporterId: null,
+      reportedAt: NOW,
+      title: "疑似冒充回访人员：13011112222",
+    });
+    expect(incident?.description).toContain("3 个不同网络地址");
+    expect((await alerts())[0]?.incidentId).toBe(incident?.id);
     await check("NUMBER", "13011112222", "10.5.0.4", addMinutes(NOW, 5));
     expect(await alerts()).toHaveLength(1);
     // the next Beijing day, checked again by three: the next day's one
     const tomorrow = addDays(NOW, 1);
     for (const address of ["10.5.0.5", "10.5.0.6", "10.5.0.7"]) await check("NUMBER", "13011112222", address, tomorrow);
     expect((await alerts()).map((a) => a.day).sort()).toEqual([beijingDay(NOW), beijingDay(tomorrow)]);
+    expect(await incidentsFor("13011112222")).toHaveLength(2);
     // a member's number never raises one
     for (const address of ["10.6.0.1", "10.6.0.2", "10.6.0.3"]) await check("NUMBER", "13800000001", address);
     expect(await alerts()).toHaveLength(2);
+    expect(await incidentsFor("13800000001")).toHaveLength(0);
   });
 
-  it("a burst of checks of one unknown number from many addresses raises exactly one alert", async () => {
+  it("a burst of checks of one unknown number from many addresses opens exactly one incident", async () => {
     const answers = await Promise.all(
       Array.from({ length: 12 }, (_, i) => check("NUMBER", "13099998888", `10.7.0.${i + 1}`)),
     );
     expect(answers.every((a: CheckAnswer) => a.status === "NO_MATCH")).toBe(true);
     expect(await alerts()).toHaveLength(1);
+    expect(await incidentsFor("13099998888")).toHaveLength(1);
   });
 
   it("checks older than 24 hours do not count", async () => {
@@ -241,6 +260,7 @@ describe("impersonation", () => {
     await check("NUMBER", "13055556666", "10.8.0.2", addDays(NOW, -2));
     await check("NUMBER", "13055556666", "10.8.0.3");
     expect(await alerts()).toHaveLength(0);
+    expect(await incidentsFor("13055556666")).toHaveLength(0);
   });
 });
 
