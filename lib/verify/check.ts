@@ -102,39 +102,43 @@ export async function checkCall(
   const day = beijingDay(now);
   const hash = kind === "NUMBER" ? numberHash(options.secret, value) : null;
 
-  return prisma.$transaction(async (tx) => {
-    const setting = await verifySettingOf(tx);
-    if (!setting) return { status: "OFF" } as const;
-    if (addressKnown) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`verify:${address}`}, 0))`;
-    const counted = addressKnown
-      ? await tx.callCheck.count({
-          where: {
-            ip: address,
-            createdAt: { gt: subMinutes(now, VERIFY_LIMITS.windowMinutes) },
-            NOT: { kind: "CODE", matched: true },
-          },
-        })
-      : 0;
+  return prisma.$transaction(
+    async (tx) => {
+      const setting = await verifySettingOf(tx);
+      if (!setting) return { status: "OFF" } as const;
+      if (addressKnown) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`verify:${address}`}, 0))`;
+      const counted = addressKnown
+        ? await tx.callCheck.count({
+            where: {
+              ip: address,
+              createdAt: { gt: subMinutes(now, VERIFY_LIMITS.windowMinutes) },
+              NOT: { kind: "CODE", matched: true },
+            },
+          })
+        : 0;
 
-    const members = await currentMembers(tx);
-    const member =
-      kind === "CODE"
-        ? members.find((m) => verifyCode(options.secret, m.id, day) === value)
-        : members.find((m) => m.phone !== null && normalisePhone(m.phone) === value);
-    const allowed = limitAllows({ kind, counted, addressKnown, codeMatched: member !== undefined });
-    const matched = allowed && member !== undefined;
-    await tx.callCheck.create({
-      data: { kind, ip: address, numberHash: hash, matched, limited: !allowed, createdAt: now },
-    });
-    await tx.callCheck.deleteMany({ where: { createdAt: { lt: subHours(now, VERIFY_LIMITS.retentionDays * 24) } } });
-    await tx.callCheckAlert.deleteMany({
-      where: { createdAt: { lt: subHours(now, VERIFY_LIMITS.retentionDays * 24) } },
-    });
-    if (!allowed) return { status: "LIMITED" } as const;
-    if (member) return { status: "MATCH", team: setting.team, ...displayOf(member) } as const;
-    if (hash) await watchUnknownNumber(tx, { hash, number: value, day, now });
-    return { status: "NO_MATCH", kind, admissionsPhone: setting.admissionsPhone } as const;
-  });
+      const members = await currentMembers(tx);
+      const member =
+        kind === "CODE"
+          ? members.find((m) => verifyCode(options.secret, m.id, day) === value)
+          : members.find((m) => m.phone !== null && normalisePhone(m.phone) === value);
+      const allowed = limitAllows({ kind, counted, addressKnown, codeMatched: member !== undefined });
+      const matched = allowed && member !== undefined;
+      await tx.callCheck.create({
+        data: { kind, ip: address, numberHash: hash, matched, limited: !allowed, createdAt: now },
+      });
+      await tx.callCheck.deleteMany({ where: { createdAt: { lt: subHours(now, VERIFY_LIMITS.retentionDays * 24) } } });
+      await tx.callCheckAlert.deleteMany({
+        where: { createdAt: { lt: subHours(now, VERIFY_LIMITS.retentionDays * 24) } },
+      });
+      if (!allowed) return { status: "LIMITED" } as const;
+      if (member) return { status: "MATCH", team: setting.team, ...displayOf(member) } as const;
+      if (hash) await watchUnknownNumber(tx, { hash, number: value, day, now });
+      return { status: "NO_MATCH", kind, admissionsPhone: setting.admissionsPhone } as const;
+      // a burst from one address queues on its lock, as sign-in attempts do: wait for a connection as they do
+    },
+    { maxWait: 30_000, timeout: 30_000 },
+  );
 }
 
 /**
