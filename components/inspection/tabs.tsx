@@ -6,6 +6,7 @@ import { getSessionUser } from "@/lib/auth/session";
 const TABS = [
   { key: "week", href: "/inspection" },
   { key: "findings", href: "/inspection/findings" },
+  { key: "incidents", href: "/inspection/incidents" },
   { key: "staff", href: "/inspection/staff" },
 ] as const;
 

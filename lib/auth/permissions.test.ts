@@ -22,13 +22,15 @@ describe("the role x permission matrix", () => {
     const reads = (p: Permission) =>
       p.endsWith(".view") || p.endsWith(".viewAll") || p.endsWith(".export") || p.endsWith(".download");
     const writes = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(["INSPECTOR"], p) && !reads(p));
-    // and end their own sessions, as everybody may; and, as every team member, log the families' questions
-    // they answer in phase 1 and their own 生源报备 (no candidate's record: nothing they judge)
+    // inspection records include the incident register; and end their own sessions, as everybody may; and, as
+    // every team member, log the families' questions they answer in phase 1 and their own 生源报备 (no
+    // candidate's record: nothing they judge)
     expect(writes.sort()).toEqual([
       "account.changePassword",
       "account.endSessions",
       "assessment.record",
       "consultation.log",
+      "incident.record",
       "inspection.record",
       "sourceRegistration.record",
       "staff.qualify",

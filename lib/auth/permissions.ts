@@ -54,6 +54,10 @@ export const PERMISSIONS = {
   "inspection.view": ["INSPECTOR", "INSPECTION_LEAD"],
   "inspection.record": ["INSPECTOR"],
   "staff.qualify": ["INSPECTOR"],
+  // the register of 突发情况 and 舆情 (app/(app)/inspection/incidents): the inspection team records and
+  // handles them, the leadership reads them (and sees the open 较大/重大 ones on its home page)
+  "incident.view": ["INSPECTOR", "INSPECTION_LEAD", "ADMIN"],
+  "incident.record": ["INSPECTOR", "INSPECTION_LEAD"],
   // the staff pool's training (a leader for their group's members, an admin for anyone), assessment and
   // overtime (app/(app)/staff-pool)
   "training.record": ["GROUP_LEADER", "ADMIN"],

@@ -23,8 +23,9 @@ import { signInAs } from "../support/session";
 // the union of their roles, which says nothing about what an inspector may do.
 const actionModules = import.meta.glob<Record<string, unknown>>(["/app/**/actions.ts", "/app/**/*-actions.ts"]);
 const INSPECTION_FILE = "/app/(app)/inspection/actions.ts";
-// the staff pool's assessments (考核) are recorded by the inspection team too (app/(app)/staff-pool)
-const INSPECTION_RECORDS_ELSEWHERE: readonly string[] = ["assessment.record"];
+// the staff pool's assessments (考核) are recorded by the inspection team too (app/(app)/staff-pool), and so
+// are the incident register (app/(app)/inspection/incidents) and the on-site patrols
+const INSPECTION_RECORDS_ELSEWHERE: readonly string[] = ["assessment.record", "incident.record", "patrol.record"];
 
 describe("a pure inspector", () => {
   let fx: CallsFixture;

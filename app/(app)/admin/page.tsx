@@ -5,6 +5,7 @@ import { NoCampaign } from "@/components/campaign/no-campaign";
 import { PhaseBanner } from "@/components/campaign/phase-banner";
 import { PhaseCalendar } from "@/components/campaign/phase-calendar";
 import { LatestNotices } from "@/components/inbox/latest-notices";
+import { LeadershipIncidents } from "@/components/incidents/leadership-card";
 import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { ExportLink } from "@/components/ui/export-link";
 import { type Column, Table } from "@/components/ui/table";
@@ -14,6 +15,7 @@ import { can, type Permission } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
 import { mismatchCountsOf } from "@/lib/enrollment/queries";
+import { seesLeadershipIncidents } from "@/lib/incidents/status";
 import { formatPermille } from "@/lib/subsidy/money";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -35,6 +37,7 @@ const ADMIN_PAGES = [
   { href: "/admin/withdrawals", permission: "withdrawal.bundle", label: "admin.reviewWithdrawals" },
   { href: "/staff-pool", permission: "overtime.enter", label: "training.adminLink" },
   { href: "/admin/team", permission: "team.data.manage", label: "teams.adminLink" },
+  { href: "/inspection/incidents", permission: "incident.view", label: "incidents.adminLink" },
 ] as const satisfies readonly { href: string; permission: Permission; label: string }[];
 
 export default async function AdminPage() {
@@ -78,6 +81,7 @@ export default async function AdminPage() {
       <PhaseBanner campaign={campaign} now={new Date()} />
       <PhaseCalendar windows={campaign.phaseWindows} now={new Date()} />
       <LatestNotices />
+      {seesLeadershipIncidents(user.roles) ? <LeadershipIncidents campaignId={campaign.id} /> : null}
       <PageHeader
         title={<Zh>{campaign.name}</Zh>}
         subtitle={`${t("admin.planSize")} ${t("common.people", { count: campaign.planSize })} · ${t("admin.targets", { basic: formatPermille(campaign.basicRatePermille), target: formatPermille(campaign.targetRatePermille) })}`}

@@ -6,6 +6,7 @@ import { NoCampaign } from "@/components/campaign/no-campaign";
 import { PhaseBanner } from "@/components/campaign/phase-banner";
 import { PhaseCalendar } from "@/components/campaign/phase-calendar";
 import { LatestNotices } from "@/components/inbox/latest-notices";
+import { LeadershipIncidents } from "@/components/incidents/leadership-card";
 import { DrawSampleForm } from "@/components/inspection/draw-sample-form";
 import { InspectionTabs } from "@/components/inspection/tabs";
 import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
@@ -13,6 +14,7 @@ import { type Column, Table } from "@/components/ui/table";
 import { withData, Zh } from "@/components/ui/user-data";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
+import { seesLeadershipIncidents } from "@/lib/incidents/status";
 import { creditKeptMoves, type InspectionWeek, inspectionWeek } from "@/lib/inspection/queries";
 import { RULE_CODES } from "@/lib/inspection/rules";
 import { atBeijingClock, Week } from "@/lib/time";
@@ -29,7 +31,7 @@ type Log = SampleRow["contactLog"];
 const VERDICT_TONE = { CONFIRMED: "good", DOUBTFUL: "warn", FALSE: "bad" } as const;
 
 export default async function InspectionPage({ searchParams }: { searchParams: Promise<{ week?: string }> }) {
-  await requirePermission("inspection.view");
+  const user = await requirePermission("inspection.view");
   const t = await getTranslations();
   const format = await getFormatter();
   const campaign = await currentCampaign();
@@ -162,6 +164,7 @@ export default async function InspectionPage({ searchParams }: { searchParams: P
       <PhaseBanner campaign={campaign} now={now} />
       <PhaseCalendar windows={campaign.phaseWindows} now={now} />
       <LatestNotices />
+      {seesLeadershipIncidents(user.roles) ? <LeadershipIncidents campaignId={campaign.id} /> : null}
       <PageHeader title={t("inspection.title")} subtitle={t("inspection.subtitle")} />
       <InspectionTabs active="week" />
 
