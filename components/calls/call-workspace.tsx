@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useState } from "react";
 import { logContact, revealPhone } from "@/app/(app)/calls/actions";
+import { EvidencePicker, useEvidenceUploads } from "@/components/evidence/uploads";
 import { Button } from "@/components/ui/button";
 import { Field, FieldError, Input, WordsField } from "@/components/ui/field";
 import { useActionRunner } from "@/components/ui/use-action";
@@ -98,6 +99,7 @@ export function CallWorkspace({
   backdateHours,
   rule,
   cleanupUntil,
+  evidencePerContact,
 }: {
   candidateId: string;
   maskedPhones: string[];
@@ -109,13 +111,18 @@ export function CallWorkspace({
   rule: UnreachableRule | null;
   /** set when the page is worked in the clean-up period: its end, formatted */
   cleanupUntil: string | null;
+  /** screenshots a contact may keep (the workflow policy) */
+  evidencePerContact: number;
 }) {
   const t = useTranslations("workspace");
   const tForm = useTranslations("contactForm");
   const tOutcome = useTranslations("outcome");
   const tChannel = useTranslations("channel");
+  const tEvidence = useTranslations("evidence");
   const formId = useId();
   const { draft, update, reset } = usePersistentDraft(candidateId);
+  // screenshots picked with the contact: sent once it is saved, each with its own state and retry
+  const evidence = useEvidenceUploads();
   const [revealed, setRevealed] = useState<Record<number, string>>({});
   const [now, setNow] = useState(() => Date.now());
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
@@ -168,6 +175,10 @@ export function CallWorkspace({
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
+    if (evidence.uploads.filter((u) => u.status !== "saved").length > evidencePerContact) {
+      setMessage({ tone: "error", text: tEvidence("tooManyChosen", { max: evidencePerContact }) });
+      return;
+    }
     if (timerRunning) stopTimer();
     const elapsed = draft.startedAt !== null ? Math.max(0, Math.round((Date.now() - draft.startedAt) / 1000)) : 0;
     const durationSeconds = timerRunning
@@ -207,10 +218,18 @@ export function CallWorkspace({
         setMessage({ tone: "error", text: t("offline") });
       } else if (result.ok) {
         reset();
-        setMessage({
-          tone: "ok",
-          text: result.data.escalated ? t("savedEscalated") : result.data.duplicate ? t("savedDuplicate") : t("saved"),
-        });
+        const saved = result.data.escalated
+          ? t("savedEscalated")
+          : result.data.duplicate
+            ? t("savedDuplicate")
+            : t("saved");
+        setMessage({ tone: "ok", text: saved });
+        // the contact is kept whatever becomes of its screenshots: a failed one says so beside its retry
+        if (evidence.uploads.some((u) => u.status !== "saved")) {
+          const allSaved = await evidence.sendAll(result.data.logId);
+          if (allSaved) evidence.clearSaved();
+          else setMessage({ tone: "error", text: tEvidence("savedWithoutSome", { saved }) });
+        }
       } else {
         // a closed record says why (the clean-up period's rules) under the time and here
         const why = result.code === "CLOSED" ? result.fieldErrors?.startedAt?.[0] : undefined;
@@ -448,6 +467,11 @@ export function CallWorkspace({
             rows={3}
             maxLength={1000}
           />
+
+          <fieldset data-testid="contact-evidence">
+            <legend className="mb-1 text-sm font-medium">{tEvidence("title")}</legend>
+            <EvidencePicker uploads={evidence} max={evidencePerContact} testId="contact-evidence" />
+          </fieldset>
 
           <Field label={t("nextFollowUp")} errors={fieldErrors.nextFollowUpAt} errorTestId="field-error-nextFollowUpAt">
             {(control) => (

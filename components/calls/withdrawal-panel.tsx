@@ -6,30 +6,11 @@ import { saveWithdrawalMaterials } from "@/app/(app)/calls/actions";
 import { fileDecline } from "@/app/(app)/calls/decline-actions";
 import { Button } from "@/components/ui/button";
 import { WordsField } from "@/components/ui/field";
+import { shrinkPhoto } from "@/components/ui/shrink-photo";
 import { SubmitRow } from "@/components/ui/submit-row";
 import { useActionRunner } from "@/components/ui/use-action";
 import { withData } from "@/components/ui/user-data";
 import { CHECKLISTS, DECLINE_REASON_MAX, type WithdrawalKind } from "@/lib/withdrawals/kinds";
-
-const MAX_EDGE = 1600;
-
-/** Phone photos are several MB: scale them to 1600 px JPEG in the browser before upload. */
-async function shrink(file: File): Promise<File> {
-  if (!file.type.startsWith("image/")) return file;
-  try {
-    const bitmap = await createImageBitmap(file);
-    const scale = Math.min(1, MAX_EDGE / Math.max(bitmap.width, bitmap.height));
-    const canvas = document.createElement("canvas");
-    canvas.width = Math.round(bitmap.width * scale);
-    canvas.height = Math.round(bitmap.height * scale);
-    canvas.getContext("2d")?.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
-    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, "image/jpeg", 0.82));
-    return blob ? new File([blob], file.name.replace(/\.\w+$/, ".jpg"), { type: "image/jpeg" }) : file;
-  } catch {
-    // not decodable here: send as is, the server checks it
-    return file;
-  }
-}
 
 /** Each kind's own words: its title, statuses and checklist items; the rest of the form is shared. */
 const NAMESPACE = { WITHDRAW: "withdrawal", DECLINE: "decline" } as const satisfies Record<WithdrawalKind, string>;
@@ -72,7 +53,7 @@ export function WithdrawalPanel({
         const form = new FormData();
         form.set("requestId", request.id);
         for (const item of checked) form.append("checklist", item);
-        for (const file of files) form.append("photos", await shrink(file));
+        for (const file of files) form.append("photos", await shrinkPhoto(file));
         if (kind === "DECLINE") form.set("reason", reason);
         form.set("submit", String(submit));
         return saveWithdrawalMaterials(form).catch((error: unknown) => {

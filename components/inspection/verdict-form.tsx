@@ -16,22 +16,30 @@ export function VerdictForm({
   verdict,
   evidence,
   locked,
+  screenshots,
+  citedEvidenceId,
 }: {
   logId: string;
   verdict: Verdict | null;
   evidence: string | null;
   locked: boolean;
+  /** the log's screenshots, in order: the verdict may cite one */
+  screenshots: { id: string }[];
+  citedEvidenceId: string | null;
 }) {
   const t = useTranslations("inspection");
   const [choice, setChoice] = useState<Verdict | "">(verdict ?? "");
   const [text, setText] = useState(evidence ?? "");
+  const [cited, setCited] = useState(citedEvidenceId ?? "");
+  const tEvidence = useTranslations("evidence");
   const [saved, setSaved] = useState(false);
   const { run, pending, error, fieldErrors, formRef } = useActionRunner();
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     setSaved(false);
-    if ((await run(() => recordVerdict({ logId, verdict: choice, evidence: text }))).ok) setSaved(true);
+    if ((await run(() => recordVerdict({ logId, verdict: choice, evidence: text, citedEvidenceId: cited }))).ok)
+      setSaved(true);
   }
 
   const tone: Record<Verdict, string> = {
@@ -78,6 +86,29 @@ export function VerdictForm({
           maxLength={1000}
           testId="verdict-evidence"
         />
+        {screenshots.length > 0 ? (
+          <div className="mt-3">
+            <label htmlFor={`cite-${logId}`} className="mb-1 block text-sm font-medium">
+              {tEvidence("cite")}
+            </label>
+            <select
+              id={`cite-${logId}`}
+              value={cited}
+              onChange={(e) => setCited(e.target.value)}
+              aria-describedby={`cite-error-${logId}`}
+              className="min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 text-sm"
+              data-testid="verdict-cite"
+            >
+              <option value="">{tEvidence("citeNone")}</option>
+              {screenshots.map((s, index) => (
+                <option key={s.id} value={s.id}>
+                  {tEvidence("numbered", { n: index + 1 })}
+                </option>
+              ))}
+            </select>
+            <FieldError id={`cite-error-${logId}`} errors={fieldErrors.citedEvidenceId} />
+          </div>
+        ) : null}
       </fieldset>
       {locked ? (
         <p className="text-sm text-slate-500">{t("verdictForm.locked")}</p>

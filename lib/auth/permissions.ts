@@ -28,6 +28,11 @@ export const PERMISSIONS = {
   // the photos of a signed withdrawal form: the caller in charge, the strike member who claimed the
   // candidate, the data team who reviews it (app/api/withdrawal-photos scopes by candidate)
   "withdrawal.photo.view": ["CALLER", "STRIKE", "DATA"],
+  // screenshots kept with a contact (五(二)2): whoever logs contacts adds them to their own; inspectors see
+  // all, the candidate's current caller and group leader and a strike member holding the case see theirs
+  // (app/api/contact-evidence scopes by candidate, lib/evidence/queries.ts)
+  "evidence.attach": ["CALLER", "STRIKE"],
+  "evidence.view": ["CALLER", "GROUP_LEADER", "STRIKE", "INSPECTOR"],
   // group leaders and the callback lead (groups/)
   // inspectors read everything (督查组: records, dashboards, money), and write only inspection records
   "groups.view": ["GROUP_LEADER", "CALLBACK_LEAD", "ADMIN", "INSPECTOR"],

@@ -14,7 +14,7 @@ import { type RuleCode, type RuleLog, suspiciousLogs } from "./rules";
 export async function weekFlags(reader: Reader, campaignId: string, week: string, storedPolicy: unknown) {
   const policy = inspectionPolicyOf(storedPolicy);
   const { from, to } = Week.range(week);
-  const logs: RuleLog[] = await reader.contactLog.findMany({
+  const rows = await reader.contactLog.findMany({
     where: {
       campaignId,
       startedAt: { gte: new Date(from.getTime() - policy.wrongNumberWindowHours * HOUR_MS), lt: to },
@@ -28,8 +28,10 @@ export async function weekFlags(reader: Reader, campaignId: string, week: string
       durationSeconds: true,
       outcome: true,
       notes: true,
+      _count: { select: { evidence: true } },
     },
   });
+  const logs: RuleLog[] = rows.map(({ _count, ...log }) => ({ ...log, evidenceCount: _count.evidence }));
   const inWeek = logs.filter((l) => l.startedAt >= from);
   // rate and same-minute rules judge the week alone; the wrong-number rule needs the window before
   const flags = suspiciousLogs(inWeek, policy);

@@ -35,6 +35,8 @@ const fields = z
     rateOutlierFactor: z.number().min(1.5).max(20),
     /** …with at least this many logs in the week (a handful of calls in one hour is no pattern) */
     rateOutlierMinLogs: z.number().int().min(1).max(1000),
+    /** flag a WeChat or QQ contact kept without any screenshot (off by default: a reason to look, if wanted) */
+    flagChatWithoutEvidence: z.boolean(),
   })
   .strict();
 
@@ -65,6 +67,7 @@ export const DEFAULT_INSPECTION_POLICY: InspectionPolicy = {
   wrongNumberWindowHours: 24,
   rateOutlierFactor: 3,
   rateOutlierMinLogs: 10,
+  flagChatWithoutEvidence: false,
 };
 
 /**

@@ -190,7 +190,7 @@ export async function logUnderReview(campaignId: string, logId: string, storedPo
       inspections: {
         orderBy: { weekStart: "desc" },
         take: 1,
-        select: { ...INSPECTION_SELECT, evidence: true, checkedAt: true },
+        select: { ...INSPECTION_SELECT, evidence: true, checkedAt: true, citedEvidenceId: true },
       },
     },
   });

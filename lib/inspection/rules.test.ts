@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_INSPECTION_POLICY as policy } from "./policy";
 import {
   callerRates,
+  chatsWithoutEvidence,
   copiedNotes,
   isOutsideHours,
   isZeroDurationCall,
@@ -29,6 +30,7 @@ function log(patch: Partial<Omit<RuleLog, "startedAt">> & { at?: string }): Rule
     durationSeconds: 300,
     outcome: "WILL_COME",
     notes: null,
+    evidenceCount: 0,
     ...rest,
   };
 }
@@ -227,5 +229,28 @@ describe("suspiciousLogs", () => {
         return suspiciousLogs(logs, policy).size === 0;
       }),
     );
+  });
+});
+
+describe("chatsWithoutEvidence", () => {
+  // a minute apart, so no other rule speaks
+  const wechat = log({ channel: "WECHAT", at: "2024-07-15 10:01:00" });
+  const qq = log({ channel: "QQ", at: "2024-07-15 10:02:00" });
+  const kept = log({ channel: "WECHAT", evidenceCount: 2, at: "2024-07-15 10:03:00" });
+  const sms = log({ channel: "SMS", at: "2024-07-15 10:04:00" });
+  const phone = log({ channel: "PHONE", at: "2024-07-15 10:05:00" });
+  const logs = [wechat, qq, kept, sms, phone];
+
+  it("flags nothing while the policy leaves it off (the default)", () => {
+    expect(policy.flagChatWithoutEvidence).toBe(false);
+    expect(chatsWithoutEvidence(logs, policy).size).toBe(0);
+    expect([...suspiciousLogs(logs, policy).values()].flat()).not.toContain("CHAT_WITHOUT_EVIDENCE");
+  });
+
+  it("flags WeChat and QQ contacts without a screenshot when it is on, and nothing else", () => {
+    const on = { ...policy, flagChatWithoutEvidence: true };
+    expect([...chatsWithoutEvidence(logs, on)].sort()).toEqual([wechat.id, qq.id].sort());
+    expect(suspiciousLogs(logs, on).get(wechat.id)).toEqual(["CHAT_WITHOUT_EVIDENCE"]);
+    expect(suspiciousLogs(logs, on).has(kept.id)).toBe(false);
   });
 });

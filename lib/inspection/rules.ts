@@ -1,6 +1,7 @@
 // The suspicious-log rules: each a pure function of the logs and the policy's thresholds, returning the
 // ids of the logs it flags. The inspector judges every flagged log; a flag is a reason to look, not a
 // verdict. Times are judged in Beijing time.
+import { lacksChatScreenshot } from "@/lib/evidence/rules";
 import { beijingHour, HOUR_MS } from "@/lib/time";
 import { isUnreachable } from "@/lib/workflow/rules";
 import type { InspectionPolicy } from "./policy";
@@ -14,6 +15,8 @@ export interface RuleLog {
   durationSeconds: number;
   outcome: string;
   notes: string | null;
+  /** screenshots kept with the log (lib/evidence) */
+  evidenceCount: number;
 }
 
 export const RULE_CODES = [
@@ -23,6 +26,7 @@ export const RULE_CODES = [
   "COPIED_NOTES",
   "REACHED_AFTER_WRONG_NUMBER",
   "RATE_OUTLIER",
+  "CHAT_WITHOUT_EVIDENCE",
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 
@@ -156,6 +160,18 @@ export function rateOutliers(
   return flagged;
 }
 
+/**
+ * WeChat and QQ contacts kept without any screenshot (五(二)2: 联系信息保存好，以便督察组抽查), when the
+ * policy asks for it: off by default, as a chat may have been read out rather than kept.
+ */
+export function chatsWithoutEvidence(
+  logs: readonly RuleLog[],
+  policy: Pick<InspectionPolicy, "flagChatWithoutEvidence">,
+): Set<string> {
+  if (!policy.flagChatWithoutEvidence) return new Set();
+  return new Set(logs.filter(lacksChatScreenshot).map((l) => l.id));
+}
+
 /** Every rule over the logs: each flagged log with the codes of the rules that flagged it, in rule order. */
 export function suspiciousLogs(logs: readonly RuleLog[], policy: InspectionPolicy): Map<string, RuleCode[]> {
   const hits: Record<RuleCode, Set<string>> = {
@@ -165,6 +181,7 @@ export function suspiciousLogs(logs: readonly RuleLog[], policy: InspectionPolic
     COPIED_NOTES: copiedNotes(logs, policy),
     REACHED_AFTER_WRONG_NUMBER: reachedAfterWrongNumber(logs, policy),
     RATE_OUTLIER: rateOutliers(logs, policy),
+    CHAT_WITHOUT_EVIDENCE: chatsWithoutEvidence(logs, policy),
   };
   const flagged = new Map<string, RuleCode[]>();
   for (const log of logs) {

@@ -14,6 +14,8 @@ export interface RetentionCounts {
   escalationTexts: number;
   withdrawalReasons: number;
   withdrawalPhotos: number;
+  /** screenshots kept with contact logs (lib/evidence), with their stored files */
+  contactScreenshots: number;
   /** uploaded list files of the campaign still in the storage module (never applied) */
   listUploads: number;
   importChanges: number;
@@ -31,6 +33,7 @@ export const COUNT_LABELS: Record<keyof RetentionCounts, MessageKey> = {
   escalationTexts: "retention.counts.escalationTexts",
   withdrawalReasons: "retention.counts.withdrawalReasons",
   withdrawalPhotos: "retention.counts.withdrawalPhotos",
+  contactScreenshots: "retention.counts.contactScreenshots",
   listUploads: "retention.counts.listUploads",
   importChanges: "retention.counts.importChanges",
   importLists: "retention.counts.importLists",
@@ -85,6 +88,7 @@ export async function previewAnonymise(reader: Reader, campaignId: string): Prom
     }),
     withdrawalReasons: reader.withdrawalRequest.count({ where: { campaignId, reviewReason: { not: null } } }),
     withdrawalPhotos: reader.withdrawalPhoto.count({ where: { request: { campaignId } } }),
+    contactScreenshots: reader.contactEvidence.count({ where: { contactLog: { campaignId } } }),
     listUploads: reader.storedFile.count({ where: { campaignId, kind: "LIST_UPLOAD" } }),
     importChanges: reader.importChange.count({ where: { batch: { campaignId } } }),
     importLists: reader.importBatch.count({ where: { campaignId, NOT: { examNos: { isEmpty: true } } } }),
@@ -177,6 +181,11 @@ export async function anonymiseCampaign(
       const withdrawalPhotos = await tx.$executeRaw`
         DELETE FROM "WithdrawalPhoto" p USING "WithdrawalRequest" w
          WHERE w."id" = p."requestId" AND w."campaignId" = ${campaignId}`;
+      // a screenshot's stored file goes with it (trigger contact_evidence_delete_file); a verdict that
+      // cited it keeps its verdict and loses the reference
+      const contactScreenshots = await tx.$executeRaw`
+        DELETE FROM "ContactEvidence" e USING "ContactLog" l
+         WHERE l."id" = e."contactLogId" AND l."campaignId" = ${campaignId}`;
       const listUploads = await tx.$executeRaw`
         DELETE FROM "StoredFile" WHERE "campaignId" = ${campaignId} AND "kind" = 'LIST_UPLOAD'`;
       const importChanges = await tx.$executeRaw`
@@ -207,6 +216,7 @@ export async function anonymiseCampaign(
         escalationTexts,
         withdrawalReasons,
         withdrawalPhotos,
+        contactScreenshots,
         listUploads,
         importChanges,
         importLists,

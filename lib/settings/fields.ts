@@ -18,6 +18,7 @@ export type Unit =
   | "hour"
   | "factor"
   | "characters"
+  | "screenshots"
   | "seconds"
   | "candidates"
   | "logs";

@@ -84,6 +84,7 @@ export const SECTION_FIELDS: Record<SectionId, readonly FieldSpec[]> = {
     { key: "escalateWillNotCome", kind: "bool" },
     { key: "escalateNotEnrolled", kind: "bool" },
     { key: "cleanupDays", kind: "int", unit: "days", min: 0, max: 60 },
+    { key: "evidencePerContact", kind: "int", unit: "screenshots", min: 1, max: 10 },
   ],
   inspection: [
     { key: "sampleMinPerCaller", kind: "int", unit: "logs", min: 1, max: 50 },
@@ -98,6 +99,7 @@ export const SECTION_FIELDS: Record<SectionId, readonly FieldSpec[]> = {
     { key: "wrongNumberWindowHours", kind: "int", unit: "hours", min: 1, max: 24 * 14 },
     { key: "rateOutlierFactor", kind: "decimal", unit: "factor", min: 1.5, max: 20 },
     { key: "rateOutlierMinLogs", kind: "int", unit: "logs", min: 1, max: 1000 },
+    { key: "flagChatWithoutEvidence", kind: "bool" },
   ],
   strike: [{ key: "lostContactDays", kind: "int", unit: "days", min: 1, max: 60 }],
 };

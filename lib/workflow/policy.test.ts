@@ -14,6 +14,7 @@ describe("the default workflow policy", () => {
       escalateWillNotCome: true,
       escalateNotEnrolled: true,
       cleanupDays: 7,
+      evidencePerContact: 4,
     });
     expect(workflowPolicySchema.safeParse(DEFAULT_WORKFLOW_POLICY).success).toBe(true);
   });
@@ -48,6 +49,7 @@ describe("workflowPolicyOf (the campaign's stored JSON)", () => {
       escalateWillNotCome: false,
       escalateNotEnrolled: false,
       cleanupDays: 10,
+      evidencePerContact: 2,
     };
     expect(workflowPolicyOf(stored)).toEqual(stored);
   });

@@ -36,6 +36,8 @@ export const workflowPolicySchema = z
      * escalated candidates (the plan's persuasion 报到结束后); retention counts from the end of these days
      */
     cleanupDays: z.number().int().min(0).max(60),
+    /** screenshots a contact may keep (chats, the call log; 五(二)2 联系信息保存好，以便督察组抽查) */
+    evidencePerContact: z.number().int().min(1).max(10),
   })
   .strict();
 
@@ -52,6 +54,7 @@ export const DEFAULT_WORKFLOW_POLICY: WorkflowPolicy = {
   escalateWillNotCome: true,
   escalateNotEnrolled: true,
   cleanupDays: 7,
+  evidencePerContact: 4,
 };
 
 /**

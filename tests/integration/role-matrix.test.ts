@@ -215,6 +215,7 @@ describe("every route handler against every role", () => {
         "GET /app/api/imports/progress/route.ts",
         "GET /app/api/imports/errors/route.ts",
         "GET /app/api/withdrawal-photos/[photoId]/route.ts",
+        "GET /app/api/contact-evidence/[evidenceId]/route.ts",
         "GET /app/(app)/groups/[groupId]/export/route.ts",
       ]),
     );

@@ -119,6 +119,8 @@ export const recordVerdict = action(
         logId: z.string().min(1).max(64),
         verdict: z.enum(VERDICTS, { error: messageKey("inspection.errors.verdictRequired") }),
         evidence: optional(z.string().trim().max(1000, messageKey("inspection.errors.evidenceTooLong"))),
+        /** the log's screenshot the verdict rests on (lib/evidence), if any */
+        citedEvidenceId: optional(z.string().min(1).max(64)),
       })
       .strict(),
   },
@@ -129,6 +131,13 @@ export const recordVerdict = action(
       select: { id: true, campaignId: true, startedAt: true },
     });
     if (!log) throw new ActionError("NOT_FOUND");
+    // only a screenshot of this very log can be cited
+    if (
+      input.citedEvidenceId &&
+      (await tx.contactEvidence.count({ where: { id: input.citedEvidenceId, contactLogId: log.id } })) === 0
+    ) {
+      throw new ActionError("INVALID_INPUT", { citedEvidenceId: [text("evidence.errors.notThisLog")] });
+    }
     if (input.verdict !== "CONFIRMED" && !input.evidence) {
       throw new ActionError("INVALID_INPUT", {
         evidence: [text("inspection.errors.evidenceRequired")],
@@ -138,7 +147,13 @@ export const recordVerdict = action(
     if (!state) {
       throw new ActionError("INVALID_INPUT", { logId: [text("inspection.errors.notUnderInspection")] });
     }
-    const data = { verdict: input.verdict, evidence: input.evidence ?? null, inspectorId: user.id, checkedAt: now };
+    const data = {
+      verdict: input.verdict,
+      evidence: input.evidence ?? null,
+      citedEvidenceId: input.citedEvidenceId ?? null,
+      inspectorId: user.id,
+      checkedAt: now,
+    };
     let inspectionId: string;
     let before: Prisma.InputJsonValue | null = null;
     if (state.kind === "inspection") {
@@ -171,7 +186,12 @@ export const recordVerdict = action(
       entityType: "Inspection",
       entityId: inspectionId,
       before,
-      after: { logId: log.id, verdict: input.verdict, evidence: input.evidence ?? null },
+      after: {
+        logId: log.id,
+        verdict: input.verdict,
+        evidence: input.evidence ?? null,
+        citedEvidenceId: input.citedEvidenceId ?? null,
+      },
     });
     revalidatePath(`/inspection/logs/${log.id}`);
     return { inspectionId, verdict: input.verdict };

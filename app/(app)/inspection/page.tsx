@@ -135,6 +135,7 @@ export default async function InspectionPage({ searchParams }: { searchParams: P
     COPIED_NOTES: { length: p.copiedNotesMinLength, count: p.copiedNotesCandidates },
     REACHED_AFTER_WRONG_NUMBER: { hours: p.wrongNumberWindowHours },
     RATE_OUTLIER: { factor: p.rateOutlierFactor, logs: p.rateOutlierMinLogs },
+    CHAT_WITHOUT_EVIDENCE: {},
   } as const;
 
   const moveColumns: Column<MoveRow>[] = [

@@ -7,6 +7,8 @@ import { CallWorkspace } from "@/components/calls/call-workspace";
 import { EditLogForm } from "@/components/calls/edit-log-form";
 import { EscalateForm } from "@/components/calls/escalate-form";
 import { DeclineStart, WithdrawalPanel } from "@/components/calls/withdrawal-panel";
+import { AddEvidence } from "@/components/evidence/uploads";
+import { EvidenceViewer } from "@/components/evidence/viewer";
 import { CandidatePhaseOne } from "@/components/prospects/candidate-phase-one";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { type Column, Table } from "@/components/ui/table";
@@ -14,6 +16,8 @@ import { withData, Zh } from "@/components/ui/user-data";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { type CallerCandidate, candidateForCaller } from "@/lib/calls/queries";
+import { evidenceOfLogs } from "@/lib/evidence/queries";
+import { attachRefusal, lacksChatScreenshot, screenshotsLeft } from "@/lib/evidence/rules";
 import { declineRefusal, materialsEditable, materialsOpen } from "@/lib/withdrawals/kinds";
 import { OPEN_ESCALATION_STATUSES } from "@/lib/workflow/rules";
 
@@ -37,6 +41,22 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
   const minutes = Math.floor(totals.seconds / 60);
   const contactsMet = totals.contacts >= policy.contactsPerCandidate;
   const minutesMet = minutes >= policy.minutesPerCandidate;
+  const evidence = await evidenceOfLogs(view.ledger.map((l) => l.id));
+  const evidenceCell = (l: LedgerRow) => {
+    const kept = evidence.get(l.id) ?? [];
+    const attachable = attachRefusal({ ...l, evidenceCount: kept.length }, 1, user.id, now, policy) === null;
+    return (
+      <div className="space-y-1" data-testid="ledger-evidence">
+        {kept.length > 0 ? <EvidenceViewer evidence={kept} testId="ledger-evidence" /> : null}
+        {lacksChatScreenshot({ channel: l.channel, evidenceCount: kept.length }) ? (
+          <Badge tone="warn">{t("evidence.missing")}</Badge>
+        ) : kept.length === 0 ? (
+          "—"
+        ) : null}
+        {attachable ? <AddEvidence logId={l.id} left={screenshotsLeft(kept.length, policy)} /> : null}
+      </div>
+    );
+  };
   const yesNo = (value: boolean) =>
     value ? <Badge tone="good">{t("workspace.yes")}</Badge> : <Badge>{t("workspace.no")}</Badge>;
 
@@ -75,6 +95,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
     },
     { key: "notes", label: t("workspace.ledgerColumns.notes"), cell: (l) => (l.notes ? <Zh>{l.notes}</Zh> : "—") },
     { key: "caller", label: t("workspace.ledgerColumns.caller"), cell: (l) => <Zh>{l.caller.name}</Zh> },
+    { key: "evidence", label: t("evidence.title"), cell: evidenceCell },
     {
       key: "edit",
       label: t("workspace.ledgerColumns.edit"),
@@ -159,6 +180,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
             canLog={view.allowedOutcomes.length > 0}
             canCall={phase !== null}
             backdateHours={policy.backdateHours}
+            evidencePerContact={policy.evidencePerContact}
             rule={
               view.unreachable
                 ? {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { EvidenceViewer } from "@/components/evidence/viewer";
 import { FindingCard } from "@/components/inspection/finding-card";
 import { FindingForm } from "@/components/inspection/finding-form";
 import { InspectionPhones } from "@/components/inspection/reveal-phone";
@@ -11,6 +12,8 @@ import { type Column, Table } from "@/components/ui/table";
 import { withData, Zh } from "@/components/ui/user-data";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
+import { evidenceOfLogs } from "@/lib/evidence/queries";
+import { lacksChatScreenshot } from "@/lib/evidence/rules";
 import { type DeductionRule, deductionRule, VIOLATION_KINDS } from "@/lib/inspection/findings";
 import { findingsWithEffects, logUnderReview } from "@/lib/inspection/queries";
 import { Week } from "@/lib/time";
@@ -42,6 +45,8 @@ export default async function InspectLogPage({ params }: { params: Promise<{ log
         DeductionRule
       >)
     : null;
+  const screenshots = (await evidenceOfLogs([log.id])).get(log.id) ?? [];
+  const citedIndex = screenshots.findIndex((e) => e.id === inspection?.citedEvidenceId);
   const week = Week.of(log.startedAt);
   const when = (at: Date) =>
     format.dateTime(at, { year: "numeric", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" });
@@ -113,6 +118,19 @@ export default async function InspectLogPage({ params }: { params: Promise<{ log
             <dd>{outcomeLabel(log.outcome)}</dd>
             <dt className="text-slate-500">{t("inspection.log.notes")}</dt>
             <dd className="whitespace-pre-wrap">{log.notes ? <Zh>{log.notes}</Zh> : "—"}</dd>
+            <dt className="text-slate-500">{t("evidence.title")}</dt>
+            <dd className="flex flex-wrap gap-1" data-testid="log-evidence-summary">
+              {lacksChatScreenshot({ channel: log.channel, evidenceCount: screenshots.length }) ? (
+                <Badge tone="warn">{t("evidence.missing")}</Badge>
+              ) : (
+                t("evidence.count", { count: screenshots.length })
+              )}
+              {citedIndex >= 0 ? (
+                <Badge tone="info">
+                  <span data-testid="log-cited">{t("evidence.cited", { n: citedIndex + 1 })}</span>
+                </Badge>
+              ) : null}
+            </dd>
             <dt className="text-slate-500">{t("inspection.log.why")}</dt>
             <dd className="flex flex-wrap gap-1">
               {inspection?.reason === "SAMPLE" ? (
@@ -134,6 +152,13 @@ export default async function InspectLogPage({ params }: { params: Promise<{ log
 
         {state ? (
           <div className="space-y-4">
+            <Card title={t("evidence.title")}>
+              {screenshots.length === 0 ? (
+                <EmptyState>{t("evidence.empty")}</EmptyState>
+              ) : (
+                <EvidenceViewer evidence={screenshots} testId="inspection-evidence" />
+              )}
+            </Card>
             <Card title={t("inspection.verdictForm.title")}>
               {checked ? (
                 <p className="mb-2 text-xs text-slate-500">
@@ -145,6 +170,8 @@ export default async function InspectLogPage({ params }: { params: Promise<{ log
                 verdict={inspection?.verdict ?? null}
                 evidence={inspection?.evidence ?? null}
                 locked={(inspection?._count.findings ?? 0) > 0}
+                screenshots={screenshots}
+                citedEvidenceId={inspection?.citedEvidenceId ?? null}
               />
             </Card>
             <Card title={t("inspection.phone.title")}>
