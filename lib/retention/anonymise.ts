@@ -5,7 +5,14 @@ import { randomUUID } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import type { PrismaClient, Reader } from "@/lib/db/client";
 import { type MessageKey, type Text, text } from "@/lib/i18n/text";
-import { ANONYMOUS_NAME, EXAM_NO_PREFIX, REDACTED_WEEKLY_BODY, redactWeekFigures, scrubText } from "./rules";
+import {
+  ANONYMOUS_NAME,
+  ANONYMOUS_TEXT,
+  EXAM_NO_PREFIX,
+  REDACTED_WEEKLY_BODY,
+  redactWeekFigures,
+  scrubText,
+} from "./rules";
 
 /** What still holds (preview) or held (apply) personal data, per kind of row. */
 export interface RetentionCounts {
@@ -23,6 +30,9 @@ export interface RetentionCounts {
   weeklyReports: number;
   inspectionEvidence: number;
   findingTexts: number;
+  /** phase 1's prospects (name, phone, exam number, region) and what their consultations say */
+  prospects: number;
+  consultationTexts: number;
   auditRows: number;
 }
 
@@ -40,6 +50,8 @@ export const COUNT_LABELS: Record<keyof RetentionCounts, MessageKey> = {
   weeklyReports: "retention.counts.weeklyReports",
   inspectionEvidence: "retention.counts.inspectionEvidence",
   findingTexts: "retention.counts.findingTexts",
+  prospects: "retention.counts.prospects",
+  consultationTexts: "retention.counts.consultationTexts",
   auditRows: "retention.counts.auditRows",
 };
 
@@ -95,6 +107,8 @@ export async function previewAnonymise(reader: Reader, campaignId: string): Prom
     weeklyReports: weeklyToRedact(reader, campaignId).then((reports) => reports.length),
     inspectionEvidence: reader.inspection.count({ where: { campaignId, evidence: { not: null } } }),
     findingTexts: findingsToScrub(reader, campaignId, ids).then((findings) => findings.length),
+    prospects: reader.prospect.count({ where: { campaignId, NOT: { name: ANONYMOUS_NAME } } }),
+    consultationTexts: reader.consultation.count({ where: { campaignId, NOT: { question: ANONYMOUS_TEXT } } }),
     // the same rows the redaction function blanks (migration database_roles)
     auditRows: reader.$queryRaw<
       { n: number }[]
@@ -198,6 +212,16 @@ export async function anonymiseCampaign(
         UPDATE "Inspection" SET "evidence" = NULL, "updatedAt" = now()
          WHERE "campaignId" = ${campaignId} AND "evidence" IS NOT NULL`;
 
+      // phase 1: the prospects go with the candidates; their consultations stay counted for the people
+      // who answered them, without what was asked and answered
+      const prospects = await tx.$executeRaw`
+        UPDATE "Prospect"
+           SET "name" = ${ANONYMOUS_NAME}, "phone" = NULL, "examNo" = NULL, "region" = NULL, "updatedAt" = now()
+         WHERE "campaignId" = ${campaignId} AND "name" <> ${ANONYMOUS_NAME}`;
+      const consultationTexts = await tx.$executeRaw`
+        UPDATE "Consultation" SET "question" = ${ANONYMOUS_TEXT}, "answer" = ${ANONYMOUS_TEXT}, "updatedAt" = now()
+         WHERE "campaignId" = ${campaignId} AND "question" <> ${ANONYMOUS_TEXT}`;
+
       const weekly = await weeklyToRedact(tx, campaignId);
       for (const report of weekly) {
         await tx.weeklyReport.update({
@@ -223,6 +247,8 @@ export async function anonymiseCampaign(
         weeklyReports: weekly.length,
         inspectionEvidence,
         findingTexts: findings.length,
+        prospects,
+        consultationTexts,
         auditRows,
       };
       const changed = totalOf(counts) > 0;
