@@ -40,6 +40,13 @@ describe("the role x permission matrix", () => {
     }
   });
 
+  it("lets admins alone write the scripts and the manual, and every role read the manual", () => {
+    for (const role of ROLES) {
+      expect(can([role], "scripts.edit"), role).toBe(role === "ADMIN");
+      expect(can([role], "manual.view"), role).toBe(true);
+    }
+  });
+
   it("keeps callers out of admin, inspection and money", () => {
     for (const p of ["admin.view", "inspection.view", "payouts.view", "import.run", "staff.manage"] as const) {
       expect(can(["CALLER"], p), p).toBe(false);
@@ -82,8 +89,9 @@ describe("home pages", () => {
   });
 
   it("shows only the areas a person may open", () => {
-    expect(areasFor(["CALLER"]).map((a) => a.key)).toEqual(["calls"]);
-    expect(areasFor(["GROUP_LEADER", "CALLER"]).map((a) => a.key)).toEqual(["calls", "groups", "worklists"]);
+    expect(areasFor(["CALLER"]).map((a) => a.key)).toEqual(["calls", "manual"]);
+    expect(areasFor(["GROUP_LEADER", "CALLER"]).map((a) => a.key)).toEqual(["calls", "groups", "worklists", "manual"]);
+    expect(areasFor([]).map((a) => a.key)).toEqual([]);
   });
 
   it("takes a team's lead who is not a member to the team page, and a member to the area", () => {

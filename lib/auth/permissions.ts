@@ -105,6 +105,10 @@ export const PERMISSIONS = {
   // answer and their own 生源报备, and sees their own (lib/prospects)
   "consultation.log": ROLES,
   "sourceRegistration.record": ROLES,
+  // the call scripts (话术) and the training manual (lib/scripts): admins write them, as new versions; every
+  // team member reads the manual (app/(app)/manual), a caller the current phase's script beside the form
+  "scripts.edit": ["ADMIN"],
+  "manual.view": ROLES,
   // one's own inbox (app/(app)/inbox), reading it and marking it read: every role is told what changes their work or pay
   "inbox.view": ROLES,
 } as const satisfies Record<string, readonly Role[]>;
@@ -149,6 +153,8 @@ export const AREAS = [
   { key: "inspection", href: "/inspection", permission: "inspection.view" },
   { key: "payouts", href: "/payouts", permission: "payouts.view" },
   { key: "admin", href: "/admin", permission: "admin.view" },
+  // the training manual, last: every team member's, read beside whatever area is theirs
+  { key: "manual", href: "/manual", permission: "manual.view" },
 ] as const satisfies readonly {
   key: string;
   href: string;

@@ -1,11 +1,12 @@
 // A campaign is created by an admin, from the plan's defaults or copied from an earlier campaign (its
-// rates, policies and groups; its people and candidates stay with it), and one campaign is the current
+// rates, policies, groups and the latest scripts and manual; its people and candidates stay with it), and one campaign is the current
 // one, which every working page and action uses (lib/campaign/latest.ts).
 import { z } from "zod";
 import { defineAction } from "@/lib/action/definition";
 import { ActionError, type FieldErrors, messageKey } from "@/lib/action/errors";
 import type { Prisma } from "@/lib/db/client";
 import { text } from "@/lib/i18n/text";
+import { copyScripts } from "@/lib/scripts/save";
 import { issueTexts } from "@/lib/settings/messages";
 import { PHASES, parsePhaseRows } from "@/lib/settings/phases";
 import { defaultSettings, settingsOf } from "@/lib/settings/sections";
@@ -102,6 +103,8 @@ export async function createCampaign(
     },
     select: { id: true, name: true, year: true, isCurrent: true },
   });
+  // the training manual and the call scripts start from the earlier campaign's latest texts
+  if (source) await copyScripts(tx, source.id, campaign.id);
   return { ok: true, campaign: { ...campaign, groupsCopied: source?.groups.length ?? 0 } };
 }
 

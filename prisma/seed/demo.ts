@@ -20,6 +20,7 @@ import {
 import { seedInspectionDemo } from "./demo-inspection";
 import { type DemoGroupDraft, type DemoPerson, enrolDemoPeople } from "./demo-people";
 import { demoFormPhoto } from "./demo-photo";
+import { seedDemoScripts } from "./demo-scripts";
 import { seedDemoWeekly } from "./demo-weekly";
 import { phaseWindowsAround } from "./factories";
 
@@ -161,6 +162,7 @@ export async function seedDemo(prisma: PrismaClient, now: Date): Promise<DemoSum
   // groups differ in how well they convert, so the dashboards show both sides of 93% / 95%
   const groups = enrolled.groups.map((g, index) => ({ ...g, quality: 0.9 + index * 0.013 }));
   await seedTrainingAndAssessment(prisma, campaign.id, now);
+  await seedDemoScripts(prisma, campaign.id, (await prisma.user.findUniqueOrThrow({ where: { login: "admin" } })).id);
 
   // --- candidates ------------------------------------------------------------------------------
   const total = 1403;

@@ -65,6 +65,12 @@ describe("every server action against every role", () => {
     expect(found.undeclared).toEqual([]);
   });
 
+  it("finds the call scripts' save, held by the admin alone", () => {
+    expect(found.declared.filter((a) => a.name === "scripts.save").map((a) => [a.exportName, a.permission])).toEqual([
+      ["saveScript", "scripts.edit"],
+    ]);
+  });
+
   it("names every action in the activity log in both languages", () => {
     for (const catalogue of Object.values(MESSAGES)) {
       for (const action of found.declared) {

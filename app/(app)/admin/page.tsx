@@ -38,6 +38,7 @@ const ADMIN_PAGES = [
   { href: "/staff-pool", permission: "overtime.enter", label: "training.adminLink" },
   { href: "/admin/team", permission: "team.data.manage", label: "teams.adminLink" },
   { href: "/inspection/incidents", permission: "incident.view", label: "incidents.adminLink" },
+  { href: "/admin/scripts", permission: "scripts.edit", label: "scripts.adminLink" },
 ] as const satisfies readonly { href: string; permission: Permission; label: string }[];
 
 export default async function AdminPage() {

@@ -10,6 +10,8 @@ import { DeclineStart, WithdrawalPanel } from "@/components/calls/withdrawal-pan
 import { AddEvidence } from "@/components/evidence/uploads";
 import { EvidenceViewer } from "@/components/evidence/viewer";
 import { CandidatePhaseOne } from "@/components/prospects/candidate-phase-one";
+import { Markdown } from "@/components/scripts/markdown";
+import { ScriptPanel } from "@/components/scripts/script-panel";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { type Column, Table } from "@/components/ui/table";
 import { withData, Zh } from "@/components/ui/user-data";
@@ -18,6 +20,8 @@ import { requirePermission } from "@/lib/auth/session";
 import { type CallerCandidate, candidateForCaller } from "@/lib/calls/queries";
 import { evidenceOfLogs } from "@/lib/evidence/queries";
 import { attachRefusal, lacksChatScreenshot, screenshotsLeft } from "@/lib/evidence/rules";
+import { scriptOfPhase } from "@/lib/scripts/documents";
+import { currentScript } from "@/lib/scripts/queries";
 import { declineRefusal, materialsEditable, materialsOpen } from "@/lib/withdrawals/kinds";
 import { OPEN_ESCALATION_STATUSES } from "@/lib/workflow/rules";
 
@@ -37,6 +41,9 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
   const t = await getTranslations();
   const format = await getFormatter();
   const { candidate: c, phase, policy, totals, escalation, withdrawal, decline } = view;
+  // the script of the phase open now, beside the form (none outside the phases)
+  const scriptDocument = scriptOfPhase(phase);
+  const script = scriptDocument ? await currentScript(view.campaign.id, scriptDocument) : null;
   const canEscalate = !(escalation && OPEN_ESCALATION_STATUSES.includes(escalation.status));
   const minutes = Math.floor(totals.seconds / 60);
   const contactsMet = totals.contacts >= policy.contactsPerCandidate;
@@ -171,8 +178,25 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
       {/* a caller may raise a candidate by hand when nothing is open on them */}
       {canEscalate ? <EscalateForm candidateId={c.id} /> : null}
 
-      <div className="grid gap-4 md:grid-cols-2">
-        <div className="space-y-4">
+      {/* on a phone the script comes first, closed, then the form; on a wider screen it sits beside the form */}
+      <div className="grid gap-4 md:grid-cols-2 md:grid-rows-[auto_1fr]">
+        {scriptDocument ? (
+          <div className="md:col-start-2 md:row-start-1">
+            <ScriptPanel title={t("scripts.panel.title", { phase: t(`phases.${phase}` as "phases.1") })}>
+              {script ? (
+                <Markdown source={script.body} testId="script-panel-body" />
+              ) : (
+                <p className="text-sm text-slate-500" data-testid="script-panel-empty">
+                  {t("scripts.panel.empty")}
+                </p>
+              )}
+              <Link href="/manual" className="mt-3 inline-block text-sm text-brand-700 underline">
+                {t("scripts.panel.manualLink")}
+              </Link>
+            </ScriptPanel>
+          </div>
+        ) : null}
+        <div className="space-y-4 md:col-start-1 md:row-span-2 md:row-start-1">
           <CallWorkspace
             candidateId={c.id}
             maskedPhones={view.maskedPhones}
@@ -230,7 +254,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ cand
             <DeclineStart candidateId={c.id} />
           ) : null}
         </div>
-        <Card title={t("workspace.statusTitle")}>
+        <Card title={t("workspace.statusTitle")} className="md:col-start-2 md:self-start">
           <dl className="grid grid-cols-2 gap-y-2 text-sm" data-testid="candidate-status">
             <dt className="text-slate-500">{t("workspace.intent")}</dt>
             <dd>{c.intent ? t(`intent.${c.intent}`) : "—"}</dd>
