@@ -14,11 +14,14 @@ export async function FindingCard({
   policy,
   now,
   showLogLink = true,
+  followUp = true,
 }: {
   finding: FindingRow;
   policy: SubsidyPolicy;
   now: Date;
   showLogLink?: boolean;
+  /** the follow-up buttons, for those who record inspections (not the leadership's read-only spot-check) */
+  followUp?: boolean;
 }) {
   const t = await getTranslations("inspection");
   const root = await getTranslations();
@@ -125,7 +128,7 @@ export async function FindingCard({
       </section>
 
       <footer className="flex flex-wrap items-center justify-between gap-2">
-        <FollowUpButtons findingId={f.id} corrected={f.corrected} />
+        {followUp ? <FollowUpButtons findingId={f.id} corrected={f.corrected} /> : <span />}
         {showLogLink && f.inspection ? (
           <Link href={`/inspection/logs/${f.inspection.contactLogId}`} className="text-sm text-brand-700 underline">
             {t("findings.fromLog")}

@@ -63,6 +63,9 @@ export const PERMISSIONS = {
   // handles them, the leadership reads them (and sees the open 较大/重大 ones on its home page)
   "incident.view": ["INSPECTOR", "INSPECTION_LEAD", "ADMIN"],
   "incident.record": ["INSPECTOR", "INSPECTION_LEAD"],
+  // opening any contact record as the inspectors do (app/(app)/inspection/logs): the leadership too, for a
+  // spot-check, read-only (only inspection.record shows the verdict form)
+  "contactLog.view": ["INSPECTOR", "INSPECTION_LEAD", "ADMIN"],
   // the staff pool's training (a leader for their group's members, an admin for anyone), assessment and
   // overtime (app/(app)/staff-pool)
   "training.record": ["GROUP_LEADER", "ADMIN"],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { can } from "@/lib/auth/permissions";
 import {
   canMove,
   INCIDENT_SEVERITIES,
@@ -77,5 +78,17 @@ describe("whose home page lists them", () => {
     [["DATA"], false],
   ] as const)("%j: %s", (roles, shown) => {
     expect(seesLeadershipIncidents(roles)).toBe(shown);
+  });
+});
+
+describe("the leadership's spot-check of a contact record", () => {
+  it("opens any record as inspectors do, but records no verdict", () => {
+    for (const role of ["ADMIN", "INSPECTOR", "INSPECTION_LEAD"] as const) {
+      expect(can([role], "contactLog.view"), role).toBe(true);
+    }
+    expect(can(["ADMIN"], "inspection.record")).toBe(false);
+    expect(can(["CALLER"], "contactLog.view")).toBe(false);
+    expect(can(["ADMIN"], "incident.view")).toBe(true);
+    expect(can(["ADMIN"], "incident.record")).toBe(false);
   });
 });

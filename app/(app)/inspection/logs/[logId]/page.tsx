@@ -10,6 +10,7 @@ import { VerdictForm } from "@/components/inspection/verdict-form";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { type Column, Table } from "@/components/ui/table";
 import { withData, Zh } from "@/components/ui/user-data";
+import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
 import { evidenceOfLogs } from "@/lib/evidence/queries";
@@ -25,7 +26,9 @@ export async function generateMetadata(): Promise<Metadata> {
 type Ledger = NonNullable<Awaited<ReturnType<typeof logUnderReview>>>["candidate"]["contactLogs"][number];
 
 export default async function InspectLogPage({ params }: { params: Promise<{ logId: string }> }) {
-  await requirePermission("inspection.view");
+  const user = await requirePermission("contactLog.view");
+  // the leadership's spot-check reads the same record without the verdict form (lib/auth/permissions.ts)
+  const judges = can(user.roles, "inspection.record");
   const { logId } = await params;
   const campaign = await currentCampaign();
   if (!campaign) notFound();
@@ -84,9 +87,11 @@ export default async function InspectLogPage({ params }: { params: Promise<{ log
 
   return (
     <div className="space-y-4">
-      <Link href={`/inspection?week=${week}`} className="text-sm text-brand-700 underline">
-        {t("inspection.log.back")}
-      </Link>
+      {can(user.roles, "inspection.view") ? (
+        <Link href={`/inspection?week=${week}`} className="text-sm text-brand-700 underline">
+          {t("inspection.log.back")}
+        </Link>
+      ) : null}
       <PageHeader
         title={withData((v) => t("inspection.log.titleWith", v), { name: log.candidate.name })}
         subtitle={
@@ -150,7 +155,16 @@ export default async function InspectLogPage({ params }: { params: Promise<{ log
           </dl>
         </Card>
 
-        {state ? (
+        {!judges ? (
+          <Card title={t("spotCheck.title")}>
+            <p className="mb-2 text-sm text-slate-600">{t("spotCheck.body")}</p>
+            <p className="text-sm" data-testid="spot-check-verdict">
+              {inspection?.verdict
+                ? t("spotCheck.verdict", { verdict: t(`inspection.verdict.${inspection.verdict}`) })
+                : t("spotCheck.noVerdict")}
+            </p>
+          </Card>
+        ) : state ? (
           <div className="space-y-4">
             <Card title={t("evidence.title")}>
               {screenshots.length === 0 ? (
@@ -185,7 +199,7 @@ export default async function InspectLogPage({ params }: { params: Promise<{ log
         )}
       </div>
 
-      {inspection?.verdict === "FALSE" && rules ? (
+      {judges && inspection?.verdict === "FALSE" && rules ? (
         <Card title={t("inspection.finding.title")}>
           <p className="mb-3 text-sm text-rose-700">{t("inspection.finding.fromFalse")}</p>
           <FindingForm inspectionId={inspection.id} rules={rules} defaultKind="FAKE_CALLBACK" />
@@ -195,7 +209,7 @@ export default async function InspectLogPage({ params }: { params: Promise<{ log
       {findings.length > 0 && policy ? (
         <section className="space-y-3" data-testid="log-findings">
           {findings.map((f) => (
-            <FindingCard key={f.id} finding={f} policy={policy} now={now} showLogLink={false} />
+            <FindingCard key={f.id} finding={f} policy={policy} now={now} showLogLink={false} followUp={judges} />
           ))}
         </section>
       ) : null}
