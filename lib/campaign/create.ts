@@ -96,6 +96,7 @@ export async function createCampaign(
       workflowPolicy: json(settings.workflow),
       inspectionPolicy: json(settings.inspection),
       strikePolicy: json(settings.strike),
+      prospectPolicy: json(settings.prospects),
       isCurrent: !inUse,
       phaseWindows: { create: phases.windows },
       // a group keeps its name and region; its leader and members are this year's choice

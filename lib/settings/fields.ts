@@ -21,7 +21,9 @@ export type Unit =
   | "screenshots"
   | "seconds"
   | "candidates"
-  | "logs";
+  | "logs"
+  | "points"
+  | "yuanPerPoint";
 
 /** Why a typed value was refused; the page shows the catalogue's sentence for the code (settings.errors.*). */
 export type FieldIssue =

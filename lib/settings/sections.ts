@@ -7,6 +7,12 @@ import {
   inspectionPolicyOf,
   inspectionPolicySchema,
 } from "@/lib/inspection/policy";
+import {
+  DEFAULT_PROSPECT_POLICY,
+  type ProspectPolicy,
+  prospectPolicyOf,
+  prospectPolicySchema,
+} from "@/lib/prospects/policy";
 import { DEFAULT_STRIKE_POLICY, type StrikePolicy, strikePolicyOf, strikePolicySchema } from "@/lib/strike/policy";
 import { DEFAULT_POLICY, type SubsidyPolicy, subsidyPolicySchema } from "@/lib/subsidy/policy";
 import {
@@ -17,7 +23,7 @@ import {
 } from "@/lib/workflow/policy";
 import { type FieldIssue, type FieldSpec, type FieldValue, formatField, getPath, parseField, setPath } from "./fields";
 
-export const SECTIONS = ["campaign", "subsidy", "workflow", "inspection", "strike"] as const;
+export const SECTIONS = ["campaign", "subsidy", "workflow", "inspection", "strike", "prospects"] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
 /** Everything the settings page edits except the phase windows (their own rows, see ./phases). */
@@ -30,6 +36,7 @@ export interface CampaignSettings {
   workflow: WorkflowPolicy;
   inspection: InspectionPolicy;
   strike: StrikePolicy;
+  prospects: ProspectPolicy;
 }
 
 export interface TierRow {
@@ -102,6 +109,11 @@ export const SECTION_FIELDS: Record<SectionId, readonly FieldSpec[]> = {
     { key: "flagChatWithoutEvidence", kind: "bool" },
   ],
   strike: [{ key: "lostContactDays", kind: "int", unit: "days", min: 1, max: 60 }],
+  // phase 1's 生源报备: points each, and what a point pays (0 = recorded, no money)
+  prospects: [
+    { key: "pointsPerRegistration", kind: "int", unit: "points", min: 0, max: 100 },
+    { key: "fenPerPoint", kind: "yuan", unit: "yuanPerPoint", min: 0, max: 1000 },
+  ],
 };
 
 /** The settings a campaign row holds; a stored policy that no longer validates reads as its defaults. */
@@ -114,6 +126,7 @@ export function settingsOf(row: {
   workflowPolicy: unknown;
   inspectionPolicy: unknown;
   strikePolicy: unknown;
+  prospectPolicy: unknown;
 }): CampaignSettings {
   const subsidy = subsidyPolicySchema.safeParse(row.subsidyPolicy);
   return {
@@ -125,6 +138,7 @@ export function settingsOf(row: {
     workflow: workflowPolicyOf(row.workflowPolicy),
     inspection: inspectionPolicyOf(row.inspectionPolicy),
     strike: strikePolicyOf(row.strikePolicy),
+    prospects: prospectPolicyOf(row.prospectPolicy),
   };
 }
 
@@ -139,6 +153,7 @@ export function defaultSettings(planSize: number): CampaignSettings {
     workflow: DEFAULT_WORKFLOW_POLICY,
     inspection: DEFAULT_INSPECTION_POLICY,
     strike: DEFAULT_STRIKE_POLICY,
+    prospects: DEFAULT_PROSPECT_POLICY,
   };
 }
 
@@ -154,6 +169,8 @@ function sectionSource(settings: CampaignSettings, section: SectionId): unknown 
       return settings.inspection;
     case "strike":
       return settings.strike;
+    case "prospects":
+      return settings.prospects;
   }
 }
 
@@ -284,6 +301,12 @@ export function applySection(current: CampaignSettings, section: SectionId, form
         ? { ok: true, next: { ...current, strike: strike.data } }
         : { ok: false, issues: schemaIssues(strike.error) };
     }
+    case "prospects": {
+      const prospects = prospectPolicySchema.safeParse(parsed);
+      return prospects.success
+        ? { ok: true, next: { ...current, prospects: prospects.data } }
+        : { ok: false, issues: schemaIssues(prospects.error) };
+    }
   }
 }
 
@@ -311,5 +334,7 @@ export function sectionSnapshot(settings: CampaignSettings, section: SectionId):
       return { inspectionPolicy: settings.inspection };
     case "strike":
       return { strikePolicy: settings.strike };
+    case "prospects":
+      return { prospectPolicy: settings.prospects };
   }
 }

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { saveSettingsSection } from "@/app/(app)/admin/settings/actions";
 import { logConsultation, registerSource } from "@/app/(app)/consultations/actions";
 import { db } from "@/lib/db";
 import { phaseOneRecord } from "@/lib/prospects/queries";
@@ -141,5 +142,24 @@ describe("生源报备", () => {
     expect(future.ok).toBe(false);
     if (!future.ok) expect(future.fieldErrors?.registeredOn?.join("")).toContain("不能晚于今天");
     expect(await db().sourceRegistration.count({ where: { campaignId: fx.campaign.id } })).toBe(0);
+  });
+
+  it("pays what the admin sets in the settings' phase 1 section, to the fen", async () => {
+    const { prospectId } = await consult(fx.caller);
+    signInAs(fx.caller);
+    expect((await registerSource({ prospectId, number: `BB-${n}-PAY`, registeredOn: today() })).ok).toBe(true);
+    const admin = await createUser(db(), { login: `consult-admin-${n}`, roles: ["ADMIN"] });
+    signInAs(admin);
+    const { updatedAt } = await db().campaign.findUniqueOrThrow({ where: { id: fx.campaign.id } });
+    const saved = await saveSettingsSection({
+      campaignId: fx.campaign.id,
+      version: updatedAt.toISOString(),
+      section: "prospects",
+      values: { pointsPerRegistration: "2", fenPerPoint: "12.35" },
+    });
+    expect(saved.ok).toBe(true);
+    const campaign = await db().campaign.findUniqueOrThrow({ where: { id: fx.campaign.id } });
+    expect(campaign.prospectPolicy).toEqual({ pointsPerRegistration: 2, fenPerPoint: 1235 });
+    expect(await phaseOneRecord(campaign, fx.caller.id)).toMatchObject({ points: 2, fen: 2470 });
   });
 });

@@ -97,7 +97,9 @@ export const saveSettingsSection = action(
             ? { workflowPolicy: json(next.workflow) }
             : section === "inspection"
               ? { inspectionPolicy: json(next.inspection) }
-              : { strikePolicy: json(next.strike) };
+              : section === "strike"
+                ? { strikePolicy: json(next.strike) }
+                : { prospectPolicy: json(next.prospects) };
     const updatedAt = await writeCampaign(tx, campaign, now, data);
     audit({
       entityType: "Campaign",
