@@ -274,9 +274,14 @@ async function retention(args: string[]) {
   try {
     const entries = await runRetention(prisma, { now, apply });
     const expiredUploads = await sweepExpiredUploads(prisma, { now, apply });
+    // the object store's files whose rows went (retention, the sweep, any cascade) and old orphans
+    const { cleanUpObjects } = await import("@/lib/storage");
+    const objectStore = await cleanUpObjects(prisma, { now, apply }).catch((error: unknown) => ({
+      failed: error instanceof Error ? error.message : String(error),
+    }));
     if (parsed.values.json) {
       process.stdout.write(
-        `${JSON.stringify(rendered({ now: now.toISOString(), apply, campaigns: entries, expiredUploads }))}\n`,
+        `${JSON.stringify(rendered({ now: now.toISOString(), apply, campaigns: entries, expiredUploads, objectStore }))}\n`,
       );
     } else {
       const due = entries.filter((e) => e.due).length;
@@ -296,9 +301,14 @@ async function retention(args: string[]) {
       if (expiredUploads > 0) {
         console.log(t(apply ? "cli.uploadsDeleted" : "cli.uploadsToDelete", { count: expiredUploads }));
       }
+      if (objectStore && "failed" in objectStore) {
+        console.error(t("cli.objectsFailed", { detail: objectStore.failed }));
+      } else if (objectStore && objectStore.deleted + objectStore.orphans > 0) {
+        console.log(t(apply ? "cli.objectsDeleted" : "cli.objectsToDelete", { ...objectStore }));
+      }
       if (!apply && (due > 0 || expiredUploads > 0)) console.log(t("cli.retentionPreview"));
     }
-    return entries.some((e) => e.error) ? 1 : 0;
+    return entries.some((e) => e.error) || (objectStore && "failed" in objectStore) ? 1 : 0;
   } finally {
     await prisma.$disconnect();
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseObjectStoreUrl } from "@/lib/storage/object-url";
 
 const postgresUrl = z
   .string()
@@ -25,6 +26,23 @@ const publicUrl = z
       return false;
     }
   }, "must be the app's public address, e.g. https://huifang.example.edu.cn");
+
+/**
+ * The object store backend of lib/storage (README "Storage backends"); unset: files are kept in
+ * PostgreSQL. Checked by the launcher with the rest, read again by lib/storage through storageEnv().
+ */
+const storageVariables = {
+  HUIFANG_OBJECT_STORE_URL: z
+    .string()
+    .trim()
+    .superRefine((value, context) => {
+      const parsed = parseObjectStoreUrl(value);
+      if ("problem" in parsed) context.addIssue({ code: "custom", message: parsed.problem });
+    })
+    .optional(),
+};
+export const storageEnvSchema = z.object(storageVariables);
+export type StorageEnv = z.infer<typeof storageEnvSchema>;
 
 /** pino's levels; `silent` writes nothing. */
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -62,6 +80,7 @@ export const launcherEnvSchema = z.object({
     .transform(Number)
     .default(0),
   ...observabilityVariables,
+  ...storageVariables,
 });
 export type LauncherEnv = z.infer<typeof launcherEnvSchema>;
 
@@ -72,6 +91,7 @@ export const serverEnvSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** set by the launcher: the embedded database runs one transaction at a time (lib/import/progress) */
   HUIFANG_DATABASE: z.enum(["embedded", "server"]).default("server"),
+  ...storageVariables,
 });
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
 
@@ -99,6 +119,11 @@ export function serverEnv(): ServerEnv {
 /** Read anew at each call: a scrape of /api/metrics is rare, and a test may change the token. */
 export function observabilityEnv(): ObservabilityEnv {
   return parseEnv(observabilityEnvSchema, process.env);
+}
+
+/** Read anew at each call, as observabilityEnv: a test points the store at its own server. */
+export function storageEnv(): StorageEnv {
+  return parseEnv(storageEnvSchema, process.env);
 }
 
 /**

@@ -3,7 +3,8 @@
 import type { PrismaClient } from "@/lib/db/client";
 import type { Text } from "@/lib/i18n/text";
 import { countExpiredUploads, sweepUploads } from "@/lib/import/uploads";
-import { databaseStore } from "@/lib/storage";
+import { log } from "@/lib/log";
+import { databaseStore, drainDeletedObjects } from "@/lib/storage";
 import { anonymiseCampaign, previewAnonymise, type RetentionCounts, RetentionNotDueError } from "./anonymise";
 import { isRetentionDue, retentionDueAt } from "./rules";
 
@@ -62,6 +63,16 @@ export async function runRetention(
       entry.error =
         error instanceof RetentionNotDueError ? error.reason : error instanceof Error ? error.message : String(error);
     }
+  }
+  // the anonymised campaigns' files are gone from the database; their bytes in an object store go now
+  // too (a failure here leaves them queued for the next run, lib/storage/objects.ts)
+  if (options.apply) {
+    await drainDeletedObjects(prisma).catch((error: unknown) =>
+      log().warn(
+        { err: error instanceof Error ? error.name : typeof error },
+        "retention: object deletions left queued",
+      ),
+    );
   }
   return entries;
 }
