@@ -46,6 +46,22 @@ export async function filledTables(client: pg.ClientBase): Promise<{ tables: num
   return { tables: counts.length, rows: counts.reduce((sum, n) => sum + n, 0) };
 }
 
+/**
+ * Stored files whose bytes are in the object store (lib/storage): a backup holds their rows but not
+ * their bytes. None on a database migrated before the object store existed.
+ */
+export async function objectStoreFiles(client: pg.ClientBase): Promise<number> {
+  const { rows: present } = await client.query<{ present: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM information_schema.columns
+                     WHERE table_schema = 'public' AND table_name = 'StoredFile' AND column_name = 'objectKey') AS present`,
+  );
+  if (!present[0]?.present) return 0;
+  const { rows } = await client.query<{ n: string }>(
+    `SELECT count(*) AS n FROM "StoredFile" WHERE "objectKey" IS NOT NULL`,
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
 export async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();

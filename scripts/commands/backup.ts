@@ -6,6 +6,7 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { objectStoreFiles, withClient } from "@/lib/backup/database";
 import { BackupFileError, type BackupKind, openBackupFile, readBackupHeader, writeBackupFile } from "@/lib/backup/file";
 import type { BackupManifest } from "@/lib/backup/payload";
 import { readManifest } from "@/lib/backup/payload";
@@ -13,6 +14,7 @@ import { chooseTools, clientPackage, findTools, type PgTools, serverMajor, toolF
 import { pruneBackups } from "@/lib/backup/prune";
 import { translatorFor } from "@/lib/i18n/messages";
 import { renderText, type Text, text } from "@/lib/i18n/text";
+import { describeObjectStore, parseObjectStoreUrl } from "@/lib/storage/object-url";
 import { beijingDateTime, beijingDay } from "@/lib/time";
 import packageJson from "@/package.json";
 
@@ -152,18 +154,21 @@ export async function backupCommand(args: string[]): Promise<number> {
     const serverUrl = process.env.DATABASE_URL;
     let kind: BackupKind;
     let bytes: number;
+    let inObjectStore: number;
     if (serverUrl) {
       // the app's role reads every table; the backup needs nothing more
       kind = "server";
       const tools = await serverTools(serverUrl);
       const { dumpServer } = await import("@/lib/backup/server");
       ({ bytes } = await write(file, kind, createdAt, key, dumpServer(serverUrl, tools, keep)));
+      inObjectStore = await withClient(serverUrl, objectStoreFiles);
     } else {
       kind = "embedded";
       const { dumpEmbedded } = await import("@/lib/backup/embedded");
       const database = await openEmbeddedForBackup();
       try {
         ({ bytes } = await write(file, kind, createdAt, key, dumpEmbedded(database.url, keep)));
+        inObjectStore = await withClient(database.url, objectStoreFiles);
       } finally {
         await database.close();
       }
@@ -180,6 +185,17 @@ export async function backupCommand(args: string[]): Promise<number> {
         }),
       ),
     );
+    // the object store's bytes are not in the file: said on every backup while any file is there
+    const store = objectStoreDescription();
+    if (inObjectStore > 0 || store) {
+      console.log(
+        say(
+          store
+            ? text("backup.cli.objectStoreNotIncluded", { files: inObjectStore, store })
+            : text("backup.cli.objectStoreNotIncludedUnset", { files: inObjectStore }),
+        ),
+      );
+    }
     if (parsed.flag) {
       const days = manifest?.retentionDays ?? null;
       if (days === null) {
@@ -193,6 +209,14 @@ export async function backupCommand(args: string[]): Promise<number> {
       }
     }
   }, "backup.cli.backupFailed");
+}
+
+/** The configured object store's endpoint, bucket and folder (no credentials), or null when none is set. */
+function objectStoreDescription(): string | null {
+  const url = process.env.HUIFANG_OBJECT_STORE_URL;
+  if (!url) return null;
+  const config = parseObjectStoreUrl(url);
+  return "problem" in config ? null : describeObjectStore(config);
 }
 
 async function write(

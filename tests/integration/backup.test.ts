@@ -15,7 +15,10 @@ import { db } from "@/lib/db";
 import { createPrismaClient } from "@/lib/db/client";
 import { setUpDatabaseRoles } from "@/lib/db/roles";
 import { payoutSnapshot } from "@/lib/payouts/runs";
+import { bytesOf, databaseStore } from "@/lib/storage";
+import { describeObjectStore } from "@/lib/storage/object-url";
 import { seedDemo } from "@/prisma/seed/demo";
+import { startObjectStore } from "@/tests/support/object-store";
 import { adminDatabaseUrl, databaseUrl, dropDatabase, ownerUrl, TEST_ROLES, withAdmin } from "../support/databases";
 import { signInAs } from "../support/session";
 import { cliWith, fingerprint, PASSPHRASE, queryOne, refusal, tampered } from "./backup-support";
@@ -252,6 +255,36 @@ describe("backup and restore on a PostgreSQL server", () => {
     expect(run.stdout).toContain(`已删除超过保留期限（${campaign.retentionDays} 天）的备份 ${old}`);
     expect(existsSync(old)).toBe(false);
     for (const kept of [recent, other, backup, path.join(folder, "today.hfb")]) expect(existsSync(kept)).toBe(true);
+  });
+
+  it("says on every backup that the object store's files are not in it, and what to back up instead", async () => {
+    // the backups above, with every file in PostgreSQL, said nothing of an object store
+    const plain = await cliWith(["backup", path.join(folder, "plain.hfb")], {});
+    expect(plain.stdout).not.toContain("对象存储");
+    const server = await startObjectStore();
+    try {
+      await databaseStore(db(), { objects: server.bucket }).put(
+        { kind: "WITHDRAWAL_PHOTO", key: "backup/photo", mimeType: "image/jpeg", campaignId },
+        bytesOf(Buffer.from("签字照片")),
+      );
+      const run = await cliWith(["backup", path.join(folder, "with-objects.hfb")], {
+        HUIFANG_OBJECT_STORE_URL: server.url,
+      });
+      expect(run.stderr).toBe("");
+      expect(run.status).toBe(0);
+      const store = describeObjectStore(server.bucket.config);
+      expect(run.stdout).toContain(`本备份不含对象存储中的文件内容：1 个文件`);
+      expect(run.stdout).toContain(store);
+      // the credentials are never printed
+      expect(run.stdout).not.toContain("S3RVER:S3RVER");
+      // the same when this machine is not told where the object store is: the database says files are there
+      const unset = await cliWith(["backup", path.join(folder, "unset.hfb")], { HUIFANG_OBJECT_STORE_URL: undefined });
+      expect(unset.status).toBe(0);
+      expect(unset.stdout).toContain("本备份不含对象存储中的文件内容：1 个文件");
+    } finally {
+      await databaseStore(db(), { objects: server.bucket }).delete("WITHDRAWAL_PHOTO", "backup/photo");
+      await server.close();
+    }
   });
 });
 
