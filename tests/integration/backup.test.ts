@@ -285,7 +285,8 @@ describe("backup and restore on a PostgreSQL server", () => {
       await databaseStore(db(), { objects: server.bucket }).delete("WITHDRAWAL_PHOTO", "backup/photo");
       await server.close();
     }
-  });
+    // three runs of the command line, each a few seconds on its own and more on a busy machine
+  }, 240_000);
 });
 
 /** This test file's own database (the source of the backup). */
