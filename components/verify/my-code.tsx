@@ -1,4 +1,4 @@
-import { translatorFor } from "@/lib/i18n/messages";
+import { getTranslations } from "next-intl/server";
 import { myVerifyCard } from "@/lib/verify/queries";
 import { LINK_MARK, MyCodeCard } from "./my-code-card";
 
@@ -6,9 +6,10 @@ import { LINK_MARK, MyCodeCard } from "./my-code-card";
 export async function MyCode({ userId }: { userId: string }) {
   const card = await myVerifyCard(userId);
   if (!card) return null;
-  // the ready text goes to a family: in Chinese whatever the page's language
-  const zh = translatorFor("zh-CN");
-  const message = zh(card.honorific === "STUDENT" ? "verify.mine.messageStudent" : "verify.mine.messageTeacher", {
+  // the ready text goes to a family: in Chinese whatever the page's language (next-intl's own server
+  // translator, which reads the catalogue as the build compiled it)
+  const zh = await getTranslations({ locale: "zh-CN", namespace: "verify.mine" });
+  const message = zh(card.honorific === "STUDENT" ? "messageStudent" : "messageTeacher", {
     team: card.team,
     surname: card.surname,
     link: LINK_MARK,
