@@ -61,7 +61,8 @@ export function ConsultationForm({ regions }: { regions: readonly string[] }) {
         {text("name", { lang: "zh", autoComplete: "off" })}
         {text("examNo", { inputMode: "numeric", autoComplete: "off" })}
         {text("region", { lang: "zh", list: "consultation-regions", autoComplete: "off" })}
-        <datalist id="consultation-regions">
+        {/* the college's regions are its own data, in Chinese whatever the page's language */}
+        <datalist id="consultation-regions" lang="zh">
           {regions.map((r) => (
             <option key={r} value={r} />
           ))}
