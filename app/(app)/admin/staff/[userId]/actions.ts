@@ -19,9 +19,14 @@ export const editUserAccount = action(
     }
     if (edited.rolesChanged) await endAllSessions(tx, input.userId, now);
     audit({ entityType: "User", entityId: input.userId, before: edited.before, after: edited.after });
-    revalidatePath("/admin/staff");
-    revalidatePath(`/admin/staff/${input.userId}`);
-    // the admin's own roles: their session ended with the others, and the form says so
-    return { rolesChanged: edited.rolesChanged, signedOut: edited.rolesChanged && input.userId === user.id };
+    // the admin's own roles: their session ended with the others, and the form says so. No revalidation
+    // then: it re-renders the current page inside the action's answer, and that render, now signed out,
+    // would swap the page for the login before the sentence is read
+    const signedOut = edited.rolesChanged && input.userId === user.id;
+    if (!signedOut) {
+      revalidatePath("/admin/staff");
+      revalidatePath(`/admin/staff/${input.userId}`);
+    }
+    return { rolesChanged: edited.rolesChanged, signedOut };
   },
 );
