@@ -8,81 +8,62 @@ import { SubmitRow } from "@/components/ui/submit-row";
 import { useActionRunner } from "@/components/ui/use-action";
 import type { IncidentStatus } from "@/generated/prisma/enums";
 
-/** Appends an action taken, with its time, to the incident's timeline (from the version the page shows). */
-export function IncidentActionForm({ incidentId, version, now }: { incidentId: string; version: number; now: string }) {
-  const t = useTranslations("incidents");
-  const [takenAt, setTakenAt] = useState(now);
-  const [note, setNote] = useState("");
-  const [saved, setSaved] = useState(false);
-  const { run, pending, error, fieldErrors, formRef } = useActionRunner();
+/**
+ * What the form writes on the incident's timeline: an action taken, with when it was taken, or a move to
+ * another status (lib/incidents/status.ts), for which closing asks the closing summary.
+ */
+export type IncidentUpdate = { kind: "action"; now: string } | { kind: "status"; next: readonly IncidentStatus[] };
 
-  async function submit(event: React.FormEvent) {
-    event.preventDefault();
-    setSaved(false);
-    const result = await run(() => addIncidentAction({ incidentId, version, takenAt, note }));
-    if (result.ok) {
-      setSaved(true);
-      setNote("");
-    }
-  }
+// the form's words and test ids, by what it writes
+const LABELS = {
+  action: {
+    submit: "detail.addAction",
+    pending: "detail.adding",
+    done: "detail.added",
+    form: "incident-action-form",
+    button: "add-incident-action",
+    message: "incident-action-message",
+    note: "incident-note",
+  },
+  status: {
+    submit: "detail.changeStatus",
+    pending: "detail.changing",
+    done: "detail.changed",
+    form: "incident-status-form",
+    button: "change-incident-status",
+    message: "incident-status-message",
+    note: "incident-status-note",
+  },
+} as const;
 
-  return (
-    <form ref={formRef} onSubmit={submit} className="space-y-3" noValidate data-testid="incident-action-form">
-      <Field label={t("field.takenAt")} errors={fieldErrors.takenAt}>
-        {(control) => (
-          <Input
-            {...control}
-            type="datetime-local"
-            value={takenAt}
-            max={now}
-            onChange={(e) => setTakenAt(e.target.value)}
-            className="w-full"
-            data-testid="incident-taken-at"
-          />
-        )}
-      </Field>
-      <WordsField
-        label={t("field.note")}
-        errors={fieldErrors.note}
-        value={note}
-        onChange={setNote}
-        rows={3}
-        maxLength={2000}
-        testId="incident-note"
-      />
-      <SubmitRow
-        pending={pending}
-        label={t("detail.addAction")}
-        pendingLabel={t("detail.adding")}
-        error={error}
-        notice={saved ? t("detail.added") : null}
-        testId="add-incident-action"
-        messageTestId="incident-action-message"
-      />
-    </form>
-  );
-}
-
-/** Moves the incident on (lib/incidents/status.ts); closing asks for the closing summary. */
-export function IncidentStatusForm({
+/** One update of the incident, sent with the version the page shows (an older page is refused). */
+export function IncidentUpdateForm({
   incidentId,
   version,
-  next,
+  update,
 }: {
   incidentId: string;
   version: number;
-  next: readonly IncidentStatus[];
+  update: IncidentUpdate;
 }) {
   const t = useTranslations("incidents");
-  const [status, setStatus] = useState<IncidentStatus>(next[0] ?? "CLOSED");
+  const [takenAt, setTakenAt] = useState(update.kind === "action" ? update.now : "");
+  const [status, setStatus] = useState<IncidentStatus>(
+    update.kind === "status" ? (update.next[0] ?? "CLOSED") : "CLOSED",
+  );
   const [note, setNote] = useState("");
   const [saved, setSaved] = useState(false);
   const { run, pending, error, fieldErrors, formRef } = useActionRunner();
+  const labels = LABELS[update.kind];
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     setSaved(false);
-    const result = await run(() => changeIncidentStatus({ incidentId, version, status, note }));
+    const result = await run(() =>
+      update.kind === "action"
+        ? addIncidentAction({ incidentId, version, takenAt, note })
+        : changeIncidentStatus({ incidentId, version, status, note }),
+    );
     if (result.ok) {
       setSaved(true);
       setNote("");
@@ -90,41 +71,59 @@ export function IncidentStatusForm({
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} className="space-y-3" noValidate data-testid="incident-status-form">
-      <Field label={t("field.status")} errors={fieldErrors.status}>
-        {(control) => (
-          <Select
-            {...control}
-            value={status}
-            onChange={(e) => setStatus(e.target.value as IncidentStatus)}
-            className="w-full"
-            data-testid="incident-status"
-          >
-            {next.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
+    <form ref={formRef} onSubmit={submit} className="space-y-3" noValidate data-testid={labels.form}>
+      {update.kind === "action" ? (
+        <Field label={t("field.takenAt")} errors={fieldErrors.takenAt}>
+          {(control) => (
+            <Input
+              {...control}
+              type="datetime-local"
+              value={takenAt}
+              max={update.now}
+              onChange={(e) => setTakenAt(e.target.value)}
+              className="w-full"
+              data-testid="incident-taken-at"
+            />
+          )}
+        </Field>
+      ) : (
+        <Field label={t("field.status")} errors={fieldErrors.status}>
+          {(control) => (
+            <Select
+              {...control}
+              value={status}
+              onChange={(e) => setStatus(e.target.value as IncidentStatus)}
+              className="w-full"
+              data-testid="incident-status"
+            >
+              {update.next.map((s) => (
+                <option key={s} value={s}>
+                  {t(`status.${s}`)}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+      )}
       <WordsField
-        label={status === "CLOSED" ? t("field.summary") : t("field.statusNote")}
+        label={
+          update.kind === "action" ? t("field.note") : status === "CLOSED" ? t("field.summary") : t("field.statusNote")
+        }
         errors={fieldErrors.note}
         value={note}
         onChange={setNote}
         rows={3}
         maxLength={2000}
-        testId="incident-status-note"
+        testId={labels.note}
       />
       <SubmitRow
         pending={pending}
-        label={t("detail.changeStatus")}
-        pendingLabel={t("detail.changing")}
+        label={t(labels.submit)}
+        pendingLabel={t(labels.pending)}
         error={error}
-        notice={saved ? t("detail.changed") : null}
-        testId="change-incident-status"
-        messageTestId="incident-status-message"
+        notice={saved ? t(labels.done) : null}
+        testId={labels.button}
+        messageTestId={labels.message}
       />
     </form>
   );

@@ -32,9 +32,11 @@ export async function FindingCard({
   const deduction =
     f.kind === "MISTAKEN_WITHDRAWAL"
       ? t("findings.halved", { percent: policy.mistakenWithdrawal.payoutPercent })
-      : f.deductionPercent
-        ? t("findings.deduction", { percent: f.deductionPercent })
-        : t("findings.noDeduction");
+      : f.kind === "SLANDER" && policy.slander.deductionPercent > 0
+        ? t("findings.deduction", { percent: policy.slander.deductionPercent })
+        : f.deductionPercent
+          ? t("findings.deduction", { percent: f.deductionPercent })
+          : t("findings.noDeduction");
   const effect = f.effect;
   return (
     <article className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="finding">

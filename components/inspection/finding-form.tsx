@@ -6,22 +6,37 @@ import { recordFinding } from "@/app/(app)/inspection/actions";
 import { Button } from "@/components/ui/button";
 import { DigitsField, Field, Input, Select, WordsField } from "@/components/ui/field";
 import { useActionRunner } from "@/components/ui/use-action";
-import type { DeductionRule } from "@/lib/inspection/findings";
+import { type DeductionRule, VIOLATION_KINDS } from "@/lib/inspection/findings";
 
-const KINDS = ["FAKE_CALLBACK", "FALSE_PROMISE", "MISTAKEN_WITHDRAWAL", "DERELICTION", "FRAUD"] as const;
-type Kind = (typeof KINDS)[number];
+type Kind = (typeof VIOLATION_KINDS)[number];
+
+/** What the kind costs, when the inspector enters no percentage. */
+function ruleHint(t: ReturnType<typeof useTranslations<"inspection">>, rule: DeductionRule): string {
+  switch (rule.type) {
+    case "policy":
+      return t("finding.policyHint", { percent: rule.payoutPercent });
+    case "policyDeduction":
+      return rule.deductionPercent === 0
+        ? t("finding.slanderFreeHint")
+        : t("finding.slanderHint", { percent: rule.deductionPercent });
+    default:
+      return t("finding.noneHint");
+  }
+}
 
 /**
- * Records a finding: from a log judged false (the caller is the log's), or directly against a caller
- * chosen from the list. The percentage field appears only for the kinds that take one.
+ * Records a finding: from a log judged false (the caller is the log's), or against a caller chosen from
+ * the list, directly or from an on-site patrol. The percentage field appears only for the kinds that take one.
  */
 export function FindingForm({
   inspectionId,
+  patrolId,
   callers,
   rules,
   defaultKind,
 }: {
   inspectionId?: string;
+  patrolId?: string;
   callers?: { id: string; label: string }[];
   rules: Record<Kind, DeductionRule>;
   defaultKind: Kind;
@@ -42,6 +57,7 @@ export function FindingForm({
     const result = await run(() =>
       recordFinding({
         ...(inspectionId ? { inspectionId } : { callerId }),
+        ...(patrolId ? { patrolId } : {}),
         kind,
         deductionPercent: rule.type === "range" ? percent : "",
         description,
@@ -88,7 +104,7 @@ export function FindingForm({
             className="w-full"
             data-testid="finding-kind"
           >
-            {KINDS.map((k) => (
+            {VIOLATION_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`kind.${k}`)}
               </option>
@@ -108,9 +124,7 @@ export function FindingForm({
           testId="finding-percent"
         />
       ) : (
-        <p className="rounded-lg bg-slate-50 p-3 text-sm text-slate-600">
-          {rule.type === "policy" ? t("finding.policyHint", { percent: rule.payoutPercent }) : t("finding.noneHint")}
-        </p>
+        <p className="rounded-lg bg-slate-50 p-3 text-sm text-slate-600">{ruleHint(t, rule)}</p>
       )}
       <WordsField
         label={t("finding.description")}

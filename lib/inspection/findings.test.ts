@@ -5,13 +5,21 @@ import { DEFAULT_POLICY } from "@/lib/subsidy";
 import { deductionError, deductionRule, VIOLATION_KINDS } from "./findings";
 
 describe("deductionRule", () => {
-  it("reads the plan: 20-100 % for fraud, dereliction and fake callbacks, the policy's 50 % for 误退, none for promises", () => {
+  it("reads the plan: 20-100 % for fraud, dereliction and fake callbacks, the policy's 50 % for 误退, the policy's 0 % for 诋毁他人, none for promises", () => {
     expect(Object.fromEntries(VIOLATION_KINDS.map((k) => [k, deductionRule(k, DEFAULT_POLICY)]))).toEqual({
       FAKE_CALLBACK: { type: "range", min: 20, max: 100 },
       FALSE_PROMISE: { type: "none" },
       MISTAKEN_WITHDRAWAL: { type: "policy", payoutPercent: 50 },
       DERELICTION: { type: "range", min: 20, max: 100 },
       FRAUD: { type: "range", min: 20, max: 100 },
+      SLANDER: { type: "policyDeduction", deductionPercent: 0 },
+    });
+  });
+
+  it("takes the slander percentage from the policy", () => {
+    expect(deductionRule("SLANDER", { ...DEFAULT_POLICY, slander: { deductionPercent: 10 } })).toEqual({
+      type: "policyDeduction",
+      deductionPercent: 10,
     });
   });
 
@@ -40,6 +48,8 @@ describe("deductionError", () => {
     ["MISTAKEN_WITHDRAWAL", 50, { key: "inspection.errors.percentByPolicy", values: { percent: 50 } }],
     ["FALSE_PROMISE", undefined, null],
     ["FALSE_PROMISE", 20, { key: "inspection.errors.noDeduction" }],
+    ["SLANDER", undefined, null],
+    ["SLANDER", 10, { key: "inspection.errors.percentBySlanderPolicy", values: { percent: 0 } }],
   ] as const)("%s with %s -> %j", (kind, percent, expected) => {
     expect(deductionError(kind, percent, DEFAULT_POLICY)).toEqual(expected);
   });
@@ -54,5 +64,6 @@ describe("deductionError", () => {
     expect(say(undefined)).toBe("请填写扣除比例（20%–100%）。");
     expect(say(50, "MISTAKEN_WITHDRAWAL")).toBe("误退按方案统一发放 50% 补贴，不填扣除比例。");
     expect(say(20, "FALSE_PROMISE")).toBe("违规承诺不扣补贴，不填扣除比例。");
+    expect(say(10, "SLANDER")).toBe("诋毁他人按方案扣除 0% 电话补贴，不填扣除比例。");
   });
 });

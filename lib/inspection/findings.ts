@@ -11,6 +11,7 @@ export const VIOLATION_KINDS = [
   "MISTAKEN_WITHDRAWAL",
   "DERELICTION",
   "FRAUD",
+  "SLANDER",
 ] as const satisfies readonly ViolationKind[];
 
 export type DeductionRule =
@@ -18,29 +19,27 @@ export type DeductionRule =
   | { type: "range"; min: number; max: number }
   /** fixed by the policy, not entered (八(三) 误退: 所有补贴按50%发放) */
   | { type: "policy"; payoutPercent: number }
+  /** a deduction fixed by the policy, not entered (诋毁他人: the settings' percentage, 0 by default) */
+  | { type: "policyDeduction"; deductionPercent: number }
   /** a violation to correct, with no deduction in the plan (违规承诺) */
   | { type: "none" };
 
 /**
  * The kinds lib/payouts deducts a percentage for (虚假回访 is a form of 弄虚作假, so it deducts like fraud
  * and dereliction) take a percentage in the policy's range; 误退 halves all subsidies by the policy;
- * 违规承诺 has no deduction.
+ * 诋毁他人 deducts the policy's percentage; 违规承诺 has no deduction.
  */
-export function deductionRule(
-  kind: ViolationKind,
-  policy: Pick<SubsidyPolicy, "fraud" | "mistakenWithdrawal">,
-): DeductionRule {
+type FindingPolicy = Pick<SubsidyPolicy, "fraud" | "mistakenWithdrawal" | "slander">;
+
+export function deductionRule(kind: ViolationKind, policy: FindingPolicy): DeductionRule {
   if (DEDUCTING_KINDS.has(kind)) return { type: "range", min: policy.fraud.minPercent, max: policy.fraud.maxPercent };
   if (kind === "MISTAKEN_WITHDRAWAL") return { type: "policy", payoutPercent: policy.mistakenWithdrawal.payoutPercent };
+  if (kind === "SLANDER") return { type: "policyDeduction", deductionPercent: policy.slander.deductionPercent };
   return { type: "none" };
 }
 
 /** Why the entered percentage does not fit the kind (a sentence for the form), or null. */
-export function deductionError(
-  kind: ViolationKind,
-  percent: number | undefined,
-  policy: Pick<SubsidyPolicy, "fraud" | "mistakenWithdrawal">,
-): Text | null {
+export function deductionError(kind: ViolationKind, percent: number | undefined, policy: FindingPolicy): Text | null {
   const rule = deductionRule(kind, policy);
   if (rule.type === "range") {
     if (percent === undefined) return text("inspection.errors.percentRequired", { min: rule.min, max: rule.max });
@@ -50,9 +49,11 @@ export function deductionError(
     return null;
   }
   if (percent !== undefined) {
-    return rule.type === "policy"
-      ? text("inspection.errors.percentByPolicy", { percent: rule.payoutPercent })
-      : text("inspection.errors.noDeduction");
+    if (rule.type === "policy") return text("inspection.errors.percentByPolicy", { percent: rule.payoutPercent });
+    if (rule.type === "policyDeduction") {
+      return text("inspection.errors.percentBySlanderPolicy", { percent: rule.deductionPercent });
+    }
+    return text("inspection.errors.noDeduction");
   }
   return null;
 }

@@ -51,6 +51,7 @@ export function findingEffects(
               ...c,
               mistakenWithdrawal: penalties?.mistakenWithdrawal ?? false,
               fraudPercent: penalties?.fraudPercent ?? 0,
+              slanderFindings: penalties?.slanderFindings ?? 0,
             }
           : c,
       ),

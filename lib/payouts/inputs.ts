@@ -38,6 +38,7 @@ export function toCallerInput(row: CallerRow, penalties: ReadonlyMap<string, Cal
     overtimeFen: row.overtimeFen,
     mistakenWithdrawal: own?.mistakenWithdrawal ?? false,
     fraudPercent: own?.fraudPercent ?? 0,
+    slanderFindings: own?.slanderFindings ?? 0,
   };
 }
 

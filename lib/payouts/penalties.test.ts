@@ -9,8 +9,8 @@ describe("penaltiesFromFindings", () => {
       { callerId: "b", kind: "DERELICTION", deductionPercent: 60 },
       { callerId: "b", kind: "FAKE_CALLBACK", deductionPercent: 50 },
     ]);
-    expect(penalties.get("a")).toEqual({ mistakenWithdrawal: true, fraudPercent: 30 });
-    expect(penalties.get("b")).toEqual({ mistakenWithdrawal: false, fraudPercent: 100 });
+    expect(penalties.get("a")).toEqual({ mistakenWithdrawal: true, fraudPercent: 30, slanderFindings: 0 });
+    expect(penalties.get("b")).toEqual({ mistakenWithdrawal: false, fraudPercent: 100, slanderFindings: 0 });
   });
 
   it("costs nothing for a false promise or a finding without a percentage", () => {
@@ -18,7 +18,15 @@ describe("penaltiesFromFindings", () => {
       { callerId: "a", kind: "FALSE_PROMISE", deductionPercent: 40 },
       { callerId: "a", kind: "FRAUD", deductionPercent: null },
     ]);
-    expect(penalties.get("a")).toEqual({ mistakenWithdrawal: false, fraudPercent: 0 });
+    expect(penalties.get("a")).toEqual({ mistakenWithdrawal: false, fraudPercent: 0, slanderFindings: 0 });
     expect(penalties.has("c")).toBe(false);
+  });
+
+  it("counts 诋毁他人 findings, whatever percentage was typed (the policy's applies)", () => {
+    const penalties = penaltiesFromFindings([
+      { callerId: "a", kind: "SLANDER", deductionPercent: null },
+      { callerId: "a", kind: "SLANDER", deductionPercent: 10 },
+    ]);
+    expect(penalties.get("a")).toEqual({ mistakenWithdrawal: false, fraudPercent: 0, slanderFindings: 2 });
   });
 });

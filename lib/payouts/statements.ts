@@ -25,7 +25,7 @@ export interface PayoutPerson {
   overtimeReason: string | null;
   leaderBonusFen: number;
   /**
-   * What the rules took off (workload deduction, 误退, fraud, bottom-rank overtime), already out of the
+   * What the rules took off (workload deduction, 误退, fraud, 诋毁他人, bottom-rank overtime), already out of the
    * amounts above; read from the run's steps, null for a run signed before steps were kept.
    */
   deductionFen: number | null;
@@ -90,6 +90,7 @@ export function deductionOf(steps: readonly SubsidyStep[]): number {
         sum += step.fromFen - step.paidFen;
         break;
       case "fraud":
+      case "slander":
         sum += step.deductedFen;
         break;
       default:

@@ -81,6 +81,7 @@ export const SECTION_FIELDS: Record<SectionId, readonly FieldSpec[]> = {
     { key: "fraud.maxPercent", kind: "int", unit: "percent", min: 1, max: 100 },
     { key: "fraud.coversOvertime", kind: "bool" },
     { key: "fraud.coversLeaderBonus", kind: "bool" },
+    { key: "slander.deductionPercent", kind: "int", unit: "percent", min: 0, max: 100 },
   ],
   workflow: [
     { key: "editWindowHours", kind: "int", unit: "hours", min: 0, max: 24 * 14 },

@@ -147,6 +147,29 @@ describe("penalties on the phone subsidy", () => {
     const result = withPeers({ ...subject, mistakenWithdrawal: true, fraudPercent: 21 });
     expect(result.subsidyFen).toBe(130_646);
   });
+
+  it("costs nothing for 诋毁他人 at the default 0%, and writes no step", () => {
+    const result = withPeers(caller({ slanderFindings: 2 }));
+    expect(result.subsidyFen).toBe(720_000);
+    expect(result.steps.some((s) => s.kind === "slander")).toBe(false);
+  });
+
+  it("deducts the policy's slander percentage per finding from the phone subsidy only", () => {
+    const policy = { ...DEFAULT_POLICY, slander: { deductionPercent: 10 } };
+    const subject = caller({ slanderFindings: 2, overtimeFen: 10_000 });
+    const result = payoutOf(run([subject, ...PEERS], undefined, policy), "c1");
+    // 7,200 元 × 20% = 1,440 deducted -> 5,760 元; overtime untouched
+    expect(result.subsidyFen).toBe(576_000);
+    expect(result.overtimeFen).toBe(10_000);
+    expect(result.steps).toContainEqual({
+      kind: "slander",
+      findings: 2,
+      percent: 20,
+      fromFen: 720_000,
+      deductedFen: 144_000,
+      paidFen: 576_000,
+    });
+  });
 });
 
 describe("overtime", () => {

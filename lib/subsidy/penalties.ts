@@ -6,7 +6,10 @@ import type { CallerInput } from "./types";
 // 八、处罚措施 (三) and (五) as factors on an amount. Each appends its own explanation step, so a
 // penalised payout shows the amount before and after every cut.
 
-/** 误退 factor then fraud deduction on one of the caller's amounts, appending a step for each. */
+/**
+ * 误退 factor, then fraud deduction, then (on the phone subsidy) the 诋毁他人 deduction on one of the
+ * caller's amounts, appending a step for each.
+ */
 export function applyCallerPenalties(
   amountFen: number,
   caller: CallerInput,
@@ -18,7 +21,21 @@ export function applyCallerPenalties(
   if (caller.mistakenWithdrawal === true) {
     amount = applyMistakenWithdrawal(amount, policy, what, steps);
   }
-  return applyFraud(amount, caller.fraudPercent ?? 0, what, steps);
+  amount = applyFraud(amount, caller.fraudPercent ?? 0, what, steps);
+  return what === "phone" ? applySlander(amount, caller.slanderFindings ?? 0, policy, steps) : amount;
+}
+
+/**
+ * 诋毁他人: each finding deducts the policy's percentage of the phone subsidy, added up and capped at 100%
+ * like fraud; nothing (and no step) at the default 0.
+ */
+export function applySlander(amountFen: number, findings: number, policy: SubsidyPolicy, steps: SubsidyStep[]): number {
+  const percent = Math.min(100, findings * policy.slander.deductionPercent);
+  if (percent === 0) return amountFen;
+  const deductedFen = applyPercentHalfUp(amountFen, percent);
+  const paidFen = amountFen - deductedFen;
+  steps.push({ kind: "slander", findings, percent, fromFen: amountFen, deductedFen, paidFen });
+  return paidFen;
 }
 
 export function applyMistakenWithdrawal(

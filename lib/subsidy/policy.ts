@@ -57,6 +57,10 @@ export const subsidyPolicySchema = z
       coversOvertime: z.boolean(),
       coversLeaderBonus: z.boolean(),
     }),
+    // 诋毁他人 (三、工作机制(一)): the plan forbids it and names no sum, so a finding costs the caller's phone
+    // subsidy this percentage, 0 (recorded, no money) unless the college sets one. A policy stored before
+    // the field existed reads as 0.
+    slander: z.strictObject({ deductionPercent: percent }).default({ deductionPercent: 0 }),
   })
   .superRefine((policy, ctx) => {
     policy.tiers.forEach((tier, index) => {
@@ -115,4 +119,5 @@ export const DEFAULT_POLICY: SubsidyPolicy = {
   mistakenWithdrawal: { payoutPercent: 50, coversOvertime: true },
   bottomRank: { count: 3, overtimePayoutPercent: 50 },
   fraud: { minPercent: 20, maxPercent: 100, coversOvertime: true, coversLeaderBonus: true },
+  slander: { deductionPercent: 0 },
 };

@@ -60,6 +60,8 @@ export type SubsidyStep =
       deductedFen: number;
       paidFen: number;
     }
+  /** 诋毁他人 findings: the phone subsidy less the policy's percentage for each */
+  | { kind: "slander"; findings: number; percent: number; fromFen: number; deductedFen: number; paidFen: number }
   | { kind: "phoneSubsidy"; subsidyFen: number }
   | { kind: "overtimeEntered"; overtimeFen: number }
   | { kind: "overtimeBottomRank"; count: number; percent: number; fromFen: number; paidFen: number }
@@ -254,6 +256,15 @@ export function stepText(step: SubsidyStep, name: NameOf = byId): Text {
         ? text("subsidy.steps.fraud", values)
         : text("subsidy.steps.leaderFraud", { ...values, leader: name(step.leaderId, "person") });
     }
+    case "slander":
+      return text("subsidy.steps.slander", {
+        findings: str(step.findings),
+        percent: str(step.percent),
+        from: formatYuanNumber(step.fromFen),
+        deducted: yuan(step.deductedFen),
+        deductedNumber: formatYuanNumber(step.deductedFen),
+        paid: yuan(step.paidFen),
+      });
     case "phoneSubsidy":
       return text("subsidy.steps.phoneSubsidy", { amount: yuan(step.subsidyFen) });
     case "overtimeEntered":

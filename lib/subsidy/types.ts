@@ -31,6 +31,8 @@ export type CallerInput = {
   mistakenWithdrawal?: boolean;
   /** 玩忽职守 / 徇私舞弊 / 弄虚作假: 0, or the deducted share in the policy's range (20–100). */
   fraudPercent?: number;
+  /** 诋毁他人 findings against the caller: each costs the policy's slander percentage of the phone subsidy. */
+  slanderFindings?: number;
 };
 
 export type GroupInput = {

@@ -72,6 +72,9 @@ export function validateCaller(caller: CallerInput, policy: SubsidyPolicy, posit
   if (caller.mistakenWithdrawal !== undefined && typeof caller.mistakenWithdrawal !== "boolean") {
     fail(id, text("subsidy.errors.withdrawalInvalid", { value: String(caller.mistakenWithdrawal) }));
   }
+  if (caller.slanderFindings !== undefined && !isCount(caller.slanderFindings)) {
+    fail(id, text("subsidy.errors.slanderInvalid", { value: String(caller.slanderFindings) }));
+  }
   const fraud = caller.fraudPercent;
   if (fraud !== undefined && fraud !== 0) {
     const { minPercent, maxPercent } = policy.fraud;

@@ -37,6 +37,7 @@ describe("payouts from the database", () => {
       overtimeFen: 0,
       mistakenWithdrawal: false,
       fraudPercent: 0,
+      slanderFindings: 0,
     });
     expect(input.callers).toHaveLength(4);
     expect(input.groups).toHaveLength(2);

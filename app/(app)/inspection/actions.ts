@@ -221,8 +221,9 @@ export const revealPhoneForInspection = action(
 );
 
 /**
- * Records a violation against a caller: from a log judged false (the caller is the log's), or directly
- * (误退 found in the withdrawal files, 懈怠 seen in the workload). The percentage follows the kind
+ * Records a violation against a caller: from a log judged false (the caller is the log's), from an
+ * on-site patrol (现场巡查, the caller one of those seen), or directly (误退 found in the withdrawal files,
+ * 懈怠 seen in the workload). The percentage follows the kind
  * (lib/inspection/findings); the money follows in lib/payouts -> lib/subsidy.
  */
 export const recordFinding = action(
@@ -233,6 +234,7 @@ export const recordFinding = action(
     schema: z
       .object({
         inspectionId: optional(z.string().min(1).max(64)),
+        patrolId: optional(z.string().min(1).max(64)),
         callerId: optional(z.string().min(1).max(64)),
         kind: z.enum(VIOLATION_KINDS, { error: messageKey("inspection.errors.kindRequired") }),
         deductionPercent: optional(z.coerce.number({ error: messageKey("inspection.errors.percentNotInteger") })),
@@ -251,7 +253,19 @@ export const recordFinding = action(
     const campaign = await campaignOf(tx);
     let callerId: string;
     let inspectionId: string | null = null;
+    let patrolId: string | null = null;
     let candidateName: string | null = null;
+    if (input.inspectionId && input.patrolId) {
+      throw new ActionError("INVALID_INPUT", { patrolId: [text("inspection.errors.logOrPatrol")] });
+    }
+    if (input.patrolId) {
+      const patrol = await tx.patrol.findFirst({
+        where: { id: input.patrolId, campaignId: campaign.id },
+        select: { id: true },
+      });
+      if (!patrol) throw new ActionError("NOT_FOUND");
+      patrolId = patrol.id;
+    }
     if (input.inspectionId) {
       const inspection = await tx.inspection.findFirst({
         where: { id: input.inspectionId, campaignId: campaign.id },
@@ -283,7 +297,7 @@ export const recordFinding = action(
       if (!staff) throw new ActionError("INVALID_INPUT", { callerId: [text("inspection.errors.notGroupMember")] });
       callerId = staff.userId;
       const same = await tx.finding.count({
-        where: { campaignId: campaign.id, callerId, kind: input.kind, description: input.description },
+        where: { campaignId: campaign.id, callerId, patrolId, kind: input.kind, description: input.description },
       });
       if (same > 0) throw new ActionError("INVALID_INPUT", { description: [text("inspection.errors.duplicate")] });
     }
@@ -305,6 +319,7 @@ export const recordFinding = action(
       data: {
         campaignId: campaign.id,
         inspectionId,
+        patrolId,
         callerId,
         inspectorId: user.id,
         kind: input.kind,
@@ -322,7 +337,10 @@ export const recordFinding = action(
       params: {
         candidateName,
         violation: input.kind,
-        deductionPercent: input.deductionPercent ?? null,
+        deductionPercent:
+          rule.type === "policyDeduction" && rule.deductionPercent > 0
+            ? rule.deductionPercent
+            : (input.deductionPercent ?? null),
         payoutPercent: rule.type === "policy" ? rule.payoutPercent : null,
         reason: input.description,
         correctionDeadline: input.correctionDeadline ?? null,
@@ -336,12 +354,14 @@ export const recordFinding = action(
       after: {
         callerId,
         inspectionId,
+        patrolId,
         kind: input.kind,
         deductionPercent: input.deductionPercent ?? null,
         correctionDeadline: input.correctionDeadline ?? null,
       },
     });
     revalidatePath("/inspection/findings");
+    if (patrolId) revalidatePath("/inspection/patrols");
     return { findingId: finding.id };
   },
 );

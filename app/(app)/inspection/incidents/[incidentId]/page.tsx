@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { SeverityBadge, StatusBadge } from "@/components/incidents/badges";
-import { IncidentActionForm, IncidentStatusForm } from "@/components/incidents/incident-update";
+import { IncidentUpdateForm } from "@/components/incidents/incident-update";
 import { Card, PageHeader } from "@/components/ui/card";
 import { withData, Zh } from "@/components/ui/user-data";
 import { can } from "@/lib/auth/permissions";
@@ -128,15 +128,19 @@ export default async function IncidentPage({ params }: { params: Promise<{ incid
               </Card>
             ) : (
               <Card title={t("detail.addAction")}>
-                <IncidentActionForm incidentId={incident.id} version={incident.version} now={now} />
+                <IncidentUpdateForm
+                  incidentId={incident.id}
+                  version={incident.version}
+                  update={{ kind: "action", now }}
+                />
               </Card>
             )}
             <Card title={t("detail.changeStatus")}>
-              <IncidentStatusForm
+              <IncidentUpdateForm
                 key={incident.version}
                 incidentId={incident.id}
                 version={incident.version}
-                next={nextStatuses(incident.status)}
+                update={{ kind: "status", next: nextStatuses(incident.status) }}
               />
             </Card>
           </div>
