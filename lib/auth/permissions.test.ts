@@ -89,8 +89,14 @@ describe("home pages", () => {
   });
 
   it("shows only the areas a person may open", () => {
-    expect(areasFor(["CALLER"]).map((a) => a.key)).toEqual(["calls", "manual"]);
-    expect(areasFor(["GROUP_LEADER", "CALLER"]).map((a) => a.key)).toEqual(["calls", "groups", "worklists", "manual"]);
+    expect(areasFor(["CALLER"]).map((a) => a.key)).toEqual(["calls", "consultations", "manual"]);
+    expect(areasFor(["GROUP_LEADER", "CALLER"]).map((a) => a.key)).toEqual([
+      "calls",
+      "groups",
+      "worklists",
+      "consultations",
+      "manual",
+    ]);
     expect(areasFor([]).map((a) => a.key)).toEqual([]);
   });
 

@@ -156,6 +156,8 @@ export const AREAS = [
   { key: "inspection", href: "/inspection", permission: "inspection.view" },
   { key: "payouts", href: "/payouts", permission: "payouts.view" },
   { key: "admin", href: "/admin", permission: "admin.view" },
+  // phase 1's consultations and 生源报备: every team member answers inbound questions, whatever else they do
+  { key: "consultations", href: "/consultations", permission: "consultation.log" },
   // the training manual, last: every team member's, read beside whatever area is theirs
   { key: "manual", href: "/manual", permission: "manual.view" },
 ] as const satisfies readonly {
