@@ -85,6 +85,9 @@ export async function PayoutView({
   const callers = result.callers.filter((c) => !groupId || inputById.get(c.callerId)?.groupId === groupId);
   const groups = result.groups.filter((g) => !groupId || g.groupId === groupId);
   const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+  // runs signed before registrations were paid have no registrationFen
+  const registrationFen = (c: CallerPayout) => c.registrationFen ?? 0;
+  const registrationsTotal = sum(result.callers.map(registrationFen));
 
   const callerColumns: Column<CallerPayout>[] = [
     {
@@ -116,6 +119,17 @@ export async function PayoutView({
     { key: "perStudent", label: t("columns.perStudent"), cell: (c) => money(c.perStudentFen), align: "right" },
     { key: "subsidy", label: t("columns.subsidy"), cell: (c) => money(c.subsidyFen), align: "right" },
     { key: "overtime", label: t("columns.overtime"), cell: (c) => money(c.overtimeFen), align: "right" },
+    // 生源报备积分 only when the campaign's points paid money to someone (by default they pay none)
+    ...(registrationsTotal > 0
+      ? [
+          {
+            key: "registrations",
+            label: t("columns.registrations"),
+            cell: (c: CallerPayout) => money(registrationFen(c)),
+            align: "right" as const,
+          },
+        ]
+      : []),
     {
       key: "flags",
       label: t("columns.award"),
@@ -193,6 +207,9 @@ export async function PayoutView({
         <Stat label={t("total")} value={<Money text={money(result.totalFen)} testId="payout-total" />} />
         <Stat label={t("callerSubsidy")} value={<Money text={money(sum(result.callers.map((c) => c.subsidyFen)))} />} />
         <Stat label={t("overtime")} value={<Money text={money(sum(result.callers.map((c) => c.overtimeFen)))} />} />
+        {registrationsTotal > 0 ? (
+          <Stat label={t("registrations")} value={<Money text={money(registrationsTotal)} />} />
+        ) : null}
         <Stat
           label={t("leaderBonus")}
           value={<Money text={money(sum(result.groups.map((g) => g.leaderBonusFen)))} />}

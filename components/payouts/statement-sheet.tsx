@@ -142,6 +142,15 @@ export async function StatementSheet({
               ) : undefined
             }
           />
+          {/* 生源报备 appears only when the points paid money: by default they are recorded, not paid */}
+          {person.registrationFen > 0 ? (
+            <AmountRow
+              label={t("registrations")}
+              amount={money(person.registrationFen)}
+              lines={lines("registrations")}
+              testId="statement-registrations"
+            />
+          ) : null}
           {person.leads ? (
             <AmountRow label={t("leaderBonus")} amount={money(person.leaderBonusFen)} lines={lines("leaderBonus")} />
           ) : null}
@@ -155,13 +164,20 @@ export async function StatementSheet({
             lines={lines("total")}
             // the frozen total line is the caller's own; a leader's bonus adds to it
             note={
-              person.leads
-                ? t("sum", {
-                    phone: money(person.subsidyFen),
-                    overtime: money(person.overtimeFen),
-                    bonus: money(person.leaderBonusFen),
-                  })
-                : undefined
+              !person.leads
+                ? undefined
+                : person.registrationFen > 0
+                  ? t("sumWithRegistrations", {
+                      phone: money(person.subsidyFen),
+                      overtime: money(person.overtimeFen),
+                      registrations: money(person.registrationFen),
+                      bonus: money(person.leaderBonusFen),
+                    })
+                  : t("sum", {
+                      phone: money(person.subsidyFen),
+                      overtime: money(person.overtimeFen),
+                      bonus: money(person.leaderBonusFen),
+                    })
             }
             strong
             testId="statement-total"

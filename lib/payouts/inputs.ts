@@ -1,5 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { Reader } from "@/lib/db/client";
+import { type ProspectPolicy, prospectPolicyOf, registrationPoints } from "@/lib/prospects";
 import type { CallerInput, GroupInput, PayoutInput, SubsidyPolicy } from "@/lib/subsidy";
 import { subsidyPolicySchema } from "@/lib/subsidy";
 import { type CallerPenalties, type FindingForPayout, penaltiesFromFindings } from "./penalties";
@@ -18,10 +19,16 @@ export interface CallerRow {
   creditHeldForOthers: bigint | number;
   contacts: bigint | number | null;
   seconds: bigint | number | null;
+  /** 生源报备 the caller made in the campaign (phase 1) */
+  registrations: bigint | number;
 }
 
-/** A caller's figures and the inspectors' penalties, as lib/subsidy takes them. */
-export function toCallerInput(row: CallerRow, penalties: ReadonlyMap<string, CallerPenalties>): CallerInput {
+/** A caller's figures, the inspectors' penalties and their registrations' points, as lib/subsidy takes them. */
+export function toCallerInput(
+  row: CallerRow,
+  penalties: ReadonlyMap<string, CallerPenalties>,
+  prospectPolicy: ProspectPolicy,
+): CallerInput {
   const own = penalties.get(row.callerId);
   return {
     callerId: row.callerId,
@@ -39,6 +46,7 @@ export function toCallerInput(row: CallerRow, penalties: ReadonlyMap<string, Cal
     mistakenWithdrawal: own?.mistakenWithdrawal ?? false,
     fraudPercent: own?.fraudPercent ?? 0,
     slanderFindings: own?.slanderFindings ?? 0,
+    registrationPoints: registrationPoints(Number(row.registrations), prospectPolicy),
   };
 }
 
@@ -53,6 +61,7 @@ export function toCallerInput(row: CallerRow, penalties: ReadonlyMap<string, Cal
 function callerRows(campaignId: string, callerId?: string): Prisma.Sql {
   const onlyCredited = callerId === undefined ? Prisma.empty : Prisma.sql`AND c."creditCallerId" = ${callerId}`;
   const onlyHeld = callerId === undefined ? Prisma.empty : Prisma.sql`AND c."assignedCallerId" = ${callerId}`;
+  const onlyRegistrar = callerId === undefined ? Prisma.empty : Prisma.sql`AND r."registrarId" = ${callerId}`;
   const onlyCaller = callerId === undefined ? Prisma.empty : Prisma.sql`AND s."userId" = ${callerId}`;
   return Prisma.sql`
     WITH credit AS (
@@ -67,6 +76,11 @@ function callerRows(campaignId: string, callerId?: string): Prisma.Sql {
       FROM "Candidate" c
       WHERE c."campaignId" = ${campaignId} AND c."creditCallerId" IS NOT NULL ${onlyCredited}
       GROUP BY c."creditCallerId"
+    ), registered AS (
+      SELECT r."registrarId" AS "callerId", count(*) AS registrations
+      FROM "SourceRegistration" r
+      WHERE r."campaignId" = ${campaignId} ${onlyRegistrar}
+      GROUP BY r."registrarId"
     ), held AS (
       SELECT c."assignedCallerId" AS "callerId", count(*) AS "creditHeldForOthers"
       FROM "Candidate" c
@@ -83,10 +97,12 @@ function callerRows(campaignId: string, callerId?: string): Prisma.Sql {
            coalesce(credit."creditMovedAway", 0) AS "creditMovedAway",
            coalesce(held."creditHeldForOthers", 0) AS "creditHeldForOthers",
            coalesce(work.contacts, 0) AS contacts,
-           coalesce(work.seconds, 0) AS seconds
+           coalesce(work.seconds, 0) AS seconds,
+           coalesce(registered.registrations, 0) AS registrations
     FROM "StaffProfile" s
     LEFT JOIN credit ON credit."callerId" = s."userId"
     LEFT JOIN held ON held."callerId" = s."userId"
+    LEFT JOIN registered ON registered."callerId" = s."userId"
     LEFT JOIN "CallerTally" work ON work."campaignId" = s."campaignId" AND work."callerId" = s."userId"
     WHERE s."campaignId" = ${campaignId} AND s."groupId" IS NOT NULL ${onlyCaller}
     ORDER BY s."userId"`;
@@ -99,7 +115,8 @@ function callerRows(campaignId: string, callerId?: string): Prisma.Sql {
  *
  * - assigned / admitted / enrolled: the candidates credited to the caller, enrollment as recorded;
  * - contacts / minutes: every contact the caller logged in the campaign;
- * - penalties: the inspectors' findings against the caller (./penalties).
+ * - penalties: the inspectors' findings against the caller (./penalties);
+ * - registrationPoints: the caller's 生源报备, valued by the campaign's points policy (lib/prospects).
  */
 export async function loadPayoutInput(
   reader: Reader,
@@ -107,9 +124,10 @@ export async function loadPayoutInput(
 ): Promise<{ input: PayoutInput; policy: SubsidyPolicy }> {
   const campaign = await reader.campaign.findUniqueOrThrow({
     where: { id: campaignId },
-    select: { subsidyPolicy: true },
+    select: { subsidyPolicy: true, prospectPolicy: true },
   });
   const policy = subsidyPolicySchema.parse(campaign.subsidyPolicy);
+  const prospectPolicy = prospectPolicyOf(campaign.prospectPolicy);
 
   const rows = await reader.$queryRaw<CallerRow[]>(callerRows(campaignId));
 
@@ -119,7 +137,7 @@ export async function loadPayoutInput(
   });
   const penalties = penaltiesFromFindings(findings);
 
-  const callers: CallerInput[] = rows.map((row) => toCallerInput(row, penalties));
+  const callers: CallerInput[] = rows.map((row) => toCallerInput(row, penalties, prospectPolicy));
 
   const groups: GroupInput[] = (
     await reader.group.findMany({
@@ -142,8 +160,10 @@ export async function loadCallerPayoutInput(
   campaignId: string,
   callerId: string,
 ): Promise<{ input: CallerInput; policy: SubsidyPolicy } | null> {
-  const [row] = await reader.$queryRaw<(CallerRow & { subsidyPolicy: unknown; findings: FindingForPayout[] })[]>`
-    SELECT c.*, k."subsidyPolicy",
+  const [row] = await reader.$queryRaw<
+    (CallerRow & { subsidyPolicy: unknown; prospectPolicy: unknown; findings: FindingForPayout[] })[]
+  >`
+    SELECT c.*, k."subsidyPolicy", k."prospectPolicy",
            coalesce((SELECT json_agg(json_build_object('callerId', f."callerId", 'kind', f.kind,
                                                        'deductionPercent', f."deductionPercent"))
                      FROM "Finding" f WHERE f."campaignId" = k.id AND f."callerId" = c."callerId"),
@@ -152,7 +172,7 @@ export async function loadCallerPayoutInput(
     JOIN "Campaign" k ON k.id = ${campaignId}`;
   if (!row) return null;
   return {
-    input: toCallerInput(row, penaltiesFromFindings(row.findings)),
+    input: toCallerInput(row, penaltiesFromFindings(row.findings), prospectPolicyOf(row.prospectPolicy)),
     policy: subsidyPolicySchema.parse(row.subsidyPolicy),
   };
 }

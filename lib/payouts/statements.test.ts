@@ -111,6 +111,7 @@ describe("payoutPeople", () => {
       enrolled: 38,
       subsidyFen: 196_200,
       overtimeFen: 9_250,
+      registrationFen: 0,
       leaderBonusFen: 150_000,
       deductionFen: 38_050,
       totalFen: 355_450,

@@ -5,7 +5,7 @@ import type { PayoutResult, SubsidyStep } from "@/lib/subsidy";
 import type { FrozenLines, PayoutSnapshot } from "./runs";
 
 /** The amounts of a statement, each with the frozen lines that explain it. */
-export type StatementSection = "phone" | "overtime" | "leaderBonus" | "total";
+export type StatementSection = "phone" | "overtime" | "registrations" | "leaderBonus" | "total";
 
 export interface PayoutPerson {
   personId: string;
@@ -23,13 +23,15 @@ export interface PayoutPerson {
   overtimeFen: number;
   /** the overtime's reason frozen with the run (null: none, or a run signed before reasons were kept) */
   overtimeReason: string | null;
+  /** 生源报备积分 paid (0 when the points paid no money, and in runs signed before they were paid) */
+  registrationFen: number;
   leaderBonusFen: number;
   /**
    * What the rules took off (workload deduction, 误退, fraud, 诋毁他人, bottom-rank overtime), already out of the
    * amounts above; read from the run's steps, null for a run signed before steps were kept.
    */
   deductionFen: number | null;
-  /** subsidy + overtime + leader bonus, as paid */
+  /** subsidy + overtime + registration points + leader bonus, as paid */
   totalFen: number;
   /** the frozen lines per amount (a run without steps puts them all under the total) */
   explanation: Record<StatementSection, string[]>;
@@ -43,6 +45,7 @@ export interface PayoutTotals {
   enrolled: number;
   subsidyFen: number;
   overtimeFen: number;
+  registrationFen: number;
   leaderBonusFen: number;
   deductionFen: number;
   totalFen: number;
@@ -61,6 +64,8 @@ function sectionOf(step: SubsidyStep): StatementSection {
     case "overtimeBottomRank":
     case "overtime":
       return "overtime";
+    case "registrationPoints":
+      return "registrations";
     case "leaderOf":
       return "leaderBonus";
     case "award":
@@ -103,6 +108,7 @@ export function deductionOf(steps: readonly SubsidyStep[]): number {
 const emptyExplanation = (): Record<StatementSection, string[]> => ({
   phone: [],
   overtime: [],
+  registrations: [],
   leaderBonus: [],
   total: [],
 });
@@ -148,6 +154,7 @@ export function payoutPeople(snapshot: PayoutSnapshot & { frozen: FrozenLines })
         subsidyFen: 0,
         overtimeFen: 0,
         overtimeReason: names.overtimeReasons?.[id] ?? null,
+        registrationFen: 0,
         leaderBonusFen: 0,
         deductionFen: 0,
         totalFen: 0,
@@ -174,6 +181,7 @@ export function payoutPeople(snapshot: PayoutSnapshot & { frozen: FrozenLines })
     p.ratePermille = caller.ratePermille;
     p.subsidyFen = caller.subsidyFen;
     p.overtimeFen = caller.overtimeFen;
+    p.registrationFen = caller.registrationFen ?? 0;
     const steps = (caller as { steps?: SubsidyStep[] }).steps;
     const lines = frozen.callers[caller.callerId] ?? [];
     addDeduction(p, steps);
@@ -199,7 +207,7 @@ export function payoutPeople(snapshot: PayoutSnapshot & { frozen: FrozenLines })
   const groupRank = new Map(input.groups.map((g, index) => [g.groupId, index]));
   const rank = (p: PayoutPerson) => groupRank.get(firstGroup.get(p.personId) ?? "") ?? input.groups.length;
   return [...people.values()]
-    .map((p) => ({ ...p, totalFen: p.subsidyFen + p.overtimeFen + p.leaderBonusFen }))
+    .map((p) => ({ ...p, totalFen: p.subsidyFen + p.overtimeFen + p.registrationFen + p.leaderBonusFen }))
     .sort((a, b) => rank(a) - rank(b) || collator.compare(a.name, b.name) || a.personId.localeCompare(b.personId));
 }
 
@@ -212,6 +220,7 @@ export function payoutTotals(people: readonly PayoutPerson[]): PayoutTotals {
     enrolled: sum((p) => p.enrolled),
     subsidyFen: sum((p) => p.subsidyFen),
     overtimeFen: sum((p) => p.overtimeFen),
+    registrationFen: sum((p) => p.registrationFen),
     leaderBonusFen: sum((p) => p.leaderBonusFen),
     deductionFen: sum((p) => p.deductionFen),
     totalFen: sum((p) => p.totalFen),

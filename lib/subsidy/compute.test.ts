@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { translatorFor } from "@/lib/i18n/messages";
+import { renderText } from "@/lib/i18n/text";
+import { registrationPoints } from "@/lib/prospects/points";
 import {
   type CallerInput,
   type CallerPayout,
@@ -7,6 +10,7 @@ import {
   type GroupInput,
   type PayoutResult,
   type SubsidyPolicy,
+  stepText,
 } from "./index";
 
 // 96 of 100 admitted enrolled, 100 assigned, workload exactly met: 7,200.00 元 (see tiers.test.ts).
@@ -445,5 +449,59 @@ describe("what the counts are made of", () => {
       "rate",
     ]);
     expect(named.subsidyFen).toBe(withPeers(caller()).subsidyFen);
+  });
+});
+
+describe("生源报备积分 (phase 1 registrations)", () => {
+  const zh = translatorFor("zh-CN");
+  const lines = (payout: CallerPayout) => payout.steps.map((step) => renderText(zh, stepText(step)));
+
+  it("adds the points' money to the caller's total, to the fen, with a line naming it", () => {
+    // 7,200.00 元 phone subsidy (96 × 75.00) + 3 registrations × 2 points × 1.25 元 = 7.50 元
+    const points = registrationPoints(3, { pointsPerRegistration: 2, fenPerPoint: 125 });
+    const result = run([caller({ registrationPoints: points }), ...PEERS]);
+    const payout = payoutOf(result, "c1");
+    expect(payout.subsidyFen).toBe(720_000);
+    expect(payout.registrationFen).toBe(750);
+    expect(payout.steps).toContainEqual({
+      kind: "registrationPoints",
+      registrations: 3,
+      pointsEach: 2,
+      points: 6,
+      fenPerPoint: 125,
+      fen: 750,
+    });
+    expect(lines(payout)).toContain("生源报备 3 条 × 每条 2 积分 = 6 积分，6 积分 × 1.25 元/积分 = 7.50 元");
+    expect(lines(payout)).toContain("合计：电话补贴 7,200.00 + 加班补贴 0.00 + 生源报备积分 7.50 = 7,207.50 元");
+    const peersFen = result.callers
+      .filter((c) => c.callerId !== "c1")
+      .reduce((sum, c) => sum + c.subsidyFen + c.overtimeFen, 0);
+    const bonusFen = result.groups.reduce((sum, g) => sum + g.leaderBonusFen, 0);
+    expect(result.totalFen).toBe(720_000 + 750 + peersFen + bonusFen);
+  });
+
+  it("pays nothing and says nothing about money when a point pays 0 (the default)", () => {
+    const points = registrationPoints(4, { pointsPerRegistration: 1, fenPerPoint: 0 });
+    const payout = withPeers(caller({ registrationPoints: points }));
+    expect(payout.registrationFen).toBe(0);
+    expect(payout.steps.some((step) => step.kind === "registrationPoints")).toBe(false);
+    expect(payout.steps.find((step) => step.kind === "callerTotal")).toEqual({
+      kind: "callerTotal",
+      subsidyFen: 720_000,
+      overtimeFen: 0,
+      totalFen: 720_000,
+    });
+  });
+
+  it("pays registrations to a caller with no admitted candidate, who has no phone subsidy", () => {
+    const points = registrationPoints(1, { pointsPerRegistration: 1, fenPerPoint: 1999 });
+    const payout = withPeers(caller({ admitted: 0, enrolled: 0, registrationPoints: points }));
+    expect(payout.subsidyFen).toBe(0);
+    expect(payout.registrationFen).toBe(1999);
+  });
+
+  it("refuses a record whose amount does not follow from its counts", () => {
+    const forged = { registrations: 2, pointsEach: 1, points: 2, fenPerPoint: 100, fen: 300 };
+    expect(() => run([caller({ registrationPoints: forged })])).toThrow(/registrationPoints/);
   });
 });

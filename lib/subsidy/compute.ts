@@ -37,6 +37,21 @@ function computeOvertime(
   return overtime;
 }
 
+/** 生源报备积分, paid when a point pays anything; no line at all when it does not (the default). */
+function computeRegistrationPoints(caller: CallerInput, steps: SubsidyStep[]): number {
+  const record = caller.registrationPoints;
+  if (record === undefined || record.fen === 0) return 0;
+  steps.push({
+    kind: "registrationPoints",
+    registrations: record.registrations,
+    pointsEach: record.pointsEach,
+    points: record.points,
+    fenPerPoint: record.fenPerPoint,
+    fen: record.fen,
+  });
+  return record.fen;
+}
+
 /**
  * Pays every caller and group leader of one campaign. Throws on invalid input (the message names the
  * caller and the field) and on an invalid policy (a ZodError with the path of the wrong field).
@@ -77,6 +92,7 @@ export function computePayouts(input: PayoutInput, policy: SubsidyPolicy = DEFAU
       });
     }
     const overtimeFen = computeOvertime(caller, bottomPlace, checked, steps);
+    const registrationFen = computeRegistrationPoints(caller, steps);
 
     const mistakenWithdrawal = caller.mistakenWithdrawal === true;
     const awardEligible = !mistakenWithdrawal && bottomPlace === undefined;
@@ -90,7 +106,8 @@ export function computePayouts(input: PayoutInput, policy: SubsidyPolicy = DEFAU
       kind: "callerTotal",
       subsidyFen: phone.subsidyFen,
       overtimeFen,
-      totalFen: phone.subsidyFen + overtimeFen,
+      ...(registrationFen > 0 ? { registrationFen } : {}),
+      totalFen: phone.subsidyFen + overtimeFen + registrationFen,
     });
     for (const led of groupsLedBy.get(caller.callerId) ?? []) {
       steps.push({ kind: "leaderOf", groupId: led.groupId, leaderBonusFen: led.leaderBonusFen });
@@ -102,6 +119,7 @@ export function computePayouts(input: PayoutInput, policy: SubsidyPolicy = DEFAU
       perStudentFen: phone.perStudentFen,
       subsidyFen: phone.subsidyFen,
       overtimeFen,
+      registrationFen,
       meetsMinimumWorkload: phone.meetsMinimumWorkload,
       inBottomRank: bottomPlace !== undefined,
       awardEligible,
@@ -109,10 +127,10 @@ export function computePayouts(input: PayoutInput, policy: SubsidyPolicy = DEFAU
     };
   });
 
-  // totalFen = Σ callers' subsidyFen + Σ callers' overtimeFen + Σ groups' leaderBonusFen: the leader's
-  // own phone subsidy is already among the callers, so the bonus is the only thing groups add.
+  // totalFen = Σ callers' subsidyFen + overtimeFen + registrationFen + Σ groups' leaderBonusFen: the
+  // leader's own phone subsidy is already among the callers, so the bonus is the only thing groups add.
   const totalFen =
-    callers.reduce((sum, caller) => sum + caller.subsidyFen + caller.overtimeFen, 0) +
+    callers.reduce((sum, caller) => sum + caller.subsidyFen + caller.overtimeFen + caller.registrationFen, 0) +
     groups.reduce((sum, group) => sum + group.leaderBonusFen, 0);
 
   return {

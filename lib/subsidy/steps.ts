@@ -69,7 +69,17 @@ export type SubsidyStep =
   | { kind: "bottomRank"; place: number; rankedCount: number; count: number; percent: number }
   /** award eligibility: kept, or lost for a 误退 and/or a bottom-N place (count given) */
   | { kind: "award"; eligible: boolean; mistakenWithdrawal: boolean; bottomRankCount: number | null }
-  | { kind: "callerTotal"; subsidyFen: number; overtimeFen: number; totalFen: number }
+  /** 生源报备: registrations × points each × fen per point, when a point pays anything */
+  | {
+      kind: "registrationPoints";
+      registrations: number;
+      pointsEach: number;
+      points: number;
+      fenPerPoint: number;
+      fen: number;
+    }
+  /** registrationFen only when the registrations paid something (runs signed before it have none) */
+  | { kind: "callerTotal"; subsidyFen: number; overtimeFen: number; registrationFen?: number; totalFen: number }
   | { kind: "leaderOf"; groupId: string; leaderBonusFen: number }
   | { kind: "groupNoAdmitted" }
   | { kind: "groupRatePooled"; enrolled: number; admitted: number; ratePermille: number }
@@ -294,12 +304,27 @@ export function stepText(step: SubsidyStep, name: NameOf = byId): Text {
       }
       return text("subsidy.steps.awardLost", { reasons: list(reasons) });
     }
-    case "callerTotal":
-      return text("subsidy.steps.callerTotal", {
-        subsidy: formatYuanNumber(step.subsidyFen),
-        overtime: formatYuanNumber(step.overtimeFen),
-        total: yuan(step.totalFen),
+    case "registrationPoints":
+      return text("subsidy.steps.registrationPoints", {
+        registrations: str(step.registrations),
+        pointsEach: str(step.pointsEach),
+        points: str(step.points),
+        perPoint: yuan(step.fenPerPoint),
+        amount: yuan(step.fen),
       });
+    case "callerTotal":
+      return step.registrationFen === undefined
+        ? text("subsidy.steps.callerTotal", {
+            subsidy: formatYuanNumber(step.subsidyFen),
+            overtime: formatYuanNumber(step.overtimeFen),
+            total: yuan(step.totalFen),
+          })
+        : text("subsidy.steps.callerTotalWithRegistrations", {
+            subsidy: formatYuanNumber(step.subsidyFen),
+            overtime: formatYuanNumber(step.overtimeFen),
+            registrations: formatYuanNumber(step.registrationFen),
+            total: yuan(step.totalFen),
+          });
     case "leaderOf":
       return text("subsidy.steps.leaderOf", { group: name(step.groupId, "group"), amount: yuan(step.leaderBonusFen) });
     case "groupNoAdmitted":

@@ -1,3 +1,4 @@
+import type { RegistrationPoints } from "@/lib/prospects/points";
 import type { SubsidyStep } from "./steps";
 
 /** One caller's figures for the campaign. Counts are integers; minutes may be fractional. */
@@ -33,6 +34,12 @@ export type CallerInput = {
   fraudPercent?: number;
   /** 诋毁他人 findings against the caller: each costs the policy's slander percentage of the phone subsidy. */
   slanderFindings?: number;
+  /**
+   * Phase 1's 生源报备 as the campaign's points policy values them (lib/prospects/points.ts). Paid beside the
+   * callback subsidy when a point pays anything; the penalties of 八 cut the callback subsidy, not these
+   * points, which belong to the college's all-staff registration scheme.
+   */
+  registrationPoints?: RegistrationPoints;
 };
 
 export type GroupInput = {
@@ -55,6 +62,8 @@ export type CallerPayout = {
   subsidyFen: number;
   /** Overtime after the bottom-N halving (and 误退 / fraud when the policy covers overtime), in fen. */
   overtimeFen: number;
+  /** 生源报备积分 paid, in fen: 0 when the campaign's points pay no money (the default). */
+  registrationFen: number;
   meetsMinimumWorkload: boolean;
   /** Among the bottom N callers by rate (ties at the N-th place included). */
   inBottomRank: boolean;
@@ -76,7 +85,7 @@ export type GroupPayout = {
 export type PayoutResult = {
   callers: CallerPayout[];
   groups: GroupPayout[];
-  /** Sum of every caller's subsidyFen and overtimeFen and every group's leaderBonusFen. */
+  /** Sum of every caller's subsidyFen, overtimeFen and registrationFen and every group's leaderBonusFen. */
   totalFen: number;
   /** 误退 anywhere removes the inspection team's award eligibility (八、处罚措施 (三)). */
   inspectionTeamAwardEligible: boolean;

@@ -69,6 +69,17 @@ export function validateCaller(caller: CallerInput, policy: SubsidyPolicy, posit
   if (caller.overtimeFen !== undefined && !isCount(caller.overtimeFen)) {
     fail(id, text("subsidy.errors.overtimeInvalid", { value: String(caller.overtimeFen) }));
   }
+  const registrations = caller.registrationPoints;
+  if (
+    registrations !== undefined &&
+    !(
+      [registrations.registrations, registrations.pointsEach, registrations.fenPerPoint].every(isCount) &&
+      registrations.points === registrations.registrations * registrations.pointsEach &&
+      registrations.fen === registrations.points * registrations.fenPerPoint
+    )
+  ) {
+    fail(id, text("subsidy.errors.registrationPointsInvalid", { value: JSON.stringify(registrations) }));
+  }
   if (caller.mistakenWithdrawal !== undefined && typeof caller.mistakenWithdrawal !== "boolean") {
     fail(id, text("subsidy.errors.withdrawalInvalid", { value: String(caller.mistakenWithdrawal) }));
   }

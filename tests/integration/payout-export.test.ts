@@ -84,6 +84,7 @@ describe("the finance export of a signed-off run", () => {
       "报到率",
       "电话补贴（元）",
       "加班补贴（元）",
+      "生源报备积分（元）",
       "组长专项补贴（元）",
       "扣减（元，已从各项扣除）",
       "合计（元）",
@@ -99,14 +100,14 @@ describe("the finance export of a signed-off run", () => {
     const callerA = byName.get("甲组回访");
     expect(callerA?.slice(0, 6)).toEqual(["甲组回访", fx.users.callerA.login, "甲组", 20, 19, 0.95]);
     // amounts are numbers shown with two decimals, the frozen ones: 1,064.00 元 after the 20% (266.00 off)
-    expect(callerA?.slice(6, 11)).toEqual([1064, 0, 0, 266, 1064]);
+    expect(callerA?.slice(6, 12)).toEqual([1064, 0, 0, 0, 266, 1064]);
     expect(sheet.getRow(rows.indexOf(callerA as unknown[]) + 1).getCell(7).numFmt).toBe("0.00");
-    expect(String(callerA?.[11])).toContain("玩忽职守/弄虚作假：电话补贴扣除 20%");
-    expect(String(callerA?.[11]).split("\n")).toEqual(run.snapshot.frozen.callers[fx.users.callerA.id]);
+    expect(String(callerA?.[12])).toContain("玩忽职守/弄虚作假：电话补贴扣除 20%");
+    expect(String(callerA?.[12]).split("\n")).toEqual(run.snapshot.frozen.callers[fx.users.callerA.id]);
 
     const leaderA = byName.get("甲组组长");
-    expect(leaderA?.[8]).toBe(1500);
-    expect(String(leaderA?.[11]).split("\n").at(-1)).toBe("组长 甲组组长 实得组长专项补贴 1,500.00 元");
+    expect(leaderA?.[9]).toBe(1500);
+    expect(String(leaderA?.[12]).split("\n").at(-1)).toBe("组长 甲组组长 实得组长专项补贴 1,500.00 元");
 
     // each person's figures are the run's own
     for (const caller of run.snapshot.result.callers) {
@@ -118,11 +119,12 @@ describe("the finance export of a signed-off run", () => {
     expect(totals[0]).toBe("合计（4 人）");
     expect(totals.slice(3, 5)).toEqual([21, 19]);
     expect(fen(totals[6])).toBe(106_400);
-    expect(fen(totals[8])).toBe(150_000);
-    expect(fen(totals[9])).toBe(26_600);
-    expect(fen(totals[10])).toBe(run.totalFen);
-    expect(fen(totals[10])).toBe(HAND_COMPUTED_TOTAL_FEN - 26_600);
-    expect(people.reduce((sum, row) => sum + fen(row[10]), 0)).toBe(run.totalFen);
+    expect(fen(totals[8])).toBe(0);
+    expect(fen(totals[9])).toBe(150_000);
+    expect(fen(totals[10])).toBe(26_600);
+    expect(fen(totals[11])).toBe(run.totalFen);
+    expect(fen(totals[11])).toBe(HAND_COMPUTED_TOTAL_FEN - 26_600);
+    expect(people.reduce((sum, row) => sum + fen(row[11]), 0)).toBe(run.totalFen);
 
     expect(await exports()).toBe(before + 1);
     const audit = await db().auditLog.findFirstOrThrow({
@@ -139,7 +141,7 @@ describe("the finance export of a signed-off run", () => {
     const { rows } = await sheetOf(response);
     expect(rows[0]?.slice(0, 3)).toEqual(["Name", "Login", "Group"]);
     expect(rows.at(-1)?.[0]).toBe("Total (4 people)");
-    expect(rows.map((row) => String(row[11] ?? "")).join("\n")).toContain("电话补贴 1,064.00 元");
+    expect(rows.map((row) => String(row[12] ?? "")).join("\n")).toContain("电话补贴 1,064.00 元");
   });
 
   it("opens to the callback lead and the inspectors, who may read payouts", async () => {

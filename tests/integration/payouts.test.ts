@@ -38,6 +38,7 @@ describe("payouts from the database", () => {
       mistakenWithdrawal: false,
       fraudPercent: 0,
       slanderFindings: 0,
+      registrationPoints: { registrations: 0, pointsEach: 1, points: 0, fenPerPoint: 0, fen: 0 },
     });
     expect(input.callers).toHaveLength(4);
     expect(input.groups).toHaveLength(2);

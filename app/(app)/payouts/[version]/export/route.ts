@@ -63,6 +63,12 @@ export const GET = route<{ version: string }>(
           value: (r) => yuanCell("totals" in r ? r.totals.overtimeFen : r.overtimeFen),
         },
         {
+          header: header("registrations"),
+          width: 16,
+          numFmt: MONEY,
+          value: (r) => yuanCell("totals" in r ? r.totals.registrationFen : r.registrationFen),
+        },
+        {
           header: header("leaderBonus"),
           width: 16,
           numFmt: MONEY,
