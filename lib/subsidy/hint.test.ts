@@ -100,6 +100,29 @@ describe("nextTierHint", () => {
     expect(nextTierHint(caller(100, 100), policy).status).toBe("unreachable");
   });
 
+  it("names the top tier's edge, and says plainly when there is no rate or no higher tier", () => {
+    expect(renderText(zh, nextTierHint(caller(99, 100)).line)).toBe(
+      renderText(zh, text("subsidy.hint.topTier", { edge: "≥99%" })),
+    );
+    expect(nextTierHint(caller(0, 0)).line).toEqual(text("subsidy.hint.noAdmitted"));
+    const unreachable: SubsidyPolicy = {
+      ...DEFAULT_POLICY,
+      tiers: [{ lowerBoundPermille: 1000, inclusive: false, fenPerStudent: 1 }, ...DEFAULT_POLICY.tiers],
+    };
+    expect(nextTierHint(caller(100, 100), unreachable).line).toEqual(text("subsidy.hint.unreachable"));
+  });
+
+  it("skips an enrollment that stays in the same tier: 95.5 % needs two more to pass 96 %", () => {
+    // 192/200 = 96.0 % is still >95 %; 193/200 = 96.5 % is >96 %
+    const hint = nextTierHint(caller(191, 200));
+    expect(hint).toMatchObject({ status: "reachable", additionalEnrolled: 2, ratePermille: 965, tierIndex: 3 });
+  });
+
+  it("counts up to every admitted candidate enrolled", () => {
+    // 9/10 is below every tier; only the tenth puts the caller at 100 %
+    expect(nextTierHint(caller(9, 10))).toMatchObject({ status: "reachable", additionalEnrolled: 1, tierIndex: 0 });
+  });
+
   it("rejects invalid input like computePayouts", () => {
     expect(() => nextTierHint(caller(11, 10))).toThrow(SubsidyInputError);
   });

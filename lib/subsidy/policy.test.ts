@@ -103,3 +103,44 @@ describe("an invalid policy is rejected with the path of the wrong field", () =>
     expect(() => computePayouts({ callers: [], groups: [] }, policy)).toThrow(/basicTaskPermille/);
   });
 });
+
+describe("the cross-field rules, at their edges", () => {
+  const issues = (candidate: unknown) => {
+    const parsed = subsidyPolicySchema.safeParse(candidate);
+    return parsed.success ? [] : parsed.error.issues.map((issue) => ({ path: issue.path, message: issue.message }));
+  };
+
+  it("accepts equal edges where the plan allows them", () => {
+    expect(issues({ ...DEFAULT_POLICY, targetTaskPermille: DEFAULT_POLICY.basicTaskPermille })).toEqual([]);
+    expect(issues({ ...DEFAULT_POLICY, leaderBonus: { ...DEFAULT_POLICY.leaderBonus, atTargetFen: 100_000 } })).toEqual(
+      [],
+    );
+    expect(issues({ ...DEFAULT_POLICY, fraud: { ...DEFAULT_POLICY.fraud, minPercent: 40, maxPercent: 40 } })).toEqual(
+      [],
+    );
+  });
+
+  it("refuses two tiers with the same lower edge, naming the rule for the settings page", () => {
+    const [first, second] = DEFAULT_POLICY.tiers;
+    expect(
+      issues({ ...DEFAULT_POLICY, tiers: [first, { ...second, lowerBoundPermille: first?.lowerBoundPermille }] }),
+    ).toEqual([{ path: ["tiers", 1, "lowerBoundPermille"], message: "subsidy.policy.tiersOrder" }]);
+  });
+
+  it("names each rule's sentence", () => {
+    expect(issues({ ...DEFAULT_POLICY, targetTaskPermille: 929 })).toEqual([
+      { path: ["targetTaskPermille"], message: "subsidy.policy.targetBelowBasic" },
+    ]);
+    expect(issues({ ...DEFAULT_POLICY, leaderBonus: { ...DEFAULT_POLICY.leaderBonus, atTargetFen: 99_999 } })).toEqual([
+      { path: ["leaderBonus", "atTargetFen"], message: "subsidy.policy.bonusOrder" },
+    ]);
+    expect(issues({ ...DEFAULT_POLICY, fraud: { ...DEFAULT_POLICY.fraud, minPercent: 41, maxPercent: 40 } })).toEqual([
+      { path: ["fraud", "maxPercent"], message: "subsidy.policy.fraudRange" },
+    ]);
+  });
+
+  it("reads a policy stored before 诋毁他人 had a percentage as 0", () => {
+    const { slander: _slander, ...before } = DEFAULT_POLICY;
+    expect(subsidyPolicySchema.parse(before).slander).toEqual({ deductionPercent: 0 });
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { translatorFor } from "@/lib/i18n/messages";
-import { renderText } from "@/lib/i18n/text";
+import { renderText, text } from "@/lib/i18n/text";
 import { type CallerInput, computePayouts, type GroupInput, SubsidyInputError } from "./index";
 
 const zh = translatorFor("zh-CN");
@@ -79,5 +79,81 @@ describe("invalid caller input is rejected, naming the caller and the field", ()
 
   it("accepts fractional minutes and a leader without a caller record", () => {
     expect(compute([caller({ minutes: 200.5 })], [{ groupId: "g1", leaderId: "someone-else" }])).not.toThrow();
+  });
+});
+
+describe("blank ids and odd values, refused with their sentence", () => {
+  it.each([
+    [
+      "a blank caller id",
+      [caller(), caller({ callerId: "  " })],
+      GROUPS,
+      "第 2 条回访人员记录：callerId（回访人员编号）不能为空",
+    ],
+    ["a blank group id", [caller({ groupId: " " })], GROUPS, "回访人员 c7：groupId（小组）不能为空"],
+    [
+      "a missing group id",
+      [caller({ groupId: undefined as unknown as string })],
+      GROUPS,
+      "回访人员 c7：groupId（小组）不能为空",
+    ],
+    [
+      "negative minutes",
+      [caller({ minutes: -0.5 })],
+      GROUPS,
+      "回访人员 c7：minutes（回访时长，分钟）为 -0.5，必须是非负数",
+    ],
+    [
+      "a 误退 flag that is not true or false",
+      [caller({ mistakenWithdrawal: "yes" as unknown as boolean })],
+      GROUPS,
+      "回访人员 c7：mistakenWithdrawal（误退）为 yes，必须是 true 或 false",
+    ],
+    [
+      "negative 诋毁他人 findings",
+      [caller({ slanderFindings: -1 })],
+      GROUPS,
+      "回访人员 c7：诋毁他人次数应为非负整数，收到 -1",
+    ],
+    ["a group without an id", [caller()], [{ groupId: " ", leaderId: "c7" }], "小组：groupId（小组编号）不能为空"],
+    ["a group without a leader", [caller()], [{ groupId: "g1", leaderId: "" }], "小组 g1：leaderId（组长）不能为空"],
+    [
+      "a group with a blank leader",
+      [caller()],
+      [{ groupId: "g1", leaderId: "  " }],
+      "小组 g1：leaderId（组长）不能为空",
+    ],
+  ])("%s", (_label, callers, groups, sentence) => {
+    expect(compute(callers, groups)).toThrow(new Error(sentence));
+  });
+
+  it("refuses registration points whose figures do not multiply out", () => {
+    const consistent = { registrations: 3, pointsEach: 2, points: 6, fenPerPoint: 150, fen: 900 };
+    expect(compute([caller({ registrationPoints: consistent })])).not.toThrow();
+    for (const wrong of [
+      { ...consistent, points: 5 },
+      { ...consistent, fen: 901 },
+      { ...consistent, registrations: -3, points: -6, fen: -900 },
+      { ...consistent, fenPerPoint: 1.5, fen: 9 },
+    ]) {
+      expect(compute([caller({ registrationPoints: wrong })])).toThrow(/registrationPoints（生源报备积分）/);
+    }
+  });
+
+  it("carries the sentence and, for the server's log, its key and values", () => {
+    try {
+      computePayouts({ callers: [caller({ groupId: "g9" })], groups: GROUPS });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(SubsidyInputError);
+      const refusal = error as SubsidyInputError;
+      expect(refusal.name).toBe("SubsidyInputError");
+      expect(refusal.message).toBe(
+        'subsidy.errors.caller {"caller":"c7","problem":{"key":"subsidy.errors.unknownGroup","values":{"group":"g9"}}}',
+      );
+    }
+    expect(new SubsidyInputError(text("subsidy.errors.groupsGroupIdEmpty")).message).toBe(
+      "subsidy.errors.groupsGroupIdEmpty {}",
+    );
   });
 });
