@@ -6,6 +6,7 @@ import { Marked, markData } from "@/components/ui/user-data";
 import { renderText, type Text, type TranslateFn } from "@/lib/i18n/text";
 import type { FindingRow } from "@/lib/inspection/queries";
 import { type SubsidyPolicy, yuan } from "@/lib/subsidy";
+import { fromDateColumn } from "@/lib/time";
 import { FollowUpButtons } from "./follow-up-buttons";
 
 /** One finding: kind, deduction, deadline, follow-up, and its money effect on the caller (before/after). */
@@ -39,7 +40,11 @@ export async function FindingCard({
           : t("findings.noDeduction");
   const effect = f.effect;
   return (
-    <article className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="finding">
+    <article
+      id={`finding-${f.id}`}
+      className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+      data-testid="finding"
+    >
       <header className="flex flex-wrap items-start justify-between gap-2">
         <div>
           <h3 className="font-semibold">
@@ -131,6 +136,20 @@ export async function FindingCard({
 
       <footer className="flex flex-wrap items-center justify-between gap-2">
         {followUp ? <FollowUpButtons findingId={f.id} corrected={f.corrected} /> : <span />}
+        {f.patrol ? (
+          <Link
+            href={`/inspection/patrols#patrol-${f.patrol.id}`}
+            className="text-sm text-brand-700 underline"
+            data-testid="finding-patrol"
+          >
+            <Marked
+              sentence={t("patrols.fromPatrol", {
+                day: fromDateColumn(f.patrol.day),
+                place: markData(f.patrol.place),
+              })}
+            />
+          </Link>
+        ) : null}
         {showLogLink && f.inspection ? (
           <Link href={`/inspection/logs/${f.inspection.contactLogId}`} className="text-sm text-brand-700 underline">
             {t("findings.fromLog")}

@@ -6,11 +6,12 @@ import { getSessionUser } from "@/lib/auth/session";
 const TABS = [
   { key: "week", href: "/inspection" },
   { key: "findings", href: "/inspection/findings" },
+  { key: "patrols", href: "/inspection/patrols" },
   { key: "incidents", href: "/inspection/incidents" },
   { key: "staff", href: "/inspection/staff" },
 ] as const;
 
-/** The inspection area's three pages, as tabs under the page title; for its co-leads, the team's members. */
+/** The inspection area's pages, as tabs under the page title; for its co-leads, the team's members. */
 export async function InspectionTabs({ active }: { active: (typeof TABS)[number]["key"] | "team" }) {
   const t = await getTranslations();
   const roles = (await getSessionUser())?.roles ?? [];

@@ -22,7 +22,7 @@ describe("the role x permission matrix", () => {
     const reads = (p: Permission) =>
       p.endsWith(".view") || p.endsWith(".viewAll") || p.endsWith(".export") || p.endsWith(".download");
     const writes = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(["INSPECTOR"], p) && !reads(p));
-    // inspection records include the incident register; and end their own sessions, as everybody may; and, as
+    // inspection records include the incident register and the patrols; and end their own sessions, as everybody may; and, as
     // every team member, log the families' questions they answer in phase 1 and their own 生源报备 (no
     // candidate's record: nothing they judge)
     expect(writes.sort()).toEqual([
@@ -32,6 +32,7 @@ describe("the role x permission matrix", () => {
       "consultation.log",
       "incident.record",
       "inspection.record",
+      "patrol.record",
       "sourceRegistration.record",
       "staff.qualify",
     ]);

@@ -63,6 +63,9 @@ export const PERMISSIONS = {
   // handles them, the leadership reads them (and sees the open 较大/重大 ones on its home page)
   "incident.view": ["INSPECTOR", "INSPECTION_LEAD", "ADMIN"],
   "incident.record": ["INSPECTOR", "INSPECTION_LEAD"],
+  // 现场巡查 (四(四)2): the inspection team writes down each visit to where the callers work
+  // (app/(app)/inspection/patrols); a finding raised from one is an inspection record (inspection.record)
+  "patrol.record": ["INSPECTOR", "INSPECTION_LEAD"],
   // opening any contact record as the inspectors do (app/(app)/inspection/logs): the leadership too, for a
   // spot-check, read-only (only inspection.record shows the verdict form)
   "contactLog.view": ["INSPECTOR", "INSPECTION_LEAD", "ADMIN"],

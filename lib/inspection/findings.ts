@@ -38,6 +38,14 @@ export function deductionRule(kind: ViolationKind, policy: FindingPolicy): Deduc
   return { type: "none" };
 }
 
+/** Every kind's rule under one policy, for the finding form. */
+export function deductionRules(policy: FindingPolicy): Record<(typeof VIOLATION_KINDS)[number], DeductionRule> {
+  return Object.fromEntries(VIOLATION_KINDS.map((kind) => [kind, deductionRule(kind, policy)])) as Record<
+    (typeof VIOLATION_KINDS)[number],
+    DeductionRule
+  >;
+}
+
 /** Why the entered percentage does not fit the kind (a sentence for the form), or null. */
 export function deductionError(kind: ViolationKind, percent: number | undefined, policy: FindingPolicy): Text | null {
   const rule = deductionRule(kind, policy);

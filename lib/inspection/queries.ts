@@ -152,6 +152,7 @@ export async function findingsWithEffects(campaignId: string, where: { inspectio
         caller: { select: { name: true, login: true } },
         inspector: { select: { name: true } },
         inspection: { select: { contactLogId: true } },
+        patrol: { select: { id: true, day: true, place: true } },
       },
     }),
   ]);
@@ -288,3 +289,29 @@ export async function creditKeptMoves(campaignId: string, week: string) {
     by: m.assignedBy?.name ?? "",
   }));
 }
+
+/**
+ * The campaign's on-site patrols, newest first, each with who recorded it and the findings raised on it
+ * (caller and kind; the findings page holds the rest).
+ */
+export function patrolList(campaignId: string) {
+  return db().patrol.findMany({
+    where: { campaignId },
+    orderBy: [{ day: "desc" }, { createdAt: "desc" }],
+    take: 200,
+    select: {
+      id: true,
+      day: true,
+      place: true,
+      present: true,
+      observations: true,
+      recordedBy: { select: { name: true } },
+      findings: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, kind: true, caller: { select: { name: true } } },
+      },
+    },
+  });
+}
+
+export type PatrolRow = Awaited<ReturnType<typeof patrolList>>[number];

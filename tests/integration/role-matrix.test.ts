@@ -71,6 +71,15 @@ describe("every server action against every role", () => {
     ]);
   });
 
+  it("finds the patrol's record, held by the inspection team, and raises its findings through the findings' action", () => {
+    expect(found.declared.filter((a) => a.name === "patrol.create").map((a) => [a.exportName, a.permission])).toEqual([
+      ["recordPatrol", "patrol.record"],
+    ]);
+    expect(found.declared.filter((a) => a.name === "finding.create").map((a) => a.permission)).toEqual([
+      "inspection.record",
+    ]);
+  });
+
   it("names every action in the activity log in both languages", () => {
     for (const catalogue of Object.values(MESSAGES)) {
       for (const action of found.declared) {

@@ -7,7 +7,7 @@ import { InspectionTabs } from "@/components/inspection/tabs";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/session";
 import { currentCampaign } from "@/lib/campaign/queries";
-import { type DeductionRule, deductionRule, VIOLATION_KINDS } from "@/lib/inspection/findings";
+import { deductionRules } from "@/lib/inspection/findings";
 import { findingsWithEffects, findingTargets } from "@/lib/inspection/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,10 +24,7 @@ export default async function FindingsPage() {
     findingsWithEffects(campaign.id),
     findingTargets(campaign.id),
   ]);
-  const rules = Object.fromEntries(VIOLATION_KINDS.map((k) => [k, deductionRule(k, policy)])) as Record<
-    (typeof VIOLATION_KINDS)[number],
-    DeductionRule
-  >;
+  const rules = deductionRules(policy);
   return (
     <>
       <PageHeader title={t("title")} subtitle={t("findings.subtitle")} />
