@@ -30,19 +30,20 @@ export async function FindingCard({
   const format = await getFormatter();
   const f = finding;
   const overdue = f.correctionDeadline !== null && f.correctionDeadline < now && f.corrected !== true;
+  // 诋毁他人 costs what the policy says now; the other kinds what the inspector entered
+  const percentCut = f.kind === "SLANDER" ? policy.slander.deductionPercent : (f.deductionPercent ?? 0);
+  const costsMoney = f.kind === "MISTAKEN_WITHDRAWAL" || percentCut > 0;
   const deduction =
     f.kind === "MISTAKEN_WITHDRAWAL"
       ? t("findings.halved", { percent: policy.mistakenWithdrawal.payoutPercent })
-      : f.kind === "SLANDER" && policy.slander.deductionPercent > 0
-        ? t("findings.deduction", { percent: policy.slander.deductionPercent })
-        : f.deductionPercent
-          ? t("findings.deduction", { percent: f.deductionPercent })
-          : t("findings.noDeduction");
+      : percentCut > 0
+        ? t("findings.deduction", { percent: percentCut })
+        : t("findings.noDeduction");
   const effect = f.effect;
   return (
     <article
       id={`finding-${f.id}`}
-      className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+      className="scroll-mt-4 space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
       data-testid="finding"
     >
       <header className="flex flex-wrap items-start justify-between gap-2">
@@ -65,7 +66,7 @@ export async function FindingCard({
           </p>
         </div>
         <div className="flex flex-wrap gap-1">
-          <Badge tone={f.kind === "FALSE_PROMISE" ? "warn" : "bad"}>{deduction}</Badge>
+          <Badge tone={costsMoney ? "bad" : "warn"}>{deduction}</Badge>
           <Badge tone={f.corrected === true ? "good" : f.corrected === false ? "bad" : "default"}>
             {f.corrected === true
               ? t("findings.corrected")

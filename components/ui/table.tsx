@@ -50,8 +50,8 @@ export function Table<Row>({
                 key={c.key}
                 className={`flex justify-between gap-4 py-0.5 md:table-cell md:px-3 md:py-2 ${c.align === "right" ? "tabular-nums md:whitespace-nowrap md:text-right" : ""} ${c.primary ? "font-medium" : ""}`}
               >
-                <span className="text-slate-500 md:hidden">{c.label}</span>
-                <span className="text-right md:text-inherit">{c.cell(row)}</span>
+                <span className="shrink-0 text-slate-500 md:hidden">{c.label}</span>
+                <span className="min-w-0 break-words text-right md:text-inherit">{c.cell(row)}</span>
               </td>
             ))}
           </tr>

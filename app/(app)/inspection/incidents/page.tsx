@@ -44,7 +44,7 @@ export default async function IncidentsPage() {
     },
     { key: "kind", label: t("field.kind"), cell: (r) => t(`kind.${r.kind}`) },
     { key: "severity", label: t("field.severity"), cell: (r) => <SeverityBadge severity={r.severity} /> },
-    { key: "status", label: t("field.status"), cell: (r) => <StatusBadge status={r.status} /> },
+    { key: "status", label: t("list.status"), cell: (r) => <StatusBadge status={r.status} /> },
     {
       key: "at",
       label: t("list.reportedAt"),

@@ -83,7 +83,7 @@ async function PatrolCard({
   return (
     <article
       id={`patrol-${patrol.id}`}
-      className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+      className="scroll-mt-4 space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
       data-testid="patrol"
     >
       <header>

@@ -74,11 +74,12 @@ export default async function IncidentPage({ params }: { params: Promise<{ incid
             <p className="mb-3 whitespace-pre-wrap" lang="zh">
               {incident.description}
             </p>
-            <dl className="grid grid-cols-1 gap-x-4 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
+            {/* on a phone each label sits above its value, the pairs apart; side by side from sm up */}
+            <dl className="grid grid-cols-1 gap-x-4 text-sm sm:grid-cols-[auto_1fr] sm:gap-y-2">
               {facts.map(([label, value]) => (
                 <div key={label} className="contents">
-                  <dt className="text-slate-500">{label}</dt>
-                  <dd className="min-w-0 break-words">{value}</dd>
+                  <dt className="text-xs text-slate-500 sm:text-sm">{label}</dt>
+                  <dd className="mb-2 min-w-0 break-words sm:mb-0">{value}</dd>
                 </div>
               ))}
             </dl>
