@@ -216,7 +216,8 @@ describe("bottom three by rate", () => {
     caller({ callerId: "f", enrolled: 99, overtimeFen: 1000 }),
     caller({ callerId: "g", assigned: 5, admitted: 0, enrolled: 0, overtimeFen: 1000 }),
   ];
-  const result = run(callers);
+  // computed inside each test, not when the file is collected, so each test is known to cover it
+  const result = () => run(callers);
 
   it.each([
     // 1,000 × 50% = 500
@@ -229,7 +230,7 @@ describe("bottom three by rate", () => {
     ["f", false, 1000],
     ["g", false, 1000],
   ])("%s: bottom %s, overtime %i fen", (callerId, bottom, overtimeFen) => {
-    const payout = payoutOf(result, callerId);
+    const payout = payoutOf(result(), callerId);
     expect(payout.inBottomRank).toBe(bottom);
     expect(payout.awardEligible).toBe(!bottom);
     expect(payout.overtimeFen).toBe(overtimeFen);
@@ -238,7 +239,7 @@ describe("bottom three by rate", () => {
   it("names the shared place in the steps", () => {
     for (const callerId of ["c", "d"]) {
       // "报到率排名倒数第 3 名（6 人有报到率，倒数 3 名含并列）：取消各类评奖资格，加班补贴按 50% 发放（见下）"
-      expect(payoutOf(result, callerId).steps).toContainEqual({
+      expect(payoutOf(result(), callerId).steps).toContainEqual({
         kind: "bottomRank",
         place: 3,
         rankedCount: 6,
@@ -250,8 +251,8 @@ describe("bottom three by rate", () => {
 
   it("does not touch the phone subsidy", () => {
     // a: 80% < 92%: nothing; d: 92% -> 55 元 × 46 = 2,530 元
-    expect(payoutOf(result, "a").subsidyFen).toBe(0);
-    expect(payoutOf(result, "d").subsidyFen).toBe(253_000);
+    expect(payoutOf(result(), "a").subsidyFen).toBe(0);
+    expect(payoutOf(result(), "d").subsidyFen).toBe(253_000);
   });
 
   it("includes everyone tied at the third place, even when all are tied", () => {
@@ -276,11 +277,10 @@ describe("bottom three by rate", () => {
 });
 
 describe("a caller with nothing admitted", () => {
-  const result = withPeers(
-    caller({ assigned: 5, admitted: 0, enrolled: 0, contacts: 0, minutes: 0, overtimeFen: 2000 }),
-  );
-
   it("has no rate and no subsidy but keeps overtime", () => {
+    const result = withPeers(
+      caller({ assigned: 5, admitted: 0, enrolled: 0, contacts: 0, minutes: 0, overtimeFen: 2000 }),
+    );
     expect(result.ratePermille).toBeNull();
     expect(result.perStudentFen).toBe(0);
     expect(result.subsidyFen).toBe(0);
