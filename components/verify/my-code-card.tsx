@@ -4,9 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-
-/** Where the page's address goes in the ready text, rendered on the server before the browser knows it. */
-export const LINK_MARK = "[[link]]";
+import { withLink } from "@/lib/verify/ready-text";
 
 /**
  * 防诈骗核验 on a member's own page: today's code, that families can confirm their number and code on the
@@ -18,7 +16,7 @@ export function MyCodeCard({ code, message: template }: { code: string; message:
   const [link, setLink] = useState("/verify");
   const [copied, setCopied] = useState<"done" | "failed" | null>(null);
   useEffect(() => setLink(`${window.location.origin}/verify`), []);
-  const message = template.replace(LINK_MARK, link);
+  const message = withLink(template, link);
 
   async function copy() {
     try {
@@ -48,7 +46,8 @@ export function MyCodeCard({ code, message: template }: { code: string; message:
           lang="zh-CN"
           readOnly
           value={message}
-          rows={3}
+          // the whole text on a phone without scrolling inside the box
+          rows={5}
           className="mt-1 w-full rounded-lg border border-slate-300 bg-slate-50 p-2 text-sm"
           data-testid="verify-message"
         />

@@ -5,8 +5,6 @@ import { UNKNOWN_ADDRESS } from "@/lib/auth/client-address";
 import { CURRENT_CAMPAIGN_FIRST } from "@/lib/campaign/latest";
 import { COLLEGE_ID } from "@/lib/college/college";
 import type { Prisma, PrismaClient } from "@/lib/db/client";
-import { translatorFor } from "@/lib/i18n/messages";
-import type { TranslateFn } from "@/lib/i18n/text";
 import { beijingDay } from "@/lib/time";
 import { reportImpersonation } from "./impersonation";
 import {
@@ -91,12 +89,7 @@ export async function currentMembers(
 export async function checkCall(
   prisma: PrismaClient,
   request: CheckRequest,
-  options: {
-    secret: string;
-    now?: Date;
-    /** the Chinese translator for the incident's text; the catalogue's own by default (tests, scripts) */
-    chinese?: () => Promise<TranslateFn>;
-  },
+  options: { secret: string; now?: Date },
 ): Promise<CheckAnswer> {
   const now = options.now ?? new Date();
   const kind: CheckKind | null = request.kind === "NUMBER" || request.kind === "CODE" ? request.kind : null;
@@ -140,7 +133,7 @@ export async function checkCall(
       });
       if (!allowed) return { status: "LIMITED" } as const;
       if (member) return { status: "MATCH", team: setting.team, ...displayOf(member) } as const;
-      if (hash) await watchUnknownNumber(tx, { hash, number: value, day, now, chinese: options.chinese });
+      if (hash) await watchUnknownNumber(tx, { hash, number: value, day, now });
       return { status: "NO_MATCH", kind, admissionsPhone: setting.admissionsPhone } as const;
       // a burst from one address queues on its lock, as sign-in attempts do: wait for a connection as they do
     },
@@ -154,13 +147,7 @@ export async function checkCall(
  */
 async function watchUnknownNumber(
   tx: Prisma.TransactionClient,
-  {
-    hash,
-    number,
-    day,
-    now,
-    chinese,
-  }: { hash: string; number: string; day: string; now: Date; chinese?: () => Promise<TranslateFn> },
+  { hash, number, day, now }: { hash: string; number: string; day: string; now: Date },
 ) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`verify-number:${hash}`}, 0))`;
   const addresses = await tx.callCheck.findMany({
@@ -183,8 +170,7 @@ async function watchUnknownNumber(
   const alert = await tx.callCheckAlert.findUniqueOrThrow({ where: { numberHash_day: { numberHash: hash, day } } });
   const campaign = await tx.campaign.findFirst({ orderBy: CURRENT_CAMPAIGN_FIRST, select: { id: true } });
   if (!campaign) return;
-  const zh = chinese ? await chinese() : translatorFor("zh-CN");
-  const incidentId = await reportImpersonation(tx, zh, {
+  const incidentId = await reportImpersonation(tx, {
     campaignId: campaign.id,
     number,
     addresses: addresses.length,

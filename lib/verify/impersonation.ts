@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/db/client";
-import type { TranslateFn } from "@/lib/i18n/text";
+import { translatorFor } from "@/lib/i18n/messages";
 import { openIncident } from "@/lib/incidents/open";
 import { VERIFY_LIMITS } from "./rules";
 
@@ -11,9 +11,9 @@ import { VERIFY_LIMITS } from "./rules";
  */
 export async function reportImpersonation(
   tx: Prisma.TransactionClient,
-  zh: TranslateFn,
   alert: { campaignId: string; number: string; addresses: number; at: Date },
 ): Promise<string> {
+  const zh = translatorFor("zh-CN");
   const { id } = await openIncident(tx, {
     campaignId: alert.campaignId,
     kind: "IMPERSONATION",

@@ -1,10 +1,8 @@
 import "server-only";
-import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { COLLEGE_ID } from "@/lib/college/college";
 import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
-import type { TranslateFn } from "@/lib/i18n/text";
 import { beijingDay } from "@/lib/time";
 import { type CheckAnswer, type CheckRequest, checkCall, currentMembers, verifySettingOf } from "./check";
 import { displayOf, type Honorific, verifyCode } from "./rules";
@@ -38,9 +36,5 @@ export async function myVerifyCard(
 
 /** The public route's check (app/api/verify), on the app's database with the server's secret. */
 export function publicCheck(request: CheckRequest): Promise<CheckAnswer> {
-  return checkCall(db(), request, {
-    secret: serverEnv().NEXTAUTH_SECRET,
-    // next-intl's own server translator, which reads the catalogue as the build compiled it
-    chinese: async () => (await getTranslations({ locale: "zh-CN" })) as unknown as TranslateFn,
-  });
+  return checkCall(db(), request, { secret: serverEnv().NEXTAUTH_SECRET });
 }
