@@ -117,7 +117,7 @@ export function EvidencePicker({
             uploads.add(Array.from(e.target.files ?? []));
             e.target.value = "";
           }}
-          className="block w-full text-sm"
+          className="block w-full text-sm file:mr-3 file:min-h-11 file:rounded-lg file:border-0 file:bg-slate-100 file:px-3"
           data-testid={`${testId}-input`}
         />
         <span className="mt-1 block text-xs text-slate-500">{t("hint", { max })}</span>
