@@ -31,11 +31,16 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       <header className="border-b border-slate-200 bg-white print:hidden">
         <div className="mx-auto max-w-6xl px-4">
           <div className="flex items-center justify-between gap-2 py-2">
-            <Link href={homeFor(user.roles)} className="text-lg font-bold text-brand-700">
+            <Link href={homeFor(user.roles)} className="shrink-0 whitespace-nowrap text-lg font-bold text-brand-700">
               {t("app.name")}
             </Link>
-            <div className="flex items-center gap-2">
-              <span className="text-sm text-slate-600" data-testid="current-user">
+            {/* on a 390 px phone every control keeps its words on one line; a long name gives way instead */}
+            <div className="flex min-w-0 items-center gap-1 whitespace-nowrap sm:gap-2">
+              <span
+                className="min-w-[3em] max-w-24 truncate text-sm text-slate-600 sm:max-w-none"
+                data-testid="current-user"
+                title={user.name}
+              >
                 <Zh>{user.name}</Zh>
                 <span className="hidden sm:inline">
                   {" "}

@@ -18,7 +18,7 @@ export function LanguageSwitch() {
     <label className="inline-flex items-center gap-1 text-sm text-slate-600">
       <span className="sr-only">{t("language")}</span>
       <select
-        className="min-h-9 rounded-md border border-slate-300 bg-white px-2 text-sm"
+        className="min-h-9 rounded-md border border-slate-300 bg-white px-1 text-sm sm:px-2"
         data-testid="language-switch"
         value={locale}
         disabled={pending}

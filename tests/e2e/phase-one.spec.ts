@@ -110,7 +110,7 @@ test("[CALLER]: logs a WeChat consultation; the 投档 list links the prospect a
     await expect(consultation).toContainText(PROSPECT.question);
     await expect(consultation).toContainText(PROSPECT.answer);
     await consultation.scrollIntoViewIfNeeded();
-    await shootBothSizes(assigned, "phase-one-candidate", { phoneFullPage: false });
+    await shootBothSizes(assigned, "phase-one-candidate");
     await assigned.context().close();
 
     // the consultant's own list now says the prospect is on the 投档 list
@@ -193,6 +193,6 @@ test("[CALLER]: records a 生源报备 and sees its points on their progress @ph
     "积分已记录，按学校全员招生方案另行奖励，不计入本补贴。",
   );
   await record.scrollIntoViewIfNeeded();
-  await shootBothSizes(page, "phase-one-progress", { phoneFullPage: false });
+  await shootBothSizes(page, "phase-one-progress");
   await page.context().close();
 });
