@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { computeGroupPayout } from "./group";
 import { computePayouts, DEFAULT_POLICY, type SubsidyPolicy } from "./index";
-import { computePhoneSubsidy, countingSteps } from "./phone-subsidy";
+import { computePhoneSubsidy, countingSteps, findTierIndex } from "./phone-subsidy";
 import type { CallerInput } from "./types";
 
 // The explanation is what the person paid reads: each journey below pins every step, in order, with
@@ -205,7 +205,8 @@ describe("a group's leader bonus, step by step", () => {
   });
 
   it("a member's fraud does not touch the bonus, nor the leader's when the policy keeps it apart", () => {
-    const memberFraud = [member("l", 93, 100), member("m", 94, 100, { fraudPercent: 50 })];
+    // the member comes first: the leader is found by id, not by place
+    const memberFraud = [member("m", 94, 100, { fraudPercent: 50 }), member("l", 93, 100)];
     expect(computeGroupPayout({ groupId: "g", leaderId: "l" }, memberFraud, DEFAULT_POLICY).leaderBonusFen).toBe(
       100_000,
     );
@@ -231,6 +232,21 @@ describe("a group's leader bonus, step by step", () => {
 });
 
 describe("a whole payout, step by step", () => {
+  it("a group with no caller record of its own: no rate, no bonus", () => {
+    const result = computePayouts({
+      callers: [caller({ callerId: "x", groupId: "g" })],
+      groups: [
+        { groupId: "g", leaderId: "x" },
+        { groupId: "empty", leaderId: "nobody" },
+      ],
+    });
+    expect(result.groups[1]).toMatchObject({ groupId: "empty", ratePermille: null, leaderBonusFen: 0 });
+    expect(result.groups[1]?.steps).toEqual([
+      { kind: "groupNoAdmitted" },
+      { kind: "leaderBonus", leaderId: "nobody", bonusFen: 0 },
+    ]);
+  });
+
   it("a lone caller: bottom of a ranking of one, overtime halved, penalties kept off overtime by the policy", () => {
     const policy: SubsidyPolicy = {
       ...DEFAULT_POLICY,
@@ -315,7 +331,8 @@ describe("诋毁他人 and fraud on the phone subsidy", () => {
 
   it("deducts the policy's percentage for each finding, after fraud, capped at the whole subsidy", () => {
     const two = computePhoneSubsidy(caller({ slanderFindings: 2, fraudPercent: 20 }), TEN);
-    expect(two.steps.slice(-3)).toEqual([
+    // strict: a caller's own fraud step names no leader, not even as undefined
+    expect(two.steps.slice(-3)).toStrictEqual([
       { kind: "fraud", amount: "phone", percent: 20, fromFen: 720_000, deductedFen: 144_000, paidFen: 576_000 },
       { kind: "slander", findings: 2, percent: 20, fromFen: 576_000, deductedFen: 115_200, paidFen: 460_800 },
       { kind: "phoneSubsidy", subsidyFen: 460_800 },
@@ -345,5 +362,12 @@ describe("诋毁他人 and fraud on the phone subsidy", () => {
       { ...TEN, bottomRank: { count: 0, overtimePayoutPercent: 50 } },
     ).callers;
     expect(payout).toMatchObject({ subsidyFen: 504_000, overtimeFen: 10_000 });
+  });
+});
+
+describe("findTierIndex", () => {
+  it("has no tier without admitted candidates, although 0 × 1000 ≥ 0 would pass any inclusive edge", () => {
+    expect(findTierIndex(0, 0, DEFAULT_POLICY)).toBeNull();
+    expect(findTierIndex(99, 100, DEFAULT_POLICY)).toBe(0);
   });
 });

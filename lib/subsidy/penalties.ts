@@ -7,22 +7,22 @@ import type { CallerInput } from "./types";
 // penalised payout shows the amount before and after every cut.
 
 /**
- * 误退 factor, then fraud deduction, then (on the phone subsidy) the 诋毁他人 deduction on one of the
- * caller's amounts, appending a step for each.
+ * The caller's own penalties on their phone subsidy: the 误退 factor, then the fraud deduction, then the
+ * 诋毁他人 deduction, appending a step for each. (Overtime and the leader bonus take 误退 and fraud only,
+ * each as the policy says, in compute.ts and group.ts.)
  */
-export function applyCallerPenalties(
+export function applyPhonePenalties(
   amountFen: number,
   caller: CallerInput,
   policy: SubsidyPolicy,
-  what: PenalisedAmount,
   steps: SubsidyStep[],
 ): number {
   let amount = amountFen;
   if (caller.mistakenWithdrawal === true) {
-    amount = applyMistakenWithdrawal(amount, policy, what, steps);
+    amount = applyMistakenWithdrawal(amount, policy, "phone", steps);
   }
-  amount = applyFraud(amount, caller.fraudPercent ?? 0, what, steps);
-  return what === "phone" ? applySlander(amount, caller.slanderFindings ?? 0, policy, steps) : amount;
+  amount = applyFraud(amount, caller.fraudPercent ?? 0, "phone", steps);
+  return applySlander(amount, caller.slanderFindings ?? 0, policy, steps);
 }
 
 /**

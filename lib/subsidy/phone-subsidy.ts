@@ -1,5 +1,5 @@
 import { floorDiv, passesEdge, ratePermilleOf } from "./money";
-import { applyCallerPenalties } from "./penalties";
+import { applyPhonePenalties } from "./penalties";
 import type { SubsidyPolicy, SubsidyTier } from "./policy";
 import type { SubsidyStep } from "./steps";
 import type { CallerInput } from "./types";
@@ -165,7 +165,7 @@ export function computePhoneSubsidy(caller: CallerInput, policy: SubsidyPolicy):
     steps.push({ kind: "perEnrolled", enrolled: caller.enrolled, perStudentFen, subsidyFen });
   }
 
-  subsidyFen = applyCallerPenalties(subsidyFen, caller, policy, "phone", steps);
+  subsidyFen = applyPhonePenalties(subsidyFen, caller, policy, steps);
   steps.push({ kind: "phoneSubsidy", subsidyFen });
   return { ratePermille, tierIndex, perStudentFen, subsidyFen, meetsMinimumWorkload: met, steps };
 }

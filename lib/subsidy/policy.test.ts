@@ -107,7 +107,9 @@ describe("an invalid policy is rejected with the path of the wrong field", () =>
 describe("the cross-field rules, at their edges", () => {
   const issues = (candidate: unknown) => {
     const parsed = subsidyPolicySchema.safeParse(candidate);
-    return parsed.success ? [] : parsed.error.issues.map((issue) => ({ path: issue.path, message: issue.message }));
+    return parsed.success
+      ? []
+      : parsed.error.issues.map((issue) => ({ code: issue.code, path: issue.path, message: issue.message }));
   };
 
   it("accepts equal edges where the plan allows them", () => {
@@ -124,18 +126,18 @@ describe("the cross-field rules, at their edges", () => {
     const [first, second] = DEFAULT_POLICY.tiers;
     expect(
       issues({ ...DEFAULT_POLICY, tiers: [first, { ...second, lowerBoundPermille: first?.lowerBoundPermille }] }),
-    ).toEqual([{ path: ["tiers", 1, "lowerBoundPermille"], message: "subsidy.policy.tiersOrder" }]);
+    ).toEqual([{ code: "custom", path: ["tiers", 1, "lowerBoundPermille"], message: "subsidy.policy.tiersOrder" }]);
   });
 
   it("names each rule's sentence", () => {
     expect(issues({ ...DEFAULT_POLICY, targetTaskPermille: 929 })).toEqual([
-      { path: ["targetTaskPermille"], message: "subsidy.policy.targetBelowBasic" },
+      { code: "custom", path: ["targetTaskPermille"], message: "subsidy.policy.targetBelowBasic" },
     ]);
     expect(issues({ ...DEFAULT_POLICY, leaderBonus: { ...DEFAULT_POLICY.leaderBonus, atTargetFen: 99_999 } })).toEqual([
-      { path: ["leaderBonus", "atTargetFen"], message: "subsidy.policy.bonusOrder" },
+      { code: "custom", path: ["leaderBonus", "atTargetFen"], message: "subsidy.policy.bonusOrder" },
     ]);
     expect(issues({ ...DEFAULT_POLICY, fraud: { ...DEFAULT_POLICY.fraud, minPercent: 41, maxPercent: 40 } })).toEqual([
-      { path: ["fraud", "maxPercent"], message: "subsidy.policy.fraudRange" },
+      { code: "custom", path: ["fraud", "maxPercent"], message: "subsidy.policy.fraudRange" },
     ]);
   });
 

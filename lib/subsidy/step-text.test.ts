@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { translatorFor } from "@/lib/i18n/messages";
 import { renderText } from "@/lib/i18n/text";
-import { type SubsidyStep, stepText } from "./steps";
+import { list, type SubsidyStep, stepText } from "./steps";
 
 const zh = translatorFor("zh-CN");
 const en = translatorFor("en");
@@ -107,5 +107,35 @@ describe("each kind of step, as the person paid reads it", () => {
     expect(lines).toContain(
       "Candidates who gave up their place, still counted as admitted: 1 (the plan makes no exception)",
     );
+  });
+});
+
+describe("people and groups, named by the reader", () => {
+  // the reader's lookup is told whether an id is a person's or a group's
+  const tagged = (step: SubsidyStep) =>
+    renderText(
+      zh,
+      stepText(step, (id, kind) => `${kind}:${id}`),
+    );
+
+  it("asks for a person or a group by the step's kind", () => {
+    expect(
+      tagged({
+        kind: "fraud",
+        amount: "leaderBonus",
+        leaderId: "l",
+        percent: 20,
+        fromFen: 100_000,
+        deductedFen: 20_000,
+        paidFen: 80_000,
+      }),
+    ).toContain("组长 person:l");
+    expect(tagged({ kind: "leaderOf", groupId: "g", leaderBonusFen: 100 })).toContain("小组 group:g");
+    expect(tagged({ kind: "groupWithdrawal", memberIds: ["a", "b"] })).toContain("person:a、person:b");
+    expect(tagged({ kind: "leaderBonus", leaderId: "l", bonusFen: 100 })).toContain("组长 person:l");
+  });
+
+  it("lists nobody as an empty text", () => {
+    expect(list([])).toBe("");
   });
 });

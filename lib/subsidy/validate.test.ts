@@ -115,7 +115,25 @@ describe("blank ids and odd values, refused with their sentence", () => {
       GROUPS,
       "回访人员 c7：诋毁他人次数应为非负整数，收到 -1",
     ],
+    [
+      "a caller without an id",
+      [caller({ callerId: undefined as unknown as string })],
+      GROUPS,
+      "第 1 条回访人员记录：callerId（回访人员编号）不能为空",
+    ],
     ["a group without an id", [caller()], [{ groupId: " ", leaderId: "c7" }], "小组：groupId（小组编号）不能为空"],
+    [
+      "a group whose id is missing",
+      [caller()],
+      [{ groupId: undefined as unknown as string, leaderId: "c7" }],
+      "小组：groupId（小组编号）不能为空",
+    ],
+    [
+      "a group whose leader is missing",
+      [caller()],
+      [{ groupId: "g1", leaderId: undefined as unknown as string }],
+      "小组 g1：leaderId（组长）不能为空",
+    ],
     ["a group without a leader", [caller()], [{ groupId: "g1", leaderId: "" }], "小组 g1：leaderId（组长）不能为空"],
     [
       "a group with a blank leader",
@@ -132,6 +150,7 @@ describe("blank ids and odd values, refused with their sentence", () => {
     expect(compute([caller({ registrationPoints: consistent })])).not.toThrow();
     for (const wrong of [
       { ...consistent, points: 5 },
+      { ...consistent, points: 5, fen: 750 },
       { ...consistent, fen: 901 },
       { ...consistent, registrations: -3, points: -6, fen: -900 },
       { ...consistent, fenPerPoint: 1.5, fen: 9 },
