@@ -5,7 +5,7 @@ import { Marked, markData } from "@/components/ui/user-data";
 import { incidentsForLeadership } from "@/lib/incidents/queries";
 import { SeverityBadge } from "./badges";
 
-/** The 较大 and 重大 incidents not yet closed, on the inspection lead's and the admins' home pages. */
+/** The 较大 and 重大 incidents not yet closed, on the home pages of those seesLeadershipIncidents names. */
 export async function LeadershipIncidents({ campaignId }: { campaignId: string }) {
   const t = await getTranslations("incidents");
   const rows = await incidentsForLeadership(campaignId);

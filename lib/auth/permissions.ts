@@ -61,7 +61,7 @@ export const PERMISSIONS = {
   "staff.qualify": ["INSPECTOR"],
   // the register of 突发情况 and 舆情 (app/(app)/inspection/incidents): the inspection team records and
   // handles them, the leadership reads them (and sees the open 较大/重大 ones on its home page)
-  "incident.view": ["INSPECTOR", "INSPECTION_LEAD", "ADMIN"],
+  "incident.view": ["INSPECTOR", "INSPECTION_LEAD", "CALLBACK_LEAD", "ADMIN"],
   "incident.record": ["INSPECTOR", "INSPECTION_LEAD"],
   // 现场巡查 (四(四)2): the inspection team writes down each visit to where the callers work
   // (app/(app)/inspection/patrols); a finding raised from one is an inspection record (inspection.record)

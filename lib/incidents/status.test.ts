@@ -74,7 +74,8 @@ describe("whose home page lists them", () => {
     [["INSPECTION_LEAD"], true],
     [["INSPECTOR", "INSPECTION_LEAD"], true],
     [["INSPECTOR"], false],
-    [["CALLBACK_LEAD"], false],
+    [["CALLBACK_LEAD"], true],
+    [["GROUP_LEADER", "CALLER"], false],
     [["DATA"], false],
   ] as const)("%j: %s", (roles, shown) => {
     expect(seesLeadershipIncidents(roles)).toBe(shown);

@@ -50,7 +50,10 @@ export function registerOrder(
   return b.reportedAt.getTime() - a.reportedAt.getTime();
 }
 
-/** Whose home page lists those incidents: the inspection lead's and the leadership's (admins'). */
+/**
+ * Whose home page lists those incidents: the leadership's (admins'), the callback lead's, who answers for the
+ * campaign to them, and the inspection lead's, whose team handles them.
+ */
 export function seesLeadershipIncidents(roles: readonly Role[]): boolean {
-  return roles.includes("ADMIN") || roles.includes("INSPECTION_LEAD");
+  return roles.includes("ADMIN") || roles.includes("CALLBACK_LEAD") || roles.includes("INSPECTION_LEAD");
 }

@@ -5,8 +5,8 @@ import { shootBothSizes } from "./support/screenshots";
 import { signIn } from "./support/sign-in";
 
 // The inspection team's register and patrols, on a phone: inspector02 (the demo's inspector no other spec
-// signs in as) opens a 较大 parent's complaint naming a candidate, which the admin's home lists until it
-// is closed; and records an on-site patrol with a finding raised from it. The admin only reads.
+// signs in as) opens a 较大 parent's complaint naming a candidate, which the admin's and the callback lead's
+// homes list until it is closed; and records an on-site patrol with a finding raised from it. The admin only reads.
 // Both projects run these tests on one database: every title and place carries the run's own tag. The
 // finding names caller33, whom no other spec uses (a 诋毁他人 finding at the default 0% costs them nothing).
 
@@ -55,6 +55,13 @@ test(
     await admin.goto("/admin");
     await expect(admin.getByTestId("leadership-incidents")).toContainText(`${title}（待处置）`);
     await shootBothSizes(admin, "incidents-admin-home", { phoneFullPage: false });
+    // and so does the callback lead's, who answers to the leadership for the campaign
+    const lead = await as(browser, "lead");
+    await lead.goto("/groups");
+    await expect(lead.getByTestId("leadership-incidents")).toContainText(`${title}（待处置）`);
+    await lead.getByTestId("leadership-incidents").getByRole("link", { name: title }).click();
+    await expect(lead.getByRole("heading", { level: 1 })).toHaveText(title);
+    await lead.context().close();
 
     // an action taken, then handling, then closed with its summary
     await waitForHydration(page, '[data-testid="add-incident-action"]');

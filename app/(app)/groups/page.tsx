@@ -8,6 +8,7 @@ import { GroupDashboard } from "@/components/groups/group-dashboard";
 import { GroupRoster } from "@/components/groups/group-roster";
 import { WeeklyBadge } from "@/components/groups/weekly-badge";
 import { LatestNotices } from "@/components/inbox/latest-notices";
+import { LeadershipIncidents } from "@/components/incidents/leadership-card";
 import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { ExportLink } from "@/components/ui/export-link";
 import { type Column, Table } from "@/components/ui/table";
@@ -17,6 +18,7 @@ import { type CurrentCampaign, currentCampaign } from "@/lib/campaign/queries";
 import { percentOf } from "@/lib/dashboard/progress";
 import { campaignFigures, campaignGroups, type GroupOverview, groupLedBy } from "@/lib/dashboard/queries";
 import { renderText, type TranslateFn } from "@/lib/i18n/text";
+import { seesLeadershipIncidents } from "@/lib/incidents/status";
 import { enrollmentsNeeded, formatPermille, ratePermilleOf } from "@/lib/subsidy/money";
 import { yuan } from "@/lib/subsidy/steps";
 import { beijingDay, fromDateColumn } from "@/lib/time";
@@ -39,6 +41,7 @@ export default async function GroupsPage() {
         <PhaseBanner campaign={campaign} now={now} />
         <PhaseCalendar windows={campaign.phaseWindows} now={now} />
         <LatestNotices />
+        {seesLeadershipIncidents(user.roles) ? <LeadershipIncidents campaignId={campaign.id} /> : null}
         <AllGroups campaign={campaign} now={now} mayOpenWorklists={can(user.roles, "worklist.view")} />
       </>
     );
