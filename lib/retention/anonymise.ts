@@ -11,6 +11,7 @@ import {
   EXAM_NO_PREFIX,
   REDACTED_WEEKLY_BODY,
   redactWeekFigures,
+  scrubPhoneNumbers,
   scrubText,
 } from "./rules";
 
@@ -33,6 +34,11 @@ export interface RetentionCounts {
   /** phase 1's prospects (name, phone, exam number, region) and what their consultations say */
   prospects: number;
   consultationTexts: number;
+  /** the inspection team's incidents: who raised them, and the candidates and phone numbers their texts name */
+  incidentTexts: number;
+  incidentNotes: number;
+  /** patrols whose observations (or who was present) name candidates */
+  patrolTexts: number;
   auditRows: number;
 }
 
@@ -52,6 +58,9 @@ export const COUNT_LABELS: Record<keyof RetentionCounts, MessageKey> = {
   findingTexts: "retention.counts.findingTexts",
   prospects: "retention.counts.prospects",
   consultationTexts: "retention.counts.consultationTexts",
+  incidentTexts: "retention.counts.incidentTexts",
+  incidentNotes: "retention.counts.incidentNotes",
+  patrolTexts: "retention.counts.patrolTexts",
   auditRows: "retention.counts.auditRows",
 };
 
@@ -74,6 +83,59 @@ async function findingsToScrub(reader: Reader, campaignId: string, ids: string[]
   return findings
     .map((f) => ({ id: f.id, description: scrubText(f.description, ids) }))
     .filter((f, i) => f.description !== findings[i]?.description);
+}
+
+/**
+ * An incident's text kept for the staff record without the people outside it: the candidates' identifiers
+ * and every phone number (a family's, the one a suspected impersonator called from, which no candidate
+ * holds).
+ */
+function scrubIncidentText(text: string, ids: readonly string[]): string {
+  return scrubPhoneNumbers(scrubText(text, ids));
+}
+
+/** The incidents that still hold who raised them, or a candidate or phone number in their texts. */
+async function incidentsToScrub(reader: Reader, campaignId: string, ids: readonly string[]) {
+  const incidents = await reader.incident.findMany({
+    where: { campaignId },
+    select: { id: true, title: true, description: true, reportedBy: true, closingNote: true },
+  });
+  return incidents
+    .map((incident) => {
+      const scrubbed = {
+        title: scrubIncidentText(incident.title, ids),
+        description: scrubIncidentText(incident.description, ids),
+        reportedBy: null,
+        closingNote: incident.closingNote === null ? null : scrubIncidentText(incident.closingNote, ids),
+      };
+      const changed = (Object.keys(scrubbed) as (keyof typeof scrubbed)[]).some(
+        (field) => scrubbed[field] !== incident[field],
+      );
+      return changed ? { id: incident.id, data: scrubbed } : null;
+    })
+    .filter((incident) => incident !== null);
+}
+
+async function incidentNotesToScrub(reader: Reader, campaignId: string, ids: readonly string[]) {
+  const actions = await reader.incidentAction.findMany({
+    where: { incident: { campaignId }, NOT: { note: "" } },
+    select: { id: true, note: true },
+  });
+  return actions
+    .map((a) => ({ id: a.id, note: scrubIncidentText(a.note, ids) }))
+    .filter((a, i) => a.note !== actions[i]?.note);
+}
+
+/** Patrols are the team's own observations of the call room: only the candidates' identifiers go. */
+async function patrolsToScrub(reader: Reader, campaignId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  const patrols = await reader.patrol.findMany({
+    where: { campaignId },
+    select: { id: true, observations: true, present: true },
+  });
+  return patrols
+    .map((p) => ({ id: p.id, observations: scrubText(p.observations, ids), present: scrubText(p.present, ids) }))
+    .filter((p, i) => p.observations !== patrols[i]?.observations || p.present !== patrols[i]?.present);
 }
 
 async function weeklyToRedact(reader: Reader, campaignId: string) {
@@ -109,6 +171,9 @@ export async function previewAnonymise(reader: Reader, campaignId: string): Prom
     findingTexts: findingsToScrub(reader, campaignId, ids).then((findings) => findings.length),
     prospects: reader.prospect.count({ where: { campaignId, NOT: { name: ANONYMOUS_NAME } } }),
     consultationTexts: reader.consultation.count({ where: { campaignId, NOT: { question: ANONYMOUS_TEXT } } }),
+    incidentTexts: incidentsToScrub(reader, campaignId, ids).then((incidents) => incidents.length),
+    incidentNotes: incidentNotesToScrub(reader, campaignId, ids).then((notes) => notes.length),
+    patrolTexts: patrolsToScrub(reader, campaignId, ids).then((patrols) => patrols.length),
     // the same rows the redaction function blanks (migration database_roles)
     auditRows: reader.$queryRaw<
       { n: number }[]
@@ -145,8 +210,8 @@ export interface AnonymiseResult {
 /**
  * Removes the campaign's candidate personal data, in one transaction. Keeps what the dashboards and the
  * payouts read: candidate statuses, groups, callers, regions, contact times and durations, tallies,
- * verdicts, findings and signed-off payout runs. Writes one audit row ("retention.anonymise") with the
- * counts when anything changed. The caller decides whether the campaign is due (rules.ts); the database
+ * verdicts, findings, incidents, patrols and signed-off payout runs. Writes one audit row
+ * ("retention.anonymise") with the counts when anything changed. The caller decides whether the campaign is due (rules.ts); the database
  * checks it again by its own clock and refuses the whole transaction when it is not (NotDueError).
  */
 export async function anonymiseCampaign(
@@ -173,6 +238,29 @@ export async function anonymiseCampaign(
       const findings = await findingsToScrub(tx, campaignId, ids);
       for (const f of findings) {
         await tx.finding.update({ where: { id: f.id }, data: { description: f.description } });
+      }
+
+      // The inspection team's register and patrols stay (kinds, severities, statuses, dates, the staff
+      // involved, the candidates linked); who raised an incident from outside goes, and so does what its
+      // texts say about candidates and any phone number in them.
+      const incidents = await incidentsToScrub(tx, campaignId, ids);
+      for (const incident of incidents) {
+        // a new version, so that a form still open on the old text is refused rather than writing it back
+        await tx.incident.update({
+          where: { id: incident.id },
+          data: { ...incident.data, version: { increment: 1 } },
+        });
+      }
+      const incidentNotes = await incidentNotesToScrub(tx, campaignId, ids);
+      for (const entry of incidentNotes) {
+        await tx.incidentAction.update({ where: { id: entry.id }, data: { note: entry.note } });
+      }
+      const patrols = await patrolsToScrub(tx, campaignId, ids);
+      for (const patrol of patrols) {
+        await tx.patrol.update({
+          where: { id: patrol.id },
+          data: { observations: patrol.observations, present: patrol.present },
+        });
       }
 
       const candidates = await tx.$executeRaw`
@@ -249,6 +337,9 @@ export async function anonymiseCampaign(
         findingTexts: findings.length,
         prospects,
         consultationTexts,
+        incidentTexts: incidents.length,
+        incidentNotes: incidentNotes.length,
+        patrolTexts: patrols.length,
         auditRows,
       };
       const changed = totalOf(counts) > 0;

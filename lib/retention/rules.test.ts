@@ -6,6 +6,7 @@ import {
   isRetentionDue,
   redactWeekFigures,
   retentionDueAt,
+  scrubPhoneNumbers,
   scrubText,
 } from "./rules";
 
@@ -93,6 +94,32 @@ describe("scrubText", () => {
   it("is idempotent", () => {
     const once = scrubText("考生王五未接", ["王五"]);
     expect(scrubText(once, ["王五"])).toBe(once);
+  });
+});
+
+describe("scrubPhoneNumbers", () => {
+  const X = ANONYMOUS_TEXT;
+
+  it.each([
+    ["a mobile", "家长来电 13800001234 反映", `家长来电 ${X} 反映`],
+    ["a mobile written 3-4-4", "号码 138-0000-1234、139 1111 2222", `号码 ${X}、${X}`],
+    ["a mobile after the country code", "+86 13800001234 与 008613911112222", `${X} 与 ${X}`],
+    ["full-width digits", "电话１３８００００１２３４", `电话${X}`],
+    ["a landline with its area code", "028-85551234，(010)12345678，0833 1234567", `${X}，${X}，${X}`],
+    ["a bare local number", "座机85551234", `座机${X}`],
+    ["the impersonation incident's title", "疑似冒充回访人员：02885551234", `疑似冒充回访人员：${X}`],
+  ])("replaces %s", (_, text, expected) => {
+    expect(scrubPhoneNumbers(text)).toBe(expected);
+  });
+
+  it("leaves exam numbers, dates, times and short figures alone", () => {
+    const text = "考生号 24510101000123，2024-07-12 14:30 回访 3 次，补贴 120 元，编号 123456";
+    expect(scrubPhoneNumbers(text)).toBe(text);
+  });
+
+  it("is idempotent", () => {
+    const once = scrubPhoneNumbers("家长 13800001234 与 028-85551234");
+    expect(scrubPhoneNumbers(once)).toBe(once);
   });
 });
 

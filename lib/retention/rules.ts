@@ -69,6 +69,43 @@ export function scrubText(text: string, identifiers: readonly string[]): string 
   return out;
 }
 
+/**
+ * Phone numbers in free text, as the app's phone normalisers accept them (lib/import/normalize.ts,
+ * lib/verify/rules.ts): a mainland mobile (11 digits from 13–19, optionally after +86/0086/86 and
+ * written 3-4-4), a landline with its area code (010 and 02x with 8 digits, every other area code with 7
+ * or 8, the code optionally in brackets), or a bare local number of 7 or 8 digits. Never part of a
+ * longer run of digits, so a 14-digit exam number is not cut into pieces.
+ */
+const PHONE_NUMBER = new RegExp(
+  [
+    String.raw`(?:(?:\+|00)?86[\s-]?)?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}`,
+    String.raw`[(（]?0(?:10|2\d)[)）]?[\s-]?\d{8}`,
+    String.raw`[(（]?0[3-9]\d{2}[)）]?[\s-]?\d{7,8}`,
+    String.raw`\d{7,8}`,
+  ]
+    .map((pattern) => String.raw`(?<![\d+])${pattern}(?!\d)`)
+    .join("|"),
+  "g",
+);
+
+/**
+ * Replaces every phone number in a text, whoever's it is. For texts about members of the public (an
+ * incident raised by a family, the number a suspected impersonator called from), whose numbers are no
+ * candidate's and so escape scrubText. Full-width digits (a Chinese input method's) are read as digits,
+ * as lib/verify reads them. The replacement holds no digit, so a second pass changes nothing.
+ */
+export function scrubPhoneNumbers(text: string): string {
+  // one UTF-16 unit per character either way, so a match in the half-width copy has the same offsets
+  const halfWidth = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  let out = "";
+  let from = 0;
+  for (const match of halfWidth.matchAll(PHONE_NUMBER)) {
+    out += text.slice(from, match.index) + ANONYMOUS_TEXT;
+    from = match.index + match[0].length;
+  }
+  return out + text.slice(from);
+}
+
 /** The per-person lists of a stored weekly figures object (lib/weekly/draft.ts WeekFigures). */
 export const WEEKLY_PERSON_LISTS = ["newWithdrawals", "hesitant", "willNotCome", "notEnrolled", "unreachable"] as const;
 
