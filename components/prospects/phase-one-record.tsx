@@ -45,9 +45,12 @@ export async function PhaseOneRecord({
           />
         </div>
         <p className="mt-3 text-sm text-slate-600" data-testid="phase-one-money">
-          {record.fenPerPoint > 0
-            ? t("record.money", { amount: render(yuan(record.fenPerPoint)), total: render(yuan(record.fen)) })
-            : t("record.noMoney")}
+          {record.fenPerPoint === 0
+            ? t("record.noMoney")
+            : t(record.inPayoutRun ? "record.money" : "record.moneyOutsideRun", {
+                amount: render(yuan(record.fenPerPoint)),
+                total: render(yuan(record.fen)),
+              })}
         </p>
         <p className="mt-1 text-xs text-slate-500">{t("record.note")}</p>
       </div>

@@ -32,11 +32,18 @@ export async function myConsultations(campaignId: string, consultantId: string, 
 
 /** A person's phase-1 record: consultations answered, registrations made, their points and what they pay. */
 export async function phaseOneRecord(campaign: { id: string; prospectPolicy: unknown }, userId: string) {
-  const [consultations, registrations] = await Promise.all([
+  const [consultations, registrations, placed] = await Promise.all([
     db().consultation.count({ where: { campaignId: campaign.id, consultantId: userId } }),
     db().sourceRegistration.count({ where: { campaignId: campaign.id, registrarId: userId } }),
+    // the payout run pays the staff placed in a group (lib/payouts/inputs.ts); anyone else's points are
+    // recorded but not paid here, and the card must not promise otherwise
+    db().staffProfile.count({ where: { campaignId: campaign.id, userId, groupId: { not: null } } }),
   ]);
-  return { consultations, ...registrationPoints(registrations, prospectPolicyOf(campaign.prospectPolicy)) };
+  return {
+    consultations,
+    inPayoutRun: placed > 0,
+    ...registrationPoints(registrations, prospectPolicyOf(campaign.prospectPolicy)),
+  };
 }
 
 /** What phase 1 knew of a candidate: the prospect linked to them, its consultations and registration, by whom. */

@@ -4,7 +4,7 @@ import { logConsultation, registerSource } from "@/app/(app)/consultations/actio
 import { db } from "@/lib/db";
 import { phaseOneRecord } from "@/lib/prospects/queries";
 import { beijingDay } from "@/lib/time";
-import { createCampaign, createUser } from "@/prisma/seed/factories";
+import { addStaff, createCampaign, createGroup, createUser } from "@/prisma/seed/factories";
 import { signInAs } from "../support/session";
 
 type User = Awaited<ReturnType<typeof createUser>>;
@@ -114,7 +114,13 @@ describe("生源报备", () => {
       fen: 0,
     });
     const paying = { ...fx.campaign, prospectPolicy: { pointsPerRegistration: 3, fenPerPoint: 250 } };
-    expect(await phaseOneRecord(paying, fx.caller.id)).toMatchObject({ points: 3, fen: 750 });
+    expect(await phaseOneRecord(paying, fx.caller.id)).toMatchObject({ points: 3, fen: 750, inPayoutRun: false });
+    // only staff placed in a group are in the payout run, so only they are told the points are paid with it
+    const group = await createGroup(db(), { campaignId: fx.campaign.id, name: "一组", region: "成都" });
+    await addStaff(db(), { campaignId: fx.campaign.id, userId: fx.caller.id, groupId: group.id });
+    expect(await phaseOneRecord(paying, fx.caller.id)).toMatchObject({ fen: 750, inPayoutRun: true });
+    await addStaff(db(), { campaignId: fx.campaign.id, userId: fx.inspector.id });
+    expect(await phaseOneRecord(paying, fx.inspector.id)).toMatchObject({ inPayoutRun: false });
   });
 
   it("refuses a registration number already used in the campaign, and a second registration of one prospect", async () => {
