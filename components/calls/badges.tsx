@@ -5,6 +5,7 @@ import type { Stage, TodoReason } from "@/lib/workflow";
 const STAGE_TONE: Record<Stage, "default" | "good" | "warn" | "bad" | "info"> = {
   WITHDRAWN: "default",
   WITHDRAWING: "warn",
+  DECLINED: "default",
   NOT_FIRST_CHOICE: "warn",
   HESITANT: "warn",
   FIRST_CHOICE: "info",

@@ -7,6 +7,7 @@ import type { Prisma } from "@/lib/db/client";
 export const candidateStatusSelect = {
   intent: true,
   withdrawal: true,
+  decline: true,
   admitted: true,
   comeIntent: true,
   paid: true,

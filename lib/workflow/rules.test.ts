@@ -46,6 +46,7 @@ import {
 const fresh: CandidateStatus = {
   intent: null,
   withdrawal: "NONE",
+  decline: "NONE",
   admitted: false,
   comeIntent: null,
   paid: false,
@@ -223,6 +224,9 @@ const allowedCases: Case[] = [
   ],
   ["4: will not come, pending", 4, admitted({ comeIntent: "WILL_NOT_COME" }), PHASE_4_ALL],
   ["4: enrolled", 4, admitted({ enrollment: "ENROLLED" }), ["CONSULTED"]],
+  ["3: place given up (放弃录取 approved)", 3, admitted({ decline: "APPROVED" }), []],
+  ["4: place given up (放弃录取 approved)", 4, admitted({ decline: "APPROVED" }), []],
+  ["4: 放弃录取 in review, still persuadable", 4, admitted({ decline: "SUBMITTED" }), PHASE_4_ALL],
   [
     "4: not enrolled",
     4,
@@ -239,6 +243,7 @@ describe("allowedOutcomes", () => {
   const statusArb = fc.record<CandidateStatus>({
     intent: fc.constantFrom(null, "FIRST_CHOICE", "HESITANT", "NOT_FIRST_CHOICE"),
     withdrawal: fc.constantFrom("NONE", "AGREED", "SUBMITTED", "SENT_BACK", "APPROVED"),
+    decline: fc.constantFrom("NONE", "AGREED", "SUBMITTED", "SENT_BACK", "APPROVED"),
     admitted: fc.boolean(),
     comeIntent: fc.constantFrom(null, "WILL_COME", "HESITANT", "WILL_NOT_COME"),
     paid: fc.boolean(),
@@ -249,14 +254,14 @@ describe("allowedOutcomes", () => {
   });
   const phaseArb = fc.constantFrom(...PHASES);
 
-  it("offers only results of the phase, never to a withdrawn candidate, and never twice", () => {
+  it("offers only results of the phase, never to a withdrawn or declined candidate, and never twice", () => {
     fc.assert(
       fc.property(phaseArb, statusArb, (phase, candidate) => {
         const allowed = allowedOutcomes(phase, candidate);
         const ofPhase: readonly string[] = OUTCOMES_BY_PHASE[phase];
         for (const outcome of allowed) expect(ofPhase).toContain(outcome);
         expect(new Set(allowed).size).toBe(allowed.length);
-        if (candidate.withdrawal === "APPROVED") expect(allowed).toEqual([]);
+        if (candidate.withdrawal === "APPROVED" || candidate.decline === "APPROVED") expect(allowed).toEqual([]);
       }),
     );
   });
@@ -943,6 +948,10 @@ describe("candidateStage", () => {
     [2, status({ intent: "NOT_FIRST_CHOICE", withdrawal: "AGREED" }), "WITHDRAWING"],
     [2, status({ withdrawal: "SUBMITTED" }), "WITHDRAWING"],
     [3, status({ withdrawal: "SENT_BACK" }), "WITHDRAWING"],
+    // 放弃录取: given up once the data team approved it; while it is in review the candidate is still admitted
+    [3, admitted({ decline: "APPROVED", comeIntent: "WILL_NOT_COME" }), "DECLINED"],
+    [null, admitted({ decline: "APPROVED" }), "DECLINED"],
+    [4, admitted({ decline: "SUBMITTED", comeIntent: "WILL_NOT_COME" }), "WILL_NOT_COME"],
     // before admission (no phase open, phase 1, phase 2): the intent
     [null, status(), "NEW"],
     [1, status(), "NEW"],
@@ -992,6 +1001,8 @@ describe("nextStep", () => {
     [2, status({ intent: "NOT_FIRST_CHOICE", withdrawal: "SUBMITTED" }), null, "AWAIT_WITHDRAWAL_REVIEW"],
     [2, status({ intent: "NOT_FIRST_CHOICE", withdrawal: "SENT_BACK" }), null, "FIX_WITHDRAWAL_MATERIALS"],
     [2, status({ intent: "NOT_FIRST_CHOICE", withdrawal: "APPROVED" }), null, "NONE_WITHDRAWN"],
+    [3, admitted({ decline: "APPROVED" }), null, "NONE_DECLINED"],
+    [4, admitted({ decline: "AGREED" }), null, "CONFIRM_ENROLLMENT"],
     // phase 3
     [3, status(), null, "NONE_NOT_ADMITTED"],
     [3, admitted(), null, "PERSUADE_TO_COME"],

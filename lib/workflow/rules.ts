@@ -24,6 +24,8 @@ import type { WorkflowPolicy } from "./policy";
 export interface CandidateStatus {
   intent: Intent | null;
   withdrawal: WithdrawalStatus;
+  /** 放弃录取 after admission (lib/withdrawals): once approved the place is given up */
+  decline: WithdrawalStatus;
   admitted: boolean;
   comeIntent: ComeIntent | null;
   paid: boolean;
@@ -43,7 +45,8 @@ export function isUnreachable(outcome: string): boolean {
  * not offered again; an enrolled candidate can still ask questions.
  */
 export function allowedOutcomes(phase: Phase, status: CandidateStatus): Outcome[] {
-  if (status.withdrawal === "APPROVED") return [];
+  // a withdrawn candidate's file is gone; one whose 放弃录取 was approved has given up the place
+  if (status.withdrawal === "APPROVED" || status.decline === "APPROVED") return [];
   const all: readonly Outcome[] = OUTCOMES_BY_PHASE[phase];
   switch (phase) {
     case 1:
@@ -386,6 +389,7 @@ export type Stage =
   | "COME_HESITANT"
   | "WILL_NOT_COME"
   | "ADMITTED"
+  | "DECLINED"
   | "ENROLLED"
   | "NOT_ENROLLED";
 
@@ -393,6 +397,7 @@ export type Stage =
 export function candidateStage(openPhase: Phase | null, s: CandidateStatus): Stage {
   if (s.withdrawal === "APPROVED") return "WITHDRAWN";
   if (s.withdrawal !== "NONE" && !s.admitted) return "WITHDRAWING";
+  if (s.decline === "APPROVED") return "DECLINED";
   // between or after the phases, an admitted candidate is read by admission and enrollment
   const phase = openPhase ?? (s.admitted ? 4 : 2);
   if (phase <= 2) {
@@ -412,6 +417,7 @@ export function candidateStage(openPhase: Phase | null, s: CandidateStatus): Sta
 
 export type NextStep =
   | "NONE_WITHDRAWN"
+  | "NONE_DECLINED"
   | "NONE_NOT_ADMITTED"
   | "NONE_ENROLLED"
   | "WAIT_FOR_ESCALATION"
@@ -432,6 +438,7 @@ export type NextStep =
 /** The caller's next step for this candidate, shown on the candidate page. */
 export function nextStep(phase: Phase, s: CandidateStatus, escalation: EscalationStatus | null): NextStep {
   if (s.withdrawal === "APPROVED") return "NONE_WITHDRAWN";
+  if (s.decline === "APPROVED") return "NONE_DECLINED";
   if (escalation && OPEN_ESCALATION_STATUSES.includes(escalation)) return "WAIT_FOR_ESCALATION";
   if (escalation === "SENT_BACK") return "ACT_ON_ADVICE";
   switch (phase) {

@@ -1,10 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { beforeEach, describe, expect, it } from "vitest";
 import { reviewWithdrawal } from "@/app/(app)/admin/withdrawals/actions";
 import { GET as downloadBundle } from "@/app/(app)/admin/withdrawals/bundle/route";
-import { saveWithdrawalMaterials } from "@/app/(app)/calls/actions";
+import { logContact, saveWithdrawalMaterials } from "@/app/(app)/calls/actions";
 import { fileDecline } from "@/app/(app)/calls/decline-actions";
 import { db } from "@/lib/db";
 import { loadCallerPayoutInput } from "@/lib/payouts";
@@ -266,6 +267,32 @@ describe("a 放弃录取's materials and review", () => {
     expect(await declinedIn(fx.users.callerB.id)).toBe(0);
     // no approved decline in the other caller's candidate
     expect((await db().candidate.findUniqueOrThrow({ where: { id: fx.candidateB.id } })).decline).toBe("NONE");
+  });
+
+  it("once approved, the place is given up: the caller records no more results on the candidate", async () => {
+    const contact = (outcome: string) => ({
+      candidateId: fx.candidateA.id,
+      idempotencyKey: randomUUID(),
+      channel: "PHONE",
+      durationSeconds: "60",
+      outcome,
+    });
+    signInAs(fx.users.callerA);
+    // while it is in review the candidate can still be persuaded
+    await submitComplete();
+    expect(await logContact(contact("WILL_COME"))).toMatchObject({ ok: true });
+    const request = await db().withdrawalRequest.findUniqueOrThrow({ where: { id: requestId } });
+    signInAs(fx.users.data);
+    await reviewWithdrawal({ requestId, version: request.version, decision: "approve" });
+
+    const before = await candidateState(fx.candidateA.id);
+    signInAs(fx.users.callerA);
+    for (const outcome of ["WILL_COME", "PAID", "CONSULTED"]) {
+      const refused = await logContact(contact(outcome));
+      expect(refused).toMatchObject({ ok: false, code: "INVALID_INPUT" });
+      if (!refused.ok) expect(refused.fieldErrors?.outcome?.join("")).toBeTruthy();
+    }
+    expect(await candidateState(fx.candidateA.id)).toEqual(before);
   });
 
   it("sending back tells the caller in their inbox, with the reason and a link to the candidate", async () => {
