@@ -39,9 +39,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               <span
                 className="min-w-[3em] max-w-24 truncate text-sm text-slate-600 sm:max-w-none"
                 data-testid="current-user"
-                title={user.name}
               >
-                <Zh>{user.name}</Zh>
+                {/* the full name on hover when it is cut, marked as the Chinese datum it is */}
+                <Zh title={user.name}>{user.name}</Zh>
                 <span className="hidden sm:inline">
                   {" "}
                   ·{" "}

@@ -3,9 +3,13 @@
 // hyphenates it as Chinese, and an English page knows every other word is its own.
 import type { ReactNode } from "react";
 
-/** One datum as written, marked as Chinese. */
-export function Zh({ children }: { children: ReactNode }) {
-  return <span lang="zh">{children}</span>;
+/** One datum as written, marked as Chinese; `title`, shown on hover, is marked with it. */
+export function Zh({ children, title }: { children: ReactNode; title?: string }) {
+  return (
+    <span lang="zh" title={title}>
+      {children}
+    </span>
+  );
 }
 
 // Private-use characters around a datum inside a rendered sentence: they occur in no sentence of the
