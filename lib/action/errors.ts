@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { isMessageKey } from "@/lib/i18n/messages";
 import { type Text, text } from "@/lib/i18n/text";
 
@@ -36,6 +36,11 @@ export class ActionError extends Error {
 /** The catalogue key a schema gives as a check's message, typed: `z.string().max(200, messageKey("…"))`. */
 export function messageKey(key: Text["key"]): string {
   return key;
+}
+
+/** Words a person must write, trimmed: refused when empty (`required`) or longer than `max` (`tooLong`). */
+export function requiredWords(max: number, required: Text["key"], tooLong: Text["key"]) {
+  return z.string().trim().min(1, messageKey(required)).max(max, messageKey(tooLong));
 }
 
 /**

@@ -3,15 +3,15 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ActionError, action } from "@/lib/action";
-import { messageKey } from "@/lib/action/errors";
+import { messageKey, requiredWords } from "@/lib/action/errors";
 import { inCampaignInUse } from "@/lib/campaign/current";
 import { text } from "@/lib/i18n/text";
 import { normalizeExamNo, normalizePhone } from "@/lib/import/normalize";
 import { CONSULTATION_CHANNELS, prospectForConsultation } from "@/lib/prospects";
 import { beijingDay, parseDay, toDateColumn } from "@/lib/time";
 
-const words = (max: number, required: Parameters<typeof messageKey>[0]) =>
-  z.string().trim().min(1, messageKey(required)).max(max, messageKey("prospects.errors.tooLong"));
+const words = (max: number, required: Parameters<typeof requiredWords>[1]) =>
+  requiredWords(max, required, "prospects.errors.tooLong");
 
 /**
  * 登记咨询: a team member records an inbound question from a prospective candidate or parent. The

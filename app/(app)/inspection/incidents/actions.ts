@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import type { IncidentStatus } from "@/generated/prisma/enums";
 import { ActionError, action } from "@/lib/action";
-import { messageKey } from "@/lib/action/errors";
+import { messageKey, requiredWords } from "@/lib/action/errors";
 import { inCampaignInUse } from "@/lib/campaign/current";
 import { text } from "@/lib/i18n/text";
 import { openIncident } from "@/lib/incidents/open";
@@ -19,10 +19,6 @@ import { parseBeijingDateTime } from "@/lib/time";
 const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 const listOf = (value: unknown) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]);
-
-type Key = Parameters<typeof messageKey>[0];
-const words = (max: number, required: Key, tooLong: Key) =>
-  z.string().trim().min(1, messageKey(required)).max(max, messageKey(tooLong));
 
 const moment = z.string().refine((v) => parseBeijingDateTime(v) !== null, messageKey("incidents.errors.timeRequired"));
 
@@ -65,8 +61,8 @@ export const reportIncident = action(
         severity: z.enum(INCIDENT_SEVERITIES, { error: messageKey("incidents.errors.severityRequired") }),
         reportedAt: moment,
         reportedBy: optional(z.string().trim().max(100, messageKey("incidents.errors.reportedByTooLong"))),
-        title: words(100, "incidents.errors.titleRequired", "incidents.errors.titleTooLong"),
-        description: words(2000, "incidents.errors.descriptionRequired", "incidents.errors.descriptionTooLong"),
+        title: requiredWords(100, "incidents.errors.titleRequired", "incidents.errors.titleTooLong"),
+        description: requiredWords(2000, "incidents.errors.descriptionRequired", "incidents.errors.descriptionTooLong"),
         examNos: optional(z.string().max(2000, messageKey("incidents.errors.examNosTooLong"))),
         staffIds: z.preprocess(listOf, z.array(z.string().min(1).max(64)).max(50)),
         ownerId: optional(z.string().min(1).max(64)),
@@ -145,7 +141,7 @@ export const addIncidentAction = action(
       .object({
         ...versioned,
         takenAt: moment,
-        note: words(2000, "incidents.errors.noteRequired", "incidents.errors.noteTooLong"),
+        note: requiredWords(2000, "incidents.errors.noteRequired", "incidents.errors.noteTooLong"),
       })
       .strict(),
   },

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ActionError, action } from "@/lib/action";
-import { messageKey } from "@/lib/action/errors";
+import { messageKey, requiredWords } from "@/lib/action/errors";
 import { inCampaignInUse } from "@/lib/campaign/current";
 import { text } from "@/lib/i18n/text";
 import { beijingDay, parseDay, toDateColumn } from "@/lib/time";
@@ -12,10 +12,6 @@ import { beijingDay, parseDay, toDateColumn } from "@/lib/time";
 // down each visit, as it was. A finding raised from a patrol goes through the findings' own action
 // (recordFinding with the patrol's id), so its rules and its money are those of every other finding.
 
-type Key = Parameters<typeof messageKey>[0];
-const words = (max: number, required: Key, tooLong: Key) =>
-  z.string().trim().min(1, messageKey(required)).max(max, messageKey(tooLong));
-
 export const recordPatrol = action(
   {
     name: "patrol.create",
@@ -23,9 +19,13 @@ export const recordPatrol = action(
     schema: z
       .object({
         day: z.string().refine((v) => parseDay(v) !== null, messageKey("inspection.patrols.errors.dayRequired")),
-        place: words(100, "inspection.patrols.errors.placeRequired", "inspection.patrols.errors.placeTooLong"),
-        present: words(500, "inspection.patrols.errors.presentRequired", "inspection.patrols.errors.presentTooLong"),
-        observations: words(
+        place: requiredWords(100, "inspection.patrols.errors.placeRequired", "inspection.patrols.errors.placeTooLong"),
+        present: requiredWords(
+          500,
+          "inspection.patrols.errors.presentRequired",
+          "inspection.patrols.errors.presentTooLong",
+        ),
+        observations: requiredWords(
           2000,
           "inspection.patrols.errors.observationsRequired",
           "inspection.patrols.errors.observationsTooLong",
