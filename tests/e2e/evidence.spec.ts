@@ -1,5 +1,5 @@
-import { crc32, deflateSync } from "node:zlib";
 import { expect, type Page, test } from "@playwright/test";
+import { encodePng } from "../../prisma/seed/demo-photo";
 import { CandidatePage } from "./pages/candidate-page";
 import { waitForHydration } from "./pages/login-page";
 import { query, workableCandidates } from "./support/embedded-db";
@@ -15,28 +15,7 @@ const CALLER = "caller14";
 const SAVED = "已记录，台账已更新。";
 
 /** A real PNG of one colour, `width`×`height`: the browser decodes it, scales it and sends a JPEG. */
-function png(width: number, height: number, [r, g, b]: [number, number, number]): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8 bits, RGB, no interlace
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3).fill(Buffer.from([r, g, b]))]);
-  const pixels = Buffer.concat(Array.from({ length: height }, () => row));
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", header),
-    chunk("IDAT", deflateSync(pixels)),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
-}
+const png = (width: number, height: number, colour: [number, number, number]) => encodePng(width, height, () => colour);
 
 const BEIJING_MS = 8 * 3_600_000;
 
