@@ -7,7 +7,12 @@
 // The database `huifang_bench_dashboard` is created on the server of TEST_DATABASE_URL / DATABASE_URL
 // (default postgresql://postgres@127.0.0.1:5432), migrated, and seeded with generate_series with the
 // triggers off; the tallies are then rebuilt in one pass, as after any bulk load. HUIFANG_BENCH_REUSE=1
-// keeps an already seeded database.
+// keeps an already seeded database (and applies any migration it lacks).
+//
+// `npm run bench:dashboard:10x` (HUIFANG_BENCH_10X=1) is ten times that in one database: ten yearly
+// campaigns of the same size (2015 to 2024, 3,000,000 candidates, 30,000,000 contact logs and 50,000
+// callers in all), with the newest one measured, as a college would hold them after ten years. It seeds
+// into `huifang_bench_dashboard_10x` for tens of minutes, so it is opt-in.
 import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { applyMigrations } from "@/lib/db/migrate";
@@ -15,7 +20,8 @@ import { DEFAULT_POLICY } from "@/lib/subsidy";
 
 const ADMIN_URL =
   process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
-const DATABASE = "huifang_bench_dashboard";
+const TEN_YEARS = process.env.HUIFANG_BENCH_10X === "1";
+const DATABASE = TEN_YEARS ? "huifang_bench_dashboard_10x" : "huifang_bench_dashboard";
 const url = (() => {
   const u = new URL(ADMIN_URL);
   u.pathname = `/${DATABASE}`;
@@ -26,6 +32,8 @@ process.env.NEXTAUTH_SECRET ??= "bench-dashboard-secret-0123456789abcdef";
 
 const SCALE = { candidates: 300_000, logs: 3_000_000, callers: 5_000, groups: 800 };
 const CAMPAIGN = "bench";
+/** The measured campaign (2024, ids unprefixed) and, at 10x, nine earlier years beside it. */
+const YEARS = TEN_YEARS ? [2024, 2023, 2022, 2021, 2020, 2019, 2018, 2017, 2016, 2015] : [2024];
 
 async function sql(connection: string, text: string) {
   const client = new pg.Client({ connectionString: connection });
@@ -37,7 +45,8 @@ async function sql(connection: string, text: string) {
   }
 }
 
-async function seed() {
+/** One campaign of SCALE; `p` prefixes every id and login so that several years share the database. */
+async function seed(campaign: string, year: number, p: string) {
   const started = performance.now();
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -52,25 +61,25 @@ async function seed() {
     await step(
       "campaign",
       `INSERT INTO "Campaign" (id, year, name, "planSize", "subsidyPolicy", "updatedAt")
-       VALUES ('${CAMPAIGN}', 2024, '全省单招回访（基准）', ${SCALE.candidates}, '${JSON.stringify(DEFAULT_POLICY)}', now());
+       VALUES ('${campaign}', ${year}, '全省单招回访（基准）', ${SCALE.candidates}, '${JSON.stringify(DEFAULT_POLICY)}', now());
        INSERT INTO "PhaseWindow" (id, "campaignId", phase, "opensAt", "closesAt", "updatedAt")
-       SELECT 'w' || p, '${CAMPAIGN}', p, now() - ((5 - p) * 20 + 10) * interval '1 day',
+       SELECT '${p}w' || p, '${campaign}', p, now() - ((5 - p) * 20 + 10) * interval '1 day',
               CASE WHEN p = 4 THEN now() + interval '14 days' ELSE now() - ((4 - p) * 20 + 10) * interval '1 day' END, now()
        FROM generate_series(1, 4) p`,
     );
     await step(
       "5,000 callers in 800 groups",
       `INSERT INTO "User" (id, name, login, "passwordHash", roles, "updatedAt")
-       SELECT 'u' || i, '回访' || i, 'bench' || i, 'x',
+       SELECT '${p}u' || i, '回访' || i, '${p}bench' || i, 'x',
               CASE WHEN i <= ${SCALE.groups} THEN ARRAY['GROUP_LEADER', 'CALLER']::"Role"[] ELSE ARRAY['CALLER']::"Role"[] END,
               now()
        FROM generate_series(1, ${SCALE.callers}) i;
        INSERT INTO "Group" (id, "campaignId", name, region, "leaderId", "createdAt", "updatedAt")
-       SELECT 'g' || g, '${CAMPAIGN}', '第' || g || '组', '片区' || g, 'u' || g,
+       SELECT '${p}g' || g, '${campaign}', '第' || g || '组', '片区' || g, 'u' || g,
               now() - interval '100 days' + g * interval '1 second', now()
        FROM generate_series(1, ${SCALE.groups}) g;
        INSERT INTO "StaffProfile" (id, "campaignId", "userId", "groupId", "poolStatus", source, qualification, "updatedAt")
-       SELECT 's' || i, '${CAMPAIGN}', 'u' || i, 'g' || ((i - 1) % ${SCALE.groups} + 1), 'APPROVED', 'VOLUNTEER', 'APPROVED', now()
+       SELECT '${p}s' || i, '${campaign}', '${p}u' || i, '${p}g' || ((i - 1) % ${SCALE.groups} + 1), 'APPROVED', 'VOLUNTEER', 'APPROVED', now()
        FROM generate_series(1, ${SCALE.callers}) i`,
     );
     // candidate i: caller ((i-1) % 5000) + 1, that caller's group; 95 % admitted, most of them enrolled
@@ -79,9 +88,9 @@ async function seed() {
       `INSERT INTO "Candidate" (id, "campaignId", "examNo", name, phones, region, "groupId", "assignedCallerId",
                                 intent, admitted, "comeIntent", paid, enrollment, "lastContactAt", "nextFollowUpAt",
                                 "createdAt", "updatedAt")
-       SELECT 'k' || i, '${CAMPAIGN}', lpad(i::text, 14, '0'), '考生' || i, ARRAY['13800000000'],
+       SELECT '${p}k' || i, '${campaign}', lpad(i::text, 14, '0'), '考生' || i, ARRAY['13800000000'],
               '片区' || ((i - 1) % ${SCALE.callers} % ${SCALE.groups} + 1),
-              'g' || ((i - 1) % ${SCALE.callers} % ${SCALE.groups} + 1), 'u' || ((i - 1) % ${SCALE.callers} + 1),
+              '${p}g' || ((i - 1) % ${SCALE.callers} % ${SCALE.groups} + 1), '${p}u' || ((i - 1) % ${SCALE.callers} + 1),
               (CASE WHEN i % 23 = 0 THEN 'HESITANT' WHEN i % 41 = 0 THEN 'NOT_FIRST_CHOICE' ELSE 'FIRST_CHOICE' END)::"Intent",
               i % 100 < 95,
               (CASE WHEN i % 100 >= 95 THEN NULL WHEN i % 37 = 0 THEN 'WILL_NOT_COME' ELSE 'WILL_COME' END)::"ComeIntent",
@@ -94,7 +103,7 @@ async function seed() {
        FROM generate_series(1, ${SCALE.candidates}) i;
        -- each candidate's assignment since the start (the weekly draft counts the candidates held at a week's end)
        INSERT INTO "Assignment" (id, "candidateId", "callerId", reason, "startedAt")
-       SELECT 'as' || i, 'k' || i, 'u' || ((i - 1) % ${SCALE.callers} + 1), 'bench', now() - interval '100 days'
+       SELECT '${p}as' || i, '${p}k' || i, '${p}u' || ((i - 1) % ${SCALE.callers} + 1), 'bench', now() - interval '100 days'
        FROM generate_series(1, ${SCALE.candidates}) i`,
     );
     // ten-odd contacts per candidate (the last 3,000 never contacted), over 90 days
@@ -102,20 +111,20 @@ async function seed() {
       "3,000,000 contact logs",
       `INSERT INTO "ContactLog" (id, "campaignId", "candidateId", "callerId", phase, channel, "startedAt",
                                  "durationSeconds", outcome, "idempotencyKey", "createdAt", "updatedAt")
-       SELECT 'l' || j, '${CAMPAIGN}', 'k' || k, 'u' || ((k - 1) % ${SCALE.callers} + 1), 4,
+       SELECT '${p}l' || j, '${campaign}', '${p}k' || k, '${p}u' || ((k - 1) % ${SCALE.callers} + 1), 4,
               (ARRAY['PHONE', 'PHONE', 'PHONE', 'WECHAT', 'WECHAT', 'SMS', 'QQ', 'OTHER'])[j % 8 + 1]::"Channel",
               now() - ((j::bigint * 7919) % (90 * 24 * 60)) * interval '1 minute',
               (j * 37) % 900,
               CASE WHEN j % 17 = 0 THEN 'UNREACHABLE_PHONE_OFF' WHEN j % 29 = 0 THEN 'COME_HESITANT'
                    WHEN j % 31 = 0 THEN 'WILL_NOT_COME' ELSE 'CONSULTED' END,
-              'key' || j, now(), now()
+              '${p}key' || j, now(), now()
        FROM (SELECT j, (j - 1) % 297000 + 1 AS k FROM generate_series(1, ${SCALE.logs}) j) s`,
     );
     await step(
       "escalations, withdrawals, weekly summaries",
       `INSERT INTO "Escalation" (id, "campaignId", "candidateId", reason, "fromUserId", status, "resolvedAt",
                                  "createdAt", "updatedAt")
-       SELECT 'e' || k, '${CAMPAIGN}', 'k' || k, 'PHONE_OFF', 'u' || ((k - 1) % ${SCALE.callers} + 1),
+       SELECT '${p}e' || k, '${campaign}', '${p}k' || k, 'PHONE_OFF', '${p}u' || ((k - 1) % ${SCALE.callers} + 1),
               (CASE WHEN k % 200 = 1 THEN 'OPEN' ELSE 'RESOLVED' END)::"EscalationStatus",
               CASE WHEN k % 200 = 1 THEN NULL ELSE now() - (k % 14) * interval '1 day' END,
               now() - (k % 14 + 1) * interval '1 day', now()
@@ -123,26 +132,25 @@ async function seed() {
        -- half of them approved by the data team, up to ten days after they were asked for
        INSERT INTO "WithdrawalRequest" (id, "campaignId", "candidateId", "callerId", status, "reviewedAt",
                                         "createdAt", "updatedAt")
-       SELECT 'wr' || k, '${CAMPAIGN}', 'k' || k, 'u' || ((k - 1) % ${SCALE.callers} + 1),
+       SELECT '${p}wr' || k, '${campaign}', '${p}k' || k, '${p}u' || ((k - 1) % ${SCALE.callers} + 1),
               (CASE WHEN k % 2 = 0 THEN 'APPROVED' ELSE 'AGREED' END)::"WithdrawalStatus",
               CASE WHEN k % 2 = 0 THEN now() - (k % 21) * interval '1 day' + (k % 11) * interval '1 day' END,
               now() - (k % 21) * interval '1 day', now()
        FROM generate_series(41, ${SCALE.candidates}, 41 * 7) k;
        INSERT INTO "WeeklyReport" (id, "campaignId", "groupId", "weekStart", body, status, "submittedById",
                                    "submittedAt", "updatedAt")
-       SELECT 'r' || g, '${CAMPAIGN}', 'g' || g,
+       SELECT '${p}r' || g, '${campaign}', '${p}g' || g,
               -- last week's Monday of the Beijing calendar, through the day function the tally triggers use
               (date_trunc('week', "dashboard_beijing_day"(now())::timestamp) - interval '7 days')::date,
-              '本周动态', 'SUBMITTED', 'u' || g, now() - interval '1 day', now()
+              '本周动态', 'SUBMITTED', '${p}u' || g, now() - interval '1 day', now()
        FROM generate_series(1, ${SCALE.groups}, 2) g`,
     );
     await client.query("SET session_replication_role = origin");
-    await step("rebuild the tallies", `SELECT dashboard_rebuild_tallies('${CAMPAIGN}')`);
-    await step("analyze", "ANALYZE");
+    await step("rebuild the tallies", `SELECT dashboard_rebuild_tallies('${campaign}')`);
   } finally {
     await client.end();
   }
-  console.log(`  seeded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  console.log(`  seeded ${campaign} (${year}) in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
 beforeAll(async () => {
@@ -154,13 +162,18 @@ beforeAll(async () => {
     (await sql(url, `SELECT count(*)::int AS n FROM "Campaign" WHERE id = '${CAMPAIGN}'`)).rows[0]?.n === 1;
   if (reuse && seeded) {
     console.log(`reusing ${DATABASE}`);
+    await applyMigrations(url, { quiet: true });
     return;
   }
   await sql(ADMIN_URL, `DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
   await sql(ADMIN_URL, `CREATE DATABASE "${DATABASE}"`);
   await applyMigrations(url, { quiet: true });
-  console.log(`seeding ${DATABASE}: ${JSON.stringify(SCALE)}`);
-  await seed();
+  console.log(`seeding ${DATABASE}: ${YEARS.length} x ${JSON.stringify(SCALE)}`);
+  for (const year of YEARS) {
+    if (year === YEARS[0]) await seed(CAMPAIGN, year, "");
+    else await seed(`bench${year}`, year, `y${year}`);
+  }
+  await sql(url, "ANALYZE");
 });
 
 afterAll(async () => {
@@ -504,6 +517,7 @@ it("measures every dashboard page's data against the floor", async () => {
   const ms = (v: number) => `${v.toFixed(1)} ms`;
   console.log(
     `\nbench:dashboard on PostgreSQL ${(await sql(url, "SHOW server_version")).rows[0]?.server_version}: ` +
+      (TEN_YEARS ? `${YEARS.length} yearly campaigns in one database, the newest measured, each of ` : "") +
       `${SCALE.candidates.toLocaleString("en")} candidates, ${SCALE.logs.toLocaleString("en")} contact logs, ` +
       `${SCALE.callers.toLocaleString("en")} callers in ${SCALE.groups} groups (median of 15 runs; floor: median of 5)\n`,
   );
