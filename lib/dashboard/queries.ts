@@ -3,12 +3,11 @@ import "server-only";
 // write (CandidateTally, CallerTally, GroupDayTally: see prisma/schema.prisma and README "Dashboards"),
 // or from small indexed lookups bounded by one group; none of them scans the candidate list or the
 // contact logs of the campaign at request time.
-import { cache } from "react";
 import type { Viewer } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db";
 import type { Reader } from "@/lib/db/client";
 import { groupScope } from "@/lib/groups/scope";
-import { loadCallerPayoutInput, projectPayouts } from "@/lib/payouts";
+import { type KeptPayouts, keptPayouts, loadCallerPayoutInput } from "@/lib/payouts";
 import { type CallerInput, computePayouts, type NextTierHint, nextTierHint } from "@/lib/subsidy";
 import { ratePermilleOf } from "@/lib/subsidy/money";
 import { fromDateColumn, toDateColumn, Week } from "@/lib/time";
@@ -17,12 +16,7 @@ import type { CallerRow } from "./callers";
 import { type CardDeduction, cardDeductions } from "./deductions";
 import { assessProgress, type Progress } from "./progress";
 
-type Projection = Awaited<ReturnType<typeof projectPayouts>>;
-
 const n = (value: bigint | number | null | undefined) => Number(value ?? 0);
-
-/** The payout projection of a campaign, once per request (the group page and the caller card share it). */
-export const campaignProjection = cache((campaignId: string) => projectPayouts(db(), campaignId));
 
 const GROUP_SELECT = {
   id: true,
@@ -123,10 +117,10 @@ export async function groupCallers(
   campaignId: string,
   group: { id: string; leaderId: string | null },
   now: Date,
-  reader: Reader = db(),
   /** what the group page has already read for its other parts */
-  prepared?: { projection: Projection; names: Record<string, string> },
+  prepared?: { payouts: KeptPayouts; names: Record<string, string> },
 ): Promise<CallerRow[]> {
+  const reader = db();
   const members = await reader.staffProfile.findMany({
     where: { campaignId, groupId: group.id },
     select: { userId: true, user: { select: { name: true, login: true } } },
@@ -134,7 +128,7 @@ export async function groupCallers(
   });
   const ids = members.map((m) => m.userId);
   if (ids.length === 0) return [];
-  const [charge, work, overdue, escalations, projection, names] = await Promise.all([
+  const [charge, work, overdue, escalations, payouts, names] = await Promise.all([
     reader.$queryRaw<
       {
         callerId: string;
@@ -163,18 +157,17 @@ export async function groupCallers(
       WHERE e."campaignId" = ${campaignId} AND e."toTeam" = 'GROUP_LEADER' AND e.status = 'OPEN'
         AND c."groupId" = ${group.id}
       GROUP BY c."assignedCallerId"`,
-    prepared?.projection ?? (reader === db() ? campaignProjection(campaignId) : projectPayouts(reader, campaignId)),
+    prepared?.payouts ?? keptPayouts(campaignId, [group.id]),
     prepared?.names ?? idNames(campaignId, group.id, reader),
   ]);
   const chargeBy = new Map(charge.map((r) => [r.callerId, r]));
   const workBy = new Map(work.map((r) => [r.callerId, r]));
   const overdueBy = new Map(overdue.map((r) => [r.callerId, n(r.count)]));
   const escalationsBy = new Map(escalations.map((r) => [r.callerId, n(r.count)]));
-  const payoutBy = new Map(projection.result.callers.map((p) => [p.callerId, p]));
   return members.map((m) => {
     const c = chargeBy.get(m.userId);
     const w = workBy.get(m.userId);
-    const payout = payoutBy.get(m.userId);
+    const payout = payouts.callers.get(m.userId);
     const admitted = n(c?.admitted);
     const enrolled = n(c?.enrolled);
     return {
@@ -216,31 +209,32 @@ async function idNames(campaignId: string, groupId: string, reader: Reader): Pro
 }
 
 /**
- * Everything the group page shows, with the campaign's payout projection computed once (the bottom-3
- * ranking and the leader bonus depend on every caller of the campaign).
+ * Everything the group page shows, with the group's part of the campaign's kept payout projection read
+ * once (lib/payouts/kept.ts: the bottom-3 ranking and the leader bonus depend on every caller of the
+ * campaign, so the projection is the campaign's).
  */
 export async function groupDashboardData(
   campaignId: string,
   group: { id: string; leaderId: string | null },
   now: Date,
-  reader: Reader = db(),
 ) {
-  const [projection, names] = await Promise.all([
-    reader === db() ? campaignProjection(campaignId) : projectPayouts(reader, campaignId),
+  const reader = db();
+  const [payouts, names] = await Promise.all([
+    keptPayouts(campaignId, [group.id]),
     idNames(campaignId, group.id, reader),
   ]);
   const [callers, funnel, days] = await Promise.all([
-    groupCallers(campaignId, group, now, reader, { projection, names }),
+    groupCallers(campaignId, group, now, { payouts, names }),
     groupFunnel(campaignId, group.id, reader),
     groupDays(campaignId, group.id, reader),
   ]);
-  const bonus = projection.result.groups.find((g) => g.groupId === group.id);
+  const bonus = payouts.groups.get(group.id);
   return {
     callers,
     funnel,
     days,
     bonus: bonus ? { ...bonus, names } : null,
-    workload: projection.policy.workload,
+    workload: payouts.policy.workload,
   };
 }
 
@@ -317,13 +311,13 @@ export async function campaignGroups(campaignId: string, now: Date, reader: Read
 }
 
 /** Campaign-level figures: plan, admitted, enrolled, rate, and the money the projection commits. */
-export async function campaignFigures(campaign: { id: string; planSize: number }, reader: Reader = db()) {
-  const [sum, projection] = await Promise.all([
-    reader.candidateTally.aggregate({
+export async function campaignFigures(campaign: { id: string; planSize: number }) {
+  const [sum, payouts] = await Promise.all([
+    db().candidateTally.aggregate({
       where: { campaignId: campaign.id },
       _sum: { assigned: true, admitted: true, enrolled: true, confirmed: true },
     }),
-    reader === db() ? campaignProjection(campaign.id) : projectPayouts(reader, campaign.id),
+    keptPayouts(campaign.id, []),
   ]);
   const admitted = sum._sum.admitted ?? 0;
   const enrolled = sum._sum.enrolled ?? 0;
@@ -336,7 +330,7 @@ export async function campaignFigures(campaign: { id: string; planSize: number }
     ratePermille: ratePermilleOf(enrolled, admitted),
     confirmed,
     confirmedRatePermille: ratePermilleOf(confirmed, admitted),
-    committedFen: projection.result.totalFen,
+    committedFen: payouts.totalFen,
   };
 }
 

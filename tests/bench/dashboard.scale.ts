@@ -75,28 +75,32 @@ async function seed(campaign: string, year: number, p: string) {
               now()
        FROM generate_series(1, ${SCALE.callers}) i;
        INSERT INTO "Group" (id, "campaignId", name, region, "leaderId", "createdAt", "updatedAt")
-       SELECT '${p}g' || g, '${campaign}', '第' || g || '组', '片区' || g, 'u' || g,
+       SELECT '${p}g' || g, '${campaign}', '第' || g || '组', '片区' || g, '${p}u' || g,
               now() - interval '100 days' + g * interval '1 second', now()
        FROM generate_series(1, ${SCALE.groups}) g;
        INSERT INTO "StaffProfile" (id, "campaignId", "userId", "groupId", "poolStatus", source, qualification, "updatedAt")
        SELECT '${p}s' || i, '${campaign}', '${p}u' || i, '${p}g' || ((i - 1) % ${SCALE.groups} + 1), 'APPROVED', 'VOLUNTEER', 'APPROVED', now()
        FROM generate_series(1, ${SCALE.callers}) i`,
     );
-    // candidate i: caller ((i-1) % 5000) + 1, that caller's group; 95 % admitted, most of them enrolled
+    // candidate i: caller ((i-1) % 5000) + 1 (held and credited), that caller's group; 95 % admitted, most
+    // of them enrolled by their callers' claims, and most of those on the 报到 list
     await step(
       "300,000 candidates",
       `INSERT INTO "Candidate" (id, "campaignId", "examNo", name, phones, region, "groupId", "assignedCallerId",
-                                intent, admitted, "comeIntent", paid, enrollment, "lastContactAt", "nextFollowUpAt",
-                                "createdAt", "updatedAt")
+                                "creditCallerId", intent, admitted, "comeIntent", paid, enrollment, "enrollmentRecord",
+                                "lastContactAt", "nextFollowUpAt", "createdAt", "updatedAt")
        SELECT '${p}k' || i, '${campaign}', lpad(i::text, 14, '0'), '考生' || i, ARRAY['13800000000'],
               '片区' || ((i - 1) % ${SCALE.callers} % ${SCALE.groups} + 1),
               '${p}g' || ((i - 1) % ${SCALE.callers} % ${SCALE.groups} + 1), '${p}u' || ((i - 1) % ${SCALE.callers} + 1),
+              '${p}u' || ((i - 1) % ${SCALE.callers} + 1),
               (CASE WHEN i % 23 = 0 THEN 'HESITANT' WHEN i % 41 = 0 THEN 'NOT_FIRST_CHOICE' ELSE 'FIRST_CHOICE' END)::"Intent",
               i % 100 < 95,
               (CASE WHEN i % 100 >= 95 THEN NULL WHEN i % 37 = 0 THEN 'WILL_NOT_COME' ELSE 'WILL_COME' END)::"ComeIntent",
               i % 100 < 95 AND i % 11 <> 0,
               (CASE WHEN i % 100 < 95 AND (i * 7) % 100 < 94 THEN 'ENROLLED'
                     WHEN i % 100 < 95 AND i % 37 = 0 THEN 'NOT_ENROLLED' ELSE 'PENDING' END)::"EnrollmentStatus",
+              -- the 报到 list has confirmed most claims so far
+              (CASE WHEN i % 100 < 95 AND (i * 7) % 100 < 94 AND i % 19 <> 0 THEN 'LIST' END)::"EnrollmentRecord",
               CASE WHEN i <= 297000 THEN now() - (i % 20) * interval '1 day' END,
               CASE WHEN i % 13 = 0 THEN now() - interval '1 day' WHEN i % 13 = 1 THEN now() + interval '1 day' END,
               now() - interval '100 days', now() - (i % 60) * interval '1 day'
@@ -233,66 +237,28 @@ it("measures every dashboard page's data against the floor", async () => {
   const { groupDashboardData, campaignGroups, campaignFigures, myProgress } = await import("@/lib/dashboard/queries");
   const { weekFigures } = await import("@/lib/weekly/queries");
   const { toDateColumn, Week } = await import("@/lib/time");
-  const { computePayouts, nextTierHint, subsidyPolicySchema } = await import("@/lib/subsidy");
-  const { penaltiesFromFindings } = await import("@/lib/payouts");
+  const { nextTierHint, subsidyPolicySchema } = await import("@/lib/subsidy");
+  const { projectPayouts } = await import("@/lib/payouts");
   const prisma = db();
   const policy = subsidyPolicySchema.parse(DEFAULT_POLICY);
   const now = new Date();
   const group = { id: "g17", leaderId: "u17" };
   const campaign = { id: CAMPAIGN, planSize: SCALE.candidates };
 
-  // The floor's payout inputs: every staff member's charge and work, counted from the base rows.
-  const plainPayoutInputs = async () => {
-    const rows = await prisma.$queryRaw<
-      {
-        callerId: string;
-        groupId: string;
-        overtimeFen: number;
-        assigned: bigint;
-        admitted: bigint;
-        enrolled: bigint;
-        contacts: bigint;
-        seconds: bigint;
-      }[]
-    >`
-      WITH charge AS (
-        SELECT "assignedCallerId" AS "callerId", count(*) AS assigned, count(*) FILTER (WHERE admitted) AS admitted,
-               count(*) FILTER (WHERE admitted AND enrollment = 'ENROLLED') AS enrolled
-        FROM "Candidate" WHERE "campaignId" = ${CAMPAIGN} GROUP BY 1
-      ), work AS (
-        SELECT "callerId", count(*) AS contacts, sum("durationSeconds") AS seconds
-        FROM "ContactLog" WHERE "campaignId" = ${CAMPAIGN} GROUP BY 1
-      )
-      SELECT s."userId" AS "callerId", s."groupId", s."overtimeFen", charge.assigned, charge.admitted,
-             charge.enrolled, work.contacts, work.seconds
-      FROM "StaffProfile" s LEFT JOIN charge ON charge."callerId" = s."userId"
-      LEFT JOIN work ON work."callerId" = s."userId"
-      WHERE s."campaignId" = ${CAMPAIGN} AND s."groupId" IS NOT NULL ORDER BY s."userId"`;
-    const findings = await prisma.finding.findMany({
-      where: { campaignId: CAMPAIGN },
-      select: { callerId: true, kind: true, deductionPercent: true },
-    });
-    const penalties = penaltiesFromFindings(findings);
-    const groups = await prisma.group.findMany({
-      where: { campaignId: CAMPAIGN, leaderId: { not: null } },
-      select: { id: true, leaderId: true },
-      orderBy: { id: "asc" },
-    });
-    return {
-      callers: rows.map((r) => ({
-        callerId: r.callerId,
-        groupId: r.groupId,
-        assigned: num(r.assigned),
-        admitted: num(r.admitted),
-        enrolled: num(r.enrolled),
-        contacts: num(r.contacts),
-        minutes: num(r.seconds) / 60,
-        overtimeFen: r.overtimeFen,
-        mistakenWithdrawal: penalties.get(r.callerId)?.mistakenWithdrawal ?? false,
-        fraudPercent: penalties.get(r.callerId)?.fraudPercent ?? 0,
-      })),
-      groups: groups.map((g) => ({ groupId: g.id, leaderId: g.leaderId as string })),
-    };
+  // What a fresh computation of the campaign's payouts gives (the figures the kept projection must equal)
+  const fresh = (await projectPayouts(prisma, CAMPAIGN)).result;
+  // The plainest read of the money the pages show: the kept projection's rows
+  const keptRows = {
+    callers: (groupId: string) =>
+      prisma.$queryRaw<{ payout: { callerId: string; subsidyFen: number; overtimeFen: number } }[]>`
+        SELECT payout FROM "PayoutProjectionCaller" WHERE "campaignId" = ${CAMPAIGN} AND "groupId" = ${groupId}`,
+    group: (groupId: string) =>
+      prisma.$queryRaw<{ payout: { leaderBonusFen: number } }[]>`
+        SELECT payout FROM "PayoutProjectionGroup" WHERE "campaignId" = ${CAMPAIGN} AND "groupId" = ${groupId}`,
+    total: () =>
+      prisma.$queryRaw<
+        { totalFen: bigint }[]
+      >`SELECT "totalFen" FROM "PayoutProjection" WHERE "campaignId" = ${CAMPAIGN}`,
   };
 
   // --- 组长看板 /groups/[groupId] ----------------------------------------------------------------
@@ -301,7 +267,7 @@ it("measures every dashboard page's data against the floor", async () => {
     "callers table + projected subsidies + funnel + charts",
     () => groupDashboardData(CAMPAIGN, group, now),
     async () => {
-      const [callers, funnel, days, inputs] = await Promise.all([
+      const [callers, funnel, days, payouts, bonus] = await Promise.all([
         prisma.$queryRaw<Record<string, unknown>[]>`
           SELECT s."userId" AS "callerId",
             (SELECT count(*) FROM "Candidate" c WHERE c."assignedCallerId" = s."userId") AS assigned,
@@ -321,7 +287,8 @@ it("measures every dashboard page's data against the floor", async () => {
         prisma.$queryRaw<Record<string, unknown>[]>`
           SELECT count(*) AS submitted, count(*) FILTER (WHERE intent = 'FIRST_CHOICE') AS "firstChoice",
                  count(*) FILTER (WHERE admitted) AS admitted, count(*) FILTER (WHERE admitted AND paid) AS paid,
-                 count(*) FILTER (WHERE admitted AND enrollment = 'ENROLLED') AS enrolled
+                 count(*) FILTER (WHERE admitted AND enrollment = 'ENROLLED') AS enrolled,
+                 count(*) FILTER (WHERE admitted AND "enrollmentRecord" IS NOT NULL) AS confirmed
           FROM "Candidate" WHERE "groupId" = ${group.id}`,
         prisma.$queryRaw<Record<string, unknown>[]>`
           SELECT ((l."startedAt" AT TIME ZONE 'UTC') + interval '8 hours')::date::text AS day,
@@ -330,9 +297,10 @@ it("measures every dashboard page's data against the floor", async () => {
                  count(*) FILTER (WHERE channel = 'OTHER') AS "OTHER"
           FROM "ContactLog" l JOIN "Candidate" c ON c.id = l."candidateId"
           WHERE c."groupId" = ${group.id} GROUP BY 1 ORDER BY 1`,
-        plainPayoutInputs(),
+        keptRows.callers(group.id),
+        keptRows.group(group.id),
       ]);
-      return { callers, funnel: funnel[0] ?? {}, days, payouts: computePayouts(inputs, policy) };
+      return { callers, funnel: funnel[0] ?? {}, days, payouts, bonus };
     },
     (ours, floor) => {
       const fields = [
@@ -353,8 +321,11 @@ it("measures every dashboard page's data against the floor", async () => {
       const plain = [...floor.callers].sort(byId);
       expect(mine.map((r) => r.callerId)).toEqual(plain.map((r) => r.callerId));
       expect(mine.map((r) => pick(r as unknown as Record<string, unknown>))).toEqual(plain.map(pick));
-      const paid = new Map(floor.payouts.callers.map((p) => [p.callerId, p.subsidyFen + p.overtimeFen]));
-      expect(mine.map((r) => r.subsidyFen)).toEqual(mine.map((r) => paid.get(r.callerId)));
+      const freshPaid = new Map(fresh.callers.map((p) => [p.callerId, p.subsidyFen + p.overtimeFen]));
+      const keptPaid = new Map(floor.payouts.map(({ payout: p }) => [p.callerId, p.subsidyFen + p.overtimeFen]));
+      expect(mine.map((r) => r.subsidyFen)).toEqual(mine.map((r) => freshPaid.get(r.callerId)));
+      expect(mine.map((r) => r.subsidyFen)).toEqual(mine.map((r) => keptPaid.get(r.callerId)));
+      expect(mine.some((r) => r.subsidyFen > 0)).toBe(true);
       expect(ours.funnel).toEqual(Object.fromEntries(Object.entries(floor.funnel).map(([k, v]) => [k, num(v)])));
       expect(ours.days.contacts).toEqual(
         floor.days.map((d) => ({
@@ -366,7 +337,8 @@ it("measures every dashboard page's data against the floor", async () => {
           OTHER: num(d.OTHER),
         })),
       );
-      expect(ours.bonus?.leaderBonusFen).toBe(floor.payouts.groups.find((g) => g.groupId === group.id)?.leaderBonusFen);
+      expect(ours.bonus?.leaderBonusFen).toBe(fresh.groups.find((g) => g.groupId === group.id)?.leaderBonusFen);
+      expect(ours.bonus?.leaderBonusFen).toBe(floor.bonus[0]?.payout.leaderBonusFen);
     },
   );
 
@@ -398,11 +370,14 @@ it("measures every dashboard page's data against the floor", async () => {
     "campaign figures + money committed (5,000 callers' payouts)",
     () => campaignFigures(campaign),
     async () => {
-      const [totals] = await prisma.$queryRaw<Record<string, unknown>[]>`
-        SELECT count(*) AS submitted, count(*) FILTER (WHERE admitted) AS admitted,
-               count(*) FILTER (WHERE admitted AND enrollment = 'ENROLLED') AS enrolled
-        FROM "Candidate" WHERE "campaignId" = ${CAMPAIGN}`;
-      return { totals: totals ?? {}, payouts: computePayouts(await plainPayoutInputs(), policy) };
+      const [[totals], [kept]] = await Promise.all([
+        prisma.$queryRaw<Record<string, unknown>[]>`
+          SELECT count(*) AS submitted, count(*) FILTER (WHERE admitted) AS admitted,
+                 count(*) FILTER (WHERE admitted AND enrollment = 'ENROLLED') AS enrolled
+          FROM "Candidate" WHERE "campaignId" = ${CAMPAIGN}`,
+        keptRows.total(),
+      ]);
+      return { totals: totals ?? {}, totalFen: num(kept?.totalFen) };
     },
     (ours, floor) => {
       expect([ours.submitted, ours.admitted, ours.enrolled]).toEqual([
@@ -410,7 +385,24 @@ it("measures every dashboard page's data against the floor", async () => {
         num(floor.totals.admitted),
         num(floor.totals.enrolled),
       ]);
-      expect(ours.committedFen).toBe(floor.payouts.totalFen);
+      expect(ours.committedFen).toBe(fresh.totalFen);
+      expect(ours.committedFen).toBe(floor.totalFen);
+    },
+  );
+
+  // --- the first view after a write that moves money: the projection is recomputed and kept once ----
+  await measure(
+    "after a write",
+    "group page's first view: the campaign's payouts recomputed and kept",
+    async () => {
+      await prisma.$executeRaw`SELECT money_moved(${CAMPAIGN})`;
+      return groupDashboardData(CAMPAIGN, group, now);
+    },
+    // what every view of the page cost before the projection was kept
+    () => projectPayouts(prisma, CAMPAIGN),
+    (ours, floor) => {
+      const paid = new Map(floor.result.callers.map((p) => [p.callerId, p.subsidyFen + p.overtimeFen]));
+      expect(ours.callers.map((r) => r.subsidyFen)).toEqual(ours.callers.map((r) => paid.get(r.callerId)));
     },
   );
 

@@ -116,3 +116,202 @@ describe("candidate tallies kept per statement", () => {
     );
   });
 });
+
+// The dashboards' money comes from the payout projection kept at the campaign's money version
+// (lib/payouts/kept.ts, migration 20261203100000_kept_payout_projection). Whatever writes that move money
+// come between two reads, and in whatever order, the kept projection must equal a fresh computation.
+
+const moneyWrite = fc.oneof(
+  fc.record({ kind: fc.constant("import" as const), count: fc.integer({ min: 1, max: 30 }), seed: fc.nat() }),
+  fc.record({ kind: fc.constant("admit" as const), every: fc.integer({ min: 2, max: 4 }) }),
+  fc.record({ kind: fc.constant("claim" as const), every: fc.integer({ min: 2, max: 4 }) }),
+  fc.record({ kind: fc.constant("confirm" as const), every: fc.integer({ min: 2, max: 4 }), on: fc.boolean() }),
+  fc.record({ kind: fc.constant("decline" as const), every: fc.integer({ min: 3, max: 6 }) }),
+  fc.record({ kind: fc.constant("move" as const), every: fc.integer({ min: 2, max: 5 }), credit: fc.boolean() }),
+  fc.record({ kind: fc.constant("contact" as const), every: fc.integer({ min: 1, max: 3 }), seconds: fc.nat(1800) }),
+  fc.record({ kind: fc.constant("finding" as const), fraud: fc.integer({ min: 20, max: 100 }), mistaken: fc.boolean() }),
+  fc.record({ kind: fc.constant("overtime" as const), fen: fc.integer({ min: 0, max: 50_000 }) }),
+  fc.record({ kind: fc.constant("leader" as const), swap: fc.boolean() }),
+  // a caller taken out of their group is no longer paid as a caller, and put back
+  fc.record({ kind: fc.constant("placement" as const), placed: fc.boolean() }),
+  fc.record({ kind: fc.constant("registration" as const), fenPerPoint: fc.integer({ min: 0, max: 500 }) }),
+  fc.record({ kind: fc.constant("policy" as const), fenPerStudent: fc.integer({ min: 4_000, max: 12_000 }) }),
+  fc.record({ kind: fc.constant("delete" as const), every: fc.integer({ min: 3, max: 7 }) }),
+);
+
+describe("the payout projection kept at the money version", () => {
+  it("equals a fresh computation after any sequence of writes that move money, read between them", async () => {
+    const { keptPayouts, projectPayouts } = await import("@/lib/payouts");
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ write: moneyWrite, readAfter: fc.boolean() }), { minLength: 1, maxLength: 8 }),
+        async (steps) => {
+          const fx = await buildCallsFixture({ openPhase: 4 });
+          const campaignId = fx.campaign.id;
+          const groupIds = [fx.groupA.id, fx.groupB.id];
+          const callers = [fx.users.callerA.id, fx.users.leaderA.id, fx.users.callerB.id, fx.users.leaderB.id];
+          let serial = 0;
+          const everyNth = async (n: number) =>
+            (await db().candidate.findMany({ where: { campaignId }, select: { id: true }, orderBy: { id: "asc" } }))
+              .map((c) => c.id)
+              .filter((_, i) => i % n === 0);
+          const expectKeptEqualsFresh = async () => {
+            const kept = await keptPayouts(campaignId, groupIds);
+            const fresh = await projectPayouts(db(), campaignId);
+            expect([...kept.callers.values()].sort(byCaller)).toEqual([...fresh.result.callers].sort(byCaller));
+            expect([...kept.groups.values()].sort(byGroup)).toEqual([...fresh.result.groups].sort(byGroup));
+            expect(kept.totalFen).toBe(fresh.result.totalFen);
+            expect(kept.policy).toEqual(fresh.policy);
+          };
+          await expectKeptEqualsFresh();
+
+          for (const { write: w, readAfter } of steps) {
+            if (w.kind === "import") {
+              await db().candidate.createMany({
+                data: Array.from({ length: w.count }, (_, i) => {
+                  serial += 1;
+                  const caller = callers[(w.seed + i) % callers.length] as string;
+                  const inB = caller === fx.users.callerB.id || caller === fx.users.leaderB.id;
+                  return {
+                    campaignId,
+                    examNo: `${fx.tag}${String(serial).padStart(6, "0")}`,
+                    name: `考生${serial}`,
+                    region: "成都",
+                    groupId: inB ? fx.groupB.id : fx.groupA.id,
+                    assignedCallerId: caller,
+                    creditCallerId: caller,
+                    admitted: (w.seed + i) % 3 !== 0,
+                  };
+                }),
+              });
+            } else if (w.kind === "admit") {
+              await db().candidate.updateMany({ where: { id: { in: await everyNth(w.every) } }, data: { admitted: true } });
+            } else if (w.kind === "claim") {
+              await db().candidate.updateMany({
+                where: { id: { in: await everyNth(w.every) }, admitted: true },
+                data: { enrollment: "ENROLLED" },
+              });
+            } else if (w.kind === "confirm") {
+              await db().candidate.updateMany({
+                where: { id: { in: await everyNth(w.every) } },
+                data: { enrollmentRecord: w.on ? "LIST" : null },
+              });
+            } else if (w.kind === "decline") {
+              await db().candidate.updateMany({
+                where: { id: { in: await everyNth(w.every) }, admitted: true },
+                data: { decline: "APPROVED" },
+              });
+            } else if (w.kind === "move") {
+              // a move for leave carries the credit; any other move leaves it where it was
+              await db().candidate.updateMany({
+                where: { id: { in: await everyNth(w.every) } },
+                data: {
+                  groupId: fx.groupB.id,
+                  assignedCallerId: fx.users.callerB.id,
+                  ...(w.credit ? { creditCallerId: fx.users.callerB.id } : {}),
+                },
+              });
+            } else if (w.kind === "contact") {
+              const chosen = await everyNth(w.every);
+              await db().contactLog.createMany({
+                data: chosen.map((candidateId, i) => ({
+                  campaignId,
+                  candidateId,
+                  callerId: callers[i % callers.length] as string,
+                  phase: 4,
+                  channel: "PHONE" as const,
+                  startedAt: fx.now,
+                  durationSeconds: w.seconds,
+                  outcome: "CONSULTED",
+                  idempotencyKey: `${fx.tag}-money-${serial++}-${i}`,
+                })),
+              });
+            } else if (w.kind === "finding") {
+              await db().finding.create({
+                data: {
+                  campaignId,
+                  callerId: fx.users.callerA.id,
+                  inspectorId: fx.users.inspector.id,
+                  kind: w.mistaken ? "MISTAKEN_WITHDRAWAL" : "FRAUD",
+                  deductionPercent: w.mistaken ? null : w.fraud,
+                  description: "抽查发现",
+                },
+              });
+            } else if (w.kind === "overtime") {
+              await db().staffProfile.updateMany({
+                where: { campaignId, userId: fx.users.callerB.id },
+                data: { overtimeFen: w.fen },
+              });
+            } else if (w.kind === "leader") {
+              await db().group.update({
+                where: { id: fx.groupA.id },
+                data: { leaderId: w.swap ? fx.users.callerA.id : fx.users.leaderA.id },
+              });
+            } else if (w.kind === "placement") {
+              await db().staffProfile.updateMany({
+                where: { campaignId, userId: fx.users.callerB.id },
+                data: { groupId: w.placed ? fx.groupB.id : null },
+              });
+            } else if (w.kind === "registration") {
+              serial += 1;
+              const prospect = await db().prospect.create({ data: { campaignId, name: `意向${serial}` } });
+              await db().sourceRegistration.create({
+                data: {
+                  campaignId,
+                  prospectId: prospect.id,
+                  registrarId: fx.users.callerA.id,
+                  registeredOn: fx.now,
+                  number: `${fx.tag}-reg-${serial}`,
+                },
+              });
+              await db().campaign.update({
+                where: { id: campaignId },
+                data: { prospectPolicy: { pointsPerRegistration: 1, fenPerPoint: w.fenPerPoint } },
+              });
+            } else if (w.kind === "policy") {
+              const campaign = await db().campaign.findUniqueOrThrow({ where: { id: campaignId } });
+              const policy = campaign.subsidyPolicy as { tiers: { fenPerStudent: number }[] };
+              await db().campaign.update({
+                where: { id: campaignId },
+                data: {
+                  subsidyPolicy: {
+                    ...policy,
+                    tiers: policy.tiers.map((t, i) => (i === 0 ? { ...t, fenPerStudent: w.fenPerStudent } : t)),
+                  },
+                },
+              });
+            } else {
+              await db().candidate.deleteMany({ where: { id: { in: await everyNth(w.every) } } });
+            }
+            if (readAfter) await expectKeptEqualsFresh();
+          }
+          await expectKeptEqualsFresh();
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+
+  it("gives every reader the new figures when several read a stale projection at once, under one lock", async () => {
+    const { keptPayouts, projectPayouts } = await import("@/lib/payouts");
+    const fx = await buildCallsFixture({ openPhase: 4 });
+    await keptPayouts(fx.campaign.id, [fx.groupA.id]);
+    await db().staffProfile.updateMany({
+      where: { campaignId: fx.campaign.id, userId: fx.users.callerA.id },
+      data: { overtimeFen: 12_300 },
+    });
+    const before = await db().payoutProjection.findUniqueOrThrow({ where: { campaignId: fx.campaign.id } });
+    const reads = await Promise.all(Array.from({ length: 6 }, () => keptPayouts(fx.campaign.id, [fx.groupA.id])));
+    const after = await db().payoutProjection.findUniqueOrThrow({ where: { campaignId: fx.campaign.id } });
+    expect(after.version).toBe(before.version + 1n);
+    expect(after.computedAt.getTime()).toBeGreaterThan(before.computedAt.getTime());
+    const fresh = (await projectPayouts(db(), fx.campaign.id)).result.callers.find(
+      (c) => c.callerId === fx.users.callerA.id,
+    );
+    expect(fresh?.steps).toContainEqual({ kind: "overtimeEntered", overtimeFen: 12_300 });
+    for (const read of reads) expect(read.callers.get(fx.users.callerA.id)).toEqual(fresh);
+  });
+});
+
+const byCaller = (a: { callerId: string }, b: { callerId: string }) => (a.callerId < b.callerId ? -1 : 1);
+const byGroup = (a: { groupId: string }, b: { groupId: string }) => (a.groupId < b.groupId ? -1 : 1);
