@@ -129,7 +129,11 @@ const moneyWrite = fc.oneof(
   fc.record({ kind: fc.constant("decline" as const), every: fc.integer({ min: 3, max: 6 }) }),
   fc.record({ kind: fc.constant("move" as const), every: fc.integer({ min: 2, max: 5 }), credit: fc.boolean() }),
   fc.record({ kind: fc.constant("contact" as const), every: fc.integer({ min: 1, max: 3 }), seconds: fc.nat(1800) }),
-  fc.record({ kind: fc.constant("finding" as const), fraud: fc.integer({ min: 20, max: 100 }), mistaken: fc.boolean() }),
+  fc.record({
+    kind: fc.constant("finding" as const),
+    fraud: fc.integer({ min: 20, max: 100 }),
+    mistaken: fc.boolean(),
+  }),
   fc.record({ kind: fc.constant("overtime" as const), fen: fc.integer({ min: 0, max: 50_000 }) }),
   fc.record({ kind: fc.constant("leader" as const), swap: fc.boolean() }),
   // a caller taken out of their group is no longer paid as a caller, and put back
@@ -185,7 +189,10 @@ describe("the payout projection kept at the money version", () => {
                 }),
               });
             } else if (w.kind === "admit") {
-              await db().candidate.updateMany({ where: { id: { in: await everyNth(w.every) } }, data: { admitted: true } });
+              await db().candidate.updateMany({
+                where: { id: { in: await everyNth(w.every) } },
+                data: { admitted: true },
+              });
             } else if (w.kind === "claim") {
               await db().candidate.updateMany({
                 where: { id: { in: await everyNth(w.every) }, admitted: true },
