@@ -5,7 +5,6 @@ import { computePayouts, type PayoutResult } from "@/lib/subsidy";
 import { loadPayoutInput } from "./inputs";
 
 export { type CallerRow, loadCallerPayoutInput, loadPayoutInput, toCallerInput } from "./inputs";
-export { type KeptPayouts, keptPayouts } from "./kept";
 export { withNames } from "./names";
 export { type CallerPenalties, type FindingForPayout, penaltiesFromFindings } from "./penalties";
 

@@ -54,39 +54,19 @@ export function toCallerInput(
  * Each caller's figures (CallerRow). The candidates count for the caller they are credited to
  * (Candidate.creditCallerId, README "Fair attribution"), not for whoever holds them now; enrollment
  * counts when it is recorded (Candidate.enrollmentRecord), the caller's own 已报到 results beside it.
- * Contacts and minutes are the caller's own work, from the contact tally (kept by triggers on
- * ContactLog). Only `callerId`'s row when it is given; the index on (campaignId, creditCallerId) keeps
- * that to the caller's own candidates.
+ * Both come from the credit tally, contacts and minutes (the caller's own work) from the contact tally:
+ * triggers keep them with every write (README "Dashboards"), so a campaign's input is one row per
+ * caller, not a count over its candidates. Only `callerId`'s row when it is given.
  */
 function callerRows(campaignId: string, callerId?: string): Prisma.Sql {
-  const onlyCredited = callerId === undefined ? Prisma.empty : Prisma.sql`AND c."creditCallerId" = ${callerId}`;
-  const onlyHeld = callerId === undefined ? Prisma.empty : Prisma.sql`AND c."assignedCallerId" = ${callerId}`;
   const onlyRegistrar = callerId === undefined ? Prisma.empty : Prisma.sql`AND r."registrarId" = ${callerId}`;
   const onlyCaller = callerId === undefined ? Prisma.empty : Prisma.sql`AND s."userId" = ${callerId}`;
   return Prisma.sql`
-    WITH credit AS (
-      SELECT c."creditCallerId" AS "callerId",
-             count(*) AS assigned,
-             count(*) FILTER (WHERE c.admitted) AS admitted,
-             count(*) FILTER (WHERE c.admitted AND c."enrollmentRecord" IS NOT NULL) AS enrolled,
-             count(*) FILTER (WHERE c.admitted AND c.enrollment = 'ENROLLED') AS "claimedEnrolled",
-             count(*) FILTER (WHERE c.admitted AND c.decline = 'APPROVED') AS declined,
-             count(*) FILTER (WHERE c.admitted AND c."assignedCallerId" IS DISTINCT FROM c."creditCallerId")
-               AS "creditMovedAway"
-      FROM "Candidate" c
-      WHERE c."campaignId" = ${campaignId} AND c."creditCallerId" IS NOT NULL ${onlyCredited}
-      GROUP BY c."creditCallerId"
-    ), registered AS (
+    WITH registered AS (
       SELECT r."registrarId" AS "callerId", count(*) AS registrations
       FROM "SourceRegistration" r
       WHERE r."campaignId" = ${campaignId} ${onlyRegistrar}
       GROUP BY r."registrarId"
-    ), held AS (
-      SELECT c."assignedCallerId" AS "callerId", count(*) AS "creditHeldForOthers"
-      FROM "Candidate" c
-      WHERE c."campaignId" = ${campaignId} AND c.admitted AND c."assignedCallerId" IS NOT NULL
-        AND c."creditCallerId" IS DISTINCT FROM c."assignedCallerId" ${onlyHeld}
-      GROUP BY c."assignedCallerId"
     )
     SELECT s."userId" AS "callerId", s."groupId", s."overtimeFen",
            coalesce(credit.assigned, 0) AS assigned,
@@ -95,13 +75,12 @@ function callerRows(campaignId: string, callerId?: string): Prisma.Sql {
            coalesce(credit."claimedEnrolled", 0) AS "claimedEnrolled",
            coalesce(credit.declined, 0) AS declined,
            coalesce(credit."creditMovedAway", 0) AS "creditMovedAway",
-           coalesce(held."creditHeldForOthers", 0) AS "creditHeldForOthers",
+           coalesce(credit."creditHeldForOthers", 0) AS "creditHeldForOthers",
            coalesce(work.contacts, 0) AS contacts,
            coalesce(work.seconds, 0) AS seconds,
            coalesce(registered.registrations, 0) AS registrations
     FROM "StaffProfile" s
-    LEFT JOIN credit ON credit."callerId" = s."userId"
-    LEFT JOIN held ON held."callerId" = s."userId"
+    LEFT JOIN "CreditTally" credit ON credit."campaignId" = s."campaignId" AND credit."callerId" = s."userId"
     LEFT JOIN registered ON registered."callerId" = s."userId"
     LEFT JOIN "CallerTally" work ON work."campaignId" = s."campaignId" AND work."callerId" = s."userId"
     WHERE s."campaignId" = ${campaignId} AND s."groupId" IS NOT NULL ${onlyCaller}

@@ -1,3 +1,4 @@
+import "server-only";
 // The payout projection the dashboards show ("if the campaign closed now"), kept in the database at the
 // campaign's money version (migration 20261203100000_kept_payout_projection). Triggers add one to the
 // version in the transaction of every write that moves money: contacts, candidates (imports, moves,

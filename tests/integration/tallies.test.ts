@@ -5,7 +5,17 @@ import { buildCallsFixture } from "../support/calls-fixtures";
 
 // The dashboards read tallies kept by statement triggers on Candidate (migration
 // 20261127054000_candidate_tally_per_statement). Whatever mix of multi-row inserts, updates and deletes
-// a list import or a leader's hand-back sends, the tallies must equal a rebuild from the base rows.
+// a list import or a leader's hand-back sends, the tallies must equal a rebuild from the base rows: the
+// dashboard tally and the credit tally the payouts count (migration 20261203110000_credit_tally).
+
+async function creditTallies(campaignId: string) {
+  const rows = await db().creditTally.findMany({ where: { campaignId }, orderBy: { callerId: "asc" } });
+  return rows.filter((r) =>
+    [r.assigned, r.admitted, r.enrolled, r.claimedEnrolled, r.declined, r.creditMovedAway, r.creditHeldForOthers].some(
+      (n) => n !== 0,
+    ),
+  );
+}
 
 async function candidateTallies(campaignId: string) {
   const rows = await db().candidateTally.findMany({
@@ -27,12 +37,15 @@ const statement = fc.oneof(
   // a 报到 list records some enrollments (and, being the full list to date, drops others)
   fc.record({ kind: fc.constant("record" as const), every: fc.integer({ min: 2, max: 4 }), on: fc.boolean() }),
   fc.record({ kind: fc.constant("move" as const), every: fc.integer({ min: 2, max: 5 }) }),
+  // a move for leave carries the credit with the candidate
+  fc.record({ kind: fc.constant("credit" as const), every: fc.integer({ min: 2, max: 5 }) }),
+  fc.record({ kind: fc.constant("decline" as const), every: fc.integer({ min: 2, max: 5 }), on: fc.boolean() }),
   fc.record({ kind: fc.constant("contact" as const), every: fc.integer({ min: 2, max: 5 }) }),
   fc.record({ kind: fc.constant("touch" as const) }),
   fc.record({ kind: fc.constant("delete" as const), every: fc.integer({ min: 3, max: 7 }) }),
 );
 
-describe("candidate tallies kept per statement", () => {
+describe("candidate and credit tallies kept per statement", () => {
   it("equal a rebuild from the base rows after any sequence of multi-row writes", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(statement, { minLength: 1, maxLength: 8 }), async (statements) => {
@@ -84,6 +97,16 @@ describe("candidate tallies kept per statement", () => {
               where: { id: { in: await everyNth(s.every) } },
               data: { groupId: fx.groupB.id, assignedCallerId: fx.users.callerB.id },
             });
+          } else if (s.kind === "credit") {
+            await db().candidate.updateMany({
+              where: { id: { in: await everyNth(s.every) } },
+              data: { creditCallerId: fx.users.callerB.id },
+            });
+          } else if (s.kind === "decline") {
+            await db().candidate.updateMany({
+              where: { id: { in: await everyNth(s.every) } },
+              data: { decline: s.on ? "APPROVED" : "NONE" },
+            });
           } else if (s.kind === "contact") {
             const chosen = await everyNth(s.every);
             await db().contactLog.createMany({
@@ -109,8 +132,11 @@ describe("candidate tallies kept per statement", () => {
         }
 
         const kept = await candidateTallies(campaignId);
+        const keptCredit = await creditTallies(campaignId);
         await db().$executeRaw`SELECT dashboard_rebuild_candidate_tally(${campaignId})`;
+        await db().$executeRaw`SELECT dashboard_rebuild_credit_tally(${campaignId})`;
         expect(kept).toEqual(await candidateTallies(campaignId));
+        expect(keptCredit).toEqual(await creditTallies(campaignId));
       }),
       { numRuns: 12 },
     );
@@ -145,7 +171,8 @@ const moneyWrite = fc.oneof(
 
 describe("the payout projection kept at the money version", () => {
   it("equals a fresh computation after any sequence of writes that move money, read between them", async () => {
-    const { keptPayouts, projectPayouts } = await import("@/lib/payouts");
+    const { projectPayouts } = await import("@/lib/payouts");
+    const { keptPayouts } = await import("@/lib/payouts/kept");
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.record({ write: moneyWrite, readAfter: fc.boolean() }), { minLength: 1, maxLength: 8 }),
@@ -300,7 +327,8 @@ describe("the payout projection kept at the money version", () => {
   });
 
   it("gives every reader the new figures when several read a stale projection at once, under one lock", async () => {
-    const { keptPayouts, projectPayouts } = await import("@/lib/payouts");
+    const { projectPayouts } = await import("@/lib/payouts");
+    const { keptPayouts } = await import("@/lib/payouts/kept");
     const fx = await buildCallsFixture({ openPhase: 4 });
     await keptPayouts(fx.campaign.id, [fx.groupA.id]);
     await db().staffProfile.updateMany({
