@@ -45,7 +45,8 @@ type CheckerFactory<F extends string> = (mapping: ColumnMapping<F>, headerRow: n
 export async function checkListFile(
   path: string,
   kind: ListKind,
-  onRecord?: (record: ListRecord) => void,
+  /** told each valid row as it is read; the next row waits for a promise it returns */
+  onRecord?: (record: ListRecord) => unknown,
   options: CheckOptions = {},
 ): Promise<CheckReport> {
   return checkSpecFile(
@@ -85,18 +86,18 @@ export async function checkSpecFile<F extends string, D>(
   let headerRowIndex = -1;
   for await (const row of rows) {
     if (current) {
-      current.push(row.row, row.cells);
+      await current.push(row.row, row.cells);
       continue;
     }
     head.push(row);
     if (head.length < HEADER_SCAN_ROWS) continue;
     ({ checker: current, headerRowIndex } = startChecking(head, spec, checker, options.onHeader));
     if (!current) break;
-    for (const early of head.slice(headerRowIndex + 1)) current.push(early.row, early.cells);
+    for (const early of head.slice(headerRowIndex + 1)) await current.push(early.row, early.cells);
   }
   if (!current && headerRowIndex === -1) {
     ({ checker: current, headerRowIndex } = startChecking(head, spec, checker, options.onHeader));
-    if (current) for (const early of head.slice(headerRowIndex + 1)) current.push(early.row, early.cells);
+    if (current) for (const early of head.slice(headerRowIndex + 1)) await current.push(early.row, early.cells);
   }
   if (!current) {
     const proposed = proposeHeader(head, spec);
@@ -117,7 +118,7 @@ async function checkWithChosenMapping<F extends string, D>(
 ): Promise<CheckReport<D>> {
   let checker: SpecChecker<F> | null = null;
   for await (const row of rows) {
-    if (checker) checker.push(row.row, row.cells);
+    if (checker) await checker.push(row.row, row.cells);
     else if (row.row === choice.row) {
       const mapping = chosenMapping(choice, row.cells);
       onHeader?.(headerMapping(row.row, padded(row.cells, choice.fields.length), mapping));

@@ -70,7 +70,8 @@ export class SpecChecker<F extends string> {
     readonly spec: ListSpec<F>,
     private readonly mapping: ColumnMapping<F>,
     headerRow: number,
-    private readonly onRecord?: (record: KeyedRecord<F>) => void,
+    /** told each valid row; a promise it returns is handed back by `push` */
+    private readonly onRecord?: (record: KeyedRecord<F>) => unknown,
   ) {
     const mapped = new Set(mapping.fields.values());
     this.required = new Set(spec.required);
@@ -88,8 +89,11 @@ export class SpecChecker<F extends string> {
     }
   }
 
-  /** `cells` by column index; blank rows (trailing ones Excel keeps) are skipped, not counted. */
-  push(row: number, cells: readonly unknown[]): void {
+  /**
+   * `cells` by column index; blank rows (trailing ones Excel keeps) are skipped, not counted. Returns
+   * what `onRecord` returned: a reader that writes as it goes waits for it before the next row.
+   */
+  push(row: number, cells: readonly unknown[]): Promise<unknown> | undefined {
     if (cells.every((cell) => cellText(cell) === "")) return;
     this.rowCount += 1;
     const values: Partial<Record<F, unknown>> = {};
@@ -138,7 +142,8 @@ export class SpecChecker<F extends string> {
     }
     if (rowOk && key) {
       this.validCount += 1;
-      this.onRecord?.({ row, key, values });
+      const told = this.onRecord?.({ row, key, values });
+      if (told instanceof Promise) return told;
     }
   }
 
@@ -177,7 +182,7 @@ export class ListChecker extends SpecChecker<Field> {
     readonly kind: ListKind,
     mapping: ColumnMapping,
     headerRow: number,
-    onRecord?: (record: ListRecord) => void,
+    onRecord?: (record: ListRecord) => unknown,
   ) {
     super(
       candidateSpec(kind),

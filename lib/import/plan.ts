@@ -98,6 +98,40 @@ function same(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
+/** What one row of a list does to its candidate: create them (投档 only), change some fields, or nothing. */
+export type RowPlan =
+  | { action: "create"; patch: CandidatePatch }
+  | { action: "update"; changes: Partial<Record<PlannedField, FieldChange>> }
+  | { action: "unchanged" }
+  /** a 录取/缴费/报到 row whose exam number was never submitted: the list cannot be applied */
+  | { action: "unknown" };
+
+/** One row against its candidate (`current`, undefined when the campaign has none by that exam number). */
+export function planRow(kind: ListKind, record: ListRecord, current: CandidateSnapshot | undefined): RowPlan {
+  const patch = recordPatch(kind, record, current);
+  if (!current) return kind === "toudang" ? { action: "create", patch } : { action: "unknown" };
+  const changes: Partial<Record<PlannedField, FieldChange>> = {};
+  let changed = false;
+  for (const [field, after] of Object.entries(patch) as [PlannedField, unknown][]) {
+    if (same(current[field], after)) continue;
+    changes[field] = { before: current[field], after };
+    changed = true;
+  }
+  return changed ? { action: "update", changes } : { action: "unchanged" };
+}
+
+/**
+ * Each 报到 list is the full list to date: whoever an earlier list put on the record and this one no
+ * longer names is not yet confirmed (not "not enrolled": the claim is left alone).
+ */
+export function offTheRecord(
+  candidate: Pick<CandidateSnapshot, "examNo" | "enrollmentRecord">,
+  inThisList: ReadonlySet<string>,
+): Partial<Record<PlannedField, FieldChange>> | null {
+  if (inThisList.has(candidate.examNo) || candidate.enrollmentRecord !== "LIST") return null;
+  return { enrollmentRecord: { before: "LIST", after: null } };
+}
+
 /**
  * `existing` holds the candidates the list names; for a 报到 list it also holds every candidate now on
  * the record by an earlier list (enrollmentRecord LIST), so that those this list leaves out come off it.
@@ -120,30 +154,17 @@ export function planImport(
   for (const record of records) {
     inThisList.add(record.examNo);
     const current = existing.get(record.examNo);
-    const patch = recordPatch(kind, record, current);
-    if (!current) {
-      if (kind === "toudang") plan.create.push({ row: record.row, examNo: record.examNo, patch });
-      else plan.unknown.push({ row: record.row, examNo: record.examNo });
-      continue;
-    }
-    const changes: Partial<Record<PlannedField, FieldChange>> = {};
-    for (const [field, after] of Object.entries(patch) as [PlannedField, unknown][]) {
-      if (!same(current[field], after)) changes[field] = { before: current[field], after };
-    }
-    if (Object.keys(changes).length === 0) plan.unchanged += 1;
-    else plan.update.push({ row: record.row, examNo: record.examNo, candidateId: current.id, changes });
+    const planned = planRow(kind, record, current);
+    const { row, examNo } = record;
+    if (planned.action === "create") plan.create.push({ row, examNo, patch: planned.patch });
+    else if (planned.action === "unknown") plan.unknown.push({ row, examNo });
+    else if (planned.action === "unchanged") plan.unchanged += 1;
+    else plan.update.push({ row, examNo, candidateId: (current as CandidateSnapshot).id, changes: planned.changes });
   }
   if (kind === "baodao") {
-    // each 报到 list is the full list to date: whoever the list put on the record and this one no longer
-    // names is not yet confirmed (not "not enrolled": the claim is left alone)
     for (const candidate of existing.values()) {
-      if (inThisList.has(candidate.examNo) || candidate.enrollmentRecord !== "LIST") continue;
-      plan.update.push({
-        row: null,
-        examNo: candidate.examNo,
-        candidateId: candidate.id,
-        changes: { enrollmentRecord: { before: "LIST", after: null } },
-      });
+      const changes = offTheRecord(candidate, inThisList);
+      if (changes) plan.update.push({ row: null, examNo: candidate.examNo, candidateId: candidate.id, changes });
     }
     for (const { changes } of plan.update) {
       if (!changes.enrollmentRecord) continue;

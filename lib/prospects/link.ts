@@ -27,6 +27,26 @@ export function listKeys(records: readonly { row: number; examNo: string; values
   }));
 }
 
+/**
+ * The list rows that could match one of the campaign's unlinked prospects by the rule of ./match.ts (the
+ * same exam number, or one of the prospect's phones): a row that shares neither with any prospect never
+ * changes a match, so an apply keeps only these rather than every row of a large list. Null when the
+ * campaign has no unlinked prospect.
+ */
+export async function prospectRowFilter(
+  reader: Reader,
+  campaignId: string,
+): Promise<((row: CandidateKey) => boolean) | null> {
+  const prospects = await reader.prospect.findMany({
+    where: { campaignId, candidateId: null },
+    select: { examNo: true, phone: true },
+  });
+  if (prospects.length === 0) return null;
+  const examNos = new Set(prospects.flatMap((p) => (p.examNo ? [p.examNo] : [])));
+  const phones = new Set(prospects.flatMap((p) => (p.phone ? [p.phone] : [])));
+  return (row) => examNos.has(row.examNo) || row.phones.some((phone) => phones.has(phone));
+}
+
 /** The campaign's prospects not yet linked to a candidate, matched against the list's rows. */
 export async function matchProspectsToList(
   reader: Reader,

@@ -5,10 +5,9 @@ import { z } from "zod";
 import { type ActionContext, ActionError, action } from "@/lib/action";
 import { CURRENT_CAMPAIGN_FIRST } from "@/lib/campaign/latest";
 import { text } from "@/lib/i18n/text";
-import { APPLY_LIST, applyPreviewed } from "@/lib/import/apply";
+import { APPLY_LIST, applyInAction } from "@/lib/import/apply";
 import { applyProgress } from "@/lib/import/apply-progress";
 import { LIST_KINDS, mappingChoiceSchema } from "@/lib/import/columns";
-import { previewImport } from "@/lib/import/preview";
 import { UnreadableFileError } from "@/lib/import/read";
 import { UNDO_LIST, undoInAction } from "@/lib/import/undo";
 import { deleteUpload, withUploadedList } from "@/lib/import/uploads";
@@ -52,25 +51,17 @@ async function applyChecked(
   if (!campaign) throw new ActionError("NOT_FOUND");
   // the upload may have been previewed on another instance: it is read from the storage module
   const store = databaseStore(tx);
-  const preview = await withUploadedList(store, input, (path, stored) =>
-    previewImport(tx, {
-      campaignId: campaign.id,
-      kind: input.kind,
-      path,
-      mapping: input.mapping,
-      fileHash: stored.sha256,
-    }),
-  ).catch((error: unknown) => {
+  const applied = await withUploadedList(store, input, (path, stored) => {
+    // the file read must be the one posted, byte for byte: never apply another (or a cut) copy
+    if (stored.sha256 !== input.fileHash) return Promise.resolve(null);
+    return applyInAction(context, { campaignId: campaign.id, ...input, path, fileHash: stored.sha256 }, (done) =>
+      report({ stage: "writing", ...done }),
+    );
+  }).catch((error: unknown) => {
     if (error instanceof UnreadableFileError) throw new ActionError("INVALID_INPUT", { fileHash: [error.reason] });
     throw error;
   });
-  // the file read must be the one posted, byte for byte: never apply another (or a cut) copy
-  if (!preview || preview.fileHash !== input.fileHash) {
-    throw new ActionError("INVALID_INPUT", { fileHash: [text("imports.applyErrors.uploadGone")] });
-  }
-  const applied = await applyPreviewed(context, { campaignId: campaign.id, ...input }, preview, (done) =>
-    report({ stage: "writing", ...done }),
-  );
+  if (!applied) throw new ActionError("INVALID_INPUT", { fileHash: [text("imports.applyErrors.uploadGone")] });
   // applied: the list's personal data leaves the store with this transaction
   await deleteUpload(store, input);
   revalidatePath("/admin/imports");
