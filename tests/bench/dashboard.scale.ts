@@ -443,9 +443,10 @@ it("measures every dashboard page's data against the floor", async () => {
 
   // --- 每周学生动态 /groups/[groupId]/weekly: the week's draft figures ------------------------------
   const week = Week.of(now);
+  const workload = policy.workload;
   await measure(
     "weekly page",
-    "this week's figures for the draft",
+    "this week's figures for the draft (lists, withdrawals, workload standard)",
     () => weekFigures(prisma, CAMPAIGN, group.id, week),
     async () => {
       const { from, to } = Week.range(week);
@@ -481,7 +482,17 @@ it("measures every dashboard page's data against the floor", async () => {
              WHERE c."groupId" = ${group.id} AND w.status = 'APPROVED'
                AND w."reviewedAt" >= ${from} AND w."reviewedAt" < ${to}) AS withdrawals,
           (SELECT count(*) FROM "Escalation" e JOIN "Candidate" c ON c.id = e."candidateId"
-             WHERE c."groupId" = ${group.id} AND e."createdAt" >= ${from} AND e."createdAt" < ${to}) AS opened`;
+             WHERE c."groupId" = ${group.id} AND e."createdAt" >= ${from} AND e."createdAt" < ${to}) AS opened,
+          -- members below the workload standard at the week's end: candidates held then, work logged by then
+          (SELECT count(*) FROM (
+             SELECT (SELECT count(*) FROM "Assignment" a WHERE a."callerId" = s."userId" AND a."startedAt" < ${to}
+                       AND (a."endedAt" IS NULL OR a."endedAt" >= ${to})) AS assigned,
+                    (SELECT count(*) FROM "ContactLog" l WHERE l."callerId" = s."userId" AND l."startedAt" < ${to}) AS contacts,
+                    (SELECT coalesce(sum(l."durationSeconds"), 0) FROM "ContactLog" l
+                       WHERE l."callerId" = s."userId" AND l."startedAt" < ${to}) AS seconds
+             FROM "StaffProfile" s WHERE s."groupId" = ${group.id}) m
+           WHERE m.assigned > 0 AND (m.contacts < ${workload.contactsPerAssigned} * m.assigned
+                                     OR m.seconds / 60.0 < ${workload.minutesPerAssigned} * m.assigned)) AS laggards`;
       return r ?? {};
     },
     (ours, floor) => {
@@ -493,6 +504,7 @@ it("measures every dashboard page's data against the floor", async () => {
         ours.unreachable.length,
         ours.newWithdrawals.length,
         ours.escalationsOpened,
+        ours.laggards.length,
       ]).toEqual([
         num(floor.contacts),
         num(floor.hesitant),
@@ -501,6 +513,7 @@ it("measures every dashboard page's data against the floor", async () => {
         num(floor.unreachable),
         num(floor.withdrawals),
         num(floor.opened),
+        num(floor.laggards),
       ]);
     },
   );
