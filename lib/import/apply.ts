@@ -1,8 +1,7 @@
-// Applying a list file to the campaign as one batch (all or nothing, the same file twice adds nothing).
-// The file is read once, chunk by chunk: each chunk of rows is compared with the campaign's candidates
-// and planned into a compact payload (one JSON text per chunk), and nothing is written until the whole
-// file has been found applicable. Then the batch row, and one multi-row statement per chunk writes the
-// new candidates with their assignment and undo records, or the changes with theirs.
+// Applying a list file to the campaign as one batch (all or nothing, the same file twice adds nothing),
+// streamed: the file is checked, then read again chunk by chunk, each chunk compared with the campaign's
+// candidates and written in one multi-row statement (the new candidates with their assignment and undo
+// records, or the changes with theirs). No more than two chunks of rows are held at once.
 import { ActionError, type ActionErrorCode } from "@/lib/action/errors";
 import { firstError } from "@/lib/action/result";
 import type { ActionContext } from "@/lib/action/run";
@@ -105,29 +104,6 @@ interface ChangedCandidateRow {
   after: CandidatePatch;
 }
 
-/**
- * Rows waiting to be written, CHUNK to a statement. A full chunk becomes its statement's JSON parameter
- * at once and is kept as UTF-8 bytes: a 100,000-row list waits as about 100 compact buffers rather than
- * 100,000 row objects.
- */
-class Payloads<Row> {
-  readonly chunks: { rows: number; json: Buffer }[] = [];
-  private pending: Row[] = [];
-  count = 0;
-
-  add(row: Row) {
-    this.pending.push(row);
-    this.count += 1;
-    if (this.pending.length === CHUNK) this.seal();
-  }
-
-  seal() {
-    if (this.pending.length === 0) return;
-    this.chunks.push({ rows: this.pending.length, json: Buffer.from(JSON.stringify(this.pending)) });
-    this.pending = [];
-  }
-}
-
 /** The fields of a candidate a list compares, read for a chunk of exam numbers in one statement. */
 async function snapshots(tx: Prisma.TransactionClient, campaignId: string, examNos: string[]) {
   const rows = await tx.$queryRaw<CandidateSnapshot[]>`
@@ -142,94 +118,30 @@ function fieldsOf(changes: Partial<Record<PlannedField, FieldChange>>, side: key
   return Object.fromEntries(Object.entries(changes).map(([field, change]) => [field, change[side]]));
 }
 
-/**
- * Reads the list and plans it chunk by chunk against the campaign, writing nothing: what it would
- * create (already assigned, in the order of the file), change and leave, and whether it may be applied.
- */
-async function planList(
-  tx: Prisma.TransactionClient,
-  input: { campaignId: string; kind: ListKind; path: string; mapping?: MappingChoice },
-) {
-  const { campaignId, kind } = input;
-  const assign = await assignmentPlan(tx, campaignId, new Date());
-  const mayMatchProspect = kind === "toudang" ? await prospectRowFilter(tx, campaignId) : null;
-  const creates = new Payloads<NewCandidateRow>();
-  const updates = new Payloads<ChangedCandidateRow>();
-  const examNos: string[] = [];
-  const prospectRows: ReturnType<typeof listKeys> = [];
-  let unknown = 0;
-  let unassigned = 0;
-  let waiting: ListRecord[] = [];
-  const planWaiting = async () => {
-    const records = waiting;
-    waiting = [];
-    const existing = await snapshots(
-      tx,
-      campaignId,
-      records.map((r) => r.examNo),
-    );
-    for (const record of records) {
-      const current = existing.get(record.examNo);
-      const planned = planRow(kind, record, current);
-      if (planned.action === "create") {
-        const { patch } = planned;
-        const { groupId, callerId } = assign.pick(patch.region ?? "");
-        if (!callerId) unassigned += 1;
-        creates.add({
-          examNo: record.examNo,
-          name: patch.name ?? "",
-          phones: patch.phones ?? [],
-          region: patch.region ?? "",
-          gender: patch.gender ?? null,
-          school: patch.school ?? null,
-          major: patch.major ?? null,
-          firstChoice: patch.firstChoice ?? null,
-          groupId,
-          assignedCallerId: callerId,
-        });
-      } else if (planned.action === "update" && current) {
-        const { changes } = planned;
-        updates.add({ id: current.id, before: fieldsOf(changes, "before"), after: fieldsOf(changes, "after") });
-      } else if (planned.action === "unknown") unknown += 1;
-    }
-    if (mayMatchProspect) prospectRows.push(...listKeys(records).filter(mayMatchProspect));
-  };
-  const report = await checkListFile(
-    input.path,
-    kind,
-    (record) => {
-      examNos.push(record.examNo);
-      waiting.push(record);
-      if (waiting.length === CHUNK) return planWaiting();
-    },
-    { mapping: input.mapping },
-  );
-  await planWaiting();
-  if (kind === "baodao") {
-    // a 报到 list is the full list to date: whoever an earlier list put on the record and this one no
-    // longer names comes off it
-    const inThisList = new Set(examNos);
-    const onTheRecord = await tx.candidate.findMany({
-      where: { campaignId, enrollmentRecord: "LIST" },
-      select: { id: true, examNo: true, enrollmentRecord: true },
-    });
-    for (const candidate of onTheRecord) {
-      const changes = offTheRecord(candidate, inThisList);
-      if (changes)
-        updates.add({ id: candidate.id, before: fieldsOf(changes, "before"), after: fieldsOf(changes, "after") });
-    }
-  }
-  creates.seal();
-  updates.seal();
-  return { report, creates, updates, examNos, unknown, unassigned, prospectRows };
+/** 报到: the candidates an earlier list put on the record whom this list no longer names come off it. */
+async function offTheRecordRows(tx: Prisma.TransactionClient, campaignId: string, inThisList: ReadonlySet<string>) {
+  const onTheRecord = await tx.candidate.findMany({
+    where: { campaignId, enrollmentRecord: "LIST" },
+    select: { id: true, examNo: true, enrollmentRecord: true },
+  });
+  return onTheRecord.flatMap((candidate): ChangedCandidateRow[] => {
+    const changes = offTheRecord(candidate, inThisList);
+    return changes
+      ? [{ id: candidate.id, before: fieldsOf(changes, "before"), after: fieldsOf(changes, "after") }]
+      : [];
+  });
 }
 
 /**
- * Applies a list file inside the caller's transaction. Refused (ActionError, nothing written) while the
- * file has errors or duplicates, was applied already (CONFLICT), or names exam numbers never submitted
- * (录取/缴费/报到 before the 投档 list). Then the batch row (unique per file, so a second identical apply
- * fails on it), the new candidates with their assignment, then the changes, each recorded in
- * ImportChange for undo. The caller writes the audit row.
+ * Applies a list file inside the caller's transaction. Refused (ActionError) while the file has errors
+ * or duplicates, was applied already (CONFLICT), or names exam numbers never submitted (录取/缴费/报到
+ * before the 投档 list). The file is read twice and never held:
+ *   1. checked, keeping only its exam numbers: a file with errors is refused before anything is written;
+ *   2. the batch row (unique per file, so a second identical apply fails on it), then the rows again,
+ *      each CHUNK compared with its candidates in one query and written in one statement (new candidates
+ *      with their assignment, or changes, each recorded in ImportChange for undo) while the next chunk
+ *      is read.
+ * The caller writes the audit row.
  */
 export async function applyListFile(
   tx: Prisma.TransactionClient,
@@ -253,16 +165,15 @@ export async function applyListFile(
   });
   // the same file again: its batch stands, and the file need not even be read
   if (applied) throw new ActionError("CONFLICT");
-  const planned = await planList(tx, input);
-  const { report, creates, updates } = planned;
+
+  const examNos: string[] = [];
+  const report = await checkListFile(input.path, kind, (record) => void examNos.push(record.examNo), {
+    mapping: input.mapping,
+  });
   if (report.errors.length > 0 || report.duplicates.length > 0) {
     throw new ActionError("INVALID_INPUT", { fileHash: [text("imports.applyErrors.fileHasErrors")] });
   }
-  if (planned.unknown > 0) {
-    throw new ActionError("INVALID_INPUT", {
-      fileHash: [text("imports.applyErrors.unknownExamNos", { count: planned.unknown })],
-    });
-  }
+  const offRecord = kind === "baodao" ? await offTheRecordRows(tx, campaignId, new Set(examNos)) : [];
   const batch = await tx.importBatch.create({
     data: {
       campaignId,
@@ -271,39 +182,114 @@ export async function applyListFile(
       fileHash,
       status: "APPLIED",
       rowsRead: report.rows,
-      rowsNew: creates.count,
-      rowsChanged: updates.count,
       createdById: input.userId,
       appliedAt: new Date(),
     },
     select: { id: true },
   });
-  await recordListOnBatch(tx, batch.id, planned.examNos);
-  const total = creates.count + updates.count;
+  await recordListOnBatch(tx, batch.id, examNos);
+  examNos.length = 0;
+
+  const assign = await assignmentPlan(tx, campaignId, new Date());
+  const mayMatchProspect = kind === "toudang" ? await prospectRowFilter(tx, campaignId) : null;
+  const prospectRows: ReturnType<typeof listKeys> = [];
+  const total = report.valid + offRecord.length;
   let written = 0;
-  for (const chunk of creates.chunks) {
-    await insertCandidates(tx, campaignId, batch.id, chunk.json.toString());
-    written += chunk.rows;
-    await onProgress?.({ written, total });
+  let created = 0;
+  let updated = 0;
+  let unknown = 0;
+  let unassigned = 0;
+  /** the statement of the chunk before, running while this one is read */
+  let writing: Promise<void> = Promise.resolve();
+  const write = (creates: NewCandidateRow[], updates: ChangedCandidateRow[], rows: number) => {
+    writing = (async () => {
+      if (creates.length > 0) await insertCandidates(tx, campaignId, batch.id, JSON.stringify(creates));
+      if (updates.length > 0) {
+        const count = await patchCandidates(tx, batch.id, JSON.stringify(updates));
+        // a candidate deleted since the chunk was read: the whole apply is rolled back rather than half done
+        if (count !== updates.length) {
+          throw new Error(`import: ${updates.length - count} candidates vanished during apply`);
+        }
+      }
+      created += creates.length;
+      updated += updates.length;
+      written += rows;
+      await onProgress?.({ written, total });
+    })();
+    // awaited before the next statement; until then its failure must not count as unhandled
+    writing.catch(() => undefined);
+  };
+
+  let waiting: ListRecord[] = [];
+  const planAndWrite = async () => {
+    const records = waiting;
+    waiting = [];
+    if (records.length === 0) return;
+    // one statement at a time on the transaction's connection
+    await writing;
+    const existing = await snapshots(
+      tx,
+      campaignId,
+      records.map((r) => r.examNo),
+    );
+    const creates: NewCandidateRow[] = [];
+    const updates: ChangedCandidateRow[] = [];
+    for (const record of records) {
+      const current = existing.get(record.examNo);
+      const planned = planRow(kind, record, current);
+      if (planned.action === "create") {
+        const { patch } = planned;
+        const { groupId, callerId } = assign.pick(patch.region ?? "");
+        if (!callerId) unassigned += 1;
+        creates.push({
+          examNo: record.examNo,
+          name: patch.name ?? "",
+          phones: patch.phones ?? [],
+          region: patch.region ?? "",
+          gender: patch.gender ?? null,
+          school: patch.school ?? null,
+          major: patch.major ?? null,
+          firstChoice: patch.firstChoice ?? null,
+          groupId,
+          assignedCallerId: callerId,
+        });
+      } else if (planned.action === "update" && current) {
+        const { changes } = planned;
+        updates.push({ id: current.id, before: fieldsOf(changes, "before"), after: fieldsOf(changes, "after") });
+      } else if (planned.action === "unknown") unknown += 1;
+    }
+    if (mayMatchProspect) prospectRows.push(...listKeys(records).filter(mayMatchProspect));
+    // a list naming exam numbers never submitted is refused below: nothing more is written for it
+    if (unknown === 0) write(creates, updates, records.length);
+  };
+  const again = await checkListFile(
+    input.path,
+    kind,
+    (record) => {
+      waiting.push(record);
+      if (waiting.length === CHUNK) return planAndWrite();
+    },
+    { mapping: input.mapping },
+  );
+  await planAndWrite();
+  for (let i = 0; i < offRecord.length; i += CHUNK) {
+    await writing;
+    write([], offRecord.slice(i, i + CHUNK), Math.min(CHUNK, offRecord.length - i));
   }
-  for (const chunk of updates.chunks) {
-    const count = await patchCandidates(tx, batch.id, chunk.json.toString());
-    // a candidate deleted since the chunk was planned: the whole apply is rolled back rather than half done
-    if (count !== chunk.rows) throw new Error(`import: ${chunk.rows - count} candidates vanished during apply`);
-    written += chunk.rows;
-    await onProgress?.({ written, total });
+  await writing;
+  if (again.valid !== report.valid || again.rows !== report.rows) {
+    throw new Error("import: the list file changed while it was applied");
   }
+  if (unknown > 0) {
+    throw new ActionError("INVALID_INPUT", {
+      fileHash: [text("imports.applyErrors.unknownExamNos", { count: unknown })],
+    });
+  }
+  await tx.importBatch.update({ where: { id: batch.id }, data: { rowsNew: created, rowsChanged: updated } });
   // phase 1's prospects the list names are linked to their candidates, assigned by region above as usual
   const prospectsLinked =
-    planned.prospectRows.length > 0 ? await linkMatchedProspects(tx, campaignId, planned.prospectRows, new Date()) : 0;
-  return {
-    batchId: batch.id,
-    rowsRead: report.rows,
-    created: creates.count,
-    updated: updates.count,
-    prospectsLinked,
-    unassigned: planned.unassigned,
-  };
+    prospectRows.length > 0 ? await linkMatchedProspects(tx, campaignId, prospectRows, new Date()) : 0;
+  return { batchId: batch.id, rowsRead: report.rows, created, updated, prospectsLinked, unassigned };
 }
 
 /**
@@ -312,10 +298,9 @@ export async function applyListFile(
  * parameter: a 100,000-element array parameter costs Prisma's query compiler far more.
  */
 async function recordListOnBatch(tx: Prisma.TransactionClient, batchId: string, examNos: string[]) {
-  const list = JSON.stringify(examNos);
   await tx.$executeRaw`
     UPDATE "ImportBatch" AS b SET
-      "examNos" = ARRAY(SELECT jsonb_array_elements_text(${list}::jsonb)),
+      "examNos" = list."examNos",
       "rowsMissing" = (
         SELECT count(*) FROM (
           SELECT unnest((
@@ -323,8 +308,9 @@ async function recordListOnBatch(tx: Prisma.TransactionClient, batchId: string, 
             WHERE p."campaignId" = b."campaignId" AND p.kind = b.kind AND p.status = 'APPLIED' AND p.id <> b.id
             ORDER BY p."createdAt" DESC LIMIT 1))
           EXCEPT
-          SELECT jsonb_array_elements_text(${list}::jsonb)
+          SELECT unnest(list."examNos")
         ) AS missing)
+    FROM (SELECT ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(examNos)}::jsonb)) AS "examNos") AS list
     WHERE b.id = ${batchId}`;
 }
 

@@ -389,6 +389,27 @@ describe("files that cannot be read", () => {
   });
 });
 
+describe("csv rows handed over a parsed chunk at a time", () => {
+  it("reads the rows papaparse reads from the whole text, quoted line breaks across chunks, to a slow reader", async () => {
+    // quoted cells with line breaks and commas, over several 64 KB chunks of the file
+    const rows = Array.from({ length: 12_000 }, (_, i) => [
+      `2451${String(i).padStart(10, "0")}`,
+      i % 7 === 0 ? `张"三"\n第${i}行` : `李四,${i}`,
+      i % 11 === 0 ? "" : "成都",
+    ]);
+    const file = writeCsv(dir, "quoted-lines.csv", rows, "utf-8");
+    const { rows: streamed } = await openList(file);
+    const read: string[][] = [];
+    for await (const row of streamed) {
+      read.push(row.cells as string[]);
+      // a reader that writes to the database between chunks: the file waits for it
+      if (row.row % 2000 === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(read.slice(0, rows.length)).toEqual(rows);
+    expect(read.slice(rows.length).every((cells) => cells.join("") === "")).toBe(true);
+  });
+});
+
 describe("a 100,000-row GB18030 csv", () => {
   it("is read whole, every row valid and every name decoded right across stream chunks", async () => {
     const file = writeLargeToudangCsv(dir, 100_000);
