@@ -220,14 +220,13 @@ export async function groupDashboardData(
   now: Date,
 ) {
   const reader = db();
-  const [payouts, names] = await Promise.all([
-    keptPayouts(campaignId, [group.id]),
-    idNames(campaignId, group.id, reader),
-  ]);
-  const [callers, funnel, days] = await Promise.all([
-    groupCallers(campaignId, group, now, { payouts, names }),
+  // the funnel and the charts do not wait for the money (which may be recomputed first)
+  const payoutsAndNames = Promise.all([keptPayouts(campaignId, [group.id]), idNames(campaignId, group.id, reader)]);
+  const [callers, funnel, days, [payouts, names]] = await Promise.all([
+    payoutsAndNames.then(([payouts, names]) => groupCallers(campaignId, group, now, { payouts, names })),
     groupFunnel(campaignId, group.id, reader),
     groupDays(campaignId, group.id, reader),
+    payoutsAndNames,
   ]);
   const bonus = payouts.groups.get(group.id);
   return {
