@@ -361,6 +361,41 @@ describe("xlsx", () => {
   });
 });
 
+// exceljs's streaming reader decoded each inflated chunk of a sheet on its own, so a Chinese character cut
+// by a chunk boundary became U+FFFD and the row was refused as INVALID_ENCODING (exceljs #2084). The
+// fix is patches/exceljs+4.4.0.patch (one streaming decoder per entry), applied by patch-package.
+describe("xlsx Chinese text cut by a chunk boundary", () => {
+  it("keeps a character whose bytes two chunks share (the reader's SAX step)", async () => {
+    const { default: parseSax } = await import("exceljs/lib/utils/parse-sax.js");
+    const bytes = Buffer.from("<t>大家好，才是真的好</t>");
+    // "<t>" and 大家好， take bytes 0-14, 才 15-17, 是 18-20: the first chunk ends inside 是
+    async function* cut() {
+      yield bytes.subarray(0, 20);
+      yield bytes.subarray(20);
+    }
+    let textRead = "";
+    for await (const events of parseSax(cut())) {
+      for (const e of events) if (e.eventType === "text") textRead += e.value;
+    }
+    expect(textRead).toBe("大家好，才是真的好");
+  });
+
+  it("reads every name of a sheet far larger than one chunk exactly", async () => {
+    const names = Array.from(
+      { length: 6000 },
+      (_, i) => `考生${"张王李赵刘陈杨黄"[i % 8]}${"一二三四五六七八九十"[i % 10]}${i}`,
+    );
+    const file = await writeXlsx(dir, "chinese-names.xlsx", (sheet) => {
+      sheet.addRow(["考生号", "姓名"]);
+      for (const [i, name] of names.entries()) sheet.addRow([`245101010${String(i).padStart(5, "0")}`, name]);
+    });
+    const { rows } = await allRows(file);
+    const read = rows.slice(1).map((r) => r.cells[1]);
+    expect(read.filter((name) => String(name).includes("\uFFFD"))).toEqual([]);
+    expect(read).toEqual(names);
+  });
+});
+
 describe("files that cannot be read", () => {
   it.each(["list.xls", "list.pdf"])("refuses %s as UNSUPPORTED_FORMAT", async (name) => {
     const file = writeBytes(dir, name, "%PDF-1.4 or an old xls");
