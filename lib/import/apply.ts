@@ -335,7 +335,7 @@ async function insertCandidates(tx: Prisma.TransactionClient, campaignId: string
     ), created AS (
       INSERT INTO "Candidate" (id, "campaignId", "examNo", name, phones, region, gender, school, major,
                                "firstChoice", "groupId", "assignedCallerId", "creditCallerId", "updatedAt")
-      -- pay credit follows the holder until the first 录取 list admits the candidate
+      -- pay credit follows the holder until the first admission list admits the candidate
       SELECT id, ${campaignId}, "examNo", name, phones, region, gender, school, major,
              "firstChoice", "groupId", "assignedCallerId", "assignedCallerId", CURRENT_TIMESTAMP
       FROM v
