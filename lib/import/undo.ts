@@ -1,4 +1,5 @@
-// Undoing an applied batch as a whole, in set-based SQL over the batch's own ImportChange rows.
+// Undoing an applied batch as a whole, in set-based SQL over the batch's own undo records (ImportCreated,
+// ImportChange).
 import { ActionError, type ActionErrorCode } from "@/lib/action/errors";
 import { firstError } from "@/lib/action/result";
 import type { ActionContext } from "@/lib/action/run";
@@ -37,7 +38,7 @@ export async function undoImport(
  * later batch of the campaign was applied on top of it and none of the candidates it created has been
  * worked on (contact logs): created candidates are removed, changed fields get their previous values
  * back. Refused with NOT_FOUND, or INVALID_INPUT saying why on `batchId`. Set-based: every
- * statement joins on the batch's ImportChange rows, so a batch of 100,000 candidates is a handful of
+ * statement joins on the batch's ImportCreated and ImportChange rows, so a batch of 100,000 candidates is a handful of
  * statements and never a list of ids as query parameters (PostgreSQL allows 32,767 per statement).
  */
 export async function undoBatch(tx: Prisma.TransactionClient, batchId: string) {
@@ -57,16 +58,21 @@ export async function undoBatch(tx: Prisma.TransactionClient, batchId: string) {
   // waits for the undo and then finds its candidate gone. Nobody waits on anybody in a circle.
   await tx.$queryRaw`
     SELECT count(*)::int AS locked FROM (
-      SELECT c.id FROM "Candidate" c JOIN "ImportChange" ch ON ch."candidateId" = c.id
-       WHERE ch."batchId" = ${batch.id} ORDER BY c.id FOR UPDATE OF c) AS batch_candidates`;
+      SELECT c.id FROM "Candidate" c
+       WHERE c.id IN (SELECT "candidateId" FROM "ImportChange" WHERE "batchId" = ${batch.id}
+                      UNION ALL
+                      SELECT unnest("candidateIds") FROM "ImportCreated" WHERE "batchId" = ${batch.id})
+       ORDER BY c.id FOR UPDATE OF c) AS batch_candidates`;
   const worked = await tx.$queryRaw<{ worked: boolean }[]>`
     SELECT EXISTS (
-      SELECT 1 FROM "ContactLog" l JOIN "ImportChange" ch ON ch."candidateId" = l."candidateId"
-       WHERE ch."batchId" = ${batch.id} AND ch.before IS NULL) AS worked`;
+      SELECT 1 FROM "ContactLog" l
+       JOIN (SELECT unnest("candidateIds") AS id FROM "ImportCreated" WHERE "batchId" = ${batch.id}) AS created
+         ON created.id = l."candidateId") AS worked`;
   if (worked[0]?.worked) refuse(text("imports.undoErrors.worked"));
   await tx.$executeRaw`
-    DELETE FROM "Candidate" c USING "ImportChange" ch
-     WHERE ch."batchId" = ${batch.id} AND ch.before IS NULL AND c.id = ch."candidateId"`;
+    DELETE FROM "Candidate" c
+     USING (SELECT unnest("candidateIds") AS id FROM "ImportCreated" WHERE "batchId" = ${batch.id}) AS created
+     WHERE c.id = created.id`;
   // each change restores the fields it recorded (`before` names them), every other column keeps its value;
   // a candidate the undone 录取 list had admitted is not admitted any more, so until a list admits them
   // again their pay credit follows whoever holds them
@@ -92,7 +98,7 @@ export async function undoBatch(tx: Prisma.TransactionClient, batchId: string) {
       "version" = c."version" + 1,
       "updatedAt" = CURRENT_TIMESTAMP
     FROM "ImportChange" ch
-    WHERE ch."batchId" = ${batch.id} AND ch.before IS NOT NULL AND c.id = ch."candidateId"`;
+    WHERE ch."batchId" = ${batch.id} AND c.id = ch."candidateId"`;
   await tx.importBatch.update({
     where: { id: batch.id },
     // the hash is unique per campaign and kind; the undone batch gives it up, so the same file

@@ -293,6 +293,10 @@ export async function anonymiseCampaign(
       const importChanges = await tx.$executeRaw`
         DELETE FROM "ImportChange" c USING "ImportBatch" b
          WHERE b."id" = c."batchId" AND b."campaignId" = ${campaignId}`;
+      // the rest of the batches' undo records go with them: they hold ids only, so they are not counted
+      await tx.$executeRaw`
+        DELETE FROM "ImportCreated" c USING "ImportBatch" b
+         WHERE b."id" = c."batchId" AND b."campaignId" = ${campaignId}`;
       const importLists = await tx.$executeRaw`
         UPDATE "ImportBatch" SET "examNos" = '{}', "updatedAt" = now()
          WHERE "campaignId" = ${campaignId} AND cardinality("examNos") > 0`;

@@ -51,7 +51,9 @@ function visible(campaignId: string) {
               (SELECT count(*) FROM "Candidate" WHERE "campaignId" = $1 AND admitted) AS admitted,
               (SELECT count(*) FROM "ImportBatch" WHERE "campaignId" = $1) AS batches,
               (SELECT count(*) FROM "ImportChange" c JOIN "ImportBatch" b ON b.id = c."batchId"
-                WHERE b."campaignId" = $1) AS changes,
+                WHERE b."campaignId" = $1)
+              + (SELECT coalesce(sum(cardinality(c."candidateIds")), 0) FROM "ImportCreated" c
+                  JOIN "ImportBatch" b ON b.id = c."batchId" WHERE b."campaignId" = $1) AS "undoRecords",
               (SELECT count(*) FROM "Assignment" a JOIN "Candidate" c ON c.id = a."candidateId"
                 WHERE c."campaignId" = $1) AS assignments`,
       [campaignId],
@@ -85,7 +87,7 @@ function killAfterFirstChunk(campaignId: string, seen: { before?: Record<string,
 describe("a connection killed in the middle of an apply", () => {
   let campaignId: string;
   let userId: string;
-  const nothing = { candidates: 0, admitted: 0, batches: 0, changes: 0, assignments: 0 };
+  const nothing = { candidates: 0, admitted: 0, batches: 0, undoRecords: 0, assignments: 0 };
 
   beforeAll(async () => {
     const campaign = await createCampaign(db(), { now: new Date(), openPhase: 3, name: "断线测试" });
@@ -124,7 +126,7 @@ describe("a connection killed in the middle of an apply", () => {
       candidates: ROWS,
       admitted: 0,
       batches: 1,
-      changes: ROWS,
+      undoRecords: ROWS,
       assignments: ASSIGNED,
     });
   });
@@ -139,7 +141,7 @@ describe("a connection killed in the middle of an apply", () => {
       applyImport(doomedClient(), { ...input, onProgress: killAfterFirstChunk(campaignId, seen) }),
     ).rejects.toThrow();
     expect(seen.killed).toBeGreaterThan(0);
-    const before = { candidates: ROWS, admitted: 0, batches: 1, changes: ROWS, assignments: ASSIGNED };
+    const before = { candidates: ROWS, admitted: 0, batches: 1, undoRecords: ROWS, assignments: ASSIGNED };
     expect(seen.before).toEqual(before);
     expect(await visible(campaignId)).toEqual(before);
 

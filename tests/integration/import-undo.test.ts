@@ -10,8 +10,8 @@ import { buildCallsFixture } from "../support/calls-fixtures";
 import { makeTempDir, removeTempDir, writeCsv } from "../support/import-fixtures";
 import { signInAs } from "../support/session";
 
-// Undo of a batch is set-based SQL: a batch of any size is a few statements joined on its ImportChange
-// rows, never its candidates' ids as query parameters (PostgreSQL takes at most 32,767 per statement:
+// Undo of a batch is set-based SQL: a batch of any size is a few statements joined on its undo records
+// (ImportCreated, ImportChange), never its candidates' ids as query parameters (PostgreSQL takes at most 32,767 per statement:
 // a 50,000-candidate batch failed with P2029). And it locks the batch's candidates before it looks
 // for contacts, so a contact logged meanwhile is never lost with its candidate.
 
@@ -43,9 +43,10 @@ describe("undoing a 投档 batch", () => {
              ARRAY['138' || lpad(n::text, 8, '0')], '成都', ${fx.groupA.id}, ${fx.users.callerA.id}, now()
       FROM generate_series(1, ${NEW}) AS n`;
     await db().$executeRaw`
-      INSERT INTO "ImportChange" (id, "batchId", "candidateId", before, after)
-      SELECT 'change-' || ${fx.tag} || '-' || n, ${batchId}, ${fx.tag} || '-' || n, NULL, '{}'::jsonb
-      FROM generate_series(1, ${NEW}) AS n`;
+      INSERT INTO "ImportCreated" (id, "batchId", "candidateIds")
+      SELECT 'created-' || ${fx.tag} || '-' || chunk, ${batchId},
+             ARRAY(SELECT ${fx.tag} || '-' || n FROM generate_series(chunk * 2000 + 1, least(chunk * 2000 + 2000, ${NEW})) AS n)
+      FROM generate_series(0, (${NEW} - 1) / 2000) AS chunk`;
 
     signInAs(fx.users.data);
     const result = await undoUpload({ batchId });
