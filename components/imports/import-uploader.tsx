@@ -115,6 +115,7 @@ export function ImportUploader() {
         format: preview.format,
         kind: preview.kind,
         fileName: preview.fileName,
+        expectedRows: preview.valid,
         ...(mapping ? { mapping } : {}),
       }),
     ).finally(() => {

@@ -45,8 +45,11 @@ type CheckerFactory<F extends string> = (mapping: ColumnMapping<F>, headerRow: n
 export async function checkListFile(
   path: string,
   kind: ListKind,
-  /** told each valid row as it is read; the next row waits for a promise it returns */
-  onRecord?: (record: ListRecord) => unknown,
+  /**
+   * told each valid row as it is read, and whether every row so far was valid and unique; the next row
+   * waits for a promise it returns
+   */
+  onRecord?: (record: ListRecord, clean: boolean) => unknown,
   options: CheckOptions = {},
 ): Promise<CheckReport> {
   return checkSpecFile(

@@ -175,6 +175,36 @@ describe("ListChecker: duplicates inside the file", () => {
     });
   });
 
+  it("tells each valid row whether every row up to it was valid and unique (the apply stops at the first that was not)", () => {
+    const told: [number, boolean][] = [];
+    const checker = new ListChecker("toudang", mapHeader(TOUDANG_HEADER), 1, (record, clean) =>
+      told.push([record.row, clean]),
+    );
+    const row = (examNo: string, phone = "13800000001") => [examNo, "张三", "男", phone, "", "成都市", ""];
+    checker.push(2, row("24510101000001"));
+    checker.push(3, row("24510101000002"));
+    checker.push(4, row("24510101000001")); // its second row
+    checker.push(5, row("24510101000003"));
+    expect(told).toEqual([
+      [2, true],
+      [3, true],
+      [4, false],
+      [5, false],
+    ]);
+
+    const afterError: [number, boolean][] = [];
+    const second = new ListChecker("toudang", mapHeader(TOUDANG_HEADER), 1, (record, clean) =>
+      afterError.push([record.row, clean]),
+    );
+    second.push(2, row("24510101000001"));
+    second.push(3, row("24510101000002", "12345")); // not told: it has an error
+    second.push(4, row("24510101000003"));
+    expect(afterError).toEqual([
+      [2, true],
+      [4, false],
+    ]);
+  });
+
   it("does not count a refused exam number as a duplicate", () => {
     const { checker } = checkerFor("toudang", TOUDANG_HEADER);
     checker.push(2, ["2.45E+13", "张三", "男", "13800000001", "", "成都市", ""]);

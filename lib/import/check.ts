@@ -65,13 +65,18 @@ export class SpecChecker<F extends string> {
   private readonly required: Set<F>;
   private rowCount = 0;
   private validCount = 0;
+  /** key values seen on more than one row so far */
+  private duplicateCount = 0;
 
   constructor(
     readonly spec: ListSpec<F>,
     private readonly mapping: ColumnMapping<F>,
     headerRow: number,
-    /** told each valid row; a promise it returns is handed back by `push` */
-    private readonly onRecord?: (record: KeyedRecord<F>) => unknown,
+    /**
+     * told each valid row, and whether every row so far was valid with a key of its own (a reader that
+     * writes as it goes stops at the first that was not); a promise it returns is handed back by `push`
+     */
+    private readonly onRecord?: (record: KeyedRecord<F>, clean: boolean) => unknown,
   ) {
     const mapped = new Set(mapping.fields.values());
     this.required = new Set(spec.required);
@@ -137,12 +142,15 @@ export class SpecChecker<F extends string> {
     const key = typeof keyValue === "string" ? keyValue : null;
     if (key) {
       const rows = this.seen.get(key);
-      if (rows) rows.push(row);
-      else this.seen.set(key, [row]);
+      if (rows) {
+        rows.push(row);
+        if (rows.length === 2) this.duplicateCount += 1;
+      } else this.seen.set(key, [row]);
     }
     if (rowOk && key) {
       this.validCount += 1;
-      const told = this.onRecord?.({ row, key, values });
+      const clean = this.errors.length === 0 && this.duplicateCount === 0;
+      const told = this.onRecord?.({ row, key, values }, clean);
       if (told instanceof Promise) return told;
     }
   }
@@ -182,13 +190,13 @@ export class ListChecker extends SpecChecker<Field> {
     readonly kind: ListKind,
     mapping: ColumnMapping,
     headerRow: number,
-    onRecord?: (record: ListRecord) => unknown,
+    onRecord?: (record: ListRecord, clean: boolean) => unknown,
   ) {
     super(
       candidateSpec(kind),
       mapping,
       headerRow,
-      onRecord && ((record) => onRecord({ row: record.row, examNo: record.key, values: record.values })),
+      onRecord && ((record, clean) => onRecord({ row: record.row, examNo: record.key, values: record.values }, clean)),
     );
   }
 

@@ -67,6 +67,32 @@ describe("an apply written chunk by chunk", () => {
     expect(await db().candidateTally.count({ where: { campaignId, assigned: { not: 0 } } })).toBe(0);
   });
 
+  // the file is read once: its faults are found while earlier chunks are already written
+  it.each([
+    ["a second row with an exam number", (rows: string[][]) => rows.splice(4400, 0, row(7))],
+    ["a row with an error", (rows: string[][]) => rows.splice(4400, 0, ["", "无考生号", "男", "13800000000"])],
+    ["a last row with an error", (rows: string[][]) => rows.push(["2451", "坏号", "男", "13800000000"])],
+  ])("refuses a list with %s after its first chunks were written, and keeps nothing", async (_fault, plant) => {
+    const rows = Array.from({ length: ROWS }, (_, i) => row(i + 1));
+    plant(rows);
+    const file = writeCsv(dir, "toudang-faulty.csv", [HEADER, ...rows], "gb18030");
+    const written: number[] = [];
+    const result = await applyImport(db(), {
+      ...input(file, "toudang-faulty.csv"),
+      onProgress: ({ written: done, total }) => {
+        written.push(done);
+        // no preview's count given (the command line): the total is never below what was written
+        expect(total).toBeGreaterThanOrEqual(done);
+      },
+    });
+    expect(result).toMatchObject({ ok: false, code: "INVALID_INPUT" });
+    expect(written).toEqual([2000, 4000]);
+    expect(await db().candidate.count({ where: { campaignId } })).toBe(0);
+    expect(await db().importBatch.count({ where: { campaignId } })).toBe(0);
+    expect(await db().importCreated.count({ where: { batch: { campaignId } } })).toBe(0);
+    expect(await db().assignment.count({ where: { candidate: { campaignId } } })).toBe(0);
+  });
+
   it("writes what the preview planned: candidates, groups, callers by load, undo records and the list", async () => {
     const file = writeCsv(
       dir,

@@ -58,6 +58,7 @@ describe("the progress of an apply", () => {
       format: "csv",
       kind: "toudang",
       fileName: "投档名单.csv",
+      expectedRows: ROWS,
     }).finally(() => {
       done = true;
     });
@@ -111,6 +112,7 @@ describe("the progress of an apply", () => {
         format: "csv",
         kind: "toudang",
         fileName: "投档名单二.csv",
+        expectedRows: 10_000,
       }).finally(() => {
         done = true;
       });

@@ -21,6 +21,8 @@ const applyInput = z
     fileName: z.string().trim().min(1).max(200),
     /** the header mapping the preview used, when the data team corrected it */
     mapping: mappingChoiceSchema.optional(),
+    /** the valid rows the preview counted: the total the progress shows, trusted for nothing else */
+    expectedRows: z.number().int().min(0).max(10_000_000).optional(),
   })
   .strict();
 
