@@ -197,6 +197,10 @@ export async function applyListFile(
   });
   const assign = await assignmentPlan(tx, campaignId, new Date());
   const send = await bulkStatements(tx);
+  // a campaign's first list (its 投档 list, the largest) finds no candidate to compare with: nothing is
+  // read per chunk, since the rows of this list are each written once (a second row of an exam number
+  // stops the apply)
+  const startsEmpty = (await tx.candidate.findFirst({ where: { campaignId }, select: { id: true } })) === null;
   const mayMatchProspect = kind === "toudang" ? await prospectRowFilter(tx, campaignId) : null;
   const prospectRows: ReturnType<typeof listKeys> = [];
   const examNos: string[] = [];
@@ -235,11 +239,13 @@ export async function applyListFile(
     if (records.length === 0) return;
     // one statement at a time on the transaction's connection
     await writing;
-    const existing = await snapshots(
-      tx,
-      campaignId,
-      records.map((r) => r.examNo),
-    );
+    const existing = startsEmpty
+      ? new Map<string, CandidateSnapshot>()
+      : await snapshots(
+          tx,
+          campaignId,
+          records.map((r) => r.examNo),
+        );
     const creates: NewCandidateRow[] = [];
     const updates: ChangedCandidateRow[] = [];
     for (const record of records) {
