@@ -94,11 +94,12 @@ async function readXlsxFloor(path: string): Promise<number> {
 async function servedCallers(db: ReturnType<typeof createPrismaClient>, campaignId: string) {
   let started = 0;
   await Promise.all(
-    [0, 1].map(() =>
+    [0, 1].map((nth) =>
       db.$transaction(async (tx) => {
+        // a candidate each: the second would otherwise wait for the first's row lock
         await tx.$executeRaw`
           UPDATE "Candidate" SET "updatedAt" = "updatedAt"
-          WHERE id = (SELECT id FROM "Candidate" WHERE "campaignId" = ${campaignId} LIMIT 1)`;
+          WHERE id = (SELECT id FROM "Candidate" WHERE "campaignId" = ${campaignId} ORDER BY id OFFSET ${nth} LIMIT 1)`;
         started += 1;
         // both transactions at once, so that they hold both connections of the pool
         while (started < 2) await new Promise((resolve) => setTimeout(resolve, 5));
