@@ -14,6 +14,7 @@ import { recordImport } from "@/lib/metrics";
 import { linkMatchedProspects, listKeys, prospectRowFilter } from "@/lib/prospects/link";
 import type { ListRecord } from "./check";
 import { checkListFile } from "./check-file";
+import { ChunkEncoder } from "./chunk-encoder";
 import type { ListKind, MappingChoice } from "./columns";
 import {
   type CandidatePatch,
@@ -197,6 +198,7 @@ export async function applyListFile(
   });
   const assign = await assignmentPlan(tx, campaignId, new Date());
   const send = await bulkStatements(tx);
+  const encoder = new ChunkEncoder();
   // a campaign's first list (its 投档 list, the largest) finds no candidate to compare with: nothing is
   // read per chunk, since the rows of this list are each written once (a second row of an exam number
   // stops the apply)
@@ -214,9 +216,9 @@ export async function applyListFile(
   let writing: Promise<void> = Promise.resolve();
   const write = (creates: NewCandidateRow[], updates: ChangedCandidateRow[], rows: number) => {
     writing = (async () => {
-      if (creates.length > 0) await insertCandidates(send, campaignId, batch.id, jsonBytes(creates));
+      if (creates.length > 0) await insertCandidates(send, campaignId, batch.id, encoder.encode(creates));
       if (updates.length > 0) {
-        const count = await patchCandidates(send, batch.id, jsonBytes(updates));
+        const count = await patchCandidates(send, batch.id, encoder.encode(updates));
         // a candidate deleted since the chunk was read: the whole apply is rolled back rather than half done
         if (count !== updates.length) {
           throw new Error(`import: ${updates.length - count} candidates vanished during apply`);
@@ -319,11 +321,6 @@ export async function applyListFile(
   const prospectsLinked =
     prospectRows.length > 0 ? await linkMatchedProspects(tx, campaignId, prospectRows, new Date()) : 0;
   return { batchId: batch.id, rowsRead: report.rows, created, updated, prospectsLinked, unassigned };
-}
-
-/** A chunk's rows as one UTF-8 JSON parameter (bytea): bytes off the heap rather than a two-byte string. */
-function jsonBytes(rows: unknown[]): Buffer {
-  return Buffer.from(JSON.stringify(rows));
 }
 
 /**
