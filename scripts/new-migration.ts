@@ -35,7 +35,8 @@ const sql = execFileSync(
   },
 )
   .toString()
-  .replace(/^Loaded Prisma config.*\n/m, "");
+  // the config notice is printed on stdout, with or without a line break after it (an empty diff)
+  .replace(/^Loaded Prisma config.*(\n|$)/m, "");
 const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
 const dir = path.join(migrationsDir, `${stamp}_${name}`);
 mkdirSync(dir, { recursive: true });
