@@ -3,8 +3,11 @@
 //   read floor     the bytes decoded (csv: GB18030 → text, lines counted; xlsx: exceljs's streaming
 //                  reader, rows counted), nothing checked
 //   parse only     checkListFile: header, every cell normalised, errors and duplicates (no database)
-//   write floor    the same 100,000 candidates as plain multi-row INSERTs (2,000 rows, values from one
-//                  JSON parameter each) in one transaction
+//   write floor    the 100,000 candidates as plain multi-row INSERTs (2,000 rows, values from one JSON
+//                  parameter each) in one transaction: bare rows (no group, no caller), and again as the
+//                  apply writes them (its group by region, a caller of the group in turn, the credit
+//                  with the caller): the same candidates, without the check, the comparison, the
+//                  assignment rows or the undo record
 //   parse + apply  applyImport: check, compare with the campaign, write as one batch (new candidates
 //                  with assignment and undo records; then a 录取 list changing all of them, on
 //                  connections that have each updated one candidate before, as a serving app's have)
@@ -108,6 +111,22 @@ async function servedCallers(db: ReturnType<typeof createPrismaClient>, campaign
   );
 }
 
+/** The group of a candidate's region and, in turn, one of its callers: as the apply assigns them. */
+async function holdersByRegion(db: ReturnType<typeof createPrismaClient>, campaignId: string) {
+  const groups = await db.group.findMany({
+    where: { campaignId },
+    select: { id: true, region: true, members: { select: { userId: true } } },
+  });
+  return (region: string, n: number) => {
+    const group = groups.find((g) => g.region && region.startsWith(g.region));
+    const callers = group?.members ?? [];
+    return {
+      groupId: group?.id ?? null,
+      callerId: callers.length > 0 ? (callers[n % callers.length]?.userId ?? null) : null,
+    };
+  };
+}
+
 async function child(phase: string, args: Record<string, string>) {
   const prisma = args.databaseUrl ? createPrismaClient(args.databaseUrl, { poolSize: 2 }) : null;
   const result = await measure(async () => {
@@ -120,14 +139,18 @@ async function child(phase: string, args: Record<string, string>) {
         return (await checkListFile(args.csv as string, "toudang")).valid;
       case "parse-xlsx":
         return (await checkListFile(args.xlsx as string, "toudang")).valid;
-      case "write-floor": {
+      case "write-floor":
+      case "write-floor-held": {
         const db = prisma as NonNullable<typeof prisma>;
+        // the group and callers of each region, read before the clock matters little: 36 rows
+        const holders = phase === "write-floor-held" ? await holdersByRegion(db, args.campaignId as string) : null;
         await db.$transaction(
           async (tx) => {
             for (let i = 0; i < ROWS; i += 2000) {
               // the plainest bulk insert: one multi-row statement per chunk, values from one JSON parameter
               const rows = Array.from({ length: Math.min(2000, ROWS - i) }, (_, j) => {
                 const c = generatedCandidate(i + j + 1);
+                const held = holders?.(c.region, i + j) ?? { groupId: null, callerId: null };
                 return {
                   id: randomBytes(12).toString("hex"),
                   examNo: c.examNo,
@@ -136,13 +159,18 @@ async function child(phase: string, args: Record<string, string>) {
                   phones: [c.phone],
                   region: c.region,
                   school: c.school,
+                  groupId: held.groupId,
+                  callerId: held.callerId,
                 };
               });
               await tx.$executeRaw`
-                INSERT INTO "Candidate" (id, "campaignId", "examNo", name, gender, phones, region, school, "updatedAt")
-                SELECT v.id, ${args.campaignId}, v."examNo", v.name, v.gender, v.phones, v.region, v.school, now()
+                INSERT INTO "Candidate" (id, "campaignId", "examNo", name, gender, phones, region, school,
+                                         "groupId", "assignedCallerId", "creditCallerId", "updatedAt")
+                SELECT v.id, ${args.campaignId}, v."examNo", v.name, v.gender, v.phones, v.region, v.school,
+                       v."groupId", v."callerId", v."callerId", now()
                 FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(
-                  id text, "examNo" text, name text, gender text, phones text[], region text, school text)`;
+                  id text, "examNo" text, name text, gender text, phones text[], region text, school text,
+                  "groupId" text, "callerId" text)`;
             }
           },
           { timeout: 600_000 },
@@ -257,12 +285,13 @@ async function main() {
     }
     prisma = createPrismaClient(databaseUrl, { poolSize: 2 });
     const userId = (await createUser(prisma, { login: `bench-data-${tag}`, roles: ["DATA"] })).id;
-    const [floorCampaign, csvCampaign, xlsxCampaign] = [
+    const [floorCampaign, heldFloorCampaign, csvCampaign, xlsxCampaign] = [
       await campaignWithCallers(prisma, `基准-floor-${tag}`, `f${tag}`),
+      await campaignWithCallers(prisma, `基准-floor-held-${tag}`, `h${tag}`),
       await campaignWithCallers(prisma, `基准-csv-${tag}`, `c${tag}`),
       await campaignWithCallers(prisma, `基准-xlsx-${tag}`, `x${tag}`),
     ];
-    campaigns.push(floorCampaign, csvCampaign, xlsxCampaign);
+    campaigns.push(floorCampaign, heldFloorCampaign, csvCampaign, xlsxCampaign);
     const files = { csv, xlsx, luqu };
     const withDb = { ...files, databaseUrl, userId };
 
@@ -285,6 +314,7 @@ async function main() {
     await phase("parse only, xlsx", "parse-xlsx", files, "read floor, xlsx");
     if (parseOnly) return printTable(results, failed);
     await phase("write floor (INSERT)", "write-floor", { ...withDb, campaignId: floorCampaign });
+    await phase("write floor, rows as applied", "write-floor-held", { ...withDb, campaignId: heldFloorCampaign });
     await phase("parse + apply, csv (new)", "apply-csv", { ...withDb, campaignId: csvCampaign }, "parse only, csv");
     await phase("parse + apply, xlsx (new)", "apply-xlsx", { ...withDb, campaignId: xlsxCampaign }, "parse only, xlsx");
     const luquApplied = await phase(
@@ -315,6 +345,7 @@ function printTable(results: [string, Measure, string][], failed: [string, strin
     const own = !process.env.DATABASE_URL;
     const byLabel = new Map(results.map(([label, m]) => [label, m]));
     const write = byLabel.get("write floor (INSERT)");
+    const held = byLabel.get("write floor, rows as applied");
     console.log(
       `\nimport benchmark, ${ROWS.toLocaleString("en")} rows, Node ${process.version}, PostgreSQL ${own ? "127.0.0.1:5432" : "DATABASE_URL"}`,
     );
@@ -324,6 +355,7 @@ function printTable(results: [string, Measure, string][], failed: [string, strin
       const vs = [
         floor ? `${(m.seconds / floor.seconds).toFixed(2)}× ${floorLabel}` : "",
         label.startsWith("parse + apply") && write ? `${(m.seconds / write.seconds).toFixed(2)}× write floor` : "",
+        label.startsWith("parse + apply") && held ? `${(m.seconds / held.seconds).toFixed(2)}× rows as applied` : "",
       ]
         .filter(Boolean)
         .join("; ");
