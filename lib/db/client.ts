@@ -39,8 +39,14 @@ export function createPool(url: string, options: { poolSize?: number } = {}) {
   return pool;
 }
 
-/** Every client of the pools above that someone holds right now: the transactions among them. */
-const checkedOut = new Set<pg.PoolClient>();
+/**
+ * Every client of the pools above that someone holds right now: the transactions among them. Kept on
+ * `globalThis`: Next.js gives each server bundle its own copy of this module, and the pool is made by
+ * whichever bundle asked first (lib/db).
+ */
+const processWide = globalThis as { huifangCheckedOut?: Set<pg.PoolClient> };
+processWide.huifangCheckedOut ??= new Set();
+const checkedOut = processWide.huifangCheckedOut;
 
 /** A statement sent as is, with its parameters `$1`, `$2`, ...; returns the rows it wrote. */
 export type BulkStatement = ((sql: string, values: unknown[]) => Promise<number>) & {
