@@ -1,6 +1,8 @@
 import { readFileSync, truncateSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   encodeGb18030,
   generatedCandidate,
@@ -20,6 +22,10 @@ import { checkListFile } from "./check-file";
 import { detectCsvEncoding, excelCellValue, fileFormat, MAX_FILE_BYTES, openList, UnreadableFileError } from "./read";
 
 let dir: string;
+
+// the temporary-file module exceljs itself loads (not a dependency of ours), to watch its calls
+const requireFromExceljs = createRequire(createRequire(import.meta.url).resolve("exceljs"));
+const tmp = requireFromExceljs("tmp") as { file: (...args: unknown[]) => void };
 
 beforeAll(() => {
   dir = makeTempDir();
@@ -331,6 +337,35 @@ describe("xlsx", () => {
       errors: [{ row: 2, column: "姓名", code: "REQUIRED", message: "“姓名”不能为空。" }],
       duplicates: [],
     });
+  });
+
+  it("reads the first tab as the workbook orders its tabs, not as the archive stores the sheets", async () => {
+    const file = await writeXlsx(dir, "tabs-reordered.xlsx", (notes, workbook) => {
+      notes.addRow(["填表说明"]);
+      const list = workbook.addWorksheet("名单");
+      list.addRow(["考生号", "姓名", "联系电话", "生源地"]);
+      list.addRow(["24510101000001", "张三", "13800000001", "成都市"]);
+      // the list's tab dragged before the notes: its part is sheet2.xml, its tab the first
+      // (exceljs keeps a sheet's tab position in orderNo, which its typings leave out)
+      (list as ExcelJS.Worksheet & { orderNo: number }).orderNo = 0;
+      (notes as ExcelJS.Worksheet & { orderNo: number }).orderNo = 1;
+    });
+    const { rows } = await allRows(file);
+    expect(rows.map((r) => r.cells[0])).toEqual(["考生号", "24510101000001"]);
+  });
+
+  it("reads the sheet straight from the archive's directory, never through a temporary copy", async () => {
+    // exceljs's single streaming pass copied a sheet stored before its shared strings to a temporary file,
+    // and could lose the archive's last entry (the workbook part) on a busy machine (exceljs #3064).
+    // patches/exceljs+4.4.0.patch reads a file by its directory instead; without it this copy is made.
+    const copies = vi.spyOn(tmp, "file");
+    try {
+      const file = await writeToudangXlsx(dir, "no-copy.xlsx");
+      expect((await checkListFile(file, "toudang")).rows).toBe(5);
+      expect(copies).not.toHaveBeenCalled();
+    } finally {
+      copies.mockRestore();
+    }
   });
 
   it("reports, not throws on, an exam number in a date-formatted cell (exceljs reads it as an invalid Date)", async () => {

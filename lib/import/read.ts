@@ -22,8 +22,9 @@ export class UnreadableFileError extends Error {
   constructor(
     readonly code: string,
     readonly reason: Text,
+    options?: { cause?: unknown },
   ) {
-    super(`unreadable list file: ${code}`);
+    super(`unreadable list file: ${code}`, options);
   }
 }
 
@@ -147,7 +148,8 @@ export function excelCellValue(value: unknown): unknown {
 async function* readXlsx(path: string): AsyncGenerator<SheetRow> {
   const verdict = await checkZip(path);
   if (!verdict.ok) throw new UnreadableFileError(verdict.code, verdict.message);
-  // the streaming reader: rows are handed over one by one, the sheet is never held whole
+  // the streaming reader: rows are handed over one by one, the sheet is never held whole; the file is
+  // opened by its zip directory (patches/exceljs+4.4.0.patch), so the workbook part is read first
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: "cache",
     hyperlinks: "ignore",
@@ -163,10 +165,10 @@ async function* readXlsx(path: string): AsyncGenerator<SheetRow> {
       }
       return; // the first sheet is the list
     }
-  } catch {
+  } catch (error) {
     // the sheet's XML itself is broken: a control character (XML forbids them, so Excel never writes
     // one raw; a hand-made or damaged file does), a cut-off entry. The parser cannot say which row.
-    throw new UnreadableFileError("CORRUPT_XLSX", text("imports.fileErrors.corruptXlsx"));
+    throw new UnreadableFileError("CORRUPT_XLSX", text("imports.fileErrors.corruptXlsx"), { cause: error });
   }
 }
 
