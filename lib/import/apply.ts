@@ -216,7 +216,7 @@ export async function applyListFile(
   let writing: Promise<void> = Promise.resolve();
   const write = (creates: NewCandidateRow[], updates: ChangedCandidateRow[], rows: number) => {
     writing = (async () => {
-      if (creates.length > 0) await insertCandidates(send, campaignId, batch.id, encoder.encode(creates));
+      if (creates.length > 0) await insertCandidates(send, campaignId, batch.id, created, encoder.encode(creates));
       if (updates.length > 0) {
         const count = await patchCandidates(send, batch.id, encoder.encode(updates));
         // a candidate deleted since the chunk was read: the whole apply is rolled back rather than half done
@@ -353,26 +353,39 @@ async function recordListOnBatch(tx: Prisma.TransactionClient, batchId: string, 
 /**
  * A chunk of new candidates in one statement: the candidates, the assignment of those with a caller,
  * and one ImportCreated row naming them all for undo.
+ *
+ * Their ids are the batch's id and the row's place in the batch (8 digits: a 50 MB file holds under
+ * 3 million rows), the assignment's the candidate's and "a". Ordered ids are appended at the right of
+ * each primary-key index instead of landing at random pages, as random UUIDs did: a 100,000-row list
+ * applies about a fifth faster (bench:import). Batch ids are cuids, which start with their time, so
+ * the next batch appends too.
  */
-async function insertCandidates(send: BulkStatement, campaignId: string, batchId: string, payload: Buffer) {
+async function insertCandidates(
+  send: BulkStatement,
+  campaignId: string,
+  batchId: string,
+  firstIndex: number,
+  payload: Buffer,
+) {
   await send(
     `WITH created AS (
       INSERT INTO "Candidate" (id, "campaignId", "examNo", name, phones, region, gender, school, major,
                                "firstChoice", "groupId", "assignedCallerId", "creditCallerId", "updatedAt")
       -- pay credit follows the holder until the first admission list admits the candidate
-      SELECT gen_random_uuid()::text, $1, "examNo", name, phones, region, gender, school, major,
-             "firstChoice", "groupId", "assignedCallerId", "assignedCallerId", CURRENT_TIMESTAMP
+      SELECT $2 || 'c' || lpad(($5::int + row_number() OVER ())::text, 8, '0'), $1, "examNo", name, phones,
+             region, gender, school, major, "firstChoice", "groupId", "assignedCallerId", "assignedCallerId",
+             CURRENT_TIMESTAMP
       FROM jsonb_to_recordset(convert_from($3::bytea, 'UTF8')::jsonb) AS v("examNo" text, name text, phones text[], region text,
              gender text, school text, major text, "firstChoice" boolean, "groupId" text, "assignedCallerId" text)
       RETURNING id, "assignedCallerId"
     ), assigned AS (
       INSERT INTO "Assignment" (id, "candidateId", "callerId", reason)
-      SELECT gen_random_uuid()::text, id, "assignedCallerId", $4
+      SELECT id || 'a', id, "assignedCallerId", $4
       FROM created WHERE "assignedCallerId" IS NOT NULL
     )
     INSERT INTO "ImportCreated" (id, "batchId", "candidateIds")
     SELECT gen_random_uuid()::text, $2, array_agg(id) FROM created`,
-    [campaignId, batchId, payload, ASSIGNMENT_REASON],
+    [campaignId, batchId, payload, ASSIGNMENT_REASON, firstIndex],
   );
 }
 

@@ -4,10 +4,10 @@
 //                  reader, rows counted), nothing checked
 //   parse only     checkListFile: header, every cell normalised, errors and duplicates (no database)
 //   write floor    the 100,000 candidates as plain multi-row INSERTs (2,000 rows, values from one JSON
-//                  parameter each) in one transaction: bare rows (no group, no caller), and again as the
-//                  apply writes them (its group by region, a caller of the group in turn, the credit
-//                  with the caller): the same candidates, without the check, the comparison, the
-//                  assignment rows or the undo record
+//                  parameter each) in one transaction: bare rows (no group, no caller, random ids), and
+//                  again as the apply writes them (its group by region, a caller of the group in turn,
+//                  the credit with the caller, the apply's ordered ids): the same candidates, without
+//                  the check, the comparison, the assignment rows or the undo record
 //   parse + apply  applyImport: check, compare with the campaign, write as one batch (new candidates
 //                  with assignment and undo records; then a 录取 list changing all of them, on
 //                  connections that have each updated one candidate before, as a serving app's have)
@@ -144,6 +144,7 @@ async function child(phase: string, args: Record<string, string>) {
         const db = prisma as NonNullable<typeof prisma>;
         // the group and callers of each region, read before the clock matters little: 36 rows
         const holders = phase === "write-floor-held" ? await holdersByRegion(db, args.campaignId as string) : null;
+        const floorBatch = `b${Date.now().toString(36)}${randomBytes(8).toString("hex")}`;
         await db.$transaction(
           async (tx) => {
             for (let i = 0; i < ROWS; i += 2000) {
@@ -152,7 +153,8 @@ async function child(phase: string, args: Record<string, string>) {
                 const c = generatedCandidate(i + j + 1);
                 const held = holders?.(c.region, i + j) ?? { groupId: null, callerId: null };
                 return {
-                  id: randomBytes(12).toString("hex"),
+                  // bare rows take random ids; rows as applied the apply's ordered ids (lib/import/apply.ts)
+                  id: holders ? `${floorBatch}c${String(i + j + 1).padStart(8, "0")}` : randomBytes(12).toString("hex"),
                   examNo: c.examNo,
                   name: c.name,
                   gender: c.gender,

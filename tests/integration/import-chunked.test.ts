@@ -147,6 +147,12 @@ describe("an apply written chunk by chunk", () => {
       );
       expect(c.creditCallerId).toBe(c.assignedCallerId);
     }
+    // ids in the order of the file, across chunks: the batch's id and the row's place (primary keys
+    // grow at their right end)
+    const byPlace = [...candidates].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byPlace.map((c) => c.examNo)).toEqual(planned.map((p) => p.examNo));
+    expect(byPlace[0]?.id).toBe(`${result.batchId}c00000001`);
+    expect(byPlace.at(-1)?.id).toBe(`${result.batchId}c${String(ROWS).padStart(8, "0")}`);
     // least loaded in the order of the file: each group's callers end one apart at most
     for (const region of regionsWithCaller) {
       const loads = new Map<string, number>();
@@ -158,8 +164,9 @@ describe("an apply written chunk by chunk", () => {
     }
     const assignments = await db().assignment.findMany({
       where: { candidate: { campaignId } },
-      select: { candidateId: true, callerId: true, cause: true },
+      select: { id: true, candidateId: true, callerId: true, cause: true },
     });
+    for (const a of assignments) expect(a.id).toBe(`${a.candidateId}a`);
     expect(assignments).toHaveLength(candidates.filter((c) => c.assignedCallerId).length);
     const holder = new Map(candidates.map((c) => [c.id, c.assignedCallerId]));
     for (const a of assignments) expect(holder.get(a.candidateId)).toBe(a.callerId);
