@@ -198,10 +198,14 @@ export async function applyListFile(
   });
   const assign = await assignmentPlan(tx, campaignId, new Date());
   const send = await bulkStatements(tx);
-  const encoder = new ChunkEncoder();
+  // the new candidates of a chunk are encoded as each row is planned, in two encoders in turn: one
+  // chunk's bytes on their way while the next chunk's rows are added
+  const creates = [new ChunkEncoder(), new ChunkEncoder()];
+  let filling = 0;
+  const changes = new ChunkEncoder();
   // a campaign's first list (its 投档 list, the largest) finds no candidate to compare with: nothing is
   // read per chunk, since the rows of this list are each written once (a second row of an exam number
-  // stops the apply)
+  // stops the apply), and each row is planned as it is read
   const startsEmpty = (await tx.candidate.findFirst({ where: { campaignId }, select: { id: true } })) === null;
   const mayMatchProspect = kind === "toudang" ? await prospectRowFilter(tx, campaignId) : null;
   const prospectRows: ReturnType<typeof listKeys> = [];
@@ -212,20 +216,22 @@ export async function applyListFile(
   let updated = 0;
   let unknown = 0;
   let unassigned = 0;
+  let updates: ChangedCandidateRow[] = [];
+  let planned = 0;
   /** the statement of the chunk before, running while this one is read */
   let writing: Promise<void> = Promise.resolve();
-  const write = (creates: NewCandidateRow[], updates: ChangedCandidateRow[], rows: number) => {
+  const write = (newRows: { payload: Buffer; count: number } | null, changed: ChangedCandidateRow[], rows: number) => {
     writing = (async () => {
-      if (creates.length > 0) await insertCandidates(send, campaignId, batch.id, created, encoder.encode(creates));
-      if (updates.length > 0) {
-        const count = await patchCandidates(send, batch.id, encoder.encode(updates));
+      if (newRows) await insertCandidates(send, campaignId, batch.id, created, newRows.payload);
+      if (changed.length > 0) {
+        const count = await patchCandidates(send, batch.id, changes.encode(changed));
         // a candidate deleted since the chunk was read: the whole apply is rolled back rather than half done
-        if (count !== updates.length) {
-          throw new Error(`import: ${updates.length - count} candidates vanished during apply`);
+        if (count !== changed.length) {
+          throw new Error(`import: ${changed.length - count} candidates vanished during apply`);
         }
       }
-      created += creates.length;
-      updated += updates.length;
+      created += newRows?.count ?? 0;
+      updated += changed.length;
       written += rows;
       total = Math.max(total, written);
       await onProgress?.({ written, total });
@@ -234,49 +240,60 @@ export async function applyListFile(
     writing.catch(() => undefined);
   };
 
+  const planRecord = (record: ListRecord, current: CandidateSnapshot | undefined) => {
+    const plan = planRow(kind, record, current);
+    if (plan.action === "create") {
+      const { patch } = plan;
+      const { groupId, callerId } = assign.pick(patch.region ?? "");
+      if (!callerId) unassigned += 1;
+      creates[filling]?.add({
+        examNo: record.examNo,
+        name: patch.name ?? "",
+        phones: patch.phones ?? [],
+        region: patch.region ?? "",
+        gender: patch.gender ?? null,
+        school: patch.school ?? null,
+        major: patch.major ?? null,
+        firstChoice: patch.firstChoice ?? null,
+        groupId,
+        assignedCallerId: callerId,
+      } satisfies NewCandidateRow);
+    } else if (plan.action === "update" && current) {
+      const { changes: fields } = plan;
+      updates.push({ id: current.id, before: fieldsOf(fields, "before"), after: fieldsOf(fields, "after") });
+    } else if (plan.action === "unknown") unknown += 1;
+    if (mayMatchProspect) prospectRows.push(...listKeys([record]).filter(mayMatchProspect));
+    planned += 1;
+  };
+  /** the planned rows as one chunk's statement (after the chunk before: one statement at a time) */
+  const writePlanned = async () => {
+    if (planned === 0) return;
+    await writing;
+    const encoder = creates[filling] as ChunkEncoder;
+    const newRows = encoder.count > 0 ? { count: encoder.count, payload: encoder.take() } : null;
+    const changed = updates;
+    const rows = planned;
+    updates = [];
+    planned = 0;
+    filling = 1 - filling;
+    // a list naming exam numbers never submitted is refused below: nothing more is written for it
+    if (unknown === 0) write(newRows, changed, rows);
+  };
+
   let waiting: ListRecord[] = [];
   const planAndWrite = async () => {
     const records = waiting;
     waiting = [];
     if (records.length === 0) return;
-    // one statement at a time on the transaction's connection
+    // the snapshots are read on the transaction's connection, after the chunk before
     await writing;
-    const existing = startsEmpty
-      ? new Map<string, CandidateSnapshot>()
-      : await snapshots(
-          tx,
-          campaignId,
-          records.map((r) => r.examNo),
-        );
-    const creates: NewCandidateRow[] = [];
-    const updates: ChangedCandidateRow[] = [];
-    for (const record of records) {
-      const current = existing.get(record.examNo);
-      const planned = planRow(kind, record, current);
-      if (planned.action === "create") {
-        const { patch } = planned;
-        const { groupId, callerId } = assign.pick(patch.region ?? "");
-        if (!callerId) unassigned += 1;
-        creates.push({
-          examNo: record.examNo,
-          name: patch.name ?? "",
-          phones: patch.phones ?? [],
-          region: patch.region ?? "",
-          gender: patch.gender ?? null,
-          school: patch.school ?? null,
-          major: patch.major ?? null,
-          firstChoice: patch.firstChoice ?? null,
-          groupId,
-          assignedCallerId: callerId,
-        });
-      } else if (planned.action === "update" && current) {
-        const { changes } = planned;
-        updates.push({ id: current.id, before: fieldsOf(changes, "before"), after: fieldsOf(changes, "after") });
-      } else if (planned.action === "unknown") unknown += 1;
-    }
-    if (mayMatchProspect) prospectRows.push(...listKeys(records).filter(mayMatchProspect));
-    // a list naming exam numbers never submitted is refused below: nothing more is written for it
-    if (unknown === 0) write(creates, updates, records.length);
+    const existing = await snapshots(
+      tx,
+      campaignId,
+      records.map((r) => r.examNo),
+    );
+    for (const record of records) planRecord(record, existing.get(record.examNo));
+    await writePlanned();
   };
   const report = await checkListFile(
     input.path,
@@ -289,8 +306,13 @@ export async function applyListFile(
         throw refusedFile();
       }
       examNos.push(record.examNo);
-      waiting.push(record);
-      if (waiting.length === CHUNK) await planAndWrite();
+      if (startsEmpty) {
+        planRecord(record, undefined);
+        if (planned === CHUNK) await writePlanned();
+      } else {
+        waiting.push(record);
+        if (waiting.length === CHUNK) await planAndWrite();
+      }
     },
     { mapping: input.mapping },
   );
@@ -299,12 +321,13 @@ export async function applyListFile(
     throw refusedFile();
   }
   await planAndWrite();
+  await writePlanned();
   // 报到: whom an earlier list put on the record and this one no longer names, known once it is all read
   const offRecord = kind === "baodao" ? await offTheRecordRows(tx, campaignId, new Set(examNos), writing) : [];
   total = Math.max(total, report.valid + offRecord.length);
   for (let i = 0; i < offRecord.length; i += CHUNK) {
     await writing;
-    write([], offRecord.slice(i, i + CHUNK), Math.min(CHUNK, offRecord.length - i));
+    write(null, offRecord.slice(i, i + CHUNK), Math.min(CHUNK, offRecord.length - i));
   }
   await writing;
   if (unknown > 0) {

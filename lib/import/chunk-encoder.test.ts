@@ -43,4 +43,20 @@ describe("ChunkEncoder", () => {
       ),
     );
   });
+
+  it("takes the rows added one at a time since the last take, in turn with a second encoder", () => {
+    const [a, b] = [new ChunkEncoder(), new ChunkEncoder()];
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.record({ examNo: fc.string(), name: fc.string() }))), (chunks) => {
+        chunks.forEach((rows, i) => {
+          const encoder = i % 2 === 0 ? a : b;
+          for (const row of rows) encoder.add(row);
+          expect(encoder.count).toBe(rows.length);
+          expect(encoder.take().toString("utf8")).toBe(JSON.stringify(rows));
+          expect(encoder.count).toBe(0);
+        });
+      }),
+    );
+    expect(a.take().toString("utf8")).toBe("[]");
+  });
 });

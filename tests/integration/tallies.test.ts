@@ -4,9 +4,10 @@ import { db } from "@/lib/db";
 import { buildCallsFixture } from "../support/calls-fixtures";
 
 // The dashboards read tallies kept by statement triggers on Candidate (migration
-// 20261127054000_candidate_tally_per_statement). Whatever mix of multi-row inserts, updates and deletes
-// a list import or a leader's hand-back sends, the tallies must equal a rebuild from the base rows: the
-// dashboard tally and the credit tally the payouts count (migration 20261203110000_credit_tally).
+// 20261127054000_candidate_tally_per_statement, one pass over the transition tables since
+// 20261203133608_tally_one_pass). Whatever mix of multi-row inserts, updates and deletes a list import
+// or a leader's hand-back sends, the tallies must equal a rebuild from the base rows: the dashboard tally
+// and the credit tally the payouts count (migration 20261203110000_credit_tally).
 
 async function creditTallies(campaignId: string) {
   const rows = await db().creditTally.findMany({ where: { campaignId }, orderBy: { callerId: "asc" } });
