@@ -200,8 +200,8 @@ export async function applyListFile(
   const send = await bulkStatements(tx);
   // the new candidates of a chunk are encoded as each row is planned, in two encoders in turn: one
   // chunk's bytes on their way while the next chunk's rows are added
-  const creates = [new ChunkEncoder(), new ChunkEncoder()];
-  let filling = 0;
+  const creates: [ChunkEncoder, ChunkEncoder] = [new ChunkEncoder(), new ChunkEncoder()];
+  let filling: 0 | 1 = 0;
   const changes = new ChunkEncoder();
   // a campaign's first list (its 投档 list, the largest) finds no candidate to compare with: nothing is
   // read per chunk, since the rows of this list are each written once (a second row of an exam number
@@ -246,7 +246,7 @@ export async function applyListFile(
       const { patch } = plan;
       const { groupId, callerId } = assign.pick(patch.region ?? "");
       if (!callerId) unassigned += 1;
-      creates[filling]?.add({
+      creates[filling].add({
         examNo: record.examNo,
         name: patch.name ?? "",
         phones: patch.phones ?? [],
@@ -269,13 +269,13 @@ export async function applyListFile(
   const writePlanned = async () => {
     if (planned === 0) return;
     await writing;
-    const encoder = creates[filling] as ChunkEncoder;
+    const encoder = creates[filling];
     const newRows = encoder.count > 0 ? { count: encoder.count, payload: encoder.take() } : null;
     const changed = updates;
     const rows = planned;
     updates = [];
     planned = 0;
-    filling = 1 - filling;
+    filling = filling === 0 ? 1 : 0;
     // a list naming exam numbers never submitted is refused below: nothing more is written for it
     if (unknown === 0) write(newRows, changed, rows);
   };
@@ -377,8 +377,8 @@ async function recordListOnBatch(tx: Prisma.TransactionClient, batchId: string, 
  * A chunk of new candidates in one statement: the candidates, the assignment of those with a caller,
  * and one ImportCreated row naming them all for undo.
  *
- * Their ids are the batch's id and the row's place in the batch (8 digits: a 50 MB file holds under
- * 3 million rows), the assignment's the candidate's and "a". Ordered ids are appended at the right of
+ * Their ids are the batch's id and their place among the batch's new candidates (8 digits: a 50 MB file
+ * holds under 3 million rows), the assignment's the candidate's and "a". Ordered ids are appended at the right of
  * each primary-key index instead of landing at random pages, as random UUIDs did: a 100,000-row list
  * applies about a fifth faster (bench:import). Batch ids are cuids, which start with their time, so
  * the next batch appends too.

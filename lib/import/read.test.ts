@@ -1,7 +1,8 @@
-import { readFileSync, truncateSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync, readlinkSync, statSync, truncateSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import type ExcelJS from "exceljs";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   encodeGb18030,
@@ -33,6 +34,17 @@ beforeAll(() => {
 afterAll(() => {
   removeTempDir(dir);
 });
+
+/** How many of this process's file descriptors are open on the file (Linux). */
+function descriptorsOpenOn(file: string): number {
+  return readdirSync("/proc/self/fd").filter((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`) === file;
+    } catch {
+      return false; // the descriptor of the directory listing itself, closed by now
+    }
+  }).length;
+}
 
 async function allRows(file: string) {
   const { encoding, rows } = await openList(file);
@@ -366,6 +378,22 @@ describe("xlsx", () => {
     } finally {
       copies.mockRestore();
     }
+  });
+
+  it("leaves no file open when it stops before the end (no header in the first rows)", async () => {
+    // a sheet of about 2 MB that does not compress well: its reads are still under way when the header
+    // search gives up (written by the streaming writer, with the text in the sheet itself)
+    const file = path.join(dir, "no-header.xlsx");
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
+    const sheet = workbook.addWorksheet("说明");
+    for (let i = 0; i < 4000; i++) sheet.addRow([`填表说明第${i}条`, randomBytes(300).toString("base64")]).commit();
+    sheet.commit();
+    await workbook.commit();
+    expect(statSync(file).size).toBeGreaterThan(1024 * 1024);
+    const report = await checkListFile(file, "toudang");
+    expect(report.errors.map((e) => e.code)).toEqual(["NO_HEADER"]);
+    // a destroyed stream closes its descriptor a moment later; a forgotten one never does
+    await vi.waitFor(() => expect(descriptorsOpenOn(file)).toBe(0), { timeout: 2000 });
   });
 
   it("reports, not throws on, an exam number in a date-formatted cell (exceljs reads it as an invalid Date)", async () => {
