@@ -138,6 +138,15 @@ describe("csv encodings", () => {
 });
 
 describe("checkListFile on csv fixtures", () => {
+  it("leaves no file open when it stops before the end (no header in the first rows)", async () => {
+    const lines = Array.from({ length: 40_000 }, (_, i) => `填表说明第${i}条,${i}`);
+    const file = writeBytes(dir, "no-header.csv", Buffer.from(lines.join("\r\n")));
+    expect(statSync(file).size).toBeGreaterThan(512 * 1024);
+    const report = await checkListFile(file, "toudang");
+    expect(report.errors.map((e) => e.code)).toEqual(["NO_HEADER"]);
+    await vi.waitFor(() => expect(descriptorsOpenOn(file)).toBe(0), { timeout: 2000 });
+  });
+
   it("reports the GB18030 投档 list exactly", async () => {
     const file = writeCsv(dir, "toudang.csv", TOUDANG_CSV_ROWS, "gb18030");
     expect(inChinese(await checkListFile(file, "toudang"))).toEqual({

@@ -83,7 +83,8 @@ const CSV_ROWS_AHEAD = 5000;
  * is paused while the reader (which may be writing to the database) is more than CSV_ROWS_AHEAD behind.
  */
 async function* readCsv(path: string, encoding: CsvEncoding): AsyncGenerator<SheetRow> {
-  const text = createReadStream(path).pipe(decoder(encoding));
+  const file = createReadStream(path);
+  const text = file.pipe(decoder(encoding));
   let ahead: string[][] = [];
   let ended = false;
   let failed: unknown = null;
@@ -127,8 +128,12 @@ async function* readCsv(path: string, encoding: CsvEncoding): AsyncGenerator<She
       if (ended && ahead.length === 0) return;
     }
   } finally {
-    // a reader that stops early (no header found) leaves no file open behind it
-    if (!ended) text.destroy();
+    // a reader that stops early (no header found) leaves no file open behind it: the decoder's
+    // destruction does not reach the file it is piped from
+    if (!ended) {
+      file.destroy();
+      text.destroy();
+    }
   }
 }
 
